@@ -1,0 +1,1 @@
+"""Commands of this stage (not yet written)."""

@@ -1,0 +1,183 @@
+"""The claim record and its parts: one definition, used by every stage.
+
+Field names and value sets follow ``claim-schema.md`` (the project's contract). Fields may be
+added; none may be renamed. Records are plain dataclasses so that the extraction hot path stays
+cheap; ``to_dict``/``from_dict`` give the JSON shape every other tool reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+from typing import Any, Literal
+
+Bound = Literal["exact", "at_least", "at_most", "about", "range"]
+Category = Literal[
+    "money", "casualties", "deaths", "injuries", "troops", "equipment",
+    "displaced", "detained", "percent", "other",
+]
+TimeScope = Literal["daily", "cumulative", "period", "point", "unspecified"]
+SourceType = Literal[
+    "government", "military", "intelligence", "media", "international_org",
+    "ngo", "company", "person", "author", "unknown",
+]
+Verification = Literal["unverified", "denied", "not_confirmed", "disputed", "confirmed"]
+CheckKind = Literal["fx_conversion", "reference_series", "cross_source"]
+CheckResultValue = Literal["consistent", "inconsistent", "unknown"]
+
+BOUNDS: tuple[str, ...] = ("exact", "at_least", "at_most", "about", "range")
+CATEGORIES: tuple[str, ...] = (
+    "money", "casualties", "deaths", "injuries", "troops", "equipment",
+    "displaced", "detained", "percent", "other",
+)
+TIME_SCOPES: tuple[str, ...] = ("daily", "cumulative", "period", "point", "unspecified")
+SOURCE_TYPES: tuple[str, ...] = (
+    "government", "military", "intelligence", "media", "international_org",
+    "ngo", "company", "person", "author", "unknown",
+)
+VERIFICATIONS: tuple[str, ...] = ("unverified", "denied", "not_confirmed", "disputed", "confirmed")
+
+AUTHOR = "AUTHOR"
+
+
+def content_hash(text: str, length: int = 16) -> str:
+    """A short, stable hex digest of ``text``: the id of a document that has none."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(slots=True)
+class Document:
+    """An article as claimledger reads it: plain text plus the metadata that anchors it."""
+
+    text: str
+    id: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date or datetime, as given
+    origin: str | None = None  # where it was read from ("file.jsonl:12"), for messages
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_hash(self.text)
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication date, or None when absent or unreadable."""
+        return parse_iso_date(self.published)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("id", "url", "outlet", "title", "published", "text")}
+
+
+def parse_iso_date(value: str | date | None) -> date | None:
+    """Read an ISO date or datetime ("2024-11-26", "2024-11-26T09:30:00Z"); None if it is not one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class Period:
+    start: str | None = None  # ISO date
+    end: str | None = None
+
+
+@dataclass(slots=True)
+class Source:
+    name: str = AUTHOR
+    canonical: str | None = None
+    type: str = "author"
+    cue: str | None = None
+    via: str | None = None
+
+
+@dataclass(slots=True)
+class Check:
+    kind: str
+    result: str
+    detail: str
+    data: dict[str, Any] = field(default_factory=dict)  # machine-readable figures behind `detail`
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    doc_id: str
+    span: tuple[int, int]
+    text: str
+    sentence: str
+    value: float
+    high: float | None = None
+    bound: str = "exact"
+    unit: str = ""
+    category: str = "other"
+    time_scope: str = "unspecified"
+    period: Period | None = None
+    subject: str | None = None
+    location: str | None = None
+    source: Source = field(default_factory=Source)
+    hedged: bool = False
+    verification: str | None = None
+    conversion_of: str | None = None
+    checks: list[Check] = field(default_factory=list)
+    # Added fields (the schema allows additions): the words that decided a field, for tracing back.
+    scope_cue: str | None = None
+    hedge_cue: str | None = None
+    verification_cue: str | None = None
+    value_usd: float | None = None
+    value_eur: float | None = None
+    published: str | None = None
+    outlet: str | None = None
+    extractor_version: str | None = None
+
+    @staticmethod
+    def make_id(doc_id: str, start: int, end: int) -> str:
+        """Stable id: the same document and span give the same id on every run."""
+        return content_hash(f"{doc_id}:{start}:{end}")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span)
+        data["value"] = _plain_number(self.value)
+        data["high"] = _plain_number(self.high)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["span"] = tuple(values.get("span") or (0, 0))
+        period = values.get("period")
+        values["period"] = Period(**period) if isinstance(period, dict) else period
+        source = values.get("source")
+        if isinstance(source, dict):
+            values["source"] = Source(**{k: v for k, v in source.items() if k in Source.__slots__})
+        elif source is None:
+            values["source"] = Source()
+        values["checks"] = [
+            c if isinstance(c, Check) else Check(**c) for c in values.get("checks") or []
+        ]
+        return cls(**values)
+
+
+def _plain_number(x: float | None) -> float | int | None:
+    """400000.0 → 400000 in JSON output, so figures read as they were written."""
+    if x is None:
+        return None
+    if float(x).is_integer() and abs(x) < 2**53:
+        return int(x)
+    return x
