@@ -13,11 +13,11 @@ __version__ = "0.1.0"
 
 from claimledger.models import Check, Claim, Document, Period, Source  # noqa: E402
 
-__all__ = ["Check", "Claim", "Document", "Period", "Source", "__version__", "extract", "extract_documents"]
+__all__ = ["Check", "Claim", "Document", "Period", "Source", "__version__", "extract", "extract_documents", "find_quantities"]
 
 
 def __getattr__(name: str):  # lazy: importing the package must not load spaCy
-    if name in ("extract", "extract_documents"):
+    if name in ("extract", "extract_documents", "find_quantities"):
         from claimledger import api
 
         return getattr(api, name)

@@ -40,3 +40,10 @@ def extract_documents(
     pairs = ((d.text, d) for d in docs)
     for spacy_doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield document, claims_from_doc(spacy_doc, document)
+
+
+def find_quantities(text: str) -> list[dict[str, Any]]:
+    """Every number or amount mention in ``text`` before deciding which are claims (the quantity layer)."""
+    from claimledger.nlp.quantities import find_quantities as scan
+
+    return [m.as_dict() for m in scan(text)]

@@ -1,0 +1,305 @@
+"""Who a figure comes from: "according to X", "X said that", quotes, passives, "citing Y", AUTHOR.
+
+Rules (``data/lexicons/attribution.toml``) follow the schema's attribution rules: the source is who
+the article says the figure comes from; in "X reported, citing Y" it is Y, with X as ``via``;
+without attribution it is the outlet's own voice (AUTHOR). Attribution carries into a later sentence
+only through the text itself: a pronoun or "the ministry" that refers back ("He added that ..."),
+or a quotation that runs on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.models import AUTHOR
+from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.normalize.sources import SourceTable, default_table
+
+QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
+DESCRIPTOR_DEPS = {"det", "predet", "punct"}
+PERSON_PRONOUNS = {"he", "she", "i", "we"}
+
+
+@dataclass(frozen=True)
+class AttributionRules:
+    cue_verbs: frozenset[str]
+    phrases: re.Pattern[str]
+    citing: frozenset[str]
+    unnamed: frozenset[str]
+    pronouns: frozenset[str]
+    sources: SourceTable
+
+
+@cache
+def default_rules() -> AttributionRules:
+    cues = load_table("attribution")["cues"]
+    return AttributionRules(
+        cue_verbs=frozenset(cues["verbs"]),
+        phrases=re.compile(rf"\b(?:{phrase_alternation(cues['phrases'])})\b", re.IGNORECASE),
+        citing=frozenset(cues["citing"]),
+        unnamed=frozenset(cues["unnamed"]),
+        pronouns=frozenset(cues["pronouns"]),
+        sources=default_table(),
+    )
+
+
+@dataclass(slots=True)
+class Attribution:
+    name: str
+    cue: str | None = None
+    via: str | None = None
+    token: Token | None = None
+
+    @property
+    def is_person(self) -> bool:
+        return self.token is not None and self.token.ent_type_ == "PERSON"
+
+
+# -- names as written -----------------------------------------------------------------------------
+def source_name(head: Token) -> str:
+    """The shortest span that names a source: "iStories" in "Russian investigative outlet iStories"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return source_name(child)
+    doc = head.doc
+    if head.ent_type_ == "PERSON":
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ == "PERSON":
+                return ent.text
+    start, end = head.left_edge.i, head.i + 1
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            start, end = min(start, ent.start), max(end, ent.end)
+    tokens = list(doc[start:end])
+    while tokens and (tokens[0].dep_ in DESCRIPTOR_DEPS or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return head.text
+    if tokens[-1].pos_ == "PROPN":
+        run = len(tokens)
+        while run > 0 and (tokens[run - 1].pos_ == "PROPN" or tokens[run - 1].tag_ == "POS"):
+            run -= 1
+        if run > 0 and any(t.pos_ == "NOUN" for t in tokens[:run]) and tokens[run - 1].tag_ != "POS":
+            tokens = tokens[run:]  # drop the descriptor: "outlet iStories" → "iStories"
+    return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+class Attributor:
+    """Reads the attribution of every draft in a document, sentence by sentence."""
+
+    def __init__(self, doc: Doc, rules: AttributionRules) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.last_named: Attribution | None = None
+        self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(doc.text)]
+        self._quote_speakers: dict[tuple[int, int], Attribution | None] = {}
+
+    # -- subjects of cue verbs ---------------------------------------------------------------
+    def speaker_of(self, verb: Token) -> Attribution | None:
+        """Who does the saying: the subject of a cue verb, or the agent of a passive one."""
+        cue = verb.text
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            agent = self._agent_below(verb)
+            return self._named(agent, cue) if agent is not None else None
+        return self._named(subject, cue)
+
+    def _agent_below(self, verb: Token) -> Token | None:
+        for token in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "oprd", "ccomp", "conj"))]:
+            for child in token.children:
+                if child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+
+    def _named(self, head: Token, cue: str | None) -> Attribution:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in self.rules.pronouns:
+            return self._resolve_pronoun(lower, cue)
+        if head.lemma_.lower() in self.rules.unnamed or lower in self.rules.unnamed:
+            owner = self._owner_of(head)
+            if owner is not None:
+                return self._named(owner, cue)
+            return Attribution(AUTHOR, cue=cue)
+        if self.last_named is not None and self._refers_back(head):
+            return Attribution(self.last_named.name, cue=cue, token=self.last_named.token)
+        return Attribution(source_name(head), cue=cue, token=head)
+
+    def _owner_of(self, head: Token) -> Token | None:
+        """ "the ministry's figures", "data from the UN": the owner of an unnamed source."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                                         or pobj.lemma_.lower() not in self.rules.unnamed):
+                    return pobj
+        return None
+
+    def _refers_back(self, head: Token) -> bool:
+        """ "the ministry", "the agency" naming the source mentioned last."""
+        determiner = next((c for c in head.children if c.dep_ == "det"), None)
+        if determiner is None or determiner.lower_ != "the" or head.pos_ == "PROPN":
+            return False
+        assert self.last_named is not None
+        return head.lower_ in self.last_named.name.lower().split() or head.lemma_.lower() in self.last_named.name.lower()
+
+    def _resolve_pronoun(self, pronoun: str, cue: str | None) -> Attribution:
+        last = self.last_named
+        if last is None:
+            return Attribution(AUTHOR, cue=cue)
+        return Attribution(last.name, cue=cue, token=last.token)
+
+    # -- "citing Y" ------------------------------------------------------------------------------
+    def originator(self, verb: Token, said: Attribution) -> Attribution:
+        """In "X reported, citing Y", the source is Y and X is the relay."""
+        for child in verb.subtree:
+            if child.lemma_.lower() not in self.rules.citing and child.lower_ not in self.rules.citing:
+                continue
+            target = next((g for g in child.children if g.dep_ in ("dobj", "pobj")), None)
+            if target is None:
+                prep = next((g for g in child.children if g.dep_ == "prep"), None)
+                target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if target is None:
+                continue
+            origin = self._named(target, said.cue)
+            if origin.name == AUTHOR:
+                return said  # "citing unnamed sources": the relay is all we can name
+            origin.via = said.name if said.name != AUTHOR else None
+            return origin
+        return said
+
+    # -- per figure ------------------------------------------------------------------------------
+    def attribution_of(self, draft: ClaimDraft) -> Attribution:
+        quote = self._quote_around(draft.start, draft.end)
+        if quote is not None:
+            speaker = self.quote_speaker(quote)
+            if speaker is not None:
+                return speaker
+        phrase = self._according_to(draft)
+        if phrase is not None:
+            return phrase
+        verb = self._cue_verb_above(draft.figure, draft.sentence)
+        if verb is not None:
+            said = self.speaker_of(verb)
+            if said is not None:
+                return self.originator(verb, said)
+        return Attribution(AUTHOR)
+
+    def _according_to(self, draft: ClaimDraft) -> Attribution | None:
+        sentence = draft.sentence
+        best: tuple[int, Attribution] | None = None
+        for match in self.rules.phrases.finditer(sentence.text):
+            start = sentence.start_char + match.start()
+            end = sentence.start_char + match.end()
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                nxt = span[-1].i + 1
+                pobj = self.doc[nxt] if nxt < sentence.end and self.doc[nxt].pos_ in ("PROPN", "NOUN") else None
+                pobj = pobj if pobj is None else _phrase_head(pobj)
+            if pobj is None:
+                continue
+            found = self._named(pobj, match.group(0).lower())
+            found = self.originator(pobj, found) if found.name != AUTHOR else found
+            distance = abs(start - draft.start)
+            if best is None or distance < best[0]:
+                best = (distance, found)
+        return best[1] if best else None
+
+    def _cue_verb_above(self, figure: Token, sentence: Span) -> Token | None:
+        child, token = figure, figure.head
+        for _ in range(14):
+            if token.lemma_.lower() in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj":
+                return token
+            if token.head is token:
+                break
+            child, token = token, token.head
+        root = token
+        for candidate in root.children:  # "..., the ministry said" hangs off the root
+            if candidate.dep_ in ("parataxis", "ccomp", "conj", "advcl") and candidate.lemma_.lower() in self.rules.cue_verbs:
+                if not (candidate.left_edge.i <= figure.i <= candidate.right_edge.i):
+                    return candidate
+        return None
+
+    # -- quotations --------------------------------------------------------------------------------
+    def _quote_around(self, start: int, end: int) -> tuple[int, int] | None:
+        for quote in self.quotes:
+            if quote[0] < start and end < quote[1]:
+                return quote
+        return None
+
+    def quote_speaker(self, quote: tuple[int, int]) -> Attribution | None:
+        if quote not in self._quote_speakers:
+            self._quote_speakers[quote] = self._find_quote_speaker(quote)
+        return self._quote_speakers[quote]
+
+    def _find_quote_speaker(self, quote: tuple[int, int]) -> Attribution | None:
+        q_start, q_end = quote
+        first = self.doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+        last = self.doc.char_span(q_end - 1, q_end, alignment_mode="expand")
+        if first is None or last is None:
+            return None
+        sentences = [last[0].sent, first[0].sent]
+        for sentence in sentences:
+            outside = [t for t in sentence if not (q_start <= t.idx < q_end) and t.lemma_.lower() in self.rules.cue_verbs
+                       and t.pos_ in ("VERB", "AUX")]
+            outside.sort(key=lambda t: min(abs(t.idx - q_end), abs(t.idx - q_start)))
+            for verb in outside:
+                speaker = self.speaker_of(verb)
+                if speaker is not None and speaker.name != AUTHOR:
+                    return speaker
+        before = first[0].sent.start - 1
+        if before > 0:
+            previous = self.doc[before].sent
+            if previous.text.rstrip().endswith(":"):
+                for verb in (t for t in previous if t.lemma_.lower() in self.rules.cue_verbs):
+                    speaker = self.speaker_of(verb)
+                    if speaker is not None:
+                        return speaker
+        return None
+
+    def remember(self, sentence: Span) -> None:
+        """The last source named in a sentence: what a later "he" or "the ministry" refers to."""
+        for token in sentence:
+            if token.lemma_.lower() in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX"):
+                said = self.speaker_of(token)
+                if said is not None and said.name != AUTHOR and said.token is not None:
+                    self.last_named = said
+        for match in self.rules.phrases.finditer(sentence.text):
+            span = self.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(), alignment_mode="expand")
+            pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) if span is not None else None
+            if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed:
+                self.last_named = Attribution(source_name(pobj), token=pobj)
+
+
+def _phrase_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "amod", "poss") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def read_attribution(doc: Doc, rules: AttributionRules) -> None:
+    attributor = Attributor(doc, rules)
+    drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
+    by_sentence: dict[int, list[ClaimDraft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence.start, []).append(draft)
+    for sentence in doc.sents:
+        for draft in by_sentence.get(sentence.start, []):
+            found = attributor.attribution_of(draft)
+            draft.source_name = found.name
+            draft.source_cue = found.cue
+            draft.source_via = found.via
+            draft.source_token = found.token
+            draft.source_canonical, draft.source_type = rules.sources.resolve(found.name, is_person=found.is_person)
+        attributor.remember(sentence)

@@ -1,0 +1,46 @@
+"""Stated conversions: "400,000 rubles (the equivalent of $3,800)" links "$3,800" to the rubles.
+
+A conversion is the outlet's own arithmetic: AUTHOR, with the bound, time scope and hedging of the
+amount it converts (claim-schema.md, attribution rules).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimledger.models import AUTHOR
+from claimledger.nlp.drafts import ClaimDraft
+
+# What may stand between an amount and its conversion. The bound of the conversion ("about") is
+# already part of the second amount's text.
+BETWEEN = re.compile(
+    r"^\s*(?:[,(\[—–-]\s*)?(?:or\s+|i\.e\.\s+|which is\s+|that is\s+)?"
+    r"(?:the\s+)?(?:equivalent\s+(?:of|to)\s+|equal\s+to\s+|worth\s+|converted\s+to\s+)?"
+    r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
+    if first.category != "money" or second.category != "money" or first.unit == second.unit:
+        return False
+    if first.sentence.start != second.sentence.start:
+        return False
+    return bool(BETWEEN.match(text[first.end:second.start]))
+
+
+def link_conversions(doc: Doc) -> None:
+    drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
+    for first, second in zip(drafts, drafts[1:], strict=False):
+        if second.converts is None and is_conversion(first, second, doc.text):
+            second.converts = first
+            second.source_name, second.source_cue, second.source_via = AUTHOR, None, None
+            second.source_token, second.source_canonical, second.source_type = None, None, "author"
+            if second.mention.bound != "range":
+                second.mention.bound = first.mention.bound
+            second.time_scope, second.scope_cue = first.time_scope, first.scope_cue
+            second.scope_groups = first.scope_groups
+            second.hedged, second.hedge_cue = first.hedged, first.hedge_cue
+            second.verification, second.verification_cue = first.verification, first.verification_cue

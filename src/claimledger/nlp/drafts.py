@@ -1,0 +1,68 @@
+"""The working record that the pipeline components fill in, one field group per component.
+
+Components read and write ``doc._.claim_drafts`` (a list of ClaimDraft); ``records.claims_from_doc``
+turns the survivors into ``Claim`` records. A draft keeps the spaCy objects it was found with, so
+later components can walk the parse from the figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp.quantities import QuantityMention
+
+
+@dataclass(slots=True, eq=False)
+class ClaimDraft:
+    mention: QuantityMention
+    span: Span  # the quantity as written, aligned to tokens
+    figure: Token  # the token that carries the figure (where the counted noun hangs)
+    sentence: Span
+    # nonclaims
+    dropped: str | None = None  # why this is not a claim; None while it is one
+    # semantics
+    noun: Token | None = None
+    unit: str = ""
+    category: str = "other"
+    subject: str | None = None
+    location: str | None = None
+    # timescope
+    time_scope: str = "unspecified"
+    scope_cue: str | None = None
+    scope_groups: dict[str, str] = field(default_factory=dict)
+    # attribution
+    source_name: str = "AUTHOR"
+    source_cue: str | None = None
+    source_via: str | None = None
+    source_token: Token | None = None  # head of the source phrase
+    source_canonical: str | None = None
+    source_type: str = "author"
+    # hedging / verification
+    hedged: bool = False
+    hedge_cue: str | None = None
+    verification: str | None = None
+    verification_cue: str | None = None
+    # conversions
+    converts: ClaimDraft | None = None
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("claim_drafts"):
+        Doc.set_extension("claim_drafts", default=None)
+    if not Doc.has_extension("furniture_lines"):
+        Doc.set_extension("furniture_lines", default=None)
+
+
+def live_drafts(doc: Doc) -> list[ClaimDraft]:
+    """The drafts still standing as claims."""
+    return [d for d in doc._.claim_drafts or [] if d.dropped is None]

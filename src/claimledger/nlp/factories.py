@@ -1,0 +1,114 @@
+"""claimledger's spaCy components, registered as factories (``nlp.add_pipe("claimledger_...")``).
+
+Each component adds one thing to the Doc (see design.md): the quantity finder creates the drafts,
+every later component fills in its own fields. Rules are loaded once per component from the lexicons.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimledger.nlp import attribution, hedging, nonclaims, semantics, timescope
+from claimledger.nlp.conversions import link_conversions
+from claimledger.nlp.drafts import ClaimDraft, register_extensions
+from claimledger.nlp.quantities import default_scanner
+from claimledger.nlp.semantics import figure_token
+
+register_extensions()
+
+
+@Language.component("claimledger_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and list items are not run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("claimledger_quantities", assigns=["doc._.claim_drafts"])
+def make_quantities(nlp: Language, name: str):
+    scanner = default_scanner()
+
+    def find_quantities(doc: Doc) -> Doc:
+        drafts = []
+        for mention in scanner.scan(doc.text):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            figure_span = doc.char_span(mention.num_start, mention.num_end, alignment_mode="expand")
+            if span is None or figure_span is None:
+                continue
+            figure = figure_token(doc[figure_span.start:max(figure_span.end, span.end if mention.unit else figure_span.end)])
+            drafts.append(ClaimDraft(mention=mention, span=span, figure=figure, sentence=figure.sent))
+        doc._.claim_drafts = drafts
+        return doc
+
+    return find_quantities
+
+
+@Language.factory("claimledger_nonclaims", default_config={"include_vague": False}, requires=["doc._.claim_drafts"])
+def make_nonclaims(nlp: Language, name: str, include_vague: bool):
+    rules = nonclaims.default_rules()
+
+    def filter_nonclaims(doc: Doc) -> Doc:
+        nonclaims.mark_nonclaims(doc, rules, include_vague)
+        return doc
+
+    return filter_nonclaims
+
+
+@Language.factory("claimledger_semantics", requires=["doc._.claim_drafts"])
+def make_semantics(nlp: Language, name: str):
+    rules = semantics.default_rules()
+
+    def read_semantics(doc: Doc) -> Doc:
+        semantics.read_semantics(doc, rules)
+        return doc
+
+    return read_semantics
+
+
+@Language.factory("claimledger_timescope", requires=["doc._.claim_drafts"])
+def make_timescope(nlp: Language, name: str):
+    rules = timescope.default_rules()
+
+    def read_time_scopes(doc: Doc) -> Doc:
+        timescope.read_time_scopes(doc, rules)
+        return doc
+
+    return read_time_scopes
+
+
+@Language.factory("claimledger_attribution", requires=["doc._.claim_drafts"])
+def make_attribution(nlp: Language, name: str):
+    rules = attribution.default_rules()
+
+    def read_attribution(doc: Doc) -> Doc:
+        attribution.read_attribution(doc, rules)
+        return doc
+
+    return read_attribution
+
+
+@Language.factory("claimledger_hedging", requires=["doc._.claim_drafts"])
+def make_hedging(nlp: Language, name: str):
+    rules = hedging.default_rules()
+
+    def read_hedging(doc: Doc) -> Doc:
+        hedging.read_hedging(doc, rules)
+        return doc
+
+    return read_hedging
+
+
+@Language.component("claimledger_conversions", requires=["doc._.claim_drafts"])
+def conversions(doc: Doc) -> Doc:
+    link_conversions(doc)
+    return doc
+
+
+COMPONENTS = (
+    "claimledger_quantities", "claimledger_nonclaims", "claimledger_semantics", "claimledger_timescope",
+    "claimledger_attribution", "claimledger_hedging", "claimledger_conversions",
+)

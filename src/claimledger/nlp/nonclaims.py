@@ -1,0 +1,151 @@
+"""Decide which quantities are not claims: dates, times, durations, ages, names, ids, page furniture.
+
+Each rule returns a short reason, kept on the draft (``dropped``) so that a developer can see why a
+number was left out. Rules come from ``data/lexicons/nonclaims.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
+from claimledger.nlp.semantics import counted_noun
+
+NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
+MONTHS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?",
+    re.IGNORECASE,
+)
+HYPHEN_MODIFIER = re.compile(r"-(?!strong\b|plus\b)[a-z]", re.IGNORECASE)  # "34-year-old", "24-hour"
+AGE_AFTER_NAME = re.compile(r"^\s*,")
+
+
+@dataclass(frozen=True)
+class NonClaimRules:
+    furniture: list[re.Pattern[str]]
+    identifiers: list[re.Pattern[str]]
+    name_before: re.Pattern[str]
+    age_before: re.Pattern[str]
+    time_units: frozenset[str]
+
+
+@cache
+def default_rules() -> NonClaimRules:
+    table = load_table("nonclaims")
+    return NonClaimRules(
+        furniture=compile_patterns(table["furniture"]["line_patterns"], "nonclaims.toml [furniture]"),
+        identifiers=compile_patterns(table["identifiers"]["patterns"], "nonclaims.toml [identifiers]"),
+        name_before=re.compile(rf"\b(?:{phrase_alternation(table['names']['before'])})\s*$", re.IGNORECASE),
+        age_before=re.compile(rf"\b(?:{phrase_alternation(table['ages']['before'])})\s+$", re.IGNORECASE),
+        time_units=frozenset(table["time_units"]["nouns"]),
+    )
+
+
+def furniture_ranges(text: str, rules: NonClaimRules) -> list[tuple[int, int]]:
+    """Character ranges of lines that are page furniture ("Read more: ...", "Contact ...")."""
+    ranges = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip() and any(p.search(line) for p in rules.furniture):
+            ranges.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return ranges
+
+
+def identifier_ranges(text: str, rules: NonClaimRules) -> list[tuple[int, int]]:
+    return [m.span() for p in rules.identifiers for m in p.finditer(text)]
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules) -> str | None:
+    """Why this quantity is not a claim, or None when it is one."""
+    mention = draft.mention
+    text = doc.text
+    after = text[mention.num_end:mention.num_end + 12]
+    before = text[max(0, mention.start - 25):mention.start]
+    if mention.unit is None and HYPHEN_MODIFIER.match(after):
+        return "part of a compound modifier (an age, a duration or a size: '34-year-old', '24-hour')"
+    if mention.unit is None and rules.age_before.search(before):
+        return "an age"
+    if mention.unit is None and _is_age_after_name(draft, text):
+        return "an age after a name ('Petrenko, 41,')"
+    figure_text = text[mention.num_start:mention.num_end]
+    if mention.unit is None and mention.high is None and _looks_like_year(figure_text):
+        noun = counted_noun(draft)
+        if noun is None or noun.tag_ not in ("NNS",) or noun.lemma_.lower() in rules.time_units:
+            return "a year"
+    if mention.unit is None and mention.bound == "range" and _looks_like_year(figure_text):
+        return "a span of years"
+    if mention.unit is None and MONTHS.search(text[max(0, mention.start - 10):mention.start]) and mention.value <= 31:
+        return "a day of the month"
+    if mention.unit is None and MONTHS.match(text, mention.end + 1) and mention.value <= 31 and not mention.spelled:
+        return "a day of the month"
+    if mention.unit is None and rules.name_before.search(before) and _capitalised_word_before(before):
+        return "part of a name or an id ('Article 5', 'Route 20')"
+    if mention.unit is None and _inside_name_entity(draft):
+        return "part of a name"
+    noun = counted_noun(draft)
+    if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None:
+        return "a duration or a point in time"
+    if noun is None and mention.unit is None and draft.figure.ent_type_ in ("DATE", "TIME"):
+        return "a date or a time"
+    if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
+        return "'one of', not a count"
+    return None
+
+
+def _looks_like_year(figure: str) -> bool:
+    return len(figure) == 4 and figure.isdigit() and 1800 <= int(figure) <= 2100
+
+
+def _capitalised_word_before(before: str) -> bool:
+    words = re.findall(r"[\w.#]+", before)
+    return bool(words) and (words[-1][:1].isupper() or words[-1].lower() in ("no.", "number", "#"))
+
+
+def _is_age_after_name(draft: ClaimDraft, text: str) -> bool:
+    """'Olena Petrenko, 41, said' – a number set off by commas right after a person's name."""
+    span = draft.span
+    if span.start == 0 or draft.mention.spelled:
+        return False
+    comma = span.doc[span.start - 1]
+    if comma.text != "," or span.start < 2:
+        return False
+    name = span.doc[span.start - 2]
+    return name.ent_type_ == "PERSON" and bool(AGE_AFTER_NAME.match(text, draft.mention.end)) and draft.mention.value < 120
+
+
+def _inside_name_entity(draft: ClaimDraft) -> bool:
+    figure = draft.figure
+    if figure.ent_type_ not in NAME_ENTITY_LABELS:
+        return False
+    for ent in draft.span.doc.ents:
+        if ent.start <= figure.i < ent.end:
+            return ent.start < draft.span.start and not any(t.like_num for t in ent[: draft.span.start - ent.start])
+    return False
+
+
+def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) -> None:
+    furniture = furniture_ranges(doc.text, rules)
+    identifiers = identifier_ranges(doc.text, rules)
+    for draft in doc._.claim_drafts or []:
+        if draft.dropped is not None:
+            continue
+        mention = draft.mention
+        if _inside(mention.num_start, mention.num_end, furniture):
+            draft.dropped = "page furniture"
+        elif _inside(mention.num_start, mention.num_end, identifiers):
+            draft.dropped = "a phone number, time of day or id"
+        elif mention.vague and not include_vague:
+            draft.dropped = "a vague magnitude with no figure ('thousands of')"
+        else:
+            draft.dropped = reason_not_a_claim(draft, doc, rules)

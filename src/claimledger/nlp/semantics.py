@@ -1,0 +1,271 @@
+"""What a figure counts: its unit (the counted noun), category, subject ("Russian forces") and location.
+
+Rules come from ``data/lexicons/categories.toml``: nouns that name a category outright ("casualties",
+"tanks"), people nouns whose category depends on what happened to them ("civilians killed"), and the
+event words that decide it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.lexicon import load_table
+
+CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
+LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force", "data": "data"}
+LOCATION_PREPOSITIONS = {"in", "to", "near", "at", "across", "outside", "around", "inside", "into", "from", "on", "over"}
+LOCATION_LABELS = {"GPE", "LOC", "FAC"}
+NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
+SCALE_WORDS = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "bn", "m", "mn", "k"}
+NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True)
+class CategoryRules:
+    noun_category: dict[str, str]  # "artillery system" → equipment
+    people: frozenset[str]
+    events: dict[str, frozenset[str]]  # category or role → lemmas
+
+
+@cache
+def default_rules() -> CategoryRules:
+    table = load_table("categories")
+    noun_category = {noun: category for category, nouns in table["nouns"].items() for noun in nouns}
+    events = {name: frozenset(words) for name, words in table["events"].items()}
+    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events)
+
+
+# -- the counted noun -----------------------------------------------------------------------
+def figure_token(span: Span) -> Token:
+    """The token that carries the figure: the last number-like token ("million" in "1.2 million")."""
+    numeric = [t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ in SCALE_WORDS]
+    return numeric[-1] if numeric else span[-1]
+
+
+def counted_noun(draft: ClaimDraft) -> Token | None:
+    """The noun the figure counts: "casualties" in "1,480 casualties". Cached on the draft."""
+    if draft.noun is not None:
+        return draft.noun
+    noun = _find_counted_noun(draft)
+    draft.noun = noun
+    return noun
+
+
+def _find_counted_noun(draft: ClaimDraft) -> Token | None:
+    token = draft.figure
+    span = draft.span
+    steps = 0
+    while token.dep_ in NUMBER_LINK_DEPS and token.head.i > token.i and steps < 3:
+        head = token.head
+        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS:
+            token = head
+            steps += 1
+            continue
+        if head.pos_ in NOUN_POS and head.i <= span.end + 4 and not head.like_num:
+            return _compound_head(head)
+        break
+    sentence_end = draft.sentence.end
+    for token in span.doc[span.end:min(span.end + 5, sentence_end)]:
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+            return _compound_head(token)
+        if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") or token.text in ("-",):
+            continue
+        if token.lower_ == "of" and (draft.mention.vague or draft.mention.spelled):
+            continue
+        break
+    return None
+
+
+def _compound_head(token: Token) -> Token:
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in NOUN_POS:
+        token = token.head
+    return token
+
+
+def unit_of(noun: Token) -> str:
+    """Singular, lower-case counted noun with its noun compounds: "artillery system"."""
+    parts = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num]
+    words = [t.lower_ for t in parts] + [_lemma(noun)]
+    return " ".join(words)
+
+
+def _left_compounds(noun: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in noun.lefts:
+        if child.dep_ == "compound":
+            found.extend(_left_compounds(child))
+            found.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _lemma(token: Token) -> str:
+    lower = token.lower_
+    if lower in LEMMA_FIXES:
+        return LEMMA_FIXES[lower]
+    lemma = token.lemma_.lower() if token.lemma_ else lower
+    return lemma or lower
+
+
+# -- category ---------------------------------------------------------------------------------
+def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
+    """Lemmas of the words that say what happened to the counted things."""
+    anchor = noun if noun is not None else draft.figure
+    lemmas: set[str] = set()
+    head = anchor.head
+    lemmas.add(head.lemma_.lower())
+    if head.dep_ in ("prep", "agent", "pobj") or head.pos_ == "ADP":
+        lemmas.add(head.head.lemma_.lower())
+        if head.head.pos_ == "ADP":
+            lemmas.add(head.head.head.lemma_.lower())
+    for verb in (head, head.head):
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "oprd", "acomp", "conj", "dobj", "advcl", "ccomp", "attr") and child.i > verb.i:
+                lemmas.add(child.lemma_.lower())
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("conj", "xcomp", "pobj", "prep"))
+    for child in anchor.children:
+        if child.dep_ in ("amod", "acl", "relcl", "prep", "conj", "appos", "compound", "advcl"):
+            lemmas.add(child.lemma_.lower())
+            lemmas.update(c.lemma_.lower() for c in child.subtree if c.pos_ in ("VERB", "ADJ", "NOUN") and c.i - anchor.i < 8)
+    doc = anchor.doc
+    lemmas.update(t.lemma_.lower() for t in doc[anchor.i + 1:min(anchor.i + 4, draft.sentence.end)] if t.pos_ in ("VERB", "ADJ", "NOUN"))
+    return lemmas
+
+
+def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> tuple[str, str]:
+    """(category, unit) for a draft."""
+    mention = draft.mention
+    if mention.unit in ("percent", "percentage point"):
+        return "percent", mention.unit
+    if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
+        return "money", mention.unit
+    unit = unit_of(noun) if noun is not None else ""
+    lemmas = context_lemmas(draft, noun)
+    events = rules.events
+    died = bool(lemmas & events["deaths"])
+    hurt = bool(lemmas & events["injuries"])
+    direct = _noun_category(unit, rules) if unit else None
+    if direct is None and noun is None:
+        direct, unit = _category_of_bare_figure(draft, rules)
+    if direct in ("troops",) or (unit and (unit.split()[-1] in rules.people)):
+        if died and hurt:
+            return "casualties", unit
+        if lemmas & events["desertion"]:
+            return "troops", unit
+        if lemmas & events["losses"]:
+            return "casualties", unit
+        if died:
+            return "deaths", unit
+        if hurt:
+            return "injuries", unit
+        for category in ("detained", "displaced"):
+            if lemmas & events[category]:
+                return category, unit
+        return (direct or "other"), unit
+    if direct is not None:
+        return direct, unit
+    if died and hurt:
+        return "casualties", unit
+    if died:
+        return "deaths", unit or "death"
+    if hurt:
+        return "injuries", unit or "injury"
+    return "other", unit
+
+
+def _noun_category(unit: str, rules: CategoryRules) -> str | None:
+    words = unit.split()
+    for size in range(len(words), 0, -1):  # "air defence system" before "system"
+        key = " ".join(words[-size:])
+        if key in rules.noun_category:
+            return rules.noun_category[key]
+    return None
+
+
+def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[str | None, str]:
+    """'the death toll rose to 45': no noun after the figure; the subject of its verb says."""
+    token = draft.figure
+    for _ in range(4):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child.pos_ in NOUN_POS:
+            phrase = unit_of(child)
+            category = _noun_category(phrase, rules)
+            if category is not None:
+                defaults = {"deaths": "death", "injuries": "injury", "casualties": "casualty", "displaced": "person", "detained": "person"}
+                return category, defaults.get(category, phrase)
+    return None, ""
+
+
+# -- subject and location -----------------------------------------------------------------------
+def phrase_text(head: Token) -> str:
+    """A noun phrase as written, without a leading article or trailing clauses."""
+    tokens = [t for t in head.subtree if head.left_edge.i <= t.i <= head.i]
+    while tokens and tokens[0].dep_ in ("det", "predet") and tokens[0].lower_ in ("the", "a", "an", "some", "these", "those", "this", "that"):
+        tokens = tokens[1:]
+    while tokens and (tokens[0].is_punct or tokens[0].like_num or tokens[0].dep_ == "nummod"):
+        tokens = tokens[1:]
+    if not tokens:
+        return head.text
+    return head.doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def subject_of(draft: ClaimDraft, noun: Token | None, category: str) -> str | None:
+    if noun is not None:
+        modifiers = [c for c in noun.lefts if c.ent_type_ == "NORP" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+        if modifiers:
+            return noun.doc[max(draft.span.end, min(m.left_edge.i for m in modifiers)):noun.i + 1].text
+    if category in ("casualties", "deaths", "injuries", "equipment", "troops"):
+        token = noun if noun is not None else draft.figure
+        for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+                for child in token.children:
+                    if child.dep_ in ("nsubj",) and child.pos_ in NOUN_POS and child.lemma_.lower() not in ("estimate", "report", "figure"):
+                        return phrase_text(child)
+                    if child.dep_ == "nsubj" and child.pos_ == "PRON":
+                        return None
+            if token.head is token:
+                break
+            token = token.head
+    if noun is not None and category in ("casualties", "deaths", "injuries", "troops", "displaced", "detained"):
+        return noun.doc[max(draft.span.end, noun.left_edge.i):noun.i + 1].text
+    return None
+
+
+def location_of(draft: ClaimDraft) -> str | None:
+    """The nearest place named after a location preposition in the figure's sentence."""
+    sentence = draft.sentence
+    candidates: list[tuple[int, str]] = []
+    for ent in sentence.ents:
+        if ent.label_ not in LOCATION_LABELS and not (ent.label_ in ("PRODUCT", "ORG", "PERSON") and len(ent) <= 2):
+            continue
+        first = ent[0]
+        before = first.doc[first.i - 1] if first.i > sentence.start else None
+        if ent[-1].i + 1 < len(ent.doc) and ent.doc[ent[-1].i + 1].tag_ == "POS":
+            continue  # "Ukraine's Armed Forces": part of a name, not a place
+        if before is None or before.lower_ not in LOCATION_PREPOSITIONS:
+            if ent.label_ not in LOCATION_LABELS:
+                continue
+            if before is None or before.lower_ not in ("of", "region", "city"):
+                continue
+        distance = abs(first.i - draft.figure.i)
+        candidates.append((distance, ent.text))
+    return min(candidates)[1] if candidates else None
+
+
+def read_semantics(doc: Doc, rules: CategoryRules) -> None:
+    for draft in doc._.claim_drafts or []:
+        if draft.dropped is not None:
+            continue
+        noun = counted_noun(draft) if draft.mention.unit is None else None
+        draft.category, draft.unit = categorize(draft, noun, rules)
+        if draft.mention.spelled and draft.category == "other":
+            draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
+            continue
+        draft.subject = subject_of(draft, noun, draft.category)
+        draft.location = location_of(draft)

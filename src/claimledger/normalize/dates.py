@@ -1,0 +1,111 @@
+"""Resolve a time-scope cue to a period, against the publication date (never today).
+
+Pure functions: ``resolve_period(scope, cue, groups, published)`` → Period or None. Named events
+("since the full-scale invasion began") come from ``data/lexicons/events.toml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from claimledger.models import Period
+from claimledger.nlp.lexicon import load_table
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+SINCE_DATE = re.compile(r"(?:(?P<month>[a-z]+)(?: (?P<day>\d{1,2}))?,? )?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
+LAST_N = re.compile(r"(?:past|last|previous) (?:(?P<n>\d+|two|three|four|five|six|seven|ten|few|several) )?(?P<unit>day|week|month|year)s?", re.IGNORECASE)
+SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@cache
+def named_events() -> list[tuple[re.Pattern[str], date, re.Pattern[str] | None]]:
+    table = load_table("events")
+    events = []
+    for item in table.get("event", []):
+        context = re.compile(item["context"], re.IGNORECASE) if item.get("context") else None
+        events.append((re.compile(item["pattern"], re.IGNORECASE), date.fromisoformat(item["start"]), context))
+    return events
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def resolve_period(scope: str, cue: str | None, groups: dict[str, str], published: date | None,
+                   document_text: str = "") -> Period | None:
+    if published is None or scope in ("point", "unspecified"):
+        return None
+    if scope == "daily":
+        return Period(iso(published - timedelta(days=1)), iso(published))
+    if scope == "cumulative":
+        return Period(iso(_start_of_cumulative(cue or "", groups, document_text)), iso(published))
+    return _period_of(cue or "", groups, published)
+
+
+def _start_of_cumulative(cue: str, groups: dict[str, str], document_text: str) -> date | None:
+    since = groups.get("date")
+    if since:
+        match = SINCE_DATE.search(since)
+        if match:
+            month = MONTHS.get((match.group("month") or "").lower().strip("-"), 1)
+            return date(int(match.group("year")), month, int(match.group("day") or 1))
+    for pattern, start, context in named_events():
+        if pattern.search(cue) and (context is None or context.search(document_text)):
+            return start
+    return None
+
+
+def _period_of(cue: str, groups: dict[str, str], published: date) -> Period | None:
+    text = cue.lower()
+    if groups.get("month"):
+        month = MONTHS[groups["month"].lower()]
+        year = int(groups["year"]) if groups.get("year") else (published.year if month <= published.month else published.year - 1)
+        last = calendar.monthrange(year, month)[1]
+        end = min(date(year, month, last), published) if year == published.year and month == published.month else date(year, month, last)
+        return Period(iso(date(year, month, 1)), iso(end))
+    if groups.get("year") and re.search(r"\d{4}", text):
+        year = int(groups["year"])
+        return Period(iso(date(year, 1, 1)), iso(min(date(year, 12, 31), published) if year == published.year else date(year, 12, 31)))
+    weekday = groups.get("weekday") or groups.get("weekday2")
+    if weekday:
+        back = (published.weekday() - WEEKDAYS[weekday.lower()]) % 7
+        if text.startswith("last ") and back == 0:
+            back = 7
+        day = published - timedelta(days=back)
+        return Period(iso(day), iso(day))
+    return _relative_period(text, published)
+
+
+def _relative_period(text: str, published: date) -> Period | None:
+    if "yesterday" in text:
+        day = published - timedelta(days=1)
+        return Period(iso(day), iso(day))
+    if any(w in text for w in ("today", "tonight", "this morning")):
+        return Period(iso(published), iso(published))
+    if "this year" in text or "earlier this year" in text:
+        return Period(iso(date(published.year, 1, 1)), iso(published))
+    if "last year" in text:
+        return Period(iso(date(published.year - 1, 1, 1)), iso(date(published.year - 1, 12, 31)))
+    if "this month" in text:
+        return Period(iso(published.replace(day=1)), iso(published))
+    if "last month" in text:
+        last_of_previous = published.replace(day=1) - timedelta(days=1)
+        return Period(iso(last_of_previous.replace(day=1)), iso(last_of_previous))
+    if "this week" in text:
+        return Period(iso(published - timedelta(days=published.weekday())), iso(published))
+    if "last week" in text and "past" not in text:
+        monday = published - timedelta(days=published.weekday() + 7)
+        return Period(iso(monday), iso(monday + timedelta(days=6)))
+    match = LAST_N.search(text)
+    if match:
+        raw = (match.group("n") or "1").lower()
+        if raw in ("few", "several"):
+            return None
+        n = int(raw) if raw.isdigit() else SMALL.get(raw, 1)
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[match.group("unit").lower()] * n
+        return Period(iso(published - timedelta(days=days)), iso(published))
+    return None

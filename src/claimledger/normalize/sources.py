@@ -1,0 +1,70 @@
+"""Source names → canonical name and type, from the editable alias table ``data/sources.toml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimledger.models import AUTHOR
+from claimledger.nlp.lexicon import load_table
+
+TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government")
+
+
+def normalize_name(name: str) -> str:
+    """Case-folded, apostrophes straightened, leading "the" and outer punctuation dropped."""
+    text = name.replace("\u2019", "'").replace("\u2018", "'").strip().strip(".,;:\"'“”()")
+    text = re.sub(r"\s+", " ", text).casefold()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    canonical: str
+    type: str
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    by_alias: dict[str, SourceEntry]
+    type_words: dict[str, tuple[str, ...]]
+
+    def lookup(self, name: str) -> SourceEntry | None:
+        return self.by_alias.get(normalize_name(name))
+
+    def resolve(self, name: str, *, is_person: bool = False) -> tuple[str | None, str]:
+        """(canonical, type) for a source name as written."""
+        if name == AUTHOR:
+            return None, "author"
+        entry = self.lookup(name)
+        if entry is not None:
+            return entry.canonical, entry.type
+        if is_person:
+            return None, "person"
+        return None, self.guess_type(name)
+
+    def guess_type(self, name: str) -> str:
+        """The type whose head word appears last in the name: "Ukraine's Armed Forces" → military."""
+        text = f" {normalize_name(name)} "
+        best: tuple[int, int, str] | None = None
+        for rank, kind in enumerate(TYPE_ORDER):
+            for word in self.type_words.get(kind, ()):
+                position = text.rfind(f" {word.strip()} ")
+                if position >= 0:
+                    key = (position + len(word), -rank, kind)
+                    if best is None or key > best:
+                        best = key
+        return best[2] if best else "unknown"
+
+
+@cache
+def default_table() -> SourceTable:
+    table = load_table("sources")
+    by_alias: dict[str, SourceEntry] = {}
+    for item in table.get("source", []):
+        entry = SourceEntry(item["canonical"], item["type"])
+        for alias in [item["canonical"], *item.get("aliases", [])]:
+            by_alias.setdefault(normalize_name(alias), entry)
+    type_words = {kind: tuple(w.lower() for w in words) for kind, words in table.get("type_words", {}).items()}
+    return SourceTable(by_alias, type_words)
