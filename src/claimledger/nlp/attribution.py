@@ -23,6 +23,11 @@ from claimledger.normalize.sources import SourceTable, default_table
 QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
 DESCRIPTOR_DEPS = {"det", "predet", "punct"}
 PERSON_PRONOUNS = {"he", "she", "i", "we"}
+DISCOURSE_ADVERBS = {
+    "however", "meanwhile", "additionally", "also", "separately", "earlier", "later", "recently", "still",
+    "yet", "now", "then", "instead", "moreover", "furthermore", "overall", "nonetheless", "nevertheless",
+    "previously", "today", "yesterday", "tonight", "elsewhere", "separately", "so", "but", "and", "thus",
+}
 
 
 @dataclass(frozen=True)
@@ -105,10 +110,23 @@ class Attributor:
     def speaker_of(self, verb: Token) -> Attribution | None:
         """Who does the saying: the subject of a cue verb, or the agent of a passive one."""
         cue = verb.text
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _subject_of(verb)
         if subject is None:
             agent = self._agent_below(verb)
-            return self._named(agent, cue) if agent is not None else None
+            if agent is not None:
+                return self._named(agent, cue)
+            if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+                # "..., the air force said, adding that ...": the participle shares the sayer
+                above = self.speaker_of(verb.head) if verb.head.lemma_.lower() in self.rules.cue_verbs else None
+                return Attribution(above.name, cue=cue, token=above.token) if above is not None else None
+            return None
+        if subject.pos_ == "PRON" or subject.lower_ in self.rules.pronouns:
+            # "Mediazona said it had confirmed ...": "it" is the sayer named higher up in the sentence
+            for ancestor in verb.ancestors:
+                if ancestor.lemma_.lower() in self.rules.cue_verbs:
+                    named = _subject_of(ancestor)
+                    if named is not None and named.pos_ != "PRON":
+                        return self._named(named, cue)
         return self._named(subject, cue)
 
     def _agent_below(self, verb: Token) -> Token | None:
@@ -227,7 +245,8 @@ class Attributor:
         root = token
         for candidate in root.children:  # "..., the ministry said" hangs off the root
             if candidate.dep_ in ("parataxis", "ccomp", "conj", "advcl") and candidate.lemma_.lower() in self.rules.cue_verbs:
-                if not (candidate.left_edge.i <= figure.i <= candidate.right_edge.i):
+                says_something_else = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in candidate.children)
+                if not says_something_else and not (candidate.left_edge.i <= figure.i <= candidate.right_edge.i):
                     return candidate
         return None
 
@@ -261,6 +280,12 @@ class Attributor:
         before = first[0].sent.start - 1
         if before > 0:
             previous = self.doc[before].sent
+            # '"We lost 200 men," said Captain Melnyk. "Another 150 were wounded."': the quote runs on
+            for other in self.quotes:
+                if previous.start_char <= other[0] < previous.end_char and other != quote:
+                    speaker = self.quote_speaker(other)
+                    if speaker is not None and self.doc.text[other[1]:q_start].count("\n\n") == 0:
+                        return speaker
             if previous.text.rstrip().endswith(":"):
                 for verb in (t for t in previous if t.lemma_.lower() in self.rules.cue_verbs):
                     speaker = self.speaker_of(verb)
@@ -280,6 +305,22 @@ class Attributor:
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) if span is not None else None
             if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed:
                 self.last_named = Attribution(source_name(pobj), token=pobj)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb; of two ("the rights group OVD-Info reported"), the proper name."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        # The small model misreads unfamiliar names at the start of a clause ("Mediazona, citing
+        # data, said ..." parses "Mediazona" as an adverb): a capitalised left dependent stands in.
+        subjects = [
+            c for c in verb.lefts
+            if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj") and c.text[:1].isupper()
+            and c.lower_ not in DISCOURSE_ADVERBS and not c.like_num
+        ]
+        if not subjects:
+            return None
+    return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
 
 
 def _phrase_head(token: Token) -> Token:

@@ -6,6 +6,8 @@ every later component fills in its own fields. Rules are loaded once per compone
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,13 +20,23 @@ from claimledger.nlp.semantics import figure_token
 register_extensions()
 
 
-@Language.component("claimledger_line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and list items are not run together."""
+# "KYIV, March 12 (Reuters) - ", "ODESA, Ukraine (AP) — ": a wire dateline is not part of the first sentence.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s+", re.MULTILINE
+)
+
+
+@Language.component("claimledger_sentence_starts")
+def sentence_starts(doc: Doc) -> Doc:
+    """A line break or a dateline ends a sentence: headlines, datelines and list items stand alone."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+    for match in DATELINE.finditer(doc.text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 

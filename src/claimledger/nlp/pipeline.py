@@ -42,7 +42,7 @@ def get_pipeline(include_vague: bool = False) -> Language:
     from claimledger.nlp import factories
 
     nlp = load_base_model()
-    nlp.add_pipe("claimledger_line_breaks", before="parser")
+    nlp.add_pipe("claimledger_sentence_starts", before="parser")
     for component in factories.COMPONENTS:
         config = {"include_vague": include_vague} if component == "claimledger_nonclaims" else {}
         nlp.add_pipe(component, config=config)

@@ -22,6 +22,8 @@ LOCATION_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
 SCALE_WORDS = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "bn", "m", "mn", "k"}
 NOUN_POS = {"NOUN", "PROPN"}
+CLAUSE_EDGES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "xcomp"}
+BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty", "displaced": "person", "detained": "person"}
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,16 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
             return _compound_head(token)
         if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") or token.text in ("-",):
             continue
-        if token.lower_ == "of" and (draft.mention.vague or draft.mention.spelled):
-            continue
+        if token.lower_ == "of":
+            return _partitive_noun(token)  # "31 of the drones", "a dozen of them"
         break
+    return None
+
+
+def _partitive_noun(of: Token) -> Token | None:
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.pos_ == "NOUN":
+        return _compound_head(pobj)
     return None
 
 
@@ -168,11 +177,15 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if direct is not None:
         return direct, unit
     if died and hurt:
-        return "casualties", unit
+        return "casualties", unit or "casualty"
     if died:
         return "deaths", unit or "death"
     if hurt:
         return "injuries", unit or "injury"
+    if not unit:  # "about 40 were arrested": the verb says what a bare figure counts
+        for category in ("detained", "displaced"):
+            if lemmas & events[category]:
+                return category, BARE_FIGURE_UNITS[category]
     return "other", unit
 
 
@@ -197,8 +210,7 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
             phrase = unit_of(child)
             category = _noun_category(phrase, rules)
             if category is not None:
-                defaults = {"deaths": "death", "injuries": "injury", "casualties": "casualty", "displaced": "person", "detained": "person"}
-                return category, defaults.get(category, phrase)
+                return category, BARE_FIGURE_UNITS.get(category, phrase)
     return None, ""
 
 
@@ -229,8 +241,8 @@ def subject_of(draft: ClaimDraft, noun: Token | None, category: str) -> str | No
                         return phrase_text(child)
                     if child.dep_ == "nsubj" and child.pos_ == "PRON":
                         return None
-            if token.head is token:
-                break
+            if token.head is token or token.dep_ in CLAUSE_EDGES:
+                break  # the subject of a reporting verb above is the source, not the subject
             token = token.head
     if noun is not None and category in ("casualties", "deaths", "injuries", "troops", "displaced", "detained"):
         return noun.doc[max(draft.span.end, noun.left_edge.i):noun.i + 1].text

@@ -89,13 +89,14 @@ def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> Sco
 
 def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     """A level at a moment (a bonus offered, troops sent) when no cue says otherwise."""
-    lemmas = {t.lemma_.lower() for t in draft.sentence}
-    if draft.category == "money" and (lemmas & rules.money_nouns):
-        return "point"
+    if draft.category == "money":
+        lemmas = {t.lemma_.lower() for t in draft.sentence}
+        return "point" if lemmas & rules.money_nouns else "unspecified"
     if draft.category == "troops":
         head = draft.noun.head if draft.noun is not None else draft.figure.head
         near = {head.lemma_.lower(), head.head.lemma_.lower()}
-        if near & rules.deployment or (lemmas & rules.deployment and not lemmas & {"lose", "desert"}):
+        near.update(c.lemma_.lower() for c in head.children if c.dep_ in ("xcomp", "conj", "acl"))
+        if near & rules.deployment:
             return "point"
     return "unspecified"
 
