@@ -87,9 +87,9 @@ def source_name(head: Token) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return head.text
-    if tokens[-1].pos_ == "PROPN":
+    if tokens[-1].pos_ == "PROPN" and not tokens[-1].is_lower:
         run = len(tokens)
-        while run > 0 and (tokens[run - 1].pos_ == "PROPN" or tokens[run - 1].tag_ == "POS"):
+        while run > 0 and ((tokens[run - 1].pos_ == "PROPN" and not tokens[run - 1].is_lower) or tokens[run - 1].tag_ == "POS"):
             run -= 1
         if run > 0 and any(t.pos_ == "NOUN" for t in tokens[:run]) and tokens[run - 1].tag_ != "POS":
             tokens = tokens[run:]  # drop the descriptor: "outlet iStories" → "iStories"
@@ -147,7 +147,27 @@ class Attributor:
             return Attribution(AUTHOR, cue=cue)
         if self.last_named is not None and self._refers_back(head):
             return Attribution(self.last_named.name, cue=cue, token=self.last_named.token)
-        return Attribution(source_name(head), cue=cue, token=head)
+        named_earlier = self._organisation_named_earlier(head)
+        if named_earlier is not None:
+            return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head)
+
+    def _organisation_named_earlier(self, head: Token) -> Span | None:
+        """ "The IMF approved a loan, the fund said": "the fund" is the IMF named just before."""
+        determiner = next((c for c in head.children if c.dep_ == "det"), None)
+        if determiner is None or determiner.lower_ != "the" or head.pos_ != "NOUN":
+            return None
+        word = head.lower_
+        window_start = head.sent.start_char - 400
+        for ent in reversed([e for e in self.doc.ents if window_start <= e.start_char and e.end <= head.i]):
+            if ent.label_ not in ("ORG", "NORP", "GPE"):
+                continue
+            canonical = self.rules.sources.lookup(ent.text)
+            names = f"{ent.text} {canonical.canonical if canonical else ''}".lower()
+            if word in names.split():
+                return ent
+        return None
 
     def _owner_of(self, head: Token) -> Token | None:
         """ "the ministry's figures", "data from the UN": the owner of an unnamed source."""

@@ -83,10 +83,26 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
                 break
 
 
+# A hedge covers its own clause: "organisers said 15,000, while police estimated 7,000" hedges only 7,000.
+CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+", re.IGNORECASE)
+
+
+def clause_of(draft: ClaimDraft) -> str:
+    sentence = draft.sentence
+    text = sentence.text
+    offset = draft.start - sentence.start_char
+    start = 0
+    for match in CLAUSE_BREAK.finditer(text):
+        if match.start() >= offset:
+            return text[start:match.start()]
+        start = match.end()
+    return text[start:]
+
+
 def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
     if draft.mention.bound_cue in HEDGING_BOUNDS:
         draft.hedged, draft.hedge_cue = True, draft.mention.bound_cue
         return
-    cue = hedge_in(draft.sentence.text, rules)
+    cue = hedge_in(clause_of(draft), rules)
     if cue is not None:
         draft.hedged, draft.hedge_cue = True, cue

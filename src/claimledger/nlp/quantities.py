@@ -225,6 +225,9 @@ class QuantityScanner:
                 return end  # "fell 5% to 10,000"
         if not joint:
             return end
+        first_text = text[mention.num_start:mention.num_end]
+        if first_text.isdigit() and len(first_text) == 4 and "to" in joint.group(0).lower():
+            return end  # "since February 2022 to 512,420": a year, then the figure it leads to
         second = self.range_second.match(text, joint.end())
         if not second:
             return end

@@ -144,6 +144,18 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     return lemmas
 
 
+def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
+    """The words bound to the figure itself: its head, its participles, the word right after it."""
+    anchor = noun if noun is not None else draft.figure
+    own = {anchor.head.lemma_.lower()}
+    own.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl"))
+    if anchor.i + 1 < draft.sentence.end:
+        following = anchor.doc[anchor.i + 1]
+        if following.pos_ in ("VERB", "ADJ"):
+            own.add(following.lemma_.lower())
+    return own
+
+
 def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> tuple[str, str]:
     """(category, unit) for a draft."""
     mention = draft.mention
@@ -156,6 +168,12 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     events = rules.events
     died = bool(lemmas & events["deaths"])
     hurt = bool(lemmas & events["injuries"])
+    if died and hurt:
+        # "10,582 killed and 19,875 injured": the figure's own word decides before the sentence's
+        own = own_event_lemmas(draft, noun)
+        own_died, own_hurt = bool(own & events["deaths"]), bool(own & events["injuries"])
+        if own_died != own_hurt:
+            died, hurt = own_died, own_hurt
     direct = _noun_category(unit, rules) if unit else None
     if direct is None and noun is None:
         direct, unit = _category_of_bare_figure(draft, rules)
@@ -271,6 +289,7 @@ def location_of(draft: ClaimDraft) -> str | None:
 
 
 def read_semantics(doc: Doc, rules: CategoryRules) -> None:
+    previous: ClaimDraft | None = None
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -281,3 +300,17 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             continue
         draft.subject = subject_of(draft, noun, draft.category)
         draft.location = location_of(draft)
+        if _continues_count(draft, noun, previous, rules):
+            # "10,582 civilians had been killed and 19,875 injured": the second figure counts the same people
+            assert previous is not None
+            draft.unit, draft.subject = previous.unit, previous.subject
+        previous = draft
+
+
+def _continues_count(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None, rules: CategoryRules) -> bool:
+    if noun is not None or draft.mention.unit is not None or previous is None or previous.noun is None:
+        return False
+    if previous.sentence.start != draft.sentence.start or previous.category not in ("deaths", "injuries", "casualties", "detained", "displaced"):
+        return False
+    between = draft.span.doc[previous.span.end:draft.span.start]
+    return len(between) <= 6 and any(t.lower_ in ("and", "or", ",", "while") for t in between)

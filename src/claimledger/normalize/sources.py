@@ -47,15 +47,15 @@ class SourceTable:
     def guess_type(self, name: str) -> str:
         """The type whose head word appears last in the name: "Ukraine's Armed Forces" → military."""
         text = f" {normalize_name(name)} "
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, int, str] | None = None
         for rank, kind in enumerate(TYPE_ORDER):
             for word in self.type_words.get(kind, ()):
                 position = text.rfind(f" {word.strip()} ")
                 if position >= 0:
-                    key = (position + len(word), -rank, kind)
+                    key = (position + len(word.strip()), len(word.strip()), -rank, kind)
                     if best is None or key > best:
                         best = key
-        return best[2] if best else "unknown"
+        return best[3] if best else "unknown"
 
 
 @cache
