@@ -23,6 +23,7 @@ from claimledger.normalize.sources import SourceTable, default_table
 QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
 DESCRIPTOR_DEPS = {"det", "predet", "punct"}
 PERSON_PRONOUNS = {"he", "she", "i", "we"}
+ORGANISATION_TYPES = {"media", "company", "ngo", "international_org", "intelligence"}
 DISCOURSE_ADVERBS = {
     "however", "meanwhile", "additionally", "also", "separately", "earlier", "later", "recently", "still",
     "yet", "now", "then", "instead", "moreover", "furthermore", "overall", "nonetheless", "nevertheless",
@@ -36,6 +37,7 @@ class AttributionRules:
     phrases: re.Pattern[str]
     citing: frozenset[str]
     unnamed: frozenset[str]
+    documents: frozenset[str]
     pronouns: frozenset[str]
     sources: SourceTable
 
@@ -48,6 +50,7 @@ def default_rules() -> AttributionRules:
         phrases=re.compile(rf"\b(?:{phrase_alternation(cues['phrases'])})\b", re.IGNORECASE),
         citing=frozenset(cues["citing"]),
         unnamed=frozenset(cues["unnamed"]),
+        documents=frozenset(cues["documents"]),
         pronouns=frozenset(cues["pronouns"]),
         sources=default_table(),
     )
@@ -59,10 +62,21 @@ class Attribution:
     cue: str | None = None
     via: str | None = None
     token: Token | None = None
+    descriptor: str | None = None  # the whole phrase: "Ukraine's energy company Ukrenergo"
 
     @property
     def is_person(self) -> bool:
         return self.token is not None and self.token.ent_type_ == "PERSON"
+
+    def resolve(self, sources: SourceTable) -> tuple[str | None, str]:
+        """(canonical, type). A descriptor naming an organisation ("energy company Ukrenergo")
+        outweighs the entity recogniser's guess that a name is a person's."""
+        canonical, kind = sources.resolve(self.name, is_person=self.is_person)
+        if canonical is None and self.descriptor and self.descriptor != self.name:
+            described = sources.guess_type(self.descriptor[: max(0, self.descriptor.rfind(self.name))] or self.descriptor)
+            if described in ORGANISATION_TYPES or (kind == "unknown" and described != "unknown"):
+                kind = described
+        return canonical, kind
 
 
 # -- names as written -----------------------------------------------------------------------------
@@ -80,6 +94,9 @@ def source_name(head: Token) -> str:
     for ent in doc.ents:
         if ent.start <= head.i < ent.end:
             start, end = min(start, ent.start), max(end, ent.end)
+    of_name = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if head.pos_ == "PROPN" and of_name is not None and any(t.pos_ == "PROPN" for t in of_name.subtree):
+        end = max(end, of_name.right_edge.i + 1)  # "General Staff of Ukraine's Armed Forces"
     tokens = list(doc[start:end])
     while tokens and (tokens[0].dep_ in DESCRIPTOR_DEPS or tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
@@ -144,6 +161,10 @@ class Attributor:
             owner = self._owner_of(head)
             if owner is not None:
                 return self._named(owner, cue)
+            if self.last_named is not None and head.lemma_.lower() in self.rules.documents and _is_definite(head):
+                # "According to the report, ..." after "the General Staff reported ...": the same report
+                return Attribution(self.last_named.name, cue=cue, token=self.last_named.token,
+                                   descriptor=self.last_named.descriptor)
             return Attribution(AUTHOR, cue=cue)
         if self.last_named is not None and self._refers_back(head):
             return Attribution(self.last_named.name, cue=cue, token=self.last_named.token)
@@ -151,7 +172,8 @@ class Attributor:
         if named_earlier is not None:
             return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head)
+        descriptor = head.doc[head.left_edge.i:head.i + 1].text
+        return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head, descriptor=descriptor)
 
     def _organisation_named_earlier(self, head: Token) -> Span | None:
         """ "The IMF approved a loan, the fund said": "the fund" is the IMF named just before."""
@@ -327,6 +349,10 @@ class Attributor:
                 self.last_named = Attribution(source_name(pobj), token=pobj)
 
 
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb; of two ("the rights group OVD-Info reported"), the proper name."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -362,5 +388,5 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             draft.source_cue = found.cue
             draft.source_via = found.via
             draft.source_token = found.token
-            draft.source_canonical, draft.source_type = rules.sources.resolve(found.name, is_person=found.is_person)
+            draft.source_canonical, draft.source_type = found.resolve(rules.sources)
         attributor.remember(sentence)

@@ -68,10 +68,14 @@ def _without_nested(cues: list[ScopeCue]) -> list[ScopeCue]:
 
 
 def _distance(draft: ClaimDraft, cue: ScopeCue) -> int:
+    """Characters between the cue and the quantity with its counted noun ("1,020 casualties")."""
+    end = draft.end
+    if draft.noun is not None and draft.noun.idx >= draft.end:
+        end = draft.noun.idx + len(draft.noun.text)
     if cue.end <= draft.start:
         return draft.start - cue.end
-    if cue.start >= draft.end:
-        return cue.start - draft.end
+    if cue.start >= end:
+        return cue.start - end
     return 0
 
 
@@ -84,7 +88,35 @@ def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> Sco
         usable = [c for c in usable if c.text.lower() not in ("toll", "death toll", "bringing")]
     if not usable:
         return None
-    return min(usable, key=lambda c: _distance(draft, c))
+    attached = [c for c in usable if _attached(draft, c)]
+    if attached:
+        return min(attached, key=lambda c: _distance(draft, c))
+    nearest = min(usable, key=lambda c: _distance(draft, c))
+    return nearest if _distance(draft, nearest) <= UNATTACHED_REACH else None
+
+
+# A cue the parse does not tie to the figure still counts when it is this close (in characters):
+# the small model often hangs "over the past day" on the wrong word.
+UNATTACHED_REACH = 60
+
+
+def _attached(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """Whether the parse ties the cue to the figure: it hangs on the figure, its noun, or a word above
+    them ("lost ... since the invasion began"); "its first since December" hangs elsewhere."""
+    doc = draft.span.doc
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    line = {draft.figure.i, *(t.i for t in draft.figure.ancestors)}
+    if draft.noun is not None:
+        line.update((draft.noun.i, *(t.i for t in draft.noun.ancestors)))
+    for token in span:
+        head = token.head
+        if head.i in line and not (span.start <= head.i < span.end):
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.head.i in line and head.i not in range(span.start, span.end):
+            return True
+    return False
 
 
 def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:

@@ -16,7 +16,7 @@ from claimledger.nlp.lexicon import load_table
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-SINCE_DATE = re.compile(r"(?:(?P<month>[a-z]+)(?: (?P<day>\d{1,2}))?,? )?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
+SINCE_DATE = re.compile(r"(?:(?P<month>[a-z]+)\.?(?: (?P<day>\d{1,2}))?,? )?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 LAST_N = re.compile(r"(?:past|last|previous) (?:(?P<n>\d+|two|three|four|five|six|seven|ten|few|several) )?(?P<unit>day|week|month|year)s?", re.IGNORECASE)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
@@ -29,6 +29,14 @@ def named_events() -> list[tuple[re.Pattern[str], date, re.Pattern[str] | None]]
         context = re.compile(item["context"], re.IGNORECASE) if item.get("context") else None
         events.append((re.compile(item["pattern"], re.IGNORECASE), date.fromisoformat(item["start"]), context))
     return events
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or abbreviation ("Feb", "Sept."), else None."""
+    key = name.lower().strip(".- ")
+    if len(key) < 3:
+        return None
+    return next((number for full, number in MONTHS.items() if full.startswith(key[:3])), None)
 
 
 def iso(day: date | None) -> str | None:
@@ -51,7 +59,7 @@ def _start_of_cumulative(cue: str, groups: dict[str, str], document_text: str) -
     if since:
         match = SINCE_DATE.search(since)
         if match:
-            month = MONTHS.get((match.group("month") or "").lower().strip("-"), 1)
+            month = month_number(match.group("month") or "") or 1
             return date(int(match.group("year")), month, int(match.group("day") or 1))
     for pattern, start, context in named_events():
         if pattern.search(cue) and (context is None or context.search(document_text)):
