@@ -1,0 +1,33 @@
+"""User lexicons extend the shipped ones; broken files give errors that name them."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.errors import ConfigError
+from claimledger.nlp.lexicon import load_table
+
+
+def test_user_file_extends_lists_and_keeps_shipped_entries(tmp_path):
+    (tmp_path / "categories.toml").write_text('[nouns]\nequipment = ["sea drone"]\n')
+    merged = load_table("categories", (tmp_path,))
+    assert "sea drone" in merged["nouns"]["equipment"]
+    assert "tank" in merged["nouns"]["equipment"]
+
+
+def test_user_alias_table_adds_sources(tmp_path):
+    (tmp_path / "sources.toml").write_text(
+        '[[source]]\ncanonical = "Kharkiv Regional Military Administration"\ntype = "government"\n'
+        'aliases = ["Kharkiv regional administration"]\n'
+    )
+    merged = load_table("sources", (tmp_path,))
+    canonicals = [s["canonical"] for s in merged["source"]]
+    assert "Kharkiv Regional Military Administration" in canonicals
+    assert "General Staff of the Armed Forces of Ukraine" in canonicals
+
+
+def test_broken_user_file_names_itself(tmp_path):
+    bad = tmp_path / "hedging.toml"
+    bad.write_text("[hedges\npatterns = [")
+    with pytest.raises(ConfigError, match="hedging.toml"):
+        load_table("hedging", (tmp_path,))
