@@ -47,6 +47,11 @@ ATTRIBUTION = [
     ("Reuters reported, citing the Ukrainian General Staff, that Russia lost 1,100 troops in a day.",
      "1,100", "Ukrainian General Staff", "military", "Reuters"),
     ("A new decree will give volunteers a bonus of 195,000 rubles.", "195,000 rubles", "AUTHOR", "author", None),
+    ("Shares fell 4.5 per cent.", "4.5 per cent", "AUTHOR", "author", None),
+    ("Turkey's disaster agency AFAD said 35,418 people had died.", "35,418", "AFAD", "government", None),
+    ("Ukraine's energy company Ukrenergo said 1,500 consumers were left without power.", "1,500", "Ukrenergo", "company", None),
+    ("According to the General Staff, Russia lost 1,020 troops. According to the report, it also lost 14 tanks.",
+     "14", "General Staff", "military", None),
 ]
 
 
@@ -75,6 +80,13 @@ CATEGORY_AND_UNIT = [
     ("Inflation slowed to 7.4% in February.", "7.4%", "percent", "percent"),
     ("The budget sets aside UAH 1.5 billion for shelters.", "UAH 1.5 billion", "money", "UAH"),
     ("Around 300 demonstrators gathered outside parliament.", "Around 300", "other", "demonstrator"),
+    ("The ministry said 66 people had been detained and 21 police officers injured.", "66", "detained", "person"),
+    ("The ministry said 66 people had been detained and 21 police officers injured.", "21", "injuries", "police officer"),
+    ("The opposition put the number of arrests at more than 100.", "more than 100", "detained", "person"),
+    ("The budget allocates 13.5 trillion rubles to defence, up from 10.8 trillion this year.", "10.8 trillion", "money", "RUB"),
+    ("At least 34,183 Palestinians have been killed since the war began in Gaza.", "At least 34,183", "deaths", "palestinian"),
+    ("Fires forced the evacuation of 19,000 residents.", "19,000", "displaced", "resident"),
+    ("Fires have burned more than 2,300 hectares.", "more than 2,300", "other", "hectare"),
 ]
 
 
@@ -94,6 +106,13 @@ TIME_SCOPE = [
     ("A decree signed on Monday offers a bonus of 400,000 rubles.", "400,000 rubles", "point", None),
     ("Over 10,000 North Korean soldiers have been sent to Kursk.", "Over 10,000", "point", None),
     ("Some regiments lost over 1,000 men to desertion.", "over 1,000", "unspecified", None),
+    ("The death toll climbed past 41,000 on Wednesday.", "past 41,000", "cumulative", (None, "2024-03-13")),
+    ("At least 34,183 Palestinians have been killed in Gaza since the war began.", "At least 34,183", "cumulative",
+     ("2023-10-07", "2024-03-13")),
+    ("Wildfires have burned more than 2,300 hectares since Saturday.", "more than 2,300", "cumulative", ("2024-03-09", "2024-03-13")),
+    ("The Pentagon announced a $300 million package, its first since December.", "$300 million", "point", None),
+    ("Russia has lost 428,870 troops since Feb. 24, 2022, including 1,020 over the past day.", "428,870", "cumulative",
+     ("2022-02-24", "2024-03-13")),
 ]
 
 
@@ -113,6 +132,8 @@ HEDGING_AND_VERIFICATION = [
     ("Intelligence estimated that 10,000 troops were sent. Moscow has not confirmed or denied the deployment.",
      "10,000", True, "not_confirmed"),
     ("Peskov denied reports that 5,000 reservists had been called up.", "5,000", False, "denied"),
+    ("The ministry said 34,183 people have been killed, a figure Israel disputes.", "34,183", False, "disputed"),
+    ("In Syria, more than 5,800 deaths have been reported, according to the government.", "more than 5,800", False, None),
     ("Between 15,000 and 20,000 people attended, organisers said, while police estimated the crowd at 7,000.",
      "Between 15,000 and 20,000", False, None),
     ("Between 15,000 and 20,000 people attended, organisers said, while police estimated the crowd at 7,000.",

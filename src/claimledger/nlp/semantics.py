@@ -116,6 +116,8 @@ def _lemma(token: Token) -> str:
     if lower in LEMMA_FIXES:
         return LEMMA_FIXES[lower]
     lemma = token.lemma_.lower() if token.lemma_ else lower
+    if token.tag_ == "NNPS" and lemma == lower and lower.endswith("s"):  # "Palestinians" → "palestinian"
+        lemma = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
     return lemma or lower
 
 
@@ -166,45 +168,43 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     unit = unit_of(noun) if noun is not None else ""
     lemmas = context_lemmas(draft, noun)
     events = rules.events
-    died = bool(lemmas & events["deaths"])
-    hurt = bool(lemmas & events["injuries"])
-    if died and hurt:
-        # "10,582 killed and 19,875 injured": the figure's own word decides before the sentence's
-        own = own_event_lemmas(draft, noun)
-        own_died, own_hurt = bool(own & events["deaths"]), bool(own & events["injuries"])
-        if own_died != own_hurt:
-            died, hurt = own_died, own_hurt
     direct = _noun_category(unit, rules) if unit else None
     if direct is None and noun is None:
         direct, unit = _category_of_bare_figure(draft, rules)
+    own = own_event_lemmas(draft, noun)
+    happened = _event_category(own, events) or _event_category(lemmas, events)
     if direct in ("troops",) or (unit and (unit.split()[-1] in rules.people)):
-        if died and hurt:
-            return "casualties", unit
         if lemmas & events["desertion"]:
             return "troops", unit
-        if lemmas & events["losses"]:
+        if happened in ("deaths", "injuries", "casualties", "detained", "displaced"):
+            return happened, unit
+        if direct == "troops" and lemmas & events["losses"]:
             return "casualties", unit
-        if died:
-            return "deaths", unit
-        if hurt:
-            return "injuries", unit
-        for category in ("detained", "displaced"):
-            if lemmas & events[category]:
-                return category, unit
+        if unit and unit.split()[-1] in ("man", "person") and lemmas & events["losses"]:
+            return "casualties", unit
         return (direct or "other"), unit
     if direct is not None:
         return direct, unit
-    if died and hurt:
-        return "casualties", unit or "casualty"
-    if died:
-        return "deaths", unit or "death"
-    if hurt:
-        return "injuries", unit or "injury"
-    if not unit:  # "about 40 were arrested": the verb says what a bare figure counts
-        for category in ("detained", "displaced"):
-            if lemmas & events[category]:
-                return category, BARE_FIGURE_UNITS[category]
+    if happened is not None and not unit:
+        return happened, BARE_FIGURE_UNITS.get(happened, unit)
+    if happened in ("deaths", "injuries", "casualties") and unit and noun is not None and noun.tag_ in ("NNS", "NNPS"):
+        return happened, unit  # "34,183 Palestinians have been killed"
     return "other", unit
+
+
+def _event_category(lemmas: set[str], events: dict[str, frozenset[str]]) -> str | None:
+    """What happened, by the event words: killed and wounded together are casualties."""
+    died, hurt = bool(lemmas & events["deaths"]), bool(lemmas & events["injuries"])
+    if died and hurt:
+        return "casualties"
+    if died:
+        return "deaths"
+    if hurt:
+        return "injuries"
+    for category in ("detained", "displaced"):
+        if lemmas & events[category]:
+            return category
+    return None
 
 
 def _noun_category(unit: str, rules: CategoryRules) -> str | None:
@@ -216,6 +216,16 @@ def _noun_category(unit: str, rules: CategoryRules) -> str | None:
     return None
 
 
+def _what_a_number_counts(noun: Token) -> Token:
+    """ "the number of arrests", "the toll of dead": the noun after "of" says what is counted."""
+    if noun.lemma_.lower() in ("number", "figure", "total", "count", "tally", "estimate"):
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return _compound_head(pobj)
+    return noun
+
+
 def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[str | None, str]:
     """'the death toll rose to 45': no noun after the figure; the subject of its verb says."""
     token = draft.figure
@@ -225,6 +235,7 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
             break
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child.pos_ in NOUN_POS:
+            child = _what_a_number_counts(child)
             phrase = unit_of(child)
             category = _noun_category(phrase, rules)
             if category is not None:
@@ -245,7 +256,7 @@ def phrase_text(head: Token) -> str:
     return head.doc[tokens[0].i:tokens[-1].i + 1].text
 
 
-def subject_of(draft: ClaimDraft, noun: Token | None, category: str) -> str | None:
+def subject_of(draft: ClaimDraft, noun: Token | None, category: str, owners: frozenset[str] = frozenset()) -> str | None:
     if noun is not None:
         modifiers = [c for c in noun.lefts if c.ent_type_ == "NORP" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
         if modifiers:
@@ -253,6 +264,8 @@ def subject_of(draft: ClaimDraft, noun: Token | None, category: str) -> str | No
     if category in ("casualties", "deaths", "injuries", "equipment", "troops"):
         token = noun if noun is not None else draft.figure
         for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod" and token.lemma_.lower() not in owners:
+                break  # "RSF fighters killed 120 people": the killers do not own the count
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
                 for child in token.children:
                     if child.dep_ in ("nsubj",) and child.pos_ in NOUN_POS and child.lemma_.lower() not in ("estimate", "report", "figure"):
@@ -295,16 +308,26 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             continue
         noun = counted_noun(draft) if draft.mention.unit is None else None
         draft.category, draft.unit = categorize(draft, noun, rules)
+        if _continues_amount(draft, noun, previous):
+            # "13.5 trillion rubles, up from 10.8 trillion": the second amount is in the same currency
+            assert previous is not None
+            draft.category, draft.unit = "money", previous.unit
         if draft.mention.spelled and draft.category == "other":
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
-        draft.subject = subject_of(draft, noun, draft.category)
+        draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
         draft.location = location_of(draft)
         if _continues_count(draft, noun, previous, rules):
             # "10,582 civilians had been killed and 19,875 injured": the second figure counts the same people
             assert previous is not None
             draft.unit, draft.subject = previous.unit, previous.subject
         previous = draft
+
+
+def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> bool:
+    scaled = any(t.lower_ in SCALE_WORDS for t in draft.span)
+    return (noun is None and draft.mention.unit is None and scaled and previous is not None
+            and previous.category == "money" and previous.sentence.start == draft.sentence.start)
 
 
 def _continues_count(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None, rules: CategoryRules) -> bool:

@@ -89,6 +89,9 @@ def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> Sco
     if not usable:
         return None
     attached = [c for c in usable if _attached(draft, c)]
+    if any(not ANNOUNCEMENT_CUES.match(c.text) for c in attached):
+        # "the death toll climbed past 41,000 on Wednesday": the toll says more than the day
+        attached = [c for c in attached if not ANNOUNCEMENT_CUES.match(c.text)]
     if attached:
         return min(attached, key=lambda c: _distance(draft, c))
     nearest = min(usable, key=lambda c: _distance(draft, c))

@@ -50,11 +50,13 @@ def resolve_period(scope: str, cue: str | None, groups: dict[str, str], publishe
     if scope == "daily":
         return Period(iso(published - timedelta(days=1)), iso(published))
     if scope == "cumulative":
-        return Period(iso(_start_of_cumulative(cue or "", groups, document_text)), iso(published))
+        return Period(iso(_start_of_cumulative(cue or "", groups, published, document_text)), iso(published))
     return _period_of(cue or "", groups, published)
 
 
-def _start_of_cumulative(cue: str, groups: dict[str, str], document_text: str) -> date | None:
+def _start_of_cumulative(cue: str, groups: dict[str, str], published: date, document_text: str) -> date | None:
+    if groups.get("weekday"):  # "since Saturday"
+        return published - timedelta(days=(published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7 or 7)
     since = groups.get("date")
     if since:
         match = SINCE_DATE.search(since)

@@ -9,7 +9,7 @@ from functools import cache
 from claimledger.models import AUTHOR
 from claimledger.nlp.lexicon import load_table
 
-TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government")
+TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government", "person")
 
 
 def normalize_name(name: str) -> str:
