@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.normalize.sources import SourceTable, default_table
 
@@ -255,10 +255,13 @@ class Attributor:
 
     def _according_to(self, draft: ClaimDraft) -> Attribution | None:
         sentence = draft.sentence
+        clause_start, clause_end = clause_bounds(sentence, draft.start)
         best: tuple[int, Attribution] | None = None
         for match in self.rules.phrases.finditer(sentence.text):
             start = sentence.start_char + match.start()
             end = sentence.start_char + match.end()
+            if not clause_start <= start < clause_end:
+                continue  # "X grew, according to Rosstat, while the bank raised Y": not Y's source
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue

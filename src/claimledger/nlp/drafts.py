@@ -7,6 +7,7 @@ later components can walk the parse from the figure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -54,6 +55,22 @@ class ClaimDraft:
     @property
     def end(self) -> int:
         return self.mention.end
+
+
+# Where one clause of a sentence ends and the next begins: "X rose, according to A, while Y fell".
+CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+", re.IGNORECASE)
+
+
+def clause_bounds(sentence: Span, offset: int) -> tuple[int, int]:
+    """Character bounds (in the document) of the clause holding document offset ``offset``."""
+    text = sentence.text
+    local = offset - sentence.start_char
+    start = 0
+    for match in CLAUSE_BREAK.finditer(text):
+        if match.start() >= local:
+            return sentence.start_char + start, sentence.start_char + match.start()
+        start = match.end()
+    return sentence.start_char + start, sentence.end_char
 
 
 def register_extensions() -> None:

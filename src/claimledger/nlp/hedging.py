@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import compile_patterns, load_table
 
 HEDGING_BOUNDS = {"an estimated", "estimated", "a reported"}
@@ -83,20 +83,10 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
                 break
 
 
-# A hedge covers its own clause: "organisers said 15,000, while police estimated 7,000" hedges only 7,000.
-CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+", re.IGNORECASE)
-
-
 def clause_of(draft: ClaimDraft) -> str:
-    sentence = draft.sentence
-    text = sentence.text
-    offset = draft.start - sentence.start_char
-    start = 0
-    for match in CLAUSE_BREAK.finditer(text):
-        if match.start() >= offset:
-            return text[start:match.start()]
-        start = match.end()
-    return text[start:]
+    """A hedge covers its own clause: "organisers said 15,000, while police estimated 7,000"."""
+    start, end = clause_bounds(draft.sentence, draft.start)
+    return draft.span.doc.text[start:end]
 
 
 def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:

@@ -22,6 +22,7 @@ LOCATION_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
 SCALE_WORDS = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "bn", "m", "mn", "k"}
 NOUN_POS = {"NOUN", "PROPN"}
+MEASURE_MODIFIERS = {"square", "cubic"}
 CLAUSE_EDGES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "xcomp"}
 BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty", "displaced": "person", "detained": "person"}
 
@@ -67,12 +68,13 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
             token = head
             steps += 1
             continue
-        if head.pos_ in NOUN_POS and head.i <= span.end + 4 and not head.like_num:
+        if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num:
             return _compound_head(head)
         break
     sentence_end = draft.sentence.end
     for token in span.doc[span.end:min(span.end + 5, sentence_end)]:
-        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower):
+        hyphenated = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
+        if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and not hyphenated:
             return _compound_head(token)
         if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") or token.text in ("-",):
             continue
@@ -98,6 +100,8 @@ def _compound_head(token: Token) -> Token:
 def unit_of(noun: Token) -> str:
     """Singular, lower-case counted noun with its noun compounds: "artillery system"."""
     parts = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num]
+    parts += [t for t in noun.lefts if t.lower_ in MEASURE_MODIFIERS]  # "square kilometer"
+    parts.sort(key=lambda t: t.i)
     words = [t.lower_ for t in parts] + [_lemma(noun)]
     return " ".join(words)
 
@@ -289,6 +293,8 @@ def location_of(draft: ClaimDraft) -> str | None:
             continue
         first = ent[0]
         before = first.doc[first.i - 1] if first.i > sentence.start else None
+        if first.i > sentence.start + 1 and first.doc[first.i - 2].lower_ == "according":
+            continue  # "according to Rosstat": a source, not a place
         if ent[-1].i + 1 < len(ent.doc) and ent.doc[ent[-1].i + 1].tag_ == "POS":
             continue  # "Ukraine's Armed Forces": part of a name, not a place
         if before is None or before.lower_ not in LOCATION_PREPOSITIONS:
