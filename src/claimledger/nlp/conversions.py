@@ -16,18 +16,24 @@ from claimledger.nlp.drafts import ClaimDraft
 # What may stand between an amount and its conversion. The bound of the conversion ("about") is
 # already part of the second amount's text.
 BETWEEN = re.compile(
-    r"^\s*(?:[,(\[—–-]\s*)?(?:or\s+|i\.e\.\s+|which is\s+|that is\s+)?"
+    r"^\s*(?:(?:a|per|each|every)\s+(?:day|week|month|year)\s*)?"  # "4,600 zlotys a month, about $1,170"
+    r"(?:[,(\[—–-]\s*)?(?:or\s+|i\.e\.\s+|which is\s+|that is\s+)?"
     r"(?:the\s+)?(?:equivalent\s+(?:of|to)\s+|equal\s+to\s+|worth\s+|converted\s+to\s+)?"
     r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|over\s+)?$",
     re.IGNORECASE,
 )
 
 
+# "That is about $98 billion at current exchange rates": a conversion in a sentence of its own.
+RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to| equals)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
     if first.category != "money" or second.category != "money" or first.unit == second.unit:
         return False
     if first.sentence.start != second.sentence.start:
-        return False
+        next_sentence = first.sentence.end == second.sentence.start
+        return next_sentence and bool(RESTATED.match(text[second.sentence.start_char:second.start]))
     return bool(BETWEEN.match(text[first.end:second.start]))
 
 

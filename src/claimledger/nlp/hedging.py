@@ -69,10 +69,16 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
     sentences = list(doc.sents)
     index_of = {s.start: i for i, s in enumerate(sentences)}
     statements: dict[int, tuple[str, str, int]] = {}  # sentence index → (value, cue, reach)
+    with_claims = {index_of[d.sentence.start] for d in drafts}
     for i, sentence in enumerate(sentences):
         found = verification_in(sentence.text, rules)
         if found:
-            reach = rules.reach_figures if rules.about_figures.search(sentence.text) else rules.reach
+            if rules.about_figures.search(sentence.text):
+                reach = rules.reach_figures
+            elif i in with_claims:
+                reach = 0  # "30,000 soldiers, a figure the ministry has neither confirmed nor denied"
+            else:
+                reach = rules.reach
             statements[i] = (*found, reach)
     for draft in drafts:
         _hedge(draft, rules)

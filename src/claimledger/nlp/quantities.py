@@ -94,7 +94,7 @@ class QuantityScanner:
             else:
                 names += [name, name + "s", name + "es"]
         self.currency_after = re.compile(
-            rf"(?:\s?(?P<code>{codes})\b|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b(?!\s+of\b))",
+            rf"(?:\s?(?P<code>{codes})\b|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
             re.IGNORECASE,
         )
         self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
@@ -189,6 +189,8 @@ class QuantityScanner:
             mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
             mention.start = before.start()
         after = self.currency_after.match(text, end)
+        if after and after.group("name") and after.group("name").lower().startswith("pound") and text.startswith(" of", after.end()):
+            after = None  # "500 pounds of explosives" is a weight
         if after and (after.group("of") is None or mention.vague or mention.spelled):
             if mention.unit is None:
                 code = after.group("code")

@@ -32,6 +32,7 @@ class CategoryRules:
     noun_category: dict[str, str]  # "artillery system" → equipment
     people: frozenset[str]
     events: dict[str, frozenset[str]]  # category or role → lemmas
+    currency_by_country: dict[str, dict[str, str]]  # "rupee" → {"Pakistan": "PKR", "default": "INR"}
 
 
 @cache
@@ -39,7 +40,19 @@ def default_rules() -> CategoryRules:
     table = load_table("categories")
     noun_category = {noun: category for category, nouns in table["nouns"].items() for noun in nouns}
     events = {name: frozenset(words) for name, words in table["events"].items()}
-    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events)
+    by_country = load_table("quantities").get("currency_by_country", {})
+    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country)
+
+
+def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> str:
+    """ "500 million rupees" in a story about Pakistan is PKR, not INR: the country named decides."""
+    written = draft.mention.text.lower()
+    for name, countries in rules.currency_by_country.items():
+        if name in written:
+            text = draft.span.doc.text
+            named = [(text.find(country), c) for country, c in countries.items() if country != "default" and country in text]
+            return min(named)[1] if named else countries.get("default", code)
+    return code
 
 
 # -- the counted noun -----------------------------------------------------------------------
@@ -146,7 +159,11 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.subtree if c.pos_ in ("VERB", "ADJ", "NOUN") and c.i - anchor.i < 8)
     doc = anchor.doc
-    lemmas.update(t.lemma_.lower() for t in doc[anchor.i + 1:min(anchor.i + 4, draft.sentence.end)] if t.pos_ in ("VERB", "ADJ", "NOUN"))
+    for token in doc[anchor.i + 1:min(anchor.i + 4, draft.sentence.end)]:
+        if token.lower_ in ("who", "which", "of", "whom", "whose"):
+            break  # "312 patients, of whom 14 died": what follows is about others
+        if token.pos_ in ("VERB", "ADJ", "NOUN"):
+            lemmas.add(token.lemma_.lower())
     return lemmas
 
 
@@ -168,7 +185,7 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if mention.unit in ("percent", "percentage point"):
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
-        return "money", mention.unit
+        return "money", currency_in_context(draft, mention.unit, rules)
     unit = unit_of(noun) if noun is not None else ""
     lemmas = context_lemmas(draft, noun)
     events = rules.events
@@ -182,6 +199,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
             return "troops", unit
         if happened in ("deaths", "injuries", "casualties", "detained", "displaced"):
             return happened, unit
+        if own & events["recruitment"]:
+            return "troops", unit  # "recruited 9,959 people"
         if direct == "troops" and lemmas & events["losses"]:
             return "casualties", unit
         if unit and unit.split()[-1] in ("man", "person") and lemmas & events["losses"]:
