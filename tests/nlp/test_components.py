@@ -109,7 +109,7 @@ TIME_SCOPE = [
     ("The death toll climbed past 41,000 on Wednesday.", "past 41,000", "cumulative", (None, "2024-03-13")),
     ("At least 34,183 Palestinians have been killed in Gaza since the war began.", "At least 34,183", "cumulative",
      ("2023-10-07", "2024-03-13")),
-    ("Wildfires have burned more than 2,300 hectares since Saturday.", "more than 2,300", "cumulative", ("2024-03-09", "2024-03-13")),
+    ("Wildfires have burned more than 2,300 hectares since Saturday.", "more than 2,300", "period", ("2024-03-09", "2024-03-13")),
     ("The Pentagon announced a $300 million package, its first since December.", "$300 million", "point", None),
     ("Russia has lost 428,870 troops since Feb. 24, 2022, including 1,020 over the past day.", "428,870", "cumulative",
      ("2022-02-24", "2024-03-13")),

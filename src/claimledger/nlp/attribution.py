@@ -38,6 +38,7 @@ class AttributionRules:
     citing: frozenset[str]
     unnamed: frozenset[str]
     documents: frozenset[str]
+    generic_organisations: frozenset[str]
     pronouns: frozenset[str]
     sources: SourceTable
 
@@ -51,6 +52,7 @@ def default_rules() -> AttributionRules:
         citing=frozenset(cues["citing"]),
         unnamed=frozenset(cues["unnamed"]),
         documents=frozenset(cues["documents"]),
+        generic_organisations=frozenset(cues["generic_organisations"]),
         pronouns=frozenset(cues["pronouns"]),
         sources=default_table(),
     )
@@ -133,10 +135,16 @@ class Attributor:
             if agent is not None:
                 return self._named(agent, cue)
             if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
-                # "..., the air force said, adding that ...": the participle shares the sayer
+                # "the air force said, adding that ...", "the ministry dismissed the sanctions and said
+                # ...", "the department disputed the figure, saying ...": the sayer is the head's subject
+                shared = _subject_of(verb.head)
+                if shared is not None and shared.pos_ != "PRON":
+                    return self._named(shared, cue)
                 above = self.speaker_of(verb.head) if verb.head.lemma_.lower() in self.rules.cue_verbs else None
-                return Attribution(above.name, cue=cue, token=above.token) if above is not None else None
+                return Attribution(above.name, cue=cue, token=above.token, descriptor=above.descriptor) if above else None
             return None
+        if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return self._named(verb.head, cue)  # "The British Medical Association, which says ..."
         if subject.pos_ == "PRON" or subject.lower_ in self.rules.pronouns:
             # "Mediazona said it had confirmed ...": "it" is the sayer named higher up in the sentence
             for ancestor in verb.ancestors:
@@ -166,14 +174,37 @@ class Attributor:
                 return Attribution(self.last_named.name, cue=cue, token=self.last_named.token,
                                    descriptor=self.last_named.descriptor)
             return Attribution(AUTHOR, cue=cue)
-        if self.last_named is not None and self._refers_back(head):
-            return Attribution(self.last_named.name, cue=cue, token=self.last_named.token)
+        possessor = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if possessor is not None and head.lemma_.lower() in self.rules.documents:
+            return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
+        if self.last_named is not None and (self._refers_back(head) or self._generic_reference(head)):
+            return Attribution(self.last_named.name, cue=cue, token=self.last_named.token, descriptor=self.last_named.descriptor)
+        employer = self._employer_of(head)
+        if employer is not None:
+            return self._named(employer, cue)  # "economists at the Institute for East European Studies"
         named_earlier = self._organisation_named_earlier(head)
         if named_earlier is not None:
             return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        appos = next((c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
+        if appos is not None and appos.pos_ != "PROPN" and head.pos_ != "PROPN":
+            return self._named(appos, cue)  # "Her employer, the logistics firm Vistula Cargo, said"
         descriptor = head.doc[head.left_edge.i:head.i + 1].text
         return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head, descriptor=descriptor)
+
+    def _generic_reference(self, head: Token) -> bool:
+        """ "the group", "the organisation" after an organisation was named: the same one."""
+        assert self.last_named is not None
+        return (head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in self.rules.generic_organisations
+                and not self.last_named.is_person and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children))
+
+    def _employer_of(self, head: Token) -> Token | None:
+        if head.pos_ != "NOUN" or head.tag_ != "NNS":
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with")):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ == "ORG":
+                return pobj
+        return None
 
     def _organisation_named_earlier(self, head: Token) -> Span | None:
         """ "The IMF approved a loan, the fund said": "the fund" is the IMF named just before."""
@@ -284,6 +315,8 @@ class Attributor:
         for _ in range(14):
             if token.lemma_.lower() in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj":
                 return token
+            if _contrasting_clause(child):
+                return None  # "Britain said it would give £2m, while the EU pledged €50m"
             if token.head is token:
                 break
             child, token = token, token.head
@@ -350,6 +383,19 @@ class Attributor:
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) if span is not None else None
             if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed:
                 self.last_named = Attribution(source_name(pobj), token=pobj)
+
+
+def _contrasting_clause(token: Token) -> bool:
+    """A clause of its own, with its own subject, set against the one before ("while", "whereas")."""
+    if token.dep_ not in ("advcl", "conj"):
+        return False
+    marked = any(c.lower_ in ("while", "whereas", "although", "though", "but") for c in token.children if c.dep_ in ("mark", "cc"))
+    return marked and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in token.children)
+
+
+def _names_something(token: Token) -> bool:
+    """A common-noun appositive that carries a name: "the logistics firm Vistula Cargo"."""
+    return token.pos_ == "NOUN" and any(t.pos_ == "PROPN" and not t.is_lower for t in token.subtree)
 
 
 def _is_definite(head: Token) -> bool:

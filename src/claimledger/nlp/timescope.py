@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.nlp.drafts import ClaimDraft
 from claimledger.nlp.lexicon import compile_patterns, load_table
 
-SCOPES = ("daily", "cumulative", "period")
+SCOPES = ("daily", "cumulative", "period", "point")
 # Cues that date an announcement rather than bound a count: "a decree on Monday will give 400,000 rubles".
 ANNOUNCEMENT_CUES = re.compile(r"^(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|this morning|tonight", re.IGNORECASE)
 EVENT_CATEGORIES = {"casualties", "deaths", "injuries", "displaced", "detained", "equipment"}
@@ -27,6 +27,12 @@ class ScopeRules:
     patterns: dict[str, list[re.Pattern[str]]]
     money_nouns: frozenset[str]
     deployment: frozenset[str]
+    event_verbs: frozenset[str]
+    change_verbs: frozenset[str]
+    flow_verbs: frozenset[str]
+    rate_cues: re.Pattern[str]
+    calendar_cumulative: re.Pattern[str]
+    share_of: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +48,20 @@ class ScopeCue:
 def default_rules() -> ScopeRules:
     table = load_table("timescope")
     categories = load_table("categories")
-    patterns = {scope: compile_patterns(table[scope]["patterns"], f"timescope.toml [{scope}]") for scope in SCOPES}
-    return ScopeRules(patterns, frozenset(table["point"]["money_nouns"]), frozenset(categories["events"]["deployment"]))
+    defaults = table["defaults"]
+    sections = {"daily": "daily", "cumulative": "cumulative", "period": "period", "point": "point_cues"}
+    patterns = {scope: compile_patterns(table[name]["patterns"], f"timescope.toml [{name}]") for scope, name in sections.items()}
+    return ScopeRules(
+        patterns=patterns,
+        money_nouns=frozenset(table["point"]["money_nouns"]),
+        deployment=frozenset(categories["events"]["deployment"]),
+        event_verbs=frozenset(defaults["event_verbs"]),
+        change_verbs=frozenset(defaults["change_verbs"]),
+        flow_verbs=frozenset(defaults["flow_verbs"]),
+        rate_cues=re.compile(defaults["rate_cues"], re.IGNORECASE),
+        calendar_cumulative=re.compile(defaults["calendar_cumulative"], re.IGNORECASE),
+        share_of=re.compile(table["point_cues"]["share_of"], re.IGNORECASE),
+    )
 
 
 def find_cues(text: str, offset: int, rules: ScopeRules) -> list[ScopeCue]:
@@ -81,7 +99,7 @@ def _distance(draft: ClaimDraft, cue: ScopeCue) -> int:
 
 def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> ScopeCue | None:
     usable = [c for c in cues if not (c.start < draft.end and draft.start < c.end)]
-    if draft.category not in EVENT_CATEGORIES:
+    if draft.category in ("money", "troops", "percent"):
         # A weekday dates the announcement of a bonus or a deployment, not a period of the amount.
         usable = [c for c in usable if not ANNOUNCEMENT_CUES.match(c.text)]
     if draft.category in ("money", "troops", "percent", "other"):
@@ -122,18 +140,70 @@ def _attached(draft: ClaimDraft, cue: ScopeCue) -> bool:
     return False
 
 
+def governing_verb(draft: ClaimDraft) -> Token | None:
+    """The verb the figure (or its noun) hangs on, within its own clause."""
+    token = draft.noun if draft.noun is not None else draft.figure
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token is not draft.figure:
+            return token
+        if token.head is token or (token.dep_ in ("ccomp", "parataxis", "relcl") and token.pos_ not in ("VERB", "AUX")):
+            return None
+        token = token.head
+    return None
+
+
+def _lemmas_near(draft: ClaimDraft, verb: Token | None) -> set[str]:
+    lemmas = {verb.lemma_.lower()} if verb is not None else set()
+    if verb is not None:
+        lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "conj", "prt", "acomp"))
+    anchor = draft.noun if draft.noun is not None else draft.figure
+    lemmas.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("acl", "amod", "relcl"))
+    return lemmas
+
+
+def _is_perfect(verb: Token | None) -> bool:
+    return verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
-    """A level at a moment (a bonus offered, troops sent) when no cue says otherwise."""
+    """With no cue: a level or an amount is a point; an event count is unspecified, or a running
+    total (cumulative) when told in the perfect ("have died")."""
+    verb = governing_verb(draft)
+    near = _lemmas_near(draft, verb)
     if draft.category == "money":
-        lemmas = {t.lemma_.lower() for t in draft.sentence}
-        return "point" if lemmas & rules.money_nouns else "unspecified"
+        return "point"
+    if draft.category == "percent":
+        if _is_share_of_economy(draft, rules):
+            return "point"
+        return "unspecified" if near & rules.change_verbs else "point"
     if draft.category == "troops":
         head = draft.noun.head if draft.noun is not None else draft.figure.head
-        near = {head.lemma_.lower(), head.head.lemma_.lower()}
-        near.update(c.lemma_.lower() for c in head.children if c.dep_ in ("xcomp", "conj", "acl"))
-        if near & rules.deployment:
+        deployed = {head.lemma_.lower(), head.head.lemma_.lower()} | near
+        if deployed & rules.deployment:
             return "point"
-    return "unspecified"
+        return "unspecified" if near & rules.event_verbs else "point"
+    if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
+        return "cumulative" if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
+    return "point"
+
+
+def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str | None:
+    """The scope a cue gives this figure; None when the cue does not apply to it."""
+    text = cue.text.strip().lower()
+    if draft.category in ("money", "percent") and rules.rate_cues.match(text):
+        return None  # "4,600 zlotys a month": a salary, a point amount
+    if cue.scope == "cumulative" and rules.calendar_cumulative.search(text):
+        return "period"
+    if cue.scope == "period" and draft.category == "money":
+        near = _lemmas_near(draft, governing_verb(draft))
+        return "period" if near & rules.flow_verbs else None  # "a budget for 2025" is an amount set, a point
+    if cue.scope == "period" and draft.category == "percent" and _is_share_of_economy(draft, rules):
+        return None  # "4.7% of GDP this year": a level
+    return cue.scope
+
+
+def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    return bool(rules.share_of.match(draft.span.doc.text, draft.end))
 
 
 def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
@@ -144,9 +214,10 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         if sentence.start not in by_sentence:
             by_sentence[sentence.start] = find_cues(sentence.text, sentence.start_char, rules)
         cue = scope_for(draft, by_sentence[sentence.start], rules)
-        if cue is None:
+        scope = scope_with_cue(draft, cue, rules) if cue is not None else None
+        if cue is None or scope is None:
             draft.time_scope = default_scope(draft, rules)
             continue
-        draft.time_scope = cue.scope
+        draft.time_scope = scope
         draft.scope_cue = cue.text
         draft.scope_groups = cue.groups

@@ -71,6 +71,9 @@ def _start_of_cumulative(cue: str, groups: dict[str, str], published: date, docu
 
 def _period_of(cue: str, groups: dict[str, str], published: date) -> Period | None:
     text = cue.lower()
+    if text.startswith("since "):  # "since Monday", "since mid-May": from then to publication
+        period = _period_of(cue[6:], groups, published)
+        return Period(period.start, iso(published)) if period is not None else None
     if groups.get("month"):
         month = MONTHS[groups["month"].lower()]
         year = int(groups["year"]) if groups.get("year") else (published.year if month <= published.month else published.year - 1)
