@@ -1,1 +1,89 @@
-"""Commands of this stage (not yet written)."""
+"""`claimledger extract INPUT...`: read articles, write their claims (jsonl, json or a table)."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterator
+
+import click
+
+from claimledger.cli import main
+from claimledger.models import Claim, Document, parse_iso_date
+from claimledger.output import FORMATS, write_json, write_jsonl, write_table
+
+
+class RunTally:
+    """Counts for the summary line and the exit status."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.claims = 0
+        self.skipped = 0
+
+    def summary(self) -> str:
+        return f"{self.documents} documents, {self.claims} claims, {self.skipped} skipped"
+
+    def exit_status(self) -> int:
+        if self.skipped == 0:
+            return 0
+        return 1 if self.documents else 2
+
+
+def _validate_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and parse_iso_date(value) is None:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD) or datetime")
+    return value
+
+
+def _documents(inputs: tuple[str, ...], published: str | None, outlet: str | None,
+               tally: RunTally) -> Iterator[Document]:
+    from claimledger.ingest.readers import Skip, read_inputs
+
+    for result in read_inputs(inputs, published=published, outlet=outlet):
+        if isinstance(result, Skip):
+            tally.skipped += 1
+            click.echo(str(result), err=True)
+        else:
+            tally.documents += 1
+            yield result
+
+
+def _claims(documents: Iterator[Document], tally: RunTally) -> Iterator[Claim]:
+    from claimledger.api import extract_documents
+
+    first = next(documents, None)
+    if first is None:  # nothing readable: don't pay for loading the language pipeline
+        return
+    for _, claims in extract_documents(itertools.chain([first], documents)):
+        tally.claims += len(claims)
+        yield from claims
+
+
+@main.command("extract")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write claims here (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="jsonl: one claim record per line; json: one array; table: for reading.")
+@click.option("--published", callback=_validate_published, metavar="DATE",
+              help="Publication date (ISO) for inputs that carry none; anchors relative times.")
+@click.option("--outlet", metavar="NAME", help="Outlet name for inputs that carry none.")
+def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | None,
+                    outlet: str | None) -> None:
+    """Extract numeric claims from articles.
+
+    INPUT is a .txt, .html or .jsonl file, a directory, a glob pattern, a .warc/.warc.gz archive,
+    an RSS/Atom feed, a URL, or "-" for standard input. Unreadable inputs are reported on stderr
+    as "skipped ..." and the rest are read. Exit status: 0 all read, 1 some skipped, 2 none read.
+    """
+    tally = RunTally()
+    claims = _claims(_documents(inputs, published, outlet, tally), tally)
+    if fmt == "jsonl":
+        write_jsonl(claims, output)
+    elif fmt == "json":
+        write_json(claims, output)
+    else:
+        write_table(claims, output)
+    click.echo(tally.summary(), err=True)
+    sys.exit(tally.exit_status())
