@@ -174,12 +174,28 @@ def decode_text(raw: bytes, origin: str) -> tuple[str, str]:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    encoding = _guess_encoding(raw)
+    if encoding is None:
+        raise InputError(origin, "not text: no character encoding fits these bytes")
+    return raw.decode(encoding), encoding
+
+
+# Non-UTF-8 news text is nearly always in a single-byte Windows or ISO code page; asking charset-normalizer
+# about these first stops a mostly-ASCII page from being read as an East Asian multibyte encoding, and
+# the order breaks ties between equally plausible pages (é is the same byte in cp1252 and cp1250).
+PREFERRED_ENCODINGS = ("cp1252", "cp1251", "cp1250", "koi8_r", "iso8859_15", "latin_1", "cp1253", "iso8859_2")
+
+
+def _guess_encoding(raw: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None:
-        raise InputError(origin, "not text: no character encoding fits these bytes")
-    return str(best), best.encoding
+    matches = list(from_bytes(raw, cp_isolation=list(PREFERRED_ENCODINGS)))
+    if matches:
+        rank = {name: i for i, name in enumerate(PREFERRED_ENCODINGS)}
+        best = min(matches, key=lambda m: (m.chaos, -m.coherence, rank.get(m.encoding, len(rank))))
+        return best.encoding
+    fallback = from_bytes(raw).best()
+    return fallback.encoding if fallback is not None else None
 
 
 def _mb(size: int) -> str:
