@@ -26,4 +26,7 @@ def resolve_db_url(explicit: str | None = None) -> str:
         return f"sqlite:///{path}"
     if "://" not in value:
         return f"sqlite:///{Path(value).expanduser().resolve()}"
+    if value.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver we ship with; SQLAlchemy's bare scheme would ask for psycopg2
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
     return value

@@ -1,0 +1,136 @@
+"""The ledger on SQLite and (when CLAIMLEDGER_TEST_PG is set) PostgreSQL: round trips, filters, idempotence."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from claimledger.errors import StoreError
+from claimledger.models import Check, Claim, Document, Period, Source
+from claimledger.store import ClaimFilter, Ledger
+
+PG = os.environ.get("CLAIMLEDGER_TEST_PG")
+
+
+def _pg_url() -> str:
+    url = PG.replace("postgresql://", "postgresql+psycopg://", 1) if PG and PG.startswith("postgresql://") else PG
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger(request, tmp_path):
+    if request.param == "sqlite":
+        led = Ledger.open(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
+        yield led
+        led.close()
+        return
+    if not PG:
+        pytest.skip("CLAIMLEDGER_TEST_PG is not set")
+    schema = "t_" + uuid.uuid4().hex[:10]  # one schema per test so parallel runs do not meet
+    admin = create_engine(_pg_url())
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    led = Ledger.open(_pg_url() + ("&" if "?" in _pg_url() else "?") + f"options=-csearch_path%3D{schema}")
+    yield led
+    led.close()
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def _doc(n: int, outlet: str = "Reuters") -> Document:
+    return Document(text=f"Article {n}: officials said 40 people died.", url=f"http://x/{n}",
+                    outlet=outlet, title=f"T{n}", published=f"2024-03-{n:02d}")
+
+
+def _claim(doc: Document, start: int, **over) -> Claim:
+    base = dict(id=Claim.make_id(doc.id, start, start + 2), doc_id=doc.id, span=(start, start + 2), text="40 people",
+                sentence="Officials said 40 people died.", value=40.0, unit="people", category="casualties",
+                time_scope="cumulative", period=Period("2024-03-01", "2024-03-05"), subject="people",
+                source=Source(name="officials", canonical=None, type="official", cue="said"),
+                verification="unverified", published=doc.published, outlet=doc.outlet,
+                checks=[Check(kind="range", result="pass", detail="ok", data={"x": 1})])
+    base.update(over)
+    return Claim(**base)
+
+
+def test_round_trip_is_exact(ledger):
+    doc = _doc(1)
+    claims = [_claim(doc, 10), _claim(doc, 30, value=2.5e9, unit="USD", category="money", high=3e9, bound="range")]
+    ledger.add(doc, claims, "0.1")
+    got_doc, got_claims = ledger.document(doc.id)
+    assert got_doc.to_dict() == doc.to_dict()
+    assert [c.to_dict() for c in got_claims] == [c.to_dict() for c in claims]
+
+
+def test_add_twice_does_not_duplicate(ledger):
+    doc = _doc(2)
+    ledger.add(doc, [_claim(doc, 10)], "0.1")
+    result = ledger.add(doc, [_claim(doc, 10), _claim(doc, 20)], "0.2")
+    assert result.replaced and result.claims == 2
+    assert ledger.count_documents() == 1
+    assert ledger.count(ClaimFilter()) == 2
+
+
+@pytest.mark.parametrize("flt,expected", [
+    (ClaimFilter(category="money"), 1),
+    (ClaimFilter(source="OFFIC"), 3),
+    (ClaimFilter(outlet="AP"), 1),
+    (ClaimFilter(value_min=100), 1),
+    (ClaimFilter(value_max=100), 2),
+    (ClaimFilter(text="died"), 3),
+    (ClaimFilter(period_start="2024-03-06"), 0),
+    (ClaimFilter(period_end="2024-03-01"), 3),
+    (ClaimFilter(unit="people", verification="unverified"), 2),
+    (ClaimFilter(text="'; DROP TABLE claims; --"), 0),
+    (ClaimFilter(source="100%"), 0),
+    (ClaimFilter(subject="_"), 0),
+])
+def test_filters(ledger, flt, expected):
+    a, b = _doc(3), _doc(4, outlet="AP")
+    ledger.add(a, [_claim(a, 10), _claim(a, 30, value=5e6, unit="USD", category="money")], "0.1")
+    ledger.add(b, [_claim(b, 10)], "0.1")
+    assert ledger.count(flt) == expected
+    assert len(ledger.query(flt)) == expected
+    assert len(list(ledger.iter_claims(flt, batch=1))) == expected
+    assert ledger.count(ClaimFilter()) == 3  # injection strings left the tables alone
+
+
+def test_query_order_and_paging(ledger):
+    docs = [_doc(n) for n in range(1, 6)]
+    for d in docs:
+        ledger.add(d, [_claim(d, 10, value=float(d.published[-1]))], "0.1")
+    values = [c.value for c in ledger.query(ClaimFilter(), order_by="value", descending=False, limit=2, offset=1)]
+    assert values == [2.0, 3.0]
+    with pytest.raises(StoreError, match="order claims by"):
+        ledger.query(ClaimFilter(), order_by="value; DROP")
+
+
+def test_save_checks_and_stats(ledger):
+    doc = _doc(7)
+    claim = _claim(doc, 10)
+    ledger.add(doc, [claim], "0.1")
+    claim.checks = [Check(kind="fx", result="fail", detail="off by 10x")]
+    ledger.save_checks([claim])
+    assert ledger.document(doc.id)[1][0].to_dict() == claim.to_dict()
+    stats = ledger.stats()
+    assert stats["documents"] == 1 and stats["claims"] == 1 and stats["by_category"] == {"casualties": 1}
+    assert [d.id for d in ledger.documents(outlet="Reuters")] == [doc.id]
+
+
+def test_read_only_db_gives_store_error(tmp_path):
+    path = tmp_path / "ro.sqlite"
+    led = Ledger.open(f"sqlite:///{path}")
+    doc = _doc(8)
+    led.add(doc, [_claim(doc, 10)], "0.1")
+    led.close()
+    path.chmod(0o444)
+    # root ignores file modes, so also ask SQLite itself to open the file read-only
+    led = Ledger.open(f"sqlite:///file:{path}?mode=ro&uri=true")
+    other = _doc(9)
+    with pytest.raises(StoreError, match="storing document"):
+        led.add(other, [_claim(other, 10)], "0.1")
+    assert led.count_documents() == 1 and led.count(ClaimFilter()) == 1
