@@ -1,0 +1,23 @@
+"""Cross-checks: does a figure hold up against rates, reference series and other reports?"""
+from __future__ import annotations
+
+from claimledger.check.fx import add_values, check_conversion
+from claimledger.check.series import check_series
+from claimledger.models import Claim
+
+
+def check_claims(claims: list[Claim]) -> list[Claim]:
+    """Run every check, appending results to each claim's `checks`; returns the same claims."""
+    by_id = {c.id: c for c in claims}
+    for claim in claims:
+        add_values(claim)
+        original = by_id.get(claim.conversion_of) if claim.conversion_of else None
+        if original is not None:
+            claim.checks.append(check_conversion(claim, original))
+        result = check_series(claim)
+        if result is not None:
+            claim.checks.append(result)
+    return claims
+
+
+__all__ = ["check_claims"]

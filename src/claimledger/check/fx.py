@@ -1,0 +1,69 @@
+"""fx_conversion: does a stated conversion match the rate of the publication date?"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from claimledger.check.rates import convert
+from claimledger.models import Check, Claim, parse_iso_date
+
+SOURCE_NAMES = {"CBR": "the Bank of Russia", "ECB": "the ECB"}
+# reporters round to 2 significant figures, "about" even coarser
+TOLERANCE = {"exact": 0.02, "about": 0.05, "at_least": 0.05, "at_most": 0.05, "range": 0.05}
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
+
+
+def add_values(claim: Claim) -> None:
+    """Fill value_usd / value_eur for a money claim at the publication date."""
+    on = parse_iso_date(claim.published)
+    if claim.category != "money" or on is None or len(claim.unit or "") != 3:
+        return
+    for dst, attr in (("USD", "value_usd"), ("EUR", "value_eur")):
+        res = convert(claim.value, claim.unit, dst, on)
+        if res:
+            setattr(claim, attr, round(res[0], 2))
+
+
+def check_conversion(claim: Claim, original: Claim) -> Check:
+    on = parse_iso_date(claim.published)
+    if on is None:
+        return Check("fx_conversion", "unknown", "the document has no publication date")
+    tol = TOLERANCE.get(claim.bound, 0.02)
+    tried = []
+    for shift in (0, 1, -1):
+        day = on + timedelta(days=shift)
+        res = convert(original.value, original.unit, claim.unit, day)
+        if res is None:
+            continue
+        value, rate, rate_date, src = res
+        tried.append((value, rate, rate_date, src))
+        if abs(claim.value - value) <= tol * value:
+            return Check("fx_conversion", "consistent", _detail(original, claim, tried[0], "consistent within rounding"),
+                         {"expected": value, "rate": rate, "rate_date": rate_date.isoformat(), "source": src})
+    if not tried:
+        return Check("fx_conversion", "unknown",
+                     f"no {original.unit}/{claim.unit} rate around {on.isoformat()}", {})
+    stale = _stale_date(claim, original, on, tol)
+    note = f"off by {abs(claim.value / tried[0][0] - 1):.0%}"
+    if stale:
+        note += f"; matches a stale rate from {stale.isoformat()}"
+    return Check("fx_conversion", "inconsistent", _detail(original, claim, tried[0], note),
+                 {"expected": tried[0][0], "rate": tried[0][1], "stale_rate_date": stale and stale.isoformat()})
+
+
+def _stale_date(claim: Claim, original: Claim, on: date, tol: float) -> date | None:
+    """Latest earlier date (weeks to years back) whose rate reproduces the stated figure."""
+    for days in range(14, 365 * 10, 7):
+        res = convert(original.value, original.unit, claim.unit, on - timedelta(days=days))
+        if res and abs(claim.value - res[0]) <= tol / 2 * res[0]:
+            return res[2]
+    return None
+
+
+def _detail(original: Claim, claim: Claim, tried: tuple, note: str) -> str:
+    value, rate, rate_date, src = tried
+    per = f"{1 / rate:.2f} {original.unit}/{claim.unit}" if rate < 1 else f"{rate:.4f} {claim.unit}/{original.unit}"
+    return (f"{_fmt(original.value)} {original.unit} at {per}, {SOURCE_NAMES.get(src, src)} rate of "
+            f"{rate_date.isoformat()}, is {_fmt(value)} {claim.unit}; stated {_fmt(claim.value)}: {note}")

@@ -1,0 +1,114 @@
+"""reference_series: compare a claim with a declared series (shipped or in the user data directory)."""
+from __future__ import annotations
+
+import gzip
+import json
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from claimledger.errors import ConfigError
+from claimledger.models import Check, Claim, parse_iso_date
+
+SHIPPED = Path(__file__).parent.parent / "data/series"
+ROUNDING = 0.005  # "733,830" vs a bulletin is exact; bounded figures are checked by their bound
+
+
+@dataclass
+class Series:
+    name: str
+    source: dict
+    subjects: set[str]
+    column: str
+    category: str
+    units: set[str]
+    cumulative: dict[date, float]
+
+    def value(self, on: date, scope: str) -> tuple[date, float] | None:
+        if scope == "daily":
+            now, before = self.cumulative.get(on), self.cumulative.get(on - timedelta(days=1))
+            return (on, now - before) if now is not None and before is not None else None
+        v = self.cumulative.get(on)
+        return (on, v) if v is not None else None
+
+
+def _user_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("claimledger")) / "series"
+
+
+def _read_json(path: Path) -> list:
+    raw = path.read_bytes()
+    return json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+
+
+def _load_decl(path: Path) -> list[Series]:
+    try:
+        decl = tomllib.loads(path.read_text())
+        rows = [r for f in decl["files"] for r in _read_json(path.parent / f)]
+    except (OSError, KeyError, ValueError) as exc:
+        raise ConfigError(f"series declaration {path}: {exc}") from exc
+    out = []
+    for col, spec in decl["columns"].items():
+        values = {date.fromisoformat(r["date"]): float(r[col]) for r in rows if r.get(col) is not None}
+        out.append(Series(decl["name"], decl["source"], {s.lower() for s in decl["subjects"]}, col,
+                          spec["category"], {u.lower() for u in spec["units"]}, values))
+    return out
+
+
+@lru_cache(maxsize=1)
+def all_series() -> list[Series]:
+    decls = sorted(SHIPPED.glob("*.toml"))
+    user = _user_dir()
+    if user.is_dir():
+        decls += sorted(user.glob("*.toml"))
+    return [s for d in decls for s in _load_decl(d)]
+
+
+def _matches(s: Series, claim: Claim) -> bool:
+    if claim.category != s.category or (claim.unit or "").lower() not in s.units:
+        return False
+    if claim.subject:
+        return claim.subject.lower() in s.subjects
+    return (claim.source.canonical or "") == s.source.get("canonical")
+
+
+def _holds(claim: Claim, ref: float) -> bool:
+    v = claim.value
+    if claim.bound == "at_least":
+        return ref >= v
+    if claim.bound == "at_most":
+        return ref <= v
+    if claim.bound == "range" and claim.high is not None:
+        return v <= ref <= claim.high
+    tol = 0.05 if claim.bound == "about" else ROUNDING
+    return abs(ref - v) <= tol * max(ref, 1)
+
+
+def check_series(claim: Claim) -> Check | None:
+    if claim.time_scope not in ("daily", "cumulative"):
+        return None  # a figure of unknown scope must not be compared with either kind
+    series = [s for s in all_series() if _matches(s, claim)]
+    if not series:
+        return None
+    s = series[0]
+    on = parse_iso_date(claim.period.end if claim.period and claim.period.end else claim.published)
+    if on is None:
+        return Check("reference_series", "unknown", "no date to look the series up on")
+    found = [x for x in (s.value(on, claim.time_scope), s.value(on - timedelta(days=1), claim.time_scope)) if x]
+    label = f"{s.source['name']} {claim.time_scope} {s.column}"
+    if not found:
+        return Check("reference_series", "unknown", f"{label}: no bulletin for {on.isoformat()} or the day before",
+                     {"series": s.name, "column": s.column})
+    for day, ref in found:
+        if _holds(claim, ref):
+            return Check("reference_series", "consistent",
+                         f"{label} of {day.isoformat()} is {ref:,.0f}; stated {claim.value:,.0f}: consistent",
+                         {"series": s.name, "column": s.column, "date": day.isoformat(), "value": ref})
+    day, ref = found[0]
+    return Check("reference_series", "inconsistent",
+                 f"{label} of {day.isoformat()} is {ref:,.0f}; stated {claim.value:,.0f}: inconsistent",
+                 {"series": s.name, "column": s.column, "date": day.isoformat(), "value": ref})
