@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from claimledger.check.fx import add_values, check_conversion
 from claimledger.check.series import check_series
+from claimledger.check.sources import check_cross_source
 from claimledger.models import Claim
 
 
@@ -17,6 +18,7 @@ def check_claims(claims: list[Claim]) -> list[Claim]:
         result = check_series(claim)
         if result is not None:
             claim.checks.append(result)
+    check_cross_source(claims)
     return claims
 
 

@@ -1,1 +1,59 @@
-"""Commands of this stage (not yet written)."""
+"""`claimledger check` and `claimledger figure`: run the cross-checks on claims from JSONL or the ledger."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from claimledger.check import check_claims
+from claimledger.check.sources import figure_key
+from claimledger.cli import main
+from claimledger.errors import InputError
+from claimledger.models import Claim
+
+
+def _read_claims(path: str | None, db: str | None) -> list[Claim]:
+    if db:
+        from claimledger.store import ClaimFilter, Ledger
+
+        return list(Ledger.open(db).iter_claims(ClaimFilter()))
+    stream = open(path) if path and path != "-" else sys.stdin
+    claims = []
+    for n, line in enumerate(stream, 1):
+        if line.strip():
+            try:
+                claims.append(Claim.from_dict(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"{path or 'stdin'}:{n}: not a claim record ({exc})") from exc
+    return claims
+
+
+@main.command("check")
+@click.argument("claims_file", required=False)
+@click.option("--db", help="Ledger URL; checks are saved back to it.")
+@click.option("-o", "--output", type=click.File("w"), default="-", help="Where to write checked claims (JSONL).")
+def check(claims_file: str | None, db: str | None, output) -> None:
+    """Run every cross-check on CLAIMS_FILE (JSONL, '-' for stdin) or the ledger."""
+    claims = check_claims(_read_claims(claims_file, db))
+    if db:
+        from claimledger.store import Ledger
+
+        Ledger.open(db).save_checks(claims)
+    for c in claims:
+        output.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+
+
+@main.command("figure")
+@click.argument("claim_id")
+@click.argument("claims_file", required=False)
+@click.option("--db", help="Ledger URL.")
+def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
+    """Show the history of the figure that CLAIM_ID reports: every report, oldest first."""
+    claims = _read_claims(claims_file, db)
+    target = next((c for c in claims if c.id == claim_id), None)
+    if target is None:
+        raise click.ClickException(f"no claim with id {claim_id!r}")
+    key = figure_key(target)
+    for c in sorted((c for c in claims if figure_key(c) == key), key=lambda c: c.published or "9999"):
+        click.echo(f"{c.published or '?':<12} {c.outlet or c.doc_id:<24} {c.value:>14,.0f} {c.bound:<8} {c.text}")

@@ -1,0 +1,44 @@
+"""cross_source: the same figure reported by different documents; who was first, who repeats, who disagrees."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claimledger.models import Check, Claim
+
+ROUNDING = 0.02  # two reports of one figure may differ by a reporter's rounding
+
+
+def figure_key(c: Claim) -> tuple:
+    """What makes two claims be about the same figure."""
+    period = (c.period.start, c.period.end) if c.period else (None, None)
+    return ((c.subject or "").lower(), c.category, (c.unit or "").lower(), c.time_scope, period)
+
+
+def groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    out: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        out[figure_key(c)].append(c)
+    # a group needs at least two documents to say anything
+    return {k: sorted(v, key=lambda c: (c.published or "9999")) for k, v in out.items()
+            if len({c.doc_id for c in v}) > 1}
+
+
+def check_group(members: list[Claim]) -> None:
+    first = members[0]
+    outlets = sorted({c.outlet or c.doc_id for c in members})
+    for c in members:
+        off = [o for o in members if abs(o.value - c.value) > ROUNDING * max(abs(c.value), 1)]
+        who = f"first reported by {first.outlet or first.doc_id} on {first.published or 'an unknown date'}"
+        if off:
+            others = ", ".join(f"{o.outlet or o.doc_id}: {o.value:,.0f}" for o in off[:5])
+            c.checks.append(Check("cross_source", "inconsistent", f"{who}; disagrees with {others}",
+                                  {"first": first.id, "outlets": outlets, "disagree": [o.id for o in off]}))
+        else:
+            c.checks.append(Check("cross_source", "consistent",
+                                  f"{who}; {len(outlets)} outlets agree within rounding",
+                                  {"first": first.id, "outlets": outlets}))
+
+
+def check_cross_source(claims: list[Claim]) -> None:
+    for members in groups(claims).values():
+        check_group(members)

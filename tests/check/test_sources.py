@@ -1,0 +1,42 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claimledger.check import check_claims
+from claimledger.cli import main
+from claimledger.models import Claim
+
+
+def report(id, doc, value, outlet, published):
+    return Claim(id=id, doc_id=doc, span=(0, 1), text=str(value), sentence="s", value=value, unit="person",
+                 category="casualties", time_scope="cumulative", subject="Gaza", outlet=outlet, published=published)
+
+
+@pytest.mark.parametrize("values,results", [
+    ((100, 100, 101), ["consistent"] * 3),
+    ((100, 100, 150), ["inconsistent"] * 3),
+])
+def test_cross_source(values, results):
+    claims = [report(f"c{i}", f"d{i}", v, f"o{i}", f"2024-01-0{i + 1}") for i, v in enumerate(values)]
+    check_claims(claims)
+    assert [c.checks[-1].result for c in claims] == results
+    assert "first reported by o0 on 2024-01-01" in claims[2].checks[-1].detail
+
+
+def test_same_document_is_not_a_group():
+    claims = [report("a", "d", 1, "o", "2024-01-01"), report("b", "d", 5, "o", "2024-01-01")]
+    check_claims(claims)
+    assert all(c.checks == [] for c in claims)
+
+
+def test_cli_check_and_figure(tmp_path):
+    path = tmp_path / "c.jsonl"
+    claims = [report("a", "d1", 100, "first", "2024-01-01"), report("b", "d2", 150, "second", "2024-01-02")]
+    path.write_text("".join(json.dumps(c.to_dict()) + "\n" for c in claims))
+    out = CliRunner().invoke(main, ["check", str(path)])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(l) for l in out.output.splitlines()]
+    assert rows[1]["checks"][0]["result"] == "inconsistent"
+    fig = CliRunner().invoke(main, ["figure", "b", str(path)])
+    assert fig.output.splitlines()[0].startswith("2024-01-01") and "second" in fig.output
