@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from claimledger.check.rates import convert
 from claimledger.models import Check, Claim, parse_iso_date
@@ -54,12 +55,24 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
 
 
 def _stale_date(claim: Claim, original: Claim, on: date, tol: float) -> date | None:
-    """Latest earlier date (weeks to years back) whose rate reproduces the stated figure."""
-    for days in range(14, 365 * 10, 7):
-        res = convert(original.value, original.unit, claim.unit, on - timedelta(days=days))
-        if res and abs(claim.value - res[0]) <= tol / 2 * res[0]:
-            return res[2]
+    """Latest earlier date (two weeks to ten years back) whose rate reproduces the stated figure."""
+    implied = claim.value / original.value
+    # samples are shared by all claims of a month: a stale rate is weeks old, so the month start is close enough
+    for day, rate in _weekly_rates(original.unit, claim.unit, on.replace(day=1)):
+        if abs(implied - rate) <= tol / 2 * rate:
+            return day
     return None
+
+
+@lru_cache(maxsize=4096)
+def _weekly_rates(src: str, dst: str, on: date) -> list[tuple[date, float]]:
+    """Weekly samples of the src->dst rate going back from two weeks before `on`, newest first."""
+    out = []
+    for days in range(14, 365 * 10, 7):
+        res = convert(1.0, src, dst, on - timedelta(days=days))
+        if res:
+            out.append((res[2], res[1]))
+    return out
 
 
 def _detail(original: Claim, claim: Claim, tried: tuple, note: str) -> str:

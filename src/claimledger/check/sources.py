@@ -1,6 +1,7 @@
 """cross_source: the same figure reported by different documents; who was first, who repeats, who disagrees."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from claimledger.models import Check, Claim
@@ -26,13 +27,19 @@ def groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
 def check_group(members: list[Claim]) -> None:
     first = members[0]
     outlets = sorted({c.outlet or c.doc_id for c in members})
+    by_value = sorted(members, key=lambda c: c.value)
+    values = [c.value for c in by_value]
+    who = f"first reported by {first.outlet or first.doc_id} on {first.published or 'an unknown date'}"
     for c in members:
-        off = [o for o in members if abs(o.value - c.value) > ROUNDING * max(abs(c.value), 1)]
-        who = f"first reported by {first.outlet or first.doc_id} on {first.published or 'an unknown date'}"
-        if off:
-            others = ", ".join(f"{o.outlet or o.doc_id}: {o.value:,.0f}" for o in off[:5])
-            c.checks.append(Check("cross_source", "inconsistent", f"{who}; disagrees with {others}",
-                                  {"first": first.id, "outlets": outlets, "disagree": [o.id for o in off]}))
+        # members outside c's rounding window, found by bisection instead of comparing every pair
+        margin = ROUNDING * max(abs(c.value), 1)
+        lo, hi = bisect_left(values, c.value - margin), bisect_right(values, c.value + margin)
+        off = by_value[:lo][:3] + by_value[hi:][-3:]
+        n_off = lo + len(values) - hi
+        if n_off:
+            others = ", ".join(f"{o.outlet or o.doc_id}: {o.value:,.0f}" for o in off)
+            c.checks.append(Check("cross_source", "inconsistent", f"{who}; {n_off} reports disagree, e.g. {others}",
+                                  {"first": first.id, "outlets": outlets, "disagree": n_off}))
         else:
             c.checks.append(Check("cross_source", "consistent",
                                   f"{who}; {len(outlets)} outlets agree within rounding",
