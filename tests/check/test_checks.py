@@ -62,3 +62,13 @@ def test_unspecified_scope_is_not_compared():
     c = claim("a", 733830, "troop", "casualties", subject="Russia")
     check_claims([c])
     assert c.checks == []
+
+
+@pytest.mark.parametrize("src,dst,source", [("UAH", "USD", "NBU"), ("PLN", "EUR", "NBP"), ("RUB", "EUR", "CBR"),
+                                            ("GBP", "USD", "ECB")])
+def test_issuing_bank_is_preferred(src, dst, source):
+    from datetime import date
+
+    from claimledger.check.rates import convert
+
+    assert convert(100, src, dst, date(2024, 11, 26))[3] == source

@@ -7,7 +7,8 @@ from functools import lru_cache
 from claimledger.check.rates import convert
 from claimledger.models import Check, Claim, parse_iso_date
 
-SOURCE_NAMES = {"CBR": "the Bank of Russia", "ECB": "the ECB"}
+SOURCE_NAMES = {"CBR": "the Bank of Russia", "ECB": "the ECB", "NBU": "the National Bank of Ukraine",
+                "NBP": "the National Bank of Poland"}
 # reporters round to 2 significant figures, "about" even coarser
 TOLERANCE = {"exact": 0.02, "about": 0.05, "at_least": 0.05, "at_most": 0.05, "range": 0.05}
 

@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 CBR_FILE = Path(__file__).resolve().parents[4] / "shared/datasets/fx-rates/cbr-official/fx_daily.json"
-SHIPPED_CBR = Path(__file__).parent.parent / "data/rates/cbr_fx_daily.json.gz"
+RATES_DIR = Path(__file__).parent.parent / "data/rates"
+SHIPPED_CBR = RATES_DIR / "cbr_fx_daily.json.gz"
 
 
 class RateTable:
@@ -71,18 +72,33 @@ def _load_ecb() -> RateTable:
     return RateTable("EUR", rows)
 
 
+def _load_wide_csv(name: str, base: str) -> RateTable:
+    """A shipped "date,CUR,..." table of base-currency units per unit of each currency."""
+    lines = gzip.decompress((RATES_DIR / name).read_bytes()).decode().splitlines()
+    header = lines[0].split(",")
+    rows: dict[str, list[tuple[date, float]]] = {}
+    for line in lines[1:]:
+        cells = line.split(",")
+        d = date.fromisoformat(cells[0])
+        for cur, val in zip(header[1:], cells[1:]):
+            if val:
+                rows.setdefault(cur, []).append((d, float(val)))
+    return RateTable(base, rows)
+
+
 @lru_cache(maxsize=1)
 def tables() -> dict[str, RateTable]:
-    return {"CBR": _load_cbr(), "ECB": _load_ecb()}
+    return {"CBR": _load_cbr(), "NBU": _load_wide_csv("nbu_uah.csv.gz", "UAH"),
+            "NBP": _load_wide_csv("nbp_pln.csv.gz", "PLN"), "ECB": _load_ecb()}
 
 
 # The issuing country's central bank is preferred for its own currency.
-PREFERRED = {"RUB": "CBR"}
+PREFERRED = {"RUB": "CBR", "UAH": "NBU", "PLN": "NBP"}
 
 
 def convert(amount: float, src: str, dst: str, on: date) -> tuple[float, float, date, str] | None:
     """Convert through a common base on a date: (value, rate dst-per-src, rate date, source) or None."""
-    order = [PREFERRED.get(src), PREFERRED.get(dst), "ECB", "CBR"]
+    order = [PREFERRED.get(src), PREFERRED.get(dst), "ECB", "CBR", "NBU", "NBP"]
     for name in [n for n in dict.fromkeys(order) if n]:
         table = tables()[name]
         a, b = table.rate(src, on), table.rate(dst, on)

@@ -10,3 +10,31 @@ data["series"] = [r for r in data["series"] if r["date"] >= "2014-01-01"]
 out = Path(__file__).parents[1] / "rates/cbr_fx_daily.json.gz"
 out.write_bytes(gzip.compress(json.dumps(data, separators=(",", ":")).encode()))
 print(out, len(data["series"]))
+
+# NBU (UAH per unit) and NBP (PLN per unit): wide CSV "date,CUR,..." merged from the shared extracts, later files win.
+import csv
+import io
+
+D = src.parents[1]
+
+
+def merge(files: list[Path], name: str) -> None:
+    rows: dict[str, dict[str, str]] = {}
+    for f in files:
+        for r in csv.DictReader(f.open()):
+            if r["date"] >= "2014-01-01":
+                rows.setdefault(r["date"], {}).update({k: v for k, v in r.items() if v and k != "date"})
+    curs = sorted({c for r in rows.values() for c in r})
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["date", *curs])
+    for d in sorted(rows):
+        w.writerow([d, *(rows[d].get(c, "") for c in curs)])
+    out = Path(__file__).parents[1] / f"rates/{name}"
+    out.write_bytes(gzip.compress(buf.getvalue().encode()))
+    print(out, len(rows))
+
+
+merge([D / "nbu-official/nbu_usd_2010-01-01_2025-05-18.csv", D / "nbu-official/nbu_official_all_2014-01-01_2022-07-20.csv",
+       D / "nbu-official/nbu_usd_eur_pln_2023-08-01_2025-08-01.csv"], "nbu_uah.csv.gz")
+merge(sorted((D / "nbp-table-a").glob("nbp_table_a_mid_*.csv")), "nbp_pln.csv.gz")
