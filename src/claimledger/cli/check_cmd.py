@@ -57,3 +57,19 @@ def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
     key = figure_key(target)
     for c in sorted((c for c in claims if figure_key(c) == key), key=lambda c: c.published or "9999"):
         click.echo(f"{c.published or '?':<12} {c.outlet or c.doc_id:<24} {c.value:>14,.0f} {c.bound:<8} {c.text}")
+
+
+@main.group("rates")
+def rates() -> None:
+    """Exchange-rate tables used by the checks."""
+
+
+@rates.command("update")
+@click.option("--cbr-url", default=None, help="Base URL of CBR XML_dynamic (default: cbr.ru).")
+@click.option("--ecb-url", default=None, help="URL of eurofxref-hist.zip (default: ecb.europa.eu).")
+def rates_update(cbr_url: str | None, ecb_url: str | None) -> None:
+    """Download fresh CBR and ECB rates into the user data directory (needs network)."""
+    from claimledger.check import update
+
+    for path in (update.update_cbr(cbr_url or update.CBR_URL), update.update_ecb(ecb_url or update.ECB_URL)):
+        click.echo(f"wrote {path}")
