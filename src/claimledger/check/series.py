@@ -13,7 +13,6 @@ from claimledger.errors import ConfigError
 from claimledger.models import Check, Claim, parse_iso_date
 
 SHIPPED = Path(__file__).parent.parent / "data/series"
-ROUNDING = 0.005  # "733,830" vs a bulletin is exact; bounded figures are checked by their bound
 
 
 @dataclass
@@ -84,8 +83,17 @@ def _holds(claim: Claim, ref: float) -> bool:
         return ref <= v
     if claim.bound == "range" and claim.high is not None:
         return v <= ref <= claim.high
-    tol = 0.05 if claim.bound == "about" else ROUNDING
-    return abs(ref - v) <= tol * max(ref, 1)
+    # A stated figure is as precise as its last non-zero digit: "about 700,000" allows 100,000 either way,
+    # "about 741,200" only 100 (so it cannot absorb a 7,000 gap), and an exact figure half a step.
+    step = _rounding_step(v)
+    return abs(ref - v) <= (step if claim.bound == "about" else step / 2)
+
+
+def _rounding_step(value: float) -> float:
+    n, step = int(round(abs(value))), 1
+    while n and n % (step * 10) == 0:
+        step *= 10
+    return float(step)
 
 
 def check_series(claim: Claim) -> Check | None:
