@@ -40,3 +40,18 @@ def test_cli_check_and_figure(tmp_path):
     assert rows[1]["checks"][0]["result"] == "inconsistent"
     fig = CliRunner().invoke(main, ["figure", "b", str(path)])
     assert fig.output.splitlines()[0].startswith("2024-01-01") and "second" in fig.output
+
+
+def test_cli_check_with_ledger(tmp_path):
+    from claimledger.models import Document
+    from claimledger.store import Ledger
+
+    url = f"sqlite:///{tmp_path}/ledger.db"
+    doc = Document(text="x", published="2024-11-26")
+    c = Claim(id="a", doc_id=doc.id, span=(0, 1), text="x", sentence="x", value=733830, unit="troop",
+              category="casualties", time_scope="cumulative", subject="Russia", published="2024-11-26")
+    Ledger.open(url).add(doc, [c], "test")
+    result = CliRunner().invoke(main, ["check", "--db", url])
+    assert result.exit_code == 0, result.output
+    saved = Ledger.open(url).document(doc.id)[1][0]
+    assert [(k.kind, k.result) for k in saved.checks] == [("reference_series", "consistent")]
