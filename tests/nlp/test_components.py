@@ -131,7 +131,7 @@ HEDGING_AND_VERIFICATION = [
     ("The brigade said it destroyed six tanks. The claims could not be independently verified.", "six", False, "unverified"),
     ("Intelligence estimated that 10,000 troops were sent. Moscow has not confirmed or denied the deployment.",
      "10,000", True, "not_confirmed"),
-    ("Peskov denied reports that 5,000 reservists had been called up.", "5,000", False, "denied"),
+    ("Peskov denied reports that 5,000 reservists had been called up.", "5,000", True, "denied"),
     ("The ministry said 34,183 people have been killed, a figure Israel disputes.", "34,183", False, "disputed"),
     ("In Syria, more than 5,800 deaths have been reported, according to the government.", "more than 5,800", False, None),
     ("Between 15,000 and 20,000 people attended, organisers said, while police estimated the crowd at 7,000.",

@@ -134,7 +134,7 @@ class Attributor:
             agent = self._agent_below(verb)
             if agent is not None:
                 return self._named(agent, cue)
-            if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+            if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
                 # "the air force said, adding that ...", "the ministry dismissed the sanctions and said
                 # ...", "the department disputed the figure, saying ...": the sayer is the head's subject
                 shared = _subject_of(verb.head)
@@ -317,7 +317,7 @@ class Attributor:
                 return token
             if _contrasting_clause(child):
                 return None  # "Britain said it would give £2m, while the EU pledged €50m"
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             child, token = token, token.head
         root = token

@@ -1,9 +1,10 @@
 """Hedging ("reportedly", "estimates suggest") and verification statements that reach back.
 
-Patterns come from ``data/lexicons/hedging.toml``. A hedge marks the figures of its sentence. A
+Patterns come from ``data/lexicons/hedging.toml``. A hedge marks the figures of its own clause. A
 verification statement ("Newsweek was unable to independently verify these figures", "Russia has
-not confirmed or denied ...") marks the figures of its own sentence and of the sentences before it
-that it refers to (``reach``), the nearest statement winning.
+not confirmed or denied ...") marks the figures it refers to: those before it in its sentence, and
+those of the sentences before it up to its reach (further for "these figures" than for a topic),
+never across a blank line; the nearest statement wins.
 """
 
 from __future__ import annotations
@@ -12,21 +13,33 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import compile_patterns, load_table
 
 HEDGING_BOUNDS = {"an estimated", "estimated", "a reported"}
+# Between a statement and a later figure in its sentence, a cue like this means the figure is the
+# speaker's own: "the department disputed the charity's figure, saying only 23 deaths ...".
+OWN_VOICE = re.compile(r"\b(?:saying|said|says|adding|added|noting|insisting|putting)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class HedgingRules:
     hedges: list[re.Pattern[str]]
-    verification: list[tuple[str, re.Pattern[str]]]  # in order: the first match decides
+    verification: list[tuple[str, re.Pattern[str]]]  # in order: the first match at a place decides
     reach: int
     reach_figures: int
     about_figures: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    sentence: int  # index of its sentence
+    position: int  # document offset
+    value: str
+    cue: str
+    reach: int
 
 
 @cache
@@ -62,31 +75,63 @@ def verification_in(text: str, rules: HedgingRules) -> tuple[str, str] | None:
     return None
 
 
+def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_before) -> list[Statement]:
+    """Verification statements of a sentence, one per place (the first value listed wins there)."""
+    found: dict[int, tuple[str, str]] = {}
+    for value, pattern in rules.verification:
+        for match in pattern.finditer(sentence.text):
+            start = sentence.start_char + match.start()
+            if not any(abs(start - other) < 12 for other in found):
+                found[start] = (value, match.group(0))
+    statements = []
+    for position, (value, cue) in sorted(found.items()):
+        if rules.about_figures.search(sentence.text):
+            reach = rules.reach_figures
+        elif has_claim_before(position):
+            reach = 0  # "30,000 soldiers, a figure the ministry has neither confirmed nor denied"
+        else:
+            reach = rules.reach
+        statements.append(Statement(index, position, value, cue, reach))
+    return statements
+
+
 def read_hedging(doc: Doc, rules: HedgingRules) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     if not drafts:
         return
     sentences = list(doc.sents)
     index_of = {s.start: i for i, s in enumerate(sentences)}
-    statements: dict[int, tuple[str, str, int]] = {}  # sentence index → (value, cue, reach)
-    with_claims = {index_of[d.sentence.start] for d in drafts}
+    starts_by_sentence: dict[int, list[int]] = {}
+    for draft in drafts:
+        starts_by_sentence.setdefault(index_of[draft.sentence.start], []).append(draft.start)
+    statements: dict[int, list[Statement]] = {}
     for i, sentence in enumerate(sentences):
-        found = verification_in(sentence.text, rules)
+        before = starts_by_sentence.get(i, [])
+        found = statements_in(sentence, i, rules, lambda pos, before=before: any(s < pos for s in before))
         if found:
-            if rules.about_figures.search(sentence.text):
-                reach = rules.reach_figures
-            elif i in with_claims:
-                reach = 0  # "30,000 soldiers, a figure the ministry has neither confirmed nor denied"
-            else:
-                reach = rules.reach
-            statements[i] = (*found, reach)
+            statements[i] = found
     for draft in drafts:
         _hedge(draft, rules)
-        i = index_of[draft.sentence.start]
-        for j in range(i, min(i + rules.reach_figures + 1, len(sentences))):
-            if j in statements and j - i <= statements[j][2]:
-                draft.verification, draft.verification_cue = statements[j][:2]
-                break
+        found = _statement_for(draft, index_of[draft.sentence.start], statements, sentences, doc.text)
+        if found is not None:
+            draft.verification, draft.verification_cue = found.value, found.cue
+
+
+def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
+                   sentences: list[Span], text: str) -> Statement | None:
+    for statement in statements.get(i, []):
+        between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
+        if statement.position > draft.start or not OWN_VOICE.search(between):
+            return statement  # "Peskov denied reports that 5,000 ..." or "6 tanks. The claims could not ..."
+    for j in range(i + 1, len(sentences)):
+        if "\n\n" in text[sentences[i].end_char:sentences[j].start_char]:
+            return None  # a statement does not reach back across a paragraph break
+        for statement in statements.get(j, []):
+            if j - i <= statement.reach:
+                return statement
+        if j - i >= 3:
+            return None
+    return None
 
 
 def clause_of(draft: ClaimDraft) -> str:
@@ -99,6 +144,31 @@ def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
     if draft.mention.bound_cue in HEDGING_BOUNDS:
         draft.hedged, draft.hedge_cue = True, draft.mention.bound_cue
         return
-    cue = hedge_in(clause_of(draft), rules)
-    if cue is not None:
-        draft.hedged, draft.hedge_cue = True, cue
+    start, _ = clause_bounds(draft.sentence, draft.start)
+    clause = clause_of(draft)
+    for pattern in rules.hedges:
+        for match in pattern.finditer(clause):
+            if _governs(draft, start + match.start()):
+                draft.hedged, draft.hedge_cue = True, match.group(0)
+                return
+
+
+def _governs(draft: ClaimDraft, offset: int) -> bool:
+    """Whether the hedge at ``offset`` bears on the figure: the figure lies under the hedge's verb
+    ("is believed to carry 70%", not the "$60 cap" of a later participle clause)."""
+    doc = draft.span.doc
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    token = span[0]
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    figure = draft.figure
+    if not token.left_edge.i <= figure.i <= token.right_edge.i:
+        return False
+    blocker = figure
+    while blocker.i != token.i and blocker.head.i != blocker.i:
+        if blocker.dep_ in ("advcl", "acl") and blocker.tag_ == "VBG" and blocker.head.i == token.i:
+            return False  # a participle clause of its own: "..., helping Moscow sidestep the $60 cap"
+        blocker = blocker.head
+    return True

@@ -33,6 +33,7 @@ class CategoryRules:
     people: frozenset[str]
     events: dict[str, frozenset[str]]  # category or role → lemmas
     currency_by_country: dict[str, dict[str, str]]  # "rupee" → {"Pakistan": "PKR", "default": "INR"}
+    keep_compound_heads: frozenset[str]
 
 
 @cache
@@ -41,7 +42,8 @@ def default_rules() -> CategoryRules:
     noun_category = {noun: category for category, nouns in table["nouns"].items() for noun in nouns}
     events = {name: frozenset(words) for name, words in table["events"].items()}
     by_country = load_table("quantities").get("currency_by_country", {})
-    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country)
+    keep = frozenset(table["units"]["keep_compound_heads"])
+    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country, keep)
 
 
 def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> str:
@@ -81,12 +83,14 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
             token = head
             steps += 1
             continue
-        if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num:
+        if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num and head.lower_ not in BARE_WORDS:
             return _compound_head(head)
         break
     sentence_end = draft.sentence.end
     for token in span.doc[span.end:min(span.end + 5, sentence_end)]:
         hyphenated = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
+        if token.lower_ in BARE_WORDS:
+            return None
         if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and not hyphenated:
             return _compound_head(token)
         if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") or token.text in ("-",):
@@ -104,19 +108,24 @@ def _partitive_noun(of: Token) -> Token | None:
     return None
 
 
+BARE_WORDS = {"other", "others", "more", "another"}  # "28 others": the noun is the one before
+
+
 def _compound_head(token: Token) -> Token:
     while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in NOUN_POS:
         token = token.head
     return token
 
 
-def unit_of(noun: Token) -> str:
-    """Singular, lower-case counted noun with its noun compounds: "artillery system"."""
-    parts = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num]
+def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> str:
+    """Singular, lower-case counted noun, with its noun compound where the head alone says too
+    little ("artillery system", "police officer"; but "army helicopter" → "helicopter")."""
+    head = _lemma(noun)
+    keep = default_rules().keep_compound_heads if keep_compound_heads is None else keep_compound_heads
+    parts = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num] if head in keep else []
     parts += [t for t in noun.lefts if t.lower_ in MEASURE_MODIFIERS]  # "square kilometer"
     parts.sort(key=lambda t: t.i)
-    words = [t.lower_ for t in parts] + [_lemma(noun)]
-    return " ".join(words)
+    return " ".join([*(_lemma(t) for t in parts), head])
 
 
 def _left_compounds(noun: Token) -> list[Token]:
@@ -155,6 +164,8 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("conj", "xcomp", "pobj", "prep"))
     for child in anchor.children:
+        if child.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which") for c in child.children):
+            continue  # "312 patients, of whom 14 died": the clause counts others
         if child.dep_ in ("amod", "acl", "relcl", "prep", "conj", "appos", "compound", "advcl"):
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.subtree if c.pos_ in ("VERB", "ADJ", "NOUN") and c.i - anchor.i < 8)
@@ -295,7 +306,7 @@ def subject_of(draft: ClaimDraft, noun: Token | None, category: str, owners: fro
                         return phrase_text(child)
                     if child.dep_ == "nsubj" and child.pos_ == "PRON":
                         return None
-            if token.head is token or token.dep_ in CLAUSE_EDGES:
+            if token.head.i == token.i or token.dep_ in CLAUSE_EDGES:
                 break  # the subject of a reporting verb above is the source, not the subject
             token = token.head
     if noun is not None and category in ("casualties", "deaths", "injuries", "troops", "displaced", "detained"):
@@ -343,9 +354,12 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
         draft.location = location_of(draft)
         if _continues_count(draft, noun, previous, rules):
-            # "10,582 civilians had been killed and 19,875 injured": the second figure counts the same people
+            # "10,582 civilians had been killed and 19,875 injured", "212 structures destroyed and 37
+            # damaged": the second figure counts the same things
             assert previous is not None
             draft.unit, draft.subject = previous.unit, previous.subject
+            if draft.category == "other":
+                draft.category = previous.category
         previous = draft
 
 
@@ -358,7 +372,8 @@ def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraf
 def _continues_count(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None, rules: CategoryRules) -> bool:
     if noun is not None or draft.mention.unit is not None or previous is None or previous.noun is None:
         return False
-    if previous.sentence.start != draft.sentence.start or previous.category not in ("deaths", "injuries", "casualties", "detained", "displaced"):
+    if previous.sentence.start != draft.sentence.start or previous.category in ("money", "percent"):
         return False
     between = draft.span.doc[previous.span.end:draft.span.start]
-    return len(between) <= 6 and any(t.lower_ in ("and", "or", ",", "while") for t in between)
+    joined = any(t.lower_ in ("and", "or", ",", "while", "of", "against") for t in between)
+    return len(between) <= 8 and joined

@@ -144,9 +144,9 @@ def governing_verb(draft: ClaimDraft) -> Token | None:
     """The verb the figure (or its noun) hangs on, within its own clause."""
     token = draft.noun if draft.noun is not None else draft.figure
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") and token is not draft.figure:
+        if token.pos_ in ("VERB", "AUX") and token.i != draft.figure.i:
             return token
-        if token.head is token or (token.dep_ in ("ccomp", "parataxis", "relcl") and token.pos_ not in ("VERB", "AUX")):
+        if token.head.i == token.i or (token.dep_ in ("ccomp", "parataxis", "relcl") and token.pos_ not in ("VERB", "AUX")):
             return None
         token = token.head
     return None
