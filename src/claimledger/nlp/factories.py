@@ -7,6 +7,8 @@ every later component fills in its own fields. Rules are loaded once per compone
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -70,48 +72,24 @@ def make_nonclaims(nlp: Language, name: str, include_vague: bool):
     return filter_nonclaims
 
 
-@Language.factory("claimledger_semantics", requires=["doc._.claim_drafts"])
-def make_semantics(nlp: Language, name: str):
-    rules = semantics.default_rules()
+def _register_reader(name: str, load_rules: Callable[[], Any], read: Callable[[Doc, Any], None]) -> None:
+    """Register a component that loads its rules once and fills its fields on every Doc."""
 
-    def read_semantics(doc: Doc) -> Doc:
-        semantics.read_semantics(doc, rules)
-        return doc
+    @Language.factory(name, requires=["doc._.claim_drafts"])
+    def make(nlp: Language, name: str):
+        rules = load_rules()
 
-    return read_semantics
+        def component(doc: Doc) -> Doc:
+            read(doc, rules)
+            return doc
 
-
-@Language.factory("claimledger_timescope", requires=["doc._.claim_drafts"])
-def make_timescope(nlp: Language, name: str):
-    rules = timescope.default_rules()
-
-    def read_time_scopes(doc: Doc) -> Doc:
-        timescope.read_time_scopes(doc, rules)
-        return doc
-
-    return read_time_scopes
+        return component
 
 
-@Language.factory("claimledger_attribution", requires=["doc._.claim_drafts"])
-def make_attribution(nlp: Language, name: str):
-    rules = attribution.default_rules()
-
-    def read_attribution(doc: Doc) -> Doc:
-        attribution.read_attribution(doc, rules)
-        return doc
-
-    return read_attribution
-
-
-@Language.factory("claimledger_hedging", requires=["doc._.claim_drafts"])
-def make_hedging(nlp: Language, name: str):
-    rules = hedging.default_rules()
-
-    def read_hedging(doc: Doc) -> Doc:
-        hedging.read_hedging(doc, rules)
-        return doc
-
-    return read_hedging
+_register_reader("claimledger_semantics", semantics.default_rules, semantics.read_semantics)
+_register_reader("claimledger_timescope", timescope.default_rules, timescope.read_time_scopes)
+_register_reader("claimledger_attribution", attribution.default_rules, attribution.read_attribution)
+_register_reader("claimledger_hedging", hedging.default_rules, hedging.read_hedging)
 
 
 @Language.component("claimledger_conversions", requires=["doc._.claim_drafts"])
