@@ -264,7 +264,7 @@ def _same_conversion(gold: GoldClaim, claim: Claim, context: PairContext) -> boo
 
 
 def _conversion_target(gold: GoldClaim, claims: Sequence[GoldClaim]) -> int:
-    """The gold claim converted: of those with that text, the nearest one (a conversion follows its amount)."""
+    """The gold claim converted: of those with that text, the nearest one (it sits beside its amount)."""
     candidates = [i for i, c in enumerate(claims) if c.text == gold.conversion_of]
     return min(candidates, key=lambda i: abs(claims[i].span[0] - gold.span[0]))
 
@@ -447,7 +447,8 @@ def _score_pair(report: EvalReport, gold: GoldClaim, claim: Claim, context: Pair
 Extractor = Callable[[Iterable[Document]], Iterable[tuple[Document, list[Claim]]]]
 
 
-def evaluate(gold_dir: str | Path, docs: Iterable[str | Path], extractor: Extractor | None = None) -> EvalReport:
+def evaluate(gold_dir: str | Path, docs: Iterable[str | Path],
+             extractor: Extractor | None = None) -> EvalReport:
     """Run the extractor over the documents that have gold, and score its claims."""
     documents = read_documents(docs)
     gold = load_gold(gold_dir, documents)

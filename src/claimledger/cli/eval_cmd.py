@@ -56,7 +56,8 @@ def render_text(report: EvalReport, limit: int) -> str:
 def _summary(report: EvalReport) -> list[str]:
     t = report.totals
     lines = [
-        f"documents {len(report.per_document)}   gold {t.gold}   predicted {t.predicted}   matched {t.matched}",
+        f"documents {len(report.per_document)}   gold {t.gold}   predicted {t.predicted}"
+        f"   matched {t.matched}",
         "",
         f"{'measure':<16}{'score':>8}{'n':>7}",
         f"{'precision':<16}{t.precision:>8.3f}{t.predicted:>7}",
