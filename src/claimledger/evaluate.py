@@ -309,18 +309,9 @@ class FieldScore:
 
 
 @dataclass(frozen=True, slots=True)
-class Miss:
-    """A gold claim no prediction overlaps."""
-
-    doc_id: str
-    text: str
-    sentence: str
-    span: tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class FalsePositive:
-    """A predicted claim that overlaps no gold claim."""
+class Unpaired:
+    """A claim left without a partner: a gold claim no prediction overlaps (a miss), or a
+    predicted claim that overlaps no gold claim (a false positive)."""
 
     doc_id: str
     text: str
@@ -349,8 +340,8 @@ class EvalReport:
     per_document: dict[str, Counts] = field(default_factory=dict)
     fields: dict[str, FieldScore] = field(default_factory=lambda: {n: FieldScore() for n in SCORED_FIELDS})
     strict_correct: int = 0
-    misses: list[Miss] = field(default_factory=list)
-    false_positives: list[FalsePositive] = field(default_factory=list)
+    misses: list[Unpaired] = field(default_factory=list)
+    false_positives: list[Unpaired] = field(default_factory=list)
     field_errors: list[FieldError] = field(default_factory=list)
     gold_without_document: list[str] = field(default_factory=list)
     documents_without_gold: list[str] = field(default_factory=list)
@@ -422,9 +413,9 @@ def _score_document(report: EvalReport, doc_id: str, gold: Sequence[GoldClaim],
         if g in pairs:
             _score_pair(report, gold_claim, predicted[pairs[g]], context)
         else:
-            report.misses.append(Miss(doc_id, gold_claim.text, gold_claim.sentence, gold_claim.span))
+            report.misses.append(Unpaired(doc_id, gold_claim.text, gold_claim.sentence, gold_claim.span))
     taken = set(pairs.values())
-    report.false_positives.extend(FalsePositive(doc_id, c.text, c.sentence, tuple(c.span))
+    report.false_positives.extend(Unpaired(doc_id, c.text, c.sentence, tuple(c.span))
                                   for p, c in enumerate(predicted) if p not in taken)
 
 
