@@ -17,7 +17,12 @@ CBR_XML = ('<?xml version="1.0" encoding="windows-1251"?><ValCurs ID="R01235" Da
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
-        body = CBR_XML.encode() if "XML_dynamic" in self.path else b"PK-not-really-a-zip"
+        if "exchange_site" in self.path:
+            cur = self.path.split("valcode=")[1].split("&")[0].upper()
+            body = json.dumps([{"exchangedate": "26.11.2024", "cc": cur, "rate": 41.3 if cur == "USD" else 2.0,
+                                "units": 1}]).encode()
+        else:
+            body = CBR_XML.encode() if "XML_dynamic" in self.path else b"PK-not-really-a-zip"
         self.send_response(200)
         self.end_headers()
         self.wfile.write(body)
@@ -56,3 +61,22 @@ def test_ecb_update_rejects_a_non_zip(server, tmp_path, monkeypatch):
     with pytest.raises(ConfigError, match="did not return the ECB history zip"):
         update.update_ecb(server + "/eurofxref-hist.zip")
     assert not (tmp_path / "eurofxref-hist.zip").exists()
+
+
+def test_nbu_update_merges_over_the_shipped_table(server, tmp_path, monkeypatch):
+    from claimledger.check import rates
+
+    monkeypatch.setattr(update, "user_rates_dir", lambda: tmp_path)
+    out = update.update_nbu(server + "/NBU_Exchange/exchange_site", date(2024, 11, 26), date(2024, 11, 26))
+    table = rates.read_wide_csv("nbu_uah.csv.gz")  # now read from the user's copy
+    assert out == tmp_path / "nbu_uah.csv.gz"
+    assert table[date(2024, 11, 26)]["USD"] == 41.3
+    assert table[date(2014, 1, 1)]["EUR"] == 11.04153  # shipped history kept
+
+
+def test_nbu_update_rejects_a_page_that_is_not_rates(tmp_path, monkeypatch):
+    from claimledger.errors import ConfigError
+
+    monkeypatch.setattr(update, "user_rates_dir", lambda: tmp_path)
+    with pytest.raises(ConfigError, match="did not return NBU exchange-rate JSON"):
+        update.parse_nbu_json(b"<html>maintenance</html>", "http://x/nbu")

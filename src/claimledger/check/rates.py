@@ -79,17 +79,23 @@ def _load_ecb() -> RateTable:
     return RateTable("EUR", rows)
 
 
-def _load_wide_csv(name: str, base: str) -> RateTable:
-    """A shipped "date,CUR,..." table of base-currency units per unit of each currency."""
-    lines = gzip.decompress((RATES_DIR / name).read_bytes()).decode().splitlines()
+def read_wide_csv(name: str) -> dict[date, dict[str, float]]:
+    """A "date,CUR,..." table of base-currency units per unit of each currency; the user's refreshed copy wins."""
+    path = _user_file(name) or RATES_DIR / name
+    lines = gzip.decompress(path.read_bytes()).decode().splitlines()
     header = lines[0].split(",")
-    rows: dict[str, list[tuple[date, float]]] = {}
+    out: dict[date, dict[str, float]] = {}
     for line in lines[1:]:
         cells = line.split(",")
-        d = date.fromisoformat(cells[0])
-        for cur, val in zip(header[1:], cells[1:]):
-            if val:
-                rows.setdefault(cur, []).append((d, float(val)))
+        out[date.fromisoformat(cells[0])] = {cur: float(v) for cur, v in zip(header[1:], cells[1:]) if v}
+    return out
+
+
+def _load_wide_csv(name: str, base: str) -> RateTable:
+    rows: dict[str, list[tuple[date, float]]] = {}
+    for d, rates in read_wide_csv(name).items():
+        for cur, val in rates.items():
+            rows.setdefault(cur, []).append((d, val))
     return RateTable(base, rows)
 
 

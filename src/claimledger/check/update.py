@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import gzip
 import io
-import zipfile
 import json
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +15,8 @@ from claimledger.errors import ConfigError
 
 CBR_URL = "https://www.cbr.ru/scripts/XML_dynamic.asp"
 ECB_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
+NBU_URL = "https://bank.gov.ua/NBU_Exchange/exchange_site"
+NBU_CODES = ("USD", "EUR", "PLN", "GBP", "CHF", "CNY")
 CBR_CODES = {"USD": "R01235", "EUR": "R01239", "CNY": "R01375", "GBP": "R01035", "CHF": "R01775"}
 
 
@@ -66,4 +68,36 @@ def update_ecb(url: str = ECB_URL) -> Path:
     except zipfile.BadZipFile as exc:
         raise ConfigError(f"{url} did not return the ECB history zip: {exc}") from exc
     out.write_bytes(raw)
+    return out
+
+
+def parse_nbu_json(raw: bytes, url: str) -> list[tuple[str, str, float]]:
+    """NBU exchange_site JSON: [{"exchangedate": "dd.mm.yyyy", "cc": "USD", "rate_per_unit"|"rate", "units"}]."""
+    try:
+        records = json.loads(raw)
+        return [(datetime.strptime(r["exchangedate"], "%d.%m.%Y").date().isoformat(), r["cc"].upper(),
+                 float(r.get("rate_per_unit") or float(r["rate"]) / float(r.get("units") or 1)))
+                for r in records]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{url} did not return NBU exchange-rate JSON: {exc}") from exc
+
+
+def update_nbu(base_url: str = NBU_URL, start: date = date(2022, 1, 1), end: date | None = None) -> Path:
+    """Fetch NBU official rates and write them, merged over the shipped table, to the user data directory."""
+    from claimledger.check.rates import read_wide_csv
+
+    end = end or date.today()
+    by_date = {d.isoformat(): rates for d, rates in read_wide_csv("nbu_uah.csv.gz").items()}
+    for cur in NBU_CODES:
+        url = (f"{base_url}?start={start:%Y%m%d}&end={end:%Y%m%d}&valcode={cur.lower()}"
+               "&sort=exchangedate&order=asc&json")
+        for day, code, rate in parse_nbu_json(_fetch(url), url):
+            by_date.setdefault(day, {})[code] = rate
+    currencies = sorted({c for rates in by_date.values() for c in rates})
+    lines = [",".join(["date", *currencies])]
+    lines += [",".join([d, *(repr(by_date[d][c]) if c in by_date[d] else "" for c in currencies)])
+              for d in sorted(by_date)]
+    out = user_rates_dir() / "nbu_uah.csv.gz"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
     return out

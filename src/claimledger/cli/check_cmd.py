@@ -67,9 +67,11 @@ def rates() -> None:
 @rates.command("update")
 @click.option("--cbr-url", default=None, help="Base URL of CBR XML_dynamic (default: cbr.ru).")
 @click.option("--ecb-url", default=None, help="URL of eurofxref-hist.zip (default: ecb.europa.eu).")
-def rates_update(cbr_url: str | None, ecb_url: str | None) -> None:
-    """Download fresh CBR and ECB rates into the user data directory (needs network)."""
+@click.option("--nbu-url", default=None, help="URL of NBU exchange_site (default: bank.gov.ua).")
+def rates_update(cbr_url: str | None, ecb_url: str | None, nbu_url: str | None) -> None:
+    """Download fresh CBR, ECB and NBU rates into the user data directory (needs network)."""
     from claimledger.check import update
 
-    for path in (update.update_cbr(cbr_url or update.CBR_URL), update.update_ecb(ecb_url or update.ECB_URL)):
+    for path in (update.update_cbr(cbr_url or update.CBR_URL), update.update_ecb(ecb_url or update.ECB_URL),
+                 update.update_nbu(nbu_url or update.NBU_URL)):
         click.echo(f"wrote {path}")
