@@ -1,44 +1,12 @@
-"""The ledger on SQLite and (when CLAIMLEDGER_TEST_PG is set) PostgreSQL: round trips, filters, idempotence."""
+"""The ledger on SQLite and (with CLAIMLEDGER_TEST_PG) PostgreSQL: round trips, filters, idempotence."""
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
 
 from claimledger.errors import StoreError
 from claimledger.models import Check, Claim, Document, Period, Source
 from claimledger.store import ClaimFilter, Ledger
-
-PG = os.environ.get("CLAIMLEDGER_TEST_PG")
-
-
-def _pg_url() -> str:
-    url = PG.replace("postgresql://", "postgresql+psycopg://", 1) if PG and PG.startswith("postgresql://") else PG
-    return url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def ledger(request, tmp_path):
-    if request.param == "sqlite":
-        led = Ledger.open(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
-        yield led
-        led.close()
-        return
-    if not PG:
-        pytest.skip("CLAIMLEDGER_TEST_PG is not set")
-    schema = "t_" + uuid.uuid4().hex[:10]  # one schema per test so parallel runs do not meet
-    admin = create_engine(_pg_url())
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    led = Ledger.open(_pg_url() + ("&" if "?" in _pg_url() else "?") + f"options=-csearch_path%3D{schema}")
-    yield led
-    led.close()
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def _doc(n: int, outlet: str = "Reuters") -> Document:
@@ -47,7 +15,8 @@ def _doc(n: int, outlet: str = "Reuters") -> Document:
 
 
 def _claim(doc: Document, start: int, **over) -> Claim:
-    base = dict(id=Claim.make_id(doc.id, start, start + 2), doc_id=doc.id, span=(start, start + 2), text="40 people",
+    base = dict(id=Claim.make_id(doc.id, start, start + 2), doc_id=doc.id, span=(start, start + 2),
+                text="40 people",
                 sentence="Officials said 40 people died.", value=40.0, unit="people", category="casualties",
                 time_scope="cumulative", period=Period("2024-03-01", "2024-03-05"), subject="people",
                 source=Source(name="officials", canonical=None, type="official", cue="said"),
@@ -59,7 +28,8 @@ def _claim(doc: Document, start: int, **over) -> Claim:
 
 def test_round_trip_is_exact(ledger):
     doc = _doc(1)
-    claims = [_claim(doc, 10), _claim(doc, 30, value=2.5e9, unit="USD", category="money", high=3e9, bound="range")]
+    claims = [_claim(doc, 10),
+              _claim(doc, 30, value=2.5e9, unit="USD", category="money", high=3e9, bound="range")]
     ledger.add(doc, claims, "0.1")
     got_doc, got_claims = ledger.document(doc.id)
     assert got_doc.to_dict() == doc.to_dict()
@@ -103,7 +73,8 @@ def test_query_order_and_paging(ledger):
     docs = [_doc(n) for n in range(1, 6)]
     for d in docs:
         ledger.add(d, [_claim(d, 10, value=float(d.published[-1]))], "0.1")
-    values = [c.value for c in ledger.query(ClaimFilter(), order_by="value", descending=False, limit=2, offset=1)]
+    page = ledger.query(ClaimFilter(), order_by="value", descending=False, limit=2, offset=1)
+    values = [c.value for c in page]
     assert values == [2.0, 3.0]
     with pytest.raises(StoreError, match="order claims by"):
         ledger.query(ClaimFilter(), order_by="value; DROP")
@@ -134,3 +105,72 @@ def test_read_only_db_gives_store_error(tmp_path):
     with pytest.raises(StoreError, match="storing document"):
         led.add(other, [_claim(other, 10)], "0.1")
     assert led.count_documents() == 1 and led.count(ClaimFilter()) == 1
+
+
+def _check_rows(ledger, claim_id=None):
+    from sqlalchemy import select
+
+    from claimledger.store.schema import check_results
+
+    t = check_results.c
+    stmt = select(t.claim_id, t.kind, t.result, t.data)
+    if claim_id:
+        stmt = stmt.where(check_results.c.claim_id == claim_id)
+    with ledger.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(stmt.order_by(check_results.c.id))]
+
+
+def test_same_version_changes_nothing_and_newer_version_replaces(ledger):
+    doc = _doc(10)
+    first = ledger.add(doc, [_claim(doc, 10)], "1.0")
+    assert not first.replaced and not first.unchanged and first.claims == 1
+    again = ledger.add(doc, [_claim(doc, 10), _claim(doc, 20)], "1.0")
+    assert again.unchanged and ledger.count(ClaimFilter()) == 1
+    newer = ledger.add(doc, [_claim(doc, 20), _claim(doc, 30)], "1.1")
+    assert newer.replaced and not newer.unchanged
+    assert sorted(c.span[0] for c in ledger.document(doc.id)[1]) == [20, 30]
+    assert ledger.stored_versions([doc.id, "absent"]) == {doc.id: "1.1"}
+    forced = ledger.add(doc, [_claim(doc, 40)], "1.1", replace=True)
+    assert forced.replaced and [c.span[0] for c in ledger.document(doc.id)[1]] == [40]
+    assert len(_check_rows(ledger)) == 1  # the replaced claims' check results went with them
+
+
+def test_check_results_follow_add_and_save_checks(ledger):
+    doc = _doc(11)
+    claim = _claim(doc, 10)
+    ledger.add(doc, [claim], "1.0")
+    assert _check_rows(ledger, claim.id) == [(claim.id, "range", "pass", '{"x": 1}')]
+    claim.checks = [Check(kind="fx_conversion", result="consistent", detail="ok"),
+                    Check(kind="cross_source", result="inconsistent", detail="x", data={"n": 2})]
+    ledger.save_checks([claim])
+    assert [(k, r) for _, k, r, _ in _check_rows(ledger, claim.id)] == [
+        ("fx_conversion", "consistent"), ("cross_source", "inconsistent")]
+    assert ledger.count(ClaimFilter(checked=True)) == 1
+    other = _doc(12)
+    ledger.add(other, [_claim(other, 10, checks=[])], "1.0")
+    assert ledger.count(ClaimFilter(checked=False)) == 1
+    assert ledger.stats()["check_results"] == {"consistent": 1, "inconsistent": 1}
+
+
+def test_stats_by_source_and_outlet(ledger):
+    a, b = _doc(13), _doc(14, outlet="AP")
+    gs = Source(name="Ukraine's Armed Forces", canonical="General Staff of the Armed Forces of Ukraine",
+                type="military")
+    ledger.add(a, [_claim(a, 10, source=gs), _claim(a, 20, source=gs), _claim(a, 30)], "1.0")
+    ledger.add(b, [_claim(b, 10, outlet="AP")], "1.0")
+    stats = ledger.stats(top=1)
+    assert stats["by_source"] == {"General Staff of the Armed Forces of Ukraine": 2}
+    assert stats["by_outlet"] == {"Reuters": 3, "AP": 1}
+    assert stats["documents"] == 2 and stats["claims"] == 4 and stats["outlets"] == 2
+
+
+def test_sources_table_holds_shipped_aliases(ledger):
+    sources = ledger.sources()
+    aliases = sources["General Staff of the Armed Forces of Ukraine"]
+    assert "Ukraine's Armed Forces" in aliases and "General Staff of the Armed Forces of Ukraine" in aliases
+
+
+def test_unopenable_database_names_the_file(tmp_path):
+    missing = tmp_path / "no-such-dir" / "ledger.sqlite"
+    with pytest.raises(StoreError, match="no-such-dir"):
+        Ledger.open(f"sqlite:///{missing}")

@@ -1,24 +1,36 @@
 """The ledger: documents and their claims in SQLite or PostgreSQL, through SQLAlchemy only.
 
-Every filter value travels as a bound parameter; nothing the user types is pasted into SQL.
+Every filter value travels as a bound parameter; nothing the user types is pasted into SQL. The schema
+is kept current by Alembic (``store/migrate.py``) each time a ledger is opened.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, fields
-from typing import Any, Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import create_engine, delete, func, insert, or_, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, delete, exists, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.errors import StoreError
 from claimledger.models import Claim, Document
 from claimledger.settings import resolve_db_url
+from claimledger.store import migrate
+from claimledger.store.rows import (
+    check_rows,
+    claim_from_record,
+    claim_row,
+    document_from_record,
+    document_row,
+)
+from claimledger.store.schema import check_results as checks_t
 from claimledger.store.schema import claims as claims_t
 from claimledger.store.schema import documents as documents_t
-from claimledger.store.schema import metadata
+from claimledger.store.schema import sources as sources_t
 
 ORDER_COLUMNS = {"published", "value", "category", "id", "outlet", "time_scope"}
 
@@ -39,6 +51,7 @@ class ClaimFilter:
     doc_id: str | None = None
     unit: str | None = None
     subject: str | None = None  # substring
+    checked: bool | None = None  # True: claims with at least one check result; False: none
 
 
 @dataclass
@@ -46,6 +59,7 @@ class AddResult:
     doc_id: str
     claims: int
     replaced: bool  # the document was already in the ledger and its claims were replaced
+    unchanged: bool = False  # already stored by this extractor version: nothing was written
 
 
 def _like(value: str) -> str:
@@ -53,25 +67,23 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+def _substring(columns: list[Any], value: str) -> Any:
+    pattern = _like(value.lower())
+    return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
+
+
 def _conditions(f: ClaimFilter) -> list[Any]:
     c = claims_t.c
     out: list[Any] = []
     equal = {"category": c.category, "source_type": c.source_type, "outlet": c.outlet,
              "time_scope": c.time_scope, "verification": c.verification, "doc_id": c.doc_id, "unit": c.unit}
-    for name, column in equal.items():
-        value = getattr(f, name)
-        if value is not None:
-            out.append(column == value)
+    out += [column == getattr(f, name) for name, column in equal.items() if getattr(f, name) is not None]
     if f.source:
-        pattern = _like(f.source.lower())
-        out.append(or_(func.lower(c.source_name).like(pattern, escape="\\"),
-                       func.lower(c.source_canonical).like(pattern, escape="\\")))
+        out.append(_substring([c.source_name, c.source_canonical], f.source))
     if f.text:
-        pattern = _like(f.text.lower())
-        out.append(or_(func.lower(c.text).like(pattern, escape="\\"),
-                       func.lower(c.sentence).like(pattern, escape="\\")))
+        out.append(_substring([c.text, c.sentence], f.text))
     if f.subject:
-        out.append(func.lower(c.subject).like(_like(f.subject.lower()), escape="\\"))
+        out.append(_substring([c.subject], f.subject))
     if f.value_min is not None:
         out.append(c.value >= f.value_min)
     if f.value_max is not None:
@@ -80,26 +92,42 @@ def _conditions(f: ClaimFilter) -> list[Any]:
         out.append(c.period_end >= f.period_start)
     if f.period_end:
         out.append(c.period_start <= f.period_end)
+    if f.checked is not None:
+        has = exists().where(checks_t.c.claim_id == c.id)
+        out.append(has if f.checked else ~has)
     return out
 
 
-def _claim_row(claim: Claim) -> dict[str, Any]:
-    period = claim.period
-    return {
-        "id": claim.id, "doc_id": claim.doc_id, "category": claim.category,
-        "source_name": claim.source.name, "source_canonical": claim.source.canonical,
-        "source_type": claim.source.type, "outlet": claim.outlet, "time_scope": claim.time_scope,
-        "period_start": period.start if period else None, "period_end": period.end if period else None,
-        "verification": claim.verification, "text": claim.text, "sentence": claim.sentence,
-        "value": claim.value, "unit": claim.unit, "subject": claim.subject, "published": claim.published,
-        "record": json.dumps(claim.to_dict(), ensure_ascii=False),
-    }
+def _insert_ignoring_duplicate(conn: Connection, row: dict[str, Any]) -> bool:
+    """Insert a document row unless its id is there; True if inserted. Race-free on PostgreSQL: a second
+    writer of the same id waits for the first to commit, then inserts nothing."""
+    dialect = conn.dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        make = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = make(documents_t).values(**row).on_conflict_do_nothing(index_elements=["id"])
+        # RETURNING, not rowcount: drivers disagree on the rowcount of an INSERT that ignored its row
+        return conn.execute(stmt.returning(documents_t.c.id)).first() is not None
+    if conn.execute(select(documents_t.c.id).where(documents_t.c.id == row["id"])).first():
+        return False
+    conn.execute(insert(documents_t).values(**row))
+    return True
 
 
-def _document_from_record(record: str) -> Document:
-    data = json.loads(record)
-    known = {f.name for f in fields(Document)}
-    return Document(**{k: v for k, v in data.items() if k in known})
+def _delete_claims_of(conn: Connection, doc_id: str) -> None:
+    # explicit, not ON DELETE CASCADE: SQLite enforces foreign keys only when asked to, per connection
+    owned = select(claims_t.c.id).where(claims_t.c.doc_id == doc_id)
+    conn.execute(delete(checks_t).where(checks_t.c.claim_id.in_(owned)))
+    conn.execute(delete(claims_t).where(claims_t.c.doc_id == doc_id))
+
+
+def _write_claims(conn: Connection, claims: Iterable[Claim]) -> int:
+    unique = {c.id: c for c in claims}  # one row per id even if extraction repeats
+    if unique:
+        conn.execute(insert(claims_t), [claim_row(c) for c in unique.values()])
+        checks = [row for c in unique.values() for row in check_rows(c)]
+        if checks:
+            conn.execute(insert(checks_t), checks)
+    return len(unique)
 
 
 class Ledger:
@@ -108,37 +136,56 @@ class Ledger:
         self.url = url
 
     @classmethod
-    def open(cls, url: str | None = None) -> "Ledger":
+    def open(cls, url: str | None = None) -> Ledger:
+        """Open (and create or upgrade to the newest schema) the ledger at ``url``."""
         resolved = resolve_db_url(url)
         try:
-            engine = create_engine(resolved, future=True)
-            metadata.create_all(engine)  # creates on first use; idempotent afterwards
+            engine = create_engine(resolved)
+            migrate.upgrade(engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open ledger database {resolved!r}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"cannot open ledger {_describe(resolved)}: {reason}") from exc
         return cls(engine, resolved)
 
-    def _fail(self, what: str, exc: Exception) -> StoreError:
-        return StoreError(f"{what} failed on ledger {self.url!r}: {getattr(exc, 'orig', exc)}")
+    @property
+    def where(self) -> str:
+        return _describe(self.url)
 
-    def add(self, document: Document, claims: list[Claim], extractor_version: str) -> AddResult:
-        """Store a document and its claims in one transaction; adding it again replaces, never duplicates."""
-        doc_row = {"id": document.id, "outlet": document.outlet, "published": document.published,
-                   "extractor_version": extractor_version,
-                   "record": json.dumps(document.to_dict(), ensure_ascii=False)}
+    def _fail(self, what: str, exc: Exception) -> StoreError:
+        return StoreError(f"{what} failed on ledger {self.where}: {getattr(exc, 'orig', None) or exc}")
+
+    def add(self, document: Document, claims: list[Claim], extractor_version: str, *,
+            replace: bool = False) -> AddResult:
+        """Store a document and its claims in one transaction.
+
+        Already stored by the same extractor version: nothing is written (``unchanged``) unless ``replace``.
+        Stored by another version: its claims are replaced. Never duplicates, even with concurrent writers.
+        """
         try:
             with self.engine.begin() as conn:
-                exists = conn.execute(select(documents_t.c.id).where(documents_t.c.id == document.id)).first()
-                if exists:
-                    conn.execute(delete(claims_t).where(claims_t.c.doc_id == document.id))
-                    conn.execute(update(documents_t).where(documents_t.c.id == document.id).values(**doc_row))
-                else:
-                    conn.execute(insert(documents_t).values(**doc_row))
-                rows = {c.id: _claim_row(c) for c in claims}  # one row per id even if extraction repeats
-                if rows:
-                    conn.execute(insert(claims_t), list(rows.values()))
+                row = document_row(document, extractor_version)
+                if _insert_ignoring_duplicate(conn, row):
+                    return AddResult(document.id, _write_claims(conn, claims), replaced=False)
+                stored = conn.execute(select(documents_t.c.extractor_version).where(
+                    documents_t.c.id == document.id).with_for_update()).scalar()
+                if stored == extractor_version and not replace:
+                    return AddResult(document.id, 0, replaced=False, unchanged=True)
+                _delete_claims_of(conn, document.id)
+                conn.execute(update(documents_t).where(documents_t.c.id == document.id).values(**row))
+                return AddResult(document.id, _write_claims(conn, claims), replaced=True)
         except SQLAlchemyError as exc:
             raise self._fail(f"storing document {document.id!r}", exc) from exc
-        return AddResult(document.id, len(rows), bool(exists))
+
+    def stored_versions(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
+        """Extractor version of each of these documents that is in the ledger (absent ones are left out)."""
+        ids = list(doc_ids)
+        found: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):  # bounded IN lists
+            stmt = select(documents_t.c.id, documents_t.c.extractor_version).where(
+                documents_t.c.id.in_(ids[i:i + 500]))
+            with self.engine.connect() as conn:
+                found.update({row[0]: row[1] for row in conn.execute(stmt)})
+        return found
 
     def documents(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Document]:
         stmt = select(documents_t.c.record).order_by(documents_t.c.published.desc(), documents_t.c.id)
@@ -146,7 +193,15 @@ class Ledger:
             stmt = stmt.where(documents_t.c.outlet == outlet)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt.limit(limit).offset(offset)).scalars().all()
-        return [_document_from_record(r) for r in rows]
+        return [document_from_record(r) for r in rows]
+
+    def document_info(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """url, title, outlet, published and extractor_version of each of these documents, by id."""
+        d = documents_t.c
+        stmt = select(d.id, d.url, d.title, d.outlet, d.published, d.extractor_version).where(
+            d.id.in_(list(doc_ids)))
+        with self.engine.connect() as conn:
+            return {row.id: dict(row._mapping) for row in conn.execute(stmt)}
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:
@@ -158,8 +213,8 @@ class Ledger:
             if record is None:
                 return None
             rows = conn.execute(select(claims_t.c.record).where(claims_t.c.doc_id == doc_id)).scalars().all()
-        claims = sorted((Claim.from_dict(json.loads(r)) for r in rows), key=lambda c: tuple(c.span))
-        return _document_from_record(record), claims
+        claims = sorted((claim_from_record(r) for r in rows), key=lambda c: tuple(c.span))
+        return document_from_record(record), claims
 
     def query(self, filter: ClaimFilter, limit: int = 100, offset: int = 0,
               order_by: str = "published", descending: bool = True) -> list[Claim]:
@@ -171,7 +226,7 @@ class Ledger:
                 .limit(limit).offset(offset))
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).scalars().all()
-        return [Claim.from_dict(json.loads(r)) for r in rows]
+        return [claim_from_record(r) for r in rows]
 
     def count(self, filter: ClaimFilter) -> int:
         stmt = select(func.count()).select_from(claims_t).where(*_conditions(filter))
@@ -188,32 +243,72 @@ class Ledger:
             with self.engine.connect() as conn:
                 rows = conn.execute(stmt.order_by(claims_t.c.id).limit(batch)).all()
             for _, record in rows:
-                yield Claim.from_dict(json.loads(record))
+                yield claim_from_record(record)
             if len(rows) < batch:
                 return
             last = rows[-1][0]
 
     def save_checks(self, claims: list[Claim]) -> None:
-        """Replace the stored records of these claims (their checks as given) in one transaction."""
+        """Replace the stored records of these claims and their check results, in one transaction."""
         try:
             with self.engine.begin() as conn:
                 for claim in claims:
-                    row = _claim_row(claim)
-                    conn.execute(update(claims_t).where(claims_t.c.id == claim.id).values(**row))
+                    conn.execute(update(claims_t).where(claims_t.c.id == claim.id).values(**claim_row(claim)))
+                    conn.execute(delete(checks_t).where(checks_t.c.claim_id == claim.id))
+                    if claim.checks:
+                        conn.execute(insert(checks_t), check_rows(claim))
         except SQLAlchemyError as exc:
             raise self._fail("saving checks", exc) from exc
 
-    def stats(self) -> dict[str, Any]:
+    def sources(self) -> dict[str, list[str]]:
+        """Canonical source names and their aliases, as the sources table holds them."""
+        s = sources_t.c
+        stmt = select(s.canonical, s.alias).order_by(s.canonical, s.alias)
+        out: dict[str, list[str]] = {}
         with self.engine.connect() as conn:
-            by_category = dict(conn.execute(select(claims_t.c.category, func.count())
-                                            .group_by(claims_t.c.category)).all())
+            for canonical, alias in conn.execute(stmt):
+                out.setdefault(canonical, []).append(alias)
+        return out
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Documents, claims, and claims by category, by source (top ``top``), by outlet, by check result."""
+        c = claims_t.c
+        source = func.coalesce(c.source_canonical, c.source_name)
+        with self.engine.connect() as conn:
             claims_n = conn.execute(select(func.count()).select_from(claims_t)).scalar_one()
             outlets = conn.execute(select(func.count(func.distinct(documents_t.c.outlet)))).scalar_one()
-        return {"documents": self.count_documents(), "claims": int(claims_n),
-                "outlets": int(outlets), "by_category": {k: int(v) for k, v in by_category.items()}}
+            by_category = _counts(conn, c.category)
+            by_source = _counts(conn, source, limit=top)
+            by_outlet = _counts(conn, c.outlet)
+            by_check = _counts(conn, checks_t.c.result)
+        return {"documents": self.count_documents(), "claims": int(claims_n), "outlets": int(outlets),
+                "by_category": by_category, "by_source": by_source, "by_outlet": by_outlet,
+                "check_results": by_check}
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _counts(conn: Connection, column: Any, limit: int | None = None) -> dict[str, int]:
+    """Rows per value of ``column``, most first (ties by value); None shown as "(none)"."""
+    n = func.count().label("n")
+    stmt = select(column.label("k"), n).group_by(column).order_by(n.desc(), column)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return {("(none)" if k is None else str(k)): int(v) for k, v in conn.execute(stmt).all()}
+
+
+def _describe(url: str) -> str:
+    """The database file for SQLite; the URL without its password otherwise."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - a URL we cannot parse is shown as given
+        return repr(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"file {parsed.database!r}" if parsed.database else "in-memory SQLite"
+    return repr(parsed.render_as_string(hide_password=True))
 
 
 __all__ = ["AddResult", "ClaimFilter", "Ledger"]

@@ -1,19 +1,39 @@
-"""Tables of the ledger: each record kept whole as JSON, with the fields users filter on as columns."""
+"""Tables of the ledger: each record kept whole as JSON, with the fields users filter on as columns.
+
+This module is the one definition of the tables. The Alembic revisions in ``store/migrations`` build the
+same tables step by step (a migration must not import this module: it describes the schema at its own
+point in history); ``tests/store/test_migrations.py`` checks that ``upgrade head`` and these tables agree.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
 documents = Table(
     "documents",
     metadata,
-    Column("id", String(64), primary_key=True),
+    Column("id", String(64), primary_key=True),  # Document.id: the content hash unless the caller gave an id
     Column("outlet", String(200), index=True),
     Column("published", String(40), index=True),
-    Column("extractor_version", String(40)),
+    Column("extractor_version", String(40)),  # the extractor that made this document's claims
     Column("record", Text, nullable=False),  # Document.to_dict() as JSON, for an exact round trip
+    Column("url", Text),
+    Column("title", Text),
+    Column("content_hash", String(64), index=True),  # of the text, even when the caller gave its own id
+    Column("ingested_at", String(40)),  # ISO datetime (UTC) of the last write
 )
 
 claims = Table(
@@ -37,6 +57,46 @@ claims = Table(
     Column("subject", Text),
     Column("published", String(40), index=True),
     Column("record", Text, nullable=False),  # Claim.to_dict() as JSON
+    Column("high", Float),
+    Column("bound", String(20)),
+    Column("location", Text),
+    Column("hedged", Boolean),
+    Column("source_cue", Text),
+    Column("source_via", Text),
+    Column("conversion_of", String(80)),
 )
 
 Index("ix_claims_published_id", claims.c.published, claims.c.id)
+# One index per filter of `claimledger query` that compares for equality or range
+Index("ix_claims_source_canonical", claims.c.source_canonical)
+Index("ix_claims_source_type", claims.c.source_type)
+Index("ix_claims_outlet", claims.c.outlet)
+Index("ix_claims_time_scope", claims.c.time_scope)
+Index("ix_claims_verification", claims.c.verification)
+Index("ix_claims_value", claims.c.value)
+Index("ix_claims_unit", claims.c.unit)
+Index("ix_claims_period", claims.c.period_start, claims.c.period_end)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("alias_key", String(300), primary_key=True),  # normalize_name(alias): what lookups compare
+    Column("alias", Text, nullable=False),  # the alias as written in the table
+    Column("canonical", Text, nullable=False),
+    Column("type", String(40), nullable=False),
+)
+
+Index("ix_sources_canonical", sources.c.canonical)
+
+check_results = Table(
+    "check_results",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(80), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("result", String(40), nullable=False),
+    Column("detail", Text),
+    Column("data", Text),  # Check.data as JSON
+)
+
+Index("ix_check_results_kind_result", check_results.c.kind, check_results.c.result)
