@@ -1,63 +1,176 @@
 """Ingest at scale: read inputs, extract, store — one transaction per document, so a killed run resumes.
 
-Documents already in the ledger are skipped before extraction, which makes a rerun after a crash
-cheap and free of duplicates (each document and its claims land together or not at all).
+A document already in the ledger, made by the current extractor version, is skipped before extraction,
+which makes a rerun after a crash cheap and free of duplicates (each document and its claims land together
+or not at all). A document stored by an older extractor version is extracted again and its claims replaced.
+
+With ``workers > 1`` extraction runs in local processes that each load the spaCy pipeline once; the parent
+alone reads inputs and writes to the store, so SQLite only ever sees one writer.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
-from sqlalchemy import select
-
-from claimledger import __version__
-from claimledger.models import Document
+from claimledger.models import Claim, Document
 from claimledger.store import Ledger
-from claimledger.store.schema import documents as documents_t
+
+BATCH_SIZE = 8  # documents per nlp.pipe call (and per task sent to a worker process)
 
 
 @dataclass
 class IngestSummary:
-    documents: int = 0
-    claims: int = 0
-    already_stored: int = 0
-    skipped: list[str] = field(default_factory=list)  # "origin:line: reason" of unreadable inputs
-    store_seconds: float = 0.0
+    documents: int = 0  # documents written by this run (new, or re-extracted by a newer extractor)
+    claims: int = 0  # claims written by this run
+    already_stored: int = 0  # documents skipped: stored already by this extractor version
+    skipped: list[str] = field(default_factory=list)  # "skipped origin:line: reason" of unreadable inputs
+    replaced: int = 0  # of `documents`, those whose older claims were replaced
+    store_seconds: float = 0.0  # time spent in the store (lookups and writes)
     total_seconds: float = 0.0
 
+    @property
+    def store_share(self) -> float:
+        return self.store_seconds / self.total_seconds if self.total_seconds else 0.0
 
-def _is_stored(ledger: Ledger, doc_id: str) -> bool:
-    with ledger.engine.connect() as conn:
-        return conn.execute(select(documents_t.c.id).where(documents_t.c.id == doc_id)).first() is not None
+
+Progress = Callable[[IngestSummary], None]
+Extracted = tuple[Document, list[Claim]] | str  # a str: why extraction failed, as a skip line
 
 
-def _new_documents(ledger: Ledger, results: Iterable[object], summary: IngestSummary,
-                   resume: bool) -> Iterator[Document]:
-    for item in results:
-        if not isinstance(item, Document):
-            summary.skipped.append(str(item))
-        elif resume and _is_stored(ledger, item.id):
-            summary.already_stored += 1
+def extract_batch(documents: list[Document]) -> list[Extracted]:
+    """Claims of each document; a document that breaks the pipeline is reported, not raised."""
+    from claimledger.api import extract_documents
+
+    try:
+        return list(extract_documents(documents, batch_size=len(documents) or 1))
+    except Exception:  # noqa: BLE001 - find the one document at fault, keep the others
+        if len(documents) == 1:
+            return [_extraction_failure(documents[0])]
+        return [item for document in documents for item in extract_batch([document])]
+
+
+def _extraction_failure(document: Document) -> str:
+    import traceback
+
+    reason = traceback.format_exc(limit=1).strip().splitlines()[-1]
+    return f"skipped {document.origin or document.id}: extraction failed ({reason})"
+
+
+def _worker_start() -> None:
+    """Each worker process: ignore Ctrl-C (the parent decides), load the pipeline once and keep it."""
+    import signal
+
+    from claimledger.nlp.pipeline import get_pipeline
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    get_pipeline()
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _extract_locally(documents: Iterable[Document], batch_size: int) -> Iterator[Extracted]:
+    for chunk in _chunks(documents, batch_size):
+        yield from extract_batch(chunk)
+
+
+def _extract_in_processes(documents: Iterable[Document], workers: int,
+                          batch_size: int) -> Iterator[Extracted]:
+    """Results in input order; at most two batches per worker in flight, so memory stays flat."""
+    import multiprocessing
+
+    # fork: workers start in milliseconds and share the parent's imported modules; they never touch the
+    # parent's database connections (they only receive documents and send claims back)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    try:
+        window: deque = deque()
+        for chunk in _chunks(documents, batch_size):
+            window.append(pool.apply_async(extract_batch, (chunk,)))
+            if len(window) >= 2 * workers:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+class _Run:
+    """One ingest run: the ledger, the version in force, the running summary and the progress callback."""
+
+    def __init__(self, ledger: Ledger, version: str, resume: bool, progress: Progress | None) -> None:
+        self.ledger, self.version, self.resume = ledger, version, resume
+        self.summary = IngestSummary()
+        self.progress = progress or (lambda summary: None)
+
+    def new_documents(self, results: Iterable[object]) -> Iterator[Document]:
+        """Readable documents not yet stored by this extractor version; skips are recorded."""
+        for item in results:
+            if not isinstance(item, Document):
+                self.summary.skipped.append(str(item))
+                self.progress(self.summary)
+            elif self.resume and self._stored_version(item.id) == self.version:
+                self.summary.already_stored += 1
+                self.progress(self.summary)
+            else:
+                yield item
+
+    def _stored_version(self, doc_id: str) -> str | None:
+        t0 = time.perf_counter()
+        version = self.ledger.stored_versions([doc_id]).get(doc_id)
+        self.summary.store_seconds += time.perf_counter() - t0
+        return version
+
+    def store(self, item: Extracted) -> None:
+        if isinstance(item, str):
+            self.summary.skipped.append(item)
         else:
-            yield item
+            document, claims = item
+            t0 = time.perf_counter()
+            result = self.ledger.add(document, claims, self.version, replace=not self.resume)
+            self.summary.store_seconds += time.perf_counter() - t0
+            if result.unchanged:  # the same document twice in one run, or another writer was first
+                self.summary.already_stored += 1
+            else:
+                self.summary.documents += 1
+                self.summary.claims += result.claims
+                self.summary.replaced += int(result.replaced)
+        self.progress(self.summary)
 
 
 def ingest(ledger: Ledger, inputs: Iterable[str], *, resume: bool = True, outlet: str | None = None,
-           published: str | None = None) -> IngestSummary:
-    from claimledger.api import extract_documents
-    from claimledger.ingest.readers import read_inputs
+           published: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
+           progress: Progress | None = None) -> IngestSummary:
+    """Read ``inputs``, extract claims and store each document with its claims in one transaction.
 
-    summary = IngestSummary()
+    ``resume`` (the default) skips documents stored by the current extractor version; without it every
+    document is extracted again and its claims replaced. ``progress`` is called after each document or skip.
+    A StoreError (database unwritable, disk full) ends the run; documents stored before it stay stored.
+    """
+    from claimledger.ingest.readers import read_inputs
+    from claimledger.nlp.pipeline import extractor_version
+
     started = time.perf_counter()
-    documents = _new_documents(ledger, read_inputs(list(inputs), outlet=outlet, published=published),
-                               summary, resume)
-    for document, claims in extract_documents(documents):
-        t0 = time.perf_counter()
-        ledger.add(document, claims, __version__)
-        summary.store_seconds += time.perf_counter() - t0
-        summary.documents += 1
-        summary.claims += len(claims)
-    summary.total_seconds = time.perf_counter() - started
-    return summary
+    run = _Run(ledger, extractor_version(), resume, progress)
+    documents = run.new_documents(read_inputs(list(inputs), outlet=outlet, published=published))
+    try:
+        if workers > 1:
+            extracted = _extract_in_processes(documents, workers, batch_size)
+        else:
+            extracted = _extract_locally(documents, batch_size)
+        for item in extracted:
+            run.store(item)
+    finally:
+        run.summary.total_seconds = time.perf_counter() - started
+    return run.summary
+
+
+__all__ = ["IngestSummary", "extract_batch", "ingest"]
