@@ -32,6 +32,8 @@ class NonClaimRules:
     identifiers: list[re.Pattern[str]]
     name_before: re.Pattern[str]
     age_before: re.Pattern[str]
+    age_bounds: frozenset[str]
+    people: frozenset[str]
     time_units: frozenset[str]
 
 
@@ -43,6 +45,8 @@ def default_rules() -> NonClaimRules:
         identifiers=compile_patterns(table["identifiers"]["patterns"], "nonclaims.toml [identifiers]"),
         name_before=re.compile(rf"\b(?:{phrase_alternation(table['names']['before'])})\s*$", re.IGNORECASE),
         age_before=re.compile(rf"\b(?:{phrase_alternation(table['ages']['before'])})\s+$", re.IGNORECASE),
+        age_bounds=frozenset(table["ages"]["bounds_after_be"]),
+        people=frozenset(load_table("categories")["people"]["nouns"]) | frozenset(table["ages"]["groups"]),
         time_units=frozenset(table["time_units"]["nouns"]),
     )
 
@@ -78,6 +82,8 @@ def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules) -> str
         return "an age"
     if mention.unit is None and _is_age_after_name(draft, text):
         return "an age after a name ('Petrenko, 41,')"
+    if mention.unit is None and _is_age_of_people(draft, rules):
+        return "an age ('those admitted were over 60')"
     figure_text = text[mention.num_start:mention.num_end]
     if mention.unit is None and mention.high is None and _looks_like_year(figure_text):
         noun = counted_noun(draft)
@@ -121,7 +127,31 @@ def _is_age_after_name(draft: ClaimDraft, text: str) -> bool:
     if comma.text != "," or span.start < 2:
         return False
     name = span.doc[span.start - 2]
-    return name.ent_type_ == "PERSON" and bool(AGE_AFTER_NAME.match(text, draft.mention.end)) and draft.mention.value < 120
+    # match on a slice: "^" does not anchor at a start position given to match()
+    following = text[draft.mention.end:draft.mention.end + 3]
+    return name.ent_type_ == "PERSON" and bool(AGE_AFTER_NAME.match(following)) and draft.mention.value < 120
+
+
+def _is_age_of_people(draft: ClaimDraft, rules: NonClaimRules) -> bool:
+    """ "about 40% of those admitted were over 60": a bare figure after "be over/under" said of people
+    is their age; "the death toll was over 60" is a count (its subject is not people)."""
+    mention = draft.mention
+    if mention.bound_cue not in rules.age_bounds or mention.value > 120 or counted_noun(draft) is not None:
+        return False
+    token = draft.figure
+    for _ in range(2):
+        token = token.head
+        if token.lemma_.lower() == "be":
+            break
+    else:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.text == "%" or subject.lemma_.lower() in ("most", "many", "half", "majority", "some", "all"):
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subject = next((c for c in of.children if c.dep_ == "pobj"), subject) if of is not None else subject
+    return subject.pos_ == "PRON" or subject.lemma_.lower() in rules.people
 
 
 def _inside_name_entity(draft: ClaimDraft) -> bool:

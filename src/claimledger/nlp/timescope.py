@@ -203,7 +203,8 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
 
 
 def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
-    return bool(rules.share_of.match(draft.span.doc.text, draft.end))
+    # match on a slice: "^" does not anchor at a start position given to match()
+    return bool(rules.share_of.match(draft.span.doc.text[draft.end:draft.end + 80]))
 
 
 def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
