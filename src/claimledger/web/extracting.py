@@ -1,0 +1,81 @@
+"""Extraction for the web: a posted text, HTML page or URL → Document and checked claims (optionally stored).
+
+The spaCy pipeline is shared by the server's worker threads; one lock keeps one extraction at a time in it.
+A URL is fetched with httpx under a timeout and a size cap, and only over http(s).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import httpx
+
+from claimledger import __version__
+from claimledger.errors import InputError
+from claimledger.models import Claim, Document
+from claimledger.store import Ledger
+
+_PIPELINE_LOCK = threading.Lock()
+USER_AGENT = f"claimledger/{__version__} (+https://github.com/claimledger)"
+
+
+@dataclass
+class FetchLimits:
+    timeout: float = 10.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+
+
+def fetch_html(url: str, limits: FetchLimits) -> str:
+    """The page at `url` as text; InputError naming the URL when it cannot be had within the limits."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise InputError(url, "only http:// and https:// URLs can be fetched")
+    try:
+        with httpx.Client(timeout=limits.timeout, follow_redirects=True, max_redirects=limits.max_redirects,
+                          headers={"User-Agent": USER_AGENT}) as client:
+            with client.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    raise InputError(url, f"the server answered HTTP {response.status_code}")
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body.extend(chunk)
+                    if len(body) > limits.max_bytes:
+                        raise InputError(url, f"the page is over the limit of {limits.max_bytes:,} bytes")
+                encoding = response.charset_encoding or "utf-8"
+    except httpx.HTTPError as exc:
+        raise InputError(url, f"cannot be fetched: {exc.__class__.__name__}: {exc}") from exc
+    return bytes(body).decode(encoding, errors="replace")
+
+
+def build_document(*, text: str | None, html: str | None, url: str | None, fields: dict[str, str | None],
+                   limits: FetchLimits) -> Document:
+    """A Document from exactly one of text, html or url; caller fields (id, title, outlet, published) win."""
+    from claimledger.ingest.documents import document_from_html, document_from_mapping
+
+    given = [name for name, value in (("text", text), ("html", html), ("url", url)) if value]
+    if len(given) != 1:
+        raise InputError("request", "give exactly one of 'text', 'html' or 'url'"
+                         + (f" (got {', '.join(given)})" if given else ""))
+    if url:
+        page = fetch_html(url, limits)
+        return document_from_html(page, url, url=fields.get("url") or url,
+                                  **{k: v for k, v in fields.items() if k != "url"})
+    mapping = {k: v for k, v in fields.items() if v is not None}
+    mapping["text" if text else "html"] = text or html
+    return document_from_mapping(mapping, origin="request")
+
+
+def extract_checked(document: Document) -> list[Claim]:
+    """Claims of one document with the checks that need no other document (rates, reference series)."""
+    from claimledger.api import extract_documents
+    from claimledger.check import check_claims
+
+    with _PIPELINE_LOCK:
+        claims = next(iter(extract_documents([document])))[1]
+    return check_claims(claims)
+
+
+def store(ledger: Ledger, document: Document, claims: list[Claim]) -> bool:
+    """Store into the ledger; True when the document was already there and has been replaced."""
+    return ledger.add(document, claims, __version__).replaced

@@ -1,0 +1,159 @@
+"""Figures for the web: groups of claims about one quantity, their history, and the reference series
+beside them.
+
+A chart over time groups claims by what `check.sources.figure_key` compares, less the period (each report of
+a daily figure has its own day): subject, category, unit and time scope. The group's key travels in URLs as
+base64url JSON, so a key names its group without a lookup table and is decoded back into bound parameters.
+
+These are queries the Ledger does not offer; they use the store's SQLAlchemy Core tables, read-only.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from claimledger.models import Claim, parse_iso_date
+from claimledger.store.schema import claims as claims_t
+
+FigureParts = tuple[str, str, str, str]  # subject, category, unit, time_scope (subject and unit lower case)
+MAX_FIGURE_CLAIMS = 5000
+REFERENCE_PADDING_DAYS = 7
+MAX_REFERENCE_POINTS = 800
+
+
+def figure_parts(claim: Claim) -> FigureParts:
+    return ((claim.subject or "").lower(), claim.category, (claim.unit or "").lower(), claim.time_scope)
+
+
+def encode_key(parts: FigureParts) -> str:
+    raw = json.dumps(list(parts), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_key(key: str) -> FigureParts | None:
+    """The parts a key names, or None when it is not a key this module made."""
+    try:
+        raw = base64.urlsafe_b64decode(key + "=" * (-len(key) % 4))
+        parts = json.loads(raw.decode("utf-8"))
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+    if not (isinstance(parts, list) and len(parts) == 4 and all(isinstance(p, str) for p in parts)):
+        return None
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+def claim_key(claim: Claim) -> str:
+    return encode_key(figure_parts(claim))
+
+
+def figure_label(parts: FigureParts) -> str:
+    subject, category, unit, scope = parts
+    return f"{subject or 'unspecified subject'}: {unit or category} ({category}, {scope})"
+
+
+def _group_columns() -> list[Any]:
+    c = claims_t.c
+    return [func.lower(func.coalesce(c.subject, "")), c.category, func.lower(func.coalesce(c.unit, "")),
+            c.time_scope]
+
+
+def list_figures(engine: Engine, *, category: str | None = None, min_documents: int = 1,
+                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Groups with at least `min_documents` documents, the most reported first; and how many there are."""
+    cols = _group_columns()
+    c = claims_t.c
+    n_docs = func.count(func.distinct(c.doc_id))
+    stmt = (select(*cols, func.count().label("claims"), n_docs.label("documents"),
+                   func.min(c.published).label("first"), func.max(c.published).label("last"))
+            .group_by(*cols).having(n_docs >= min_documents))
+    if category:
+        stmt = stmt.where(c.category == category)
+    total_stmt = select(func.count()).select_from(stmt.subquery())
+    page = stmt.order_by(n_docs.desc(), func.count().desc(), *cols).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        total = int(conn.execute(total_stmt).scalar_one())
+        rows = conn.execute(page).all()
+    out = []
+    for subject, cat, unit, scope, n_claims, n_documents, first, last in rows:
+        parts = (subject, cat or "", unit, scope or "")
+        out.append({"key": encode_key(parts), "label": figure_label(parts), "subject": subject or None,
+                    "category": cat, "unit": unit or None, "time_scope": scope, "claims": int(n_claims),
+                    "documents": int(n_documents), "first_published": first, "last_published": last})
+    return total, out
+
+
+def figure_claims(engine: Engine, parts: FigureParts) -> list[Claim]:
+    """Every claim of one figure, oldest report first."""
+    subject, category, unit, scope = _group_columns()
+    stmt = (select(claims_t.c.record)
+            .where(subject == parts[0], category == parts[1], unit == parts[2], scope == parts[3])
+            .order_by(claims_t.c.published, claims_t.c.id).limit(MAX_FIGURE_CLAIMS))
+    with engine.connect() as conn:
+        return [Claim.from_dict(json.loads(r)) for r in conn.execute(stmt).scalars()]
+
+
+def claim_date(claim: Claim) -> date | None:
+    """The day a figure is about: its period's end, else its publication day (as the series check does)."""
+    return parse_iso_date(claim.period.end if claim.period and claim.period.end else claim.published)
+
+
+def _series_name(claim: Claim, by: str) -> str:
+    if by == "outlet":
+        return claim.outlet or "unknown outlet"
+    return claim.source.canonical or claim.source.name
+
+
+def history(claims: list[Claim], by: str = "source") -> list[dict[str, Any]]:
+    """One series per source (or outlet): the dated points of its reports."""
+    series: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        day = claim_date(claim)
+        if day is None:
+            continue
+        series.setdefault(_series_name(claim, by), []).append(
+            {"date": day.isoformat(), "value": claim.value, "high": claim.high, "bound": claim.bound,
+             "text": claim.text, "claim_id": claim.id, "doc_id": claim.doc_id, "outlet": claim.outlet,
+             "published": claim.published})
+    return [{"name": name, "points": sorted(points, key=lambda p: p["date"])}
+            for name, points in series.items()]
+
+
+def _series_matches(series: Any, parts: FigureParts, claims: list[Claim]) -> bool:
+    subject, category, unit, _ = parts
+    if category != series.category or unit not in series.units:
+        return False
+    if subject:
+        return subject in series.subjects
+    canonical = series.source.get("canonical")
+    return any(c.source.canonical == canonical for c in claims)
+
+
+def reference(parts: FigureParts, claims: list[Claim]) -> dict[str, Any] | None:
+    """The shipped (or user's) reference series for this figure, over the dates its reports cover."""
+    from claimledger.check.series import all_series
+
+    scope = parts[3]
+    days = sorted(d for d in (claim_date(c) for c in claims) if d is not None)
+    if scope not in ("daily", "cumulative") or not days:
+        return None
+    match = next((s for s in all_series() if _series_matches(s, parts, claims)), None)
+    if match is None:
+        return None
+    start = days[0] - timedelta(days=REFERENCE_PADDING_DAYS)
+    end = min(days[-1] + timedelta(days=REFERENCE_PADDING_DAYS), start + timedelta(days=MAX_REFERENCE_POINTS))
+    points = []
+    day = start
+    while day <= end:
+        found = match.value(day, scope)
+        if found is not None:
+            points.append({"date": day.isoformat(), "value": found[1]})
+        day += timedelta(days=1)
+    return {"name": f"{match.source['name']} ({match.column}, {scope})", "series": match.name,
+            "column": match.column, "source": match.source, "points": points}
