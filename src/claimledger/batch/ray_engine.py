@@ -1,0 +1,195 @@
+"""The Ray engine: the same extraction as ``claimledger.batch.ingest``, spread over a Ray cluster.
+
+The driver reads the inputs (unreadable ones become skips, as everywhere), hands the documents to Ray Data in
+chunks, and a pool of actors runs ``claimledger.api.extract_documents`` on them: each actor loads the spaCy
+pipeline once, in its constructor, and keeps it for every batch it is given. The results stream back to the
+driver, which writes them as Parquet claim shards (``claimledger.batch.shards``); ``claimledger load`` then
+brings the shards into the ledger. Shards are written by the driver, so the shard directory only has to be on
+storage the driver can write, whichever cluster does the work.
+
+Ray is an optional dependency (the ``ray`` extra); it is imported only when this engine runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from claimledger.batch.shards import SHARD_SCHEMA, ShardWriter
+from claimledger.errors import ConfigError
+from claimledger.models import Document
+
+CHUNK_DOCUMENTS = 4000  # documents held by the driver at once; memory stays flat however many inputs
+LOCAL_OBJECT_STORE_BYTES = 300 * 1024 * 1024  # text is small: a modest store leaves memory to spaCy
+RESULT_SCHEMA = pa.schema([*SHARD_SCHEMA, pa.field("error", pa.string())])  # error: extraction failed
+
+
+@dataclass
+class ShardSummary:
+    documents: int = 0  # documents extracted and written to shards
+    claims: int = 0
+    skipped: list[str] = field(default_factory=list)  # "skipped origin:line: reason", as read_inputs says
+    shards: int = 0  # Parquet files written
+    shard_dir: Path | None = None
+    total_seconds: float = 0.0
+
+
+class DocumentExtractor:
+    """Ray Data callable class: one per actor, holding the spaCy pipeline across batches.
+
+    A batch is a pyarrow table with columns ``document`` (JSON of ``Document.to_dict()``) and ``origin``.
+    A document whose extraction raises is returned with ``error`` set rather than failing the whole
+    dataset; the driver reports it as skipped and writes no shard row for it, so a later run retries it.
+    """
+
+    def __init__(self) -> None:
+        from claimledger.nlp.pipeline import extractor_version, get_pipeline
+
+        get_pipeline()  # loaded here, once per actor, not on the first batch
+        self.version = extractor_version()
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        items = batch.to_pylist()
+        documents = [_document(json.loads(item["document"]), item["origin"]) for item in items]
+        try:
+            rows = self._extract(documents)
+        except Exception:  # noqa: BLE001 - one bad document must not take its batch down: isolate it
+            rows = [row for document in documents for row in self._extract_alone(document)]
+        return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
+
+    def _extract(self, documents: list[Document]) -> list[dict[str, Any]]:
+        from claimledger.api import extract_documents
+        from claimledger.batch.shards import shard_row
+
+        return [{**shard_row(document, claims, self.version), "error": None}
+                for document, claims in extract_documents(documents, batch_size=max(1, len(documents)))]
+
+    def _extract_alone(self, document: Document) -> list[dict[str, Any]]:
+        try:
+            return self._extract([document])
+        except Exception as exc:  # noqa: BLE001 - reported to the driver as a skip naming the document
+            where = document.origin or document.id
+            return [{"doc_id": document.id, "extractor_version": self.version, "document": "", "claims": "",
+                     "error": f"skipped {where}: extraction failed ({exc.__class__.__name__}: {exc})"}]
+
+
+def _document(data: dict[str, Any], origin: str | None) -> Document:
+    return Document(text=data["text"], id=data["id"], url=data.get("url"), outlet=data.get("outlet"),
+                    title=data.get("title"), published=data.get("published"), origin=origin)
+
+
+def _read_documents(inputs: list[str], outlet: str | None, published: str | None,
+                    summary: ShardSummary) -> Iterator[Document]:
+    from claimledger.ingest.readers import read_inputs
+
+    for item in read_inputs(inputs, outlet=outlet, published=published):
+        if isinstance(item, Document):
+            yield item
+        else:
+            summary.skipped.append(str(item))
+
+
+def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while chunk := list(itertools.islice(documents, size)):
+        yield chunk
+
+
+def _connect(address: str | None) -> bool:
+    """Start or join Ray unless the caller already did; True when we did (and must shut it down)."""
+    import ray
+
+    if ray.is_initialized():
+        return False
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    try:
+        if address:
+            ray.init(address=address, log_to_driver=False)
+        else:
+            # "local": a new instance with these settings, never a `ray start` cluster found on this host
+            ray.init(address="local", num_cpus=os.cpu_count() or 1,
+                     object_store_memory=LOCAL_OBJECT_STORE_BYTES, include_dashboard=False,
+                     log_to_driver=False)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        where = f"the Ray cluster at {address!r}" if address else "a local Ray instance"
+        raise ConfigError(f"cannot start or join {where}: {exc}") from exc
+    return True
+
+
+def _pool_size() -> int:
+    """At most one actor (one spaCy pipeline, ~300 MB) per CPU of the cluster; Ray Data scales up to it."""
+    import ray
+
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+def _extract_chunk(chunk: list[Document], batch_size: int) -> Iterator[pa.Table]:
+    """Run one chunk through the actor pool; yields result tables as actors finish them."""
+    import ray.data
+
+    rows = [{"document": json.dumps(d.to_dict(), ensure_ascii=False), "origin": d.origin or d.id}
+            for d in chunk]
+    pool = _pool_size()
+    dataset = ray.data.from_items(rows, override_num_blocks=max(1, math.ceil(len(rows) / batch_size)))
+    results = dataset.map_batches(
+        DocumentExtractor, batch_size=batch_size,
+        batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(min_size=1, max_size=pool), num_cpus=1)
+    yield from results.iter_batches(batch_size=None, batch_format="pyarrow")
+
+
+def _write_results(table: pa.Table, writer: ShardWriter, summary: ShardSummary) -> None:
+    errors = table.column("error").to_pylist()
+    for message in filter(None, errors):
+        summary.skipped.append(message)
+    good = table.filter(pa.array([e is None for e in errors], type=pa.bool_()))
+    if good.num_rows:
+        writer.write(good.drop_columns(["error"]))
+        summary.documents += good.num_rows
+        summary.claims += sum(len(json.loads(c)) for c in good.column("claims").to_pylist())
+
+
+def extract_to_shards(inputs: list[str], shard_dir: Path, *, address: str | None = None,
+                      outlet: str | None = None, published: str | None = None,
+                      batch_size: int = 32) -> ShardSummary:
+    """Extract claims from ``inputs`` on Ray and write them as Parquet shards into ``shard_dir``.
+
+    ``address`` names an existing cluster ("auto", "ray://host:10001"); without it ``RAY_ADDRESS`` is used,
+    and without that a local Ray instance is started for this call and stopped after it. If Ray is already
+    initialised in this process, that connection is used and left open. ``shard_dir`` must not exist or be
+    empty; it appears, complete, only when every shard has been written.
+    """
+    started = time.perf_counter()
+    summary = ShardSummary(shard_dir=Path(shard_dir))
+    documents = _read_documents(list(inputs), outlet, published, summary)
+    with ShardWriter(Path(shard_dir)) as writer:
+        first = next(documents, None)
+        if first is not None:  # nothing readable: no need to start Ray at all
+            _extract_all(itertools.chain([first], documents), writer, summary, address, batch_size)
+    summary.shards = writer.shards
+    summary.total_seconds = time.perf_counter() - started
+    return summary
+
+
+def _extract_all(documents: Iterator[Document], writer: ShardWriter, summary: ShardSummary,
+                 address: str | None, batch_size: int) -> None:
+    import ray
+
+    owns_ray = _connect(address)
+    try:
+        for chunk in _chunks(documents, CHUNK_DOCUMENTS):
+            for table in _extract_chunk(chunk, batch_size):
+                _write_results(table, writer, summary)
+    finally:
+        if owns_ray:
+            ray.shutdown()
+
+
+__all__ = ["DocumentExtractor", "ShardSummary", "extract_to_shards"]

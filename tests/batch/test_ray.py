@@ -1,0 +1,180 @@
+"""The Ray engine on a local Ray cluster: its shards, loaded, equal what single-process ingest stores.
+
+One local cluster for the module (2 CPUs, a 300 MB object store, no dashboard, ports picked by Ray),
+shut down after. Inputs: the bundled example articles, the first 8 dev documents and a JSON Lines file
+with a malformed line, so the skip path is exercised too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import claimledger
+from claimledger.store import Ledger
+
+pytestmark = [pytest.mark.ray, pytest.mark.slow]
+
+ray = pytest.importorskip("ray")
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV_DOCS = ROOT / "evaluation" / "dev" / "docs-b.jsonl"
+EXAMPLES = Path(claimledger.__file__).parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def ray_cluster():
+    saved = os.environ.pop("RAY_ADDRESS", None)  # never join a cluster the environment points at
+    ray.init(address="local", num_cpus=2, object_store_memory=300 * 1024 * 1024, include_dashboard=False,
+             log_to_driver=False)
+    yield
+    ray.shutdown()
+    if saved is not None:
+        os.environ["RAY_ADDRESS"] = saved
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> tuple[list[str], Path]:
+    folder = tmp_path_factory.mktemp("ray-inputs")
+    dev = folder / "dev-first-8.jsonl"
+    first_lines = DEV_DOCS.read_text(encoding="utf-8").splitlines(keepends=True)[:8]
+    dev.write_text("".join(first_lines), encoding="utf-8")
+    malformed = folder / "malformed.jsonl"
+    good_line = json.dumps({"id": "extra-1", "outlet": "Test Wire", "published": "2024-11-26",
+                            "text": "Officials said 12 people were killed and 40 injured in the strike."})
+    malformed.write_text(good_line + "\n{\"id\": \"broken\", \"text\": \n", encoding="utf-8")
+    return [str(EXAMPLES), str(dev), str(malformed)], malformed
+
+
+@pytest.fixture(scope="module")
+def shards(ray_cluster, inputs, tmp_path_factory):
+    from claimledger.batch.ray_engine import extract_to_shards
+
+    shard_dir = tmp_path_factory.mktemp("ray-out") / "shards"
+    summary = extract_to_shards(inputs[0], shard_dir, batch_size=4)
+    return summary, shard_dir
+
+
+@pytest.fixture(scope="module")
+def single_process(inputs, tmp_path_factory):
+    from claimledger.batch import ingest
+
+    ledger = Ledger.open(f"sqlite:///{tmp_path_factory.mktemp('single') / 'single.sqlite'}")
+    summary = ingest(ledger, inputs[0])
+    yield summary, _contents(ledger)
+    ledger.close()
+
+
+def _contents(ledger: Ledger) -> dict[str, tuple[dict, list[dict]]]:
+    """Every stored document and its claims, as full records, keyed by document id."""
+    contents = {}
+    for doc in ledger.documents(limit=100_000):
+        stored = ledger.document(doc.id)
+        assert stored is not None
+        contents[doc.id] = (stored[0].to_dict(), [c.to_dict() for c in stored[1]])
+    return contents
+
+
+def test_shards_loaded_equal_single_process_ingest(shards, single_process, inputs, tmp_path):
+    from claimledger.batch.shards import load_shards
+
+    summary, shard_dir = shards
+    single_summary, expected = single_process
+    # the examples folder (3 in .jsonl, one .txt, one .html), 8 dev documents, the malformed file's good line
+    assert summary.documents == single_summary.documents == len(expected) == 14
+    assert summary.claims == single_summary.claims > 100
+    assert summary.skipped == single_summary.skipped
+    assert len(summary.skipped) == 1
+    assert summary.skipped[0].startswith(f"skipped {inputs[1]}:2: malformed JSON")
+    assert summary.shards == len(list(shard_dir.glob("*.parquet"))) >= 1
+
+    ledger = Ledger.open(f"sqlite:///{tmp_path / 'ray.sqlite'}")
+    loaded = load_shards(ledger, shard_dir)
+    assert (loaded.documents, loaded.claims, loaded.skipped) == (summary.documents, summary.claims, [])
+    got = _contents(ledger)
+    assert sorted(got) == sorted(expected)
+    for doc_id, (document, claims) in expected.items():
+        assert got[doc_id][0] == document, doc_id
+        assert [c["id"] for c in got[doc_id][1]] == [c["id"] for c in claims], doc_id
+        assert got[doc_id][1] == claims, doc_id
+
+    again = load_shards(ledger, shard_dir)
+    assert (again.documents, again.already_stored) == (0, summary.documents)
+    assert _contents(ledger) == got
+    ledger.close()
+
+
+def test_cli_load_of_ray_shards(shards, single_process, tmp_path):
+    from claimledger.cli import main
+
+    summary, shard_dir = shards
+    db = str(tmp_path / "cli.sqlite")
+    result = CliRunner().invoke(main, ["load", str(shard_dir), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert f"loaded {summary.documents} documents, {summary.claims} claims; 0 already" in result.output
+    ledger = Ledger.open(db)
+    assert _contents(ledger) == single_process[1]
+    ledger.close()
+
+
+def test_shard_rows_name_the_extractor_version(shards):
+    import pyarrow.parquet as pq
+
+    from claimledger.nlp.pipeline import extractor_version
+
+    _, shard_dir = shards
+    table = pq.read_table(shard_dir)
+    assert table.column_names == ["doc_id", "extractor_version", "document", "claims"]
+    assert set(table.column("extractor_version").to_pylist()) == {extractor_version()}
+    assert "[]" in table.column("claims").to_pylist() or all(  # a document without claims still has a row
+        json.loads(c) for c in table.column("claims").to_pylist())
+
+
+def test_existing_shard_directory_is_refused_before_any_work(ray_cluster, inputs, shards):
+    from claimledger.batch.ray_engine import extract_to_shards
+    from claimledger.errors import InputError
+
+    _, shard_dir = shards
+    with pytest.raises(InputError, match="already exists"):
+        extract_to_shards(inputs[0], shard_dir)
+
+
+def test_nothing_readable_writes_an_empty_shard_directory_without_ray(tmp_path, monkeypatch):
+    from claimledger.batch.ray_engine import extract_to_shards
+
+    monkeypatch.setenv("RAY_ADDRESS", "ray://127.0.0.1:9")  # would fail if Ray were contacted at all
+    summary = extract_to_shards([str(tmp_path / "absent.txt")], tmp_path / "out")
+    assert (summary.documents, summary.shards) == (0, 0)
+    assert summary.skipped == [f"skipped {tmp_path / 'absent.txt'}: no such file or directory"]
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_document_whose_extraction_fails_is_skipped_not_fatal(monkeypatch):
+    """The actor's batch falls back to one document at a time, and names the one that failed."""
+    import pyarrow as pa
+
+    import claimledger.api
+    from claimledger.batch.ray_engine import DocumentExtractor
+
+    real = claimledger.api.extract_documents
+
+    def failing_on_poison(documents, **kwargs):
+        documents = list(documents)
+        if any("POISON" in d.text for d in documents):
+            raise ValueError("component crashed")
+        return real(documents, **kwargs)
+
+    monkeypatch.setattr(claimledger.api, "extract_documents", failing_on_poison)
+    batch = pa.Table.from_pylist([
+        {"document": json.dumps({"id": "ok", "text": "Officials said 12 people were killed."}),
+         "origin": "a:1"},
+        {"document": json.dumps({"id": "bad", "text": "POISON 3 tanks."}), "origin": "a:2"},
+    ])
+    out = DocumentExtractor()(batch).to_pylist()
+    assert [r["doc_id"] for r in out] == ["ok", "bad"]
+    assert out[0]["error"] is None and json.loads(out[0]["claims"])
+    assert out[1]["error"] == "skipped a:2: extraction failed (ValueError: component crashed)"
