@@ -33,6 +33,12 @@ class ScopeRules:
     rate_cues: re.Pattern[str]
     calendar_cumulative: re.Pattern[str]
     share_of: re.Pattern[str]
+    act_verbs: frozenset[str]
+    planning_words: frozenset[str]
+    period_measures: frozenset[str]
+    measure_units: frozenset[str]
+    level_nouns: frozenset[str]
+    running_total_cues: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,12 @@ def default_rules() -> ScopeRules:
         rate_cues=re.compile(defaults["rate_cues"], re.IGNORECASE),
         calendar_cumulative=re.compile(defaults["calendar_cumulative"], re.IGNORECASE),
         share_of=re.compile(table["point_cues"]["share_of"], re.IGNORECASE),
+        act_verbs=frozenset(defaults["act_verbs"]),
+        planning_words=frozenset(defaults["planning_words"]),
+        period_measures=frozenset(defaults["period_measures"]),
+        measure_units=frozenset(defaults["measure_units"]),
+        level_nouns=frozenset(table["point"]["level_nouns"]),
+        running_total_cues=re.compile(defaults["running_total_cues"], re.IGNORECASE),
     )
 
 
@@ -173,8 +185,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     if draft.category == "money":
         return "point"
     if draft.category == "percent":
-        if _is_share_of_economy(draft, rules):
-            return "point"
+        if _is_share_of_economy(draft, rules) or _sets_a_level(verb):
+            return "point"  # "raises the salary by 17%": an agent sets a new level
         return "unspecified" if near & rules.change_verbs else "point"
     if draft.category == "troops":
         head = draft.noun.head if draft.noun is not None else draft.figure.head
@@ -194,12 +206,97 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
         return None  # "4,600 zlotys a month": a salary, a point amount
     if cue.scope == "cumulative" and rules.calendar_cumulative.search(text):
         return "period"
-    if cue.scope == "period" and draft.category == "money":
-        near = _lemmas_near(draft, governing_verb(draft))
-        return "period" if near & rules.flow_verbs else None  # "a budget for 2025" is an amount set, a point
-    if cue.scope == "period" and draft.category == "percent" and _is_share_of_economy(draft, rules):
-        return None  # "4.7% of GDP this year": a level
+    if draft.category in ("money", "percent"):
+        return _amount_scope_with_cue(draft, cue, rules)
+    if cue.scope == "cumulative" and "reached" in text and draft.noun is not None and draft.noun.idx >= draft.end:
+        return None  # "convoys have reached 31 communities": arriving, not a total that reached a figure
+    if ANNOUNCEMENT_CUES.match(text) and draft.unit.split(" ")[-1:] and draft.unit.split(" ")[-1] in rules.measure_units:
+        return "point"  # "reached 48.5 degrees on Friday": a reading on a day, not a count over it
     return cue.scope
+
+
+def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str | None:
+    """Money and percentages are mostly levels: a period cue bounds them only when they measure a flow
+    over it ("revenues rose 26% in the first eleven months", "inflation stood at 9.1% in August")."""
+    verb = governing_verb(draft)
+    text = cue.text.strip().lower()
+    if cue.scope == "cumulative" and rules.running_total_cues.search(text):
+        # "inflation has risen to 9%", "the cost of rebuilding has climbed to $524bn": a level that
+        # moved, not a running total; "damage has reached $84bn" is one.
+        subject = _subject_lemma(verb)
+        if draft.category == "percent" or subject in rules.level_nouns:
+            return None
+        return cue.scope
+    if cue.scope != "period":
+        return cue.scope
+    head = _cue_head(draft, cue)
+    if head is not None and head.lemma_.lower() in rules.act_verbs:
+        return None  # "China announced a 7.2% increase in March": the cue dates the announcement
+    if _sets_a_level(verb) or _is_planned(verb, rules):
+        return None  # "will raise spending to 13.5 trillion rubles next year": an amount set, a point
+    if draft.category == "money":
+        near = _lemmas_near(draft, verb)
+        return "period" if near & rules.flow_verbs else None  # "a budget for 2025" is an amount set, a point
+    if _is_share_of_economy(draft, rules):
+        return None  # "4.7% of GDP this year": a level
+    if _subject_lemma(verb) in rules.period_measures or _lemmas_near(draft, verb) & rules.change_verbs:
+        return "period"
+    return None  # "38% of refugees intend to stay", "only 16 per cent funded this year": a level
+
+
+def _counts_toward_a_level(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """A bare figure after "a target of", "a capacity of", "a cap of"."""
+    if draft.noun is not None and draft.noun.idx >= draft.end:
+        return False
+    of = draft.figure.head
+    return of.lower_ == "of" and of.head.lemma_.lower() in rules.level_nouns and of.head.i < draft.figure.i
+
+
+def _cue_head(draft: ClaimDraft, cue: ScopeCue) -> Token | None:
+    """The word outside the cue that the cue hangs on."""
+    span = draft.span.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if not span.start <= token.head.i < span.end:
+            return token.head
+    return None
+
+
+def _subject_lemma(verb: Token | None) -> str | None:
+    """The subject of a verb, or of the clause a relative verb hangs on ("inflation, which stood at")."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return None
+    return subject.lemma_.lower()
+
+
+def _sets_a_level(verb: Token | None) -> bool:
+    """A verb of change with an object of its own: an agent sets a new level ("raised its key rate to
+    19%", "raises the salary by 17%"), unlike "revenues rose 26%"."""
+    if verb is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and c.pos_ != "NUM"
+               and not any(g.like_num for g in c.lefts) and c.text != "%"]
+    return bool(objects) and any(c.dep_ == "prep" and c.lower_ in ("to", "by") for c in verb.children)
+
+
+def _is_planned(verb: Token | None, rules: ScopeRules) -> bool:
+    """ "will raise", "plans to spend", "proposed raising": a planned amount, not a flow that happened."""
+    token = verb
+    for _ in range(3):
+        if token is None:
+            return False
+        if any(c.tag_ == "MD" for c in token.children) or token.lemma_.lower() in rules.planning_words:
+            return True
+        if token.dep_ not in ("xcomp", "pcomp", "pobj", "prep") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
@@ -214,6 +311,9 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         sentence = draft.sentence
         if sentence.start not in by_sentence:
             by_sentence[sentence.start] = find_cues(sentence.text, sentence.start_char, rules)
+        if _counts_toward_a_level(draft, rules):
+            draft.time_scope = "point"  # "against a target of 19,598": an aim, not a count
+            continue
         cue = scope_for(draft, by_sentence[sentence.start], rules)
         scope = scope_with_cue(draft, cue, rules) if cue is not None else None
         if cue is None or scope is None:
