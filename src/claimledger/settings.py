@@ -30,3 +30,25 @@ def resolve_db_url(explicit: str | None = None) -> str:
         # psycopg 3 is the driver we ship with; SQLAlchemy's bare scheme would ask for psycopg2
         return "postgresql+psycopg://" + value.split("://", 1)[1]
     return value
+
+
+FETCH_TIMEOUT_ENV = "CLAIMLEDGER_FETCH_TIMEOUT"
+DEFAULT_FETCH_TIMEOUT = 20.0  # seconds without an answer before a URL is given up
+
+
+def fetch_timeout(explicit: float | None = None) -> float:
+    """Seconds to wait for a URL: explicit value, then CLAIMLEDGER_FETCH_TIMEOUT, then 20."""
+    if explicit is not None:
+        return explicit
+    value = os.environ.get(FETCH_TIMEOUT_ENV)
+    if not value:
+        return DEFAULT_FETCH_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if seconds <= 0:
+        from claimledger.errors import ConfigError
+
+        raise ConfigError(f"{FETCH_TIMEOUT_ENV}={value!r} is not a positive number of seconds")
+    return seconds

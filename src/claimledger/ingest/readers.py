@@ -53,6 +53,7 @@ class ReadOptions:
     published: str | None = None
     outlet: str | None = None
     max_bytes: int = MAX_ARTICLE_BYTES
+    timeout: float | None = None  # seconds per URL; None: settings.fetch_timeout()
 
 
 def read_inputs(
@@ -61,9 +62,10 @@ def read_inputs(
     published: str | None = None,
     outlet: str | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    timeout: float | None = None,
 ) -> Iterator[ReadResult]:
     """Documents (or Skips) from paths, directories, glob patterns, URLs and "-" (stdin), in order."""
-    options = ReadOptions(published, outlet, max_bytes)
+    options = ReadOptions(published, outlet, max_bytes, timeout)
     items = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
     for item in items:
         yield from _read_one(str(item), options)
@@ -73,7 +75,7 @@ def _read_one(item: str, options: ReadOptions) -> Iterator[ReadResult]:
     if item == STDIN:
         yield from _read_stdin(options)
     elif item.startswith(("http://", "https://")):
-        yield from _dispatch("urls", "read_url", item)
+        yield from _dispatch("urls", "read_url", item, options)
     elif os.path.isdir(item):
         yield from _read_directory(Path(item), options)
     elif os.path.exists(item):
@@ -88,7 +90,7 @@ def _read_one(item: str, options: ReadOptions) -> Iterator[ReadResult]:
         yield Skip(item, None, "no such file or directory")
 
 
-def _dispatch(module: str, function: str, target: str) -> Iterator[ReadResult]:
+def _dispatch(module: str, function: str, target: str, options: ReadOptions) -> Iterator[ReadResult]:
     """Hand a WARC, feed or URL to its reader module, imported only when such an input turns up."""
     import importlib
 
@@ -98,7 +100,9 @@ def _dispatch(module: str, function: str, target: str) -> Iterator[ReadResult]:
         yield Skip(target, None, f"this kind of input is not supported here ({exc})")
         return
     try:
-        yield from reader(target)
+        yield from reader(target, options)
+    except InputError as exc:
+        yield Skip(exc.origin, exc.line, exc.reason)
     except Exception as exc:  # noqa: BLE001 - a reader's failure must not end the whole run
         yield Skip(target, None, f"could not be read: {exc}")
 
@@ -111,7 +115,8 @@ def _suffix(path: Path) -> str:
 def _read_directory(directory: Path, options: ReadOptions) -> Iterator[ReadResult]:
     files = sorted(p for p in directory.rglob("*") if p.is_file() and _suffix(p) in READABLE_SUFFIXES)
     if not files:
-        yield Skip(str(directory), None, f"directory holds no readable files ({', '.join(READABLE_SUFFIXES)})")
+        kinds = ", ".join(READABLE_SUFFIXES)
+        yield Skip(str(directory), None, f"directory holds no readable files ({kinds})")
     for path in files:
         yield from _read_file(path, options)
 
@@ -119,9 +124,9 @@ def _read_directory(directory: Path, options: ReadOptions) -> Iterator[ReadResul
 def _read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
     suffix, origin = _suffix(path), str(path)
     if suffix in WARC_SUFFIXES:
-        yield from _dispatch("warc", "read_warc", origin)
+        yield from _dispatch("warc", "read_warc", origin, options)
     elif suffix in FEED_SUFFIXES:
-        yield from _dispatch("feeds", "read_feed", origin)
+        yield from _dispatch("feeds", "read_feed", origin, options)
     elif suffix in JSONL_SUFFIXES:
         try:
             with path.open("rb") as stream:
@@ -136,14 +141,15 @@ def _read_article_file(path: Path, origin: str, kind: str, options: ReadOptions)
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
-            return Skip(origin, None, f"file is {_mb(size)}, over the {_mb(options.max_bytes)} limit for one article")
+            limit = _mb(options.max_bytes)
+            return Skip(origin, None, f"file is {_mb(size)}, over the {limit} limit for one article")
         raw = path.read_bytes()
     except OSError as exc:
         return Skip(origin, None, f"cannot be read: {exc.strerror or exc}")
-    return _article_from_bytes(raw, origin, kind, options)
+    return article_from_bytes(raw, origin, kind, options)
 
 
-def _article_from_bytes(raw: bytes, origin: str, kind: str, options: ReadOptions) -> ReadResult:
+def article_from_bytes(raw: bytes, origin: str, kind: str, options: ReadOptions) -> ReadResult:
     try:
         text, encoding = decode_text(raw, origin)
         if not text.strip():
@@ -154,10 +160,10 @@ def _article_from_bytes(raw: bytes, origin: str, kind: str, options: ReadOptions
             document = Document(text=text, published=options.published, outlet=options.outlet, origin=origin)
     except InputError as exc:
         return Skip(origin, exc.line, exc.reason)
-    return _checked_language(document, origin, None, encoding)
+    return checked_language(document, origin, None, encoding)
 
 
-def _checked_language(document: Document, origin: str, line: int | None, encoding: str) -> ReadResult:
+def checked_language(document: Document, origin: str, line: int | None, encoding: str) -> ReadResult:
     reason = not_english_reason(document.text)
     if reason:
         return Skip(origin, line, reason)
@@ -249,7 +255,7 @@ def _jsonl_line(raw: bytes, origin: str, number: int, options: ReadOptions) -> R
         document = document_from_mapping(mapping, origin, number)
     except InputError as exc:
         return Skip(origin, number, exc.reason)
-    return _checked_language(document, origin, number, encoding)
+    return checked_language(document, origin, number, encoding)
 
 
 def _read_stdin(options: ReadOptions) -> Iterator[ReadResult]:
@@ -267,4 +273,4 @@ def _read_stdin(options: ReadOptions) -> Iterator[ReadResult]:
     if first == b"{":
         yield from _read_jsonl(io.BytesIO(raw), "<stdin>", options)
         return
-    yield _article_from_bytes(raw, "<stdin>", "html" if first == b"<" else "text", options)
+    yield article_from_bytes(raw, "<stdin>", "html" if first == b"<" else "text", options)

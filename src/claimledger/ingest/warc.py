@@ -1,0 +1,63 @@
+"""WARC archives (.warc, .warc.gz) → one Document per HTML response record, via warcio.
+
+The page goes through the same HTML path as a .html file (trafilatura finds the article body). The URL is
+the record's WARC-Target-URI; the publication date is the page's own, else the capture date (WARC-Date).
+Records that are not HTML responses (requests, metadata, images, scripts) are passed over in silence; an
+HTML response that cannot be read (an error status, no article body) is a Skip naming its record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from claimledger.errors import InputError
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(target: str, options=None) -> Iterator:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from claimledger.ingest import readers
+
+    options = options or readers.ReadOptions()
+    found = 0
+    try:
+        with Path(target).open("rb") as stream:
+            for number, record in enumerate(ArchiveIterator(stream), start=1):
+                if _is_html_response(record):
+                    found += 1
+                    yield _record_document(record, target, number, options)
+    except OSError as exc:
+        raise InputError(target, f"cannot be read: {exc.strerror or exc}") from None
+    except ArchiveLoadFailed as exc:
+        raise InputError(target, f"not a readable WARC archive ({exc.msg})") from None
+    if not found:
+        yield readers.Skip(target, None, "WARC archive holds no HTML response records")
+
+
+def _is_html_response(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    return content_type in HTML_TYPES
+
+
+def _record_document(record, origin: str, number: int, options):
+    from claimledger.ingest import readers
+
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    status = record.http_headers.get_statuscode()
+    if not status.startswith("2"):
+        return readers.Skip(origin, number, f"response for {url} has HTTP status {status}, not a page")
+    raw = record.content_stream().read(options.max_bytes + 1)  # undoes chunked and gzip transfer coding
+    if len(raw) > options.max_bytes:
+        return readers.Skip(origin, number, f"page {url} is over the {options.max_bytes}-byte article limit")
+    result = readers.article_from_bytes(raw, f"{origin} record {number}", "html", options)
+    if isinstance(result, readers.Skip):
+        return readers.Skip(origin, number, f"{url}: {result.reason}")
+    result.url = result.url or url
+    result.published = result.published or record.rec_headers.get_header("WARC-Date")
+    return result
