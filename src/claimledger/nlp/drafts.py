@@ -29,6 +29,7 @@ class ClaimDraft:
     category: str = "other"
     subject: str | None = None
     location: str | None = None
+    continues: ClaimDraft | None = None  # "212 destroyed and 37 damaged": the figure whose verb it shares
     # timescope
     time_scope: str = "unspecified"
     scope_cue: str | None = None

@@ -34,6 +34,8 @@ class CategoryRules:
     events: dict[str, frozenset[str]]  # category or role → lemmas
     currency_by_country: dict[str, dict[str, str]]  # "rupee" → {"Pakistan": "PKR", "default": "INR"}
     keep_compound_heads: frozenset[str]
+    measure_nouns: frozenset[str] = frozenset()  # "a magnitude of 6.1": the noun is the unit
+    people_collectives: frozenset[str] = frozenset()  # "estimated the crowd at 25,000": people
 
 
 @cache
@@ -42,8 +44,10 @@ def default_rules() -> CategoryRules:
     noun_category = {noun: category for category, nouns in table["nouns"].items() for noun in nouns}
     events = {name: frozenset(words) for name, words in table["events"].items()}
     by_country = load_table("quantities").get("currency_by_country", {})
-    keep = frozenset(table["units"]["keep_compound_heads"])
-    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country, keep)
+    units = table["units"]
+    keep = frozenset(units["keep_compound_heads"])
+    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country, keep,
+                         frozenset(units.get("measure_nouns", ())), frozenset(units.get("people_collectives", ())))
 
 
 def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> str:
@@ -161,8 +165,15 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     for verb in (head, head.head):
         for child in verb.children:
             if child.dep_ in ("xcomp", "oprd", "acomp", "conj", "dobj", "advcl", "ccomp", "attr") and child.i > verb.i:
+                if child.dep_ in ("conj", "advcl", "ccomp") and _has_own_subject(child, anchor):
+                    continue  # "treated 312 patients ... and that 14 of them had died": another count's verb
                 lemmas.add(child.lemma_.lower())
-                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("conj", "xcomp", "pobj", "prep"))
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("conj", "xcomp", "pobj", "prep", "compound"))
+    if anchor.dep_ == "dobj":
+        # "Evacuation orders covered 14,000 residents": the subject's kind says what happened to them
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            lemmas.update(c.lemma_.lower() for c in subject.children if c.dep_ == "compound")
     for child in anchor.children:
         if child.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which") for c in child.children):
             continue  # "312 patients, of whom 14 died": the clause counts others
@@ -176,6 +187,10 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
         if token.pos_ in ("VERB", "ADJ", "NOUN"):
             lemmas.add(token.lemma_.lower())
     return lemmas
+
+
+def _has_own_subject(clause: Token, anchor: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i for c in clause.children)
 
 
 def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
@@ -261,20 +276,33 @@ def _what_a_number_counts(noun: Token) -> Token:
 
 
 def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[str | None, str]:
-    """'the death toll rose to 45': no noun after the figure; the subject of its verb says."""
+    """'the death toll rose to 45': no noun after the figure; the subject of its verb says ("the
+    total number of sanctioned vessels has risen to 79": vessels), or the object it is put at
+    ("estimated the crowd at 25,000": people), or the measure it gives ("a magnitude of 6.1")."""
     token = draft.figure
+    preposition = None
+    if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.measure_nouns:
+        return None, token.head.head.lemma_.lower()
     for _ in range(4):
+        if token.dep_ == "pobj":
+            preposition = token.head.lower_
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             break
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and child.pos_ in NOUN_POS:
-            child = _what_a_number_counts(child)
-            phrase = unit_of(child)
-            category = _noun_category(phrase, rules)
-            if category is not None:
-                return category, BARE_FIGURE_UNITS.get(category, phrase)
-    return None, ""
+    order = ("dobj", "nsubj", "nsubjpass", "attr") if preposition == "at" else ("nsubj", "nsubjpass", "attr", "dobj")
+    candidates = sorted((c for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS), key=lambda c: order.index(c.dep_))
+    fallback = ""
+    for child in candidates:
+        counted = _what_a_number_counts(child)
+        phrase = unit_of(counted)
+        category = _noun_category(phrase, rules)
+        if category is not None:
+            return category, BARE_FIGURE_UNITS.get(category, phrase)
+        if not fallback and counted.i != child.i:
+            fallback = phrase  # "the number of vessels": what the number counts
+        elif not fallback and counted.lemma_.lower() in rules.people_collectives:
+            fallback = "person"  # a crowd is counted in people
+    return None, fallback
 
 
 # -- subject and location -----------------------------------------------------------------------
@@ -339,6 +367,7 @@ def location_of(draft: ClaimDraft) -> str | None:
 
 def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     previous: ClaimDraft | None = None
+    last_counted: ClaimDraft | None = None  # the last figure with a counted noun of its own
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -348,6 +377,12 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             # "13.5 trillion rubles, up from 10.8 trillion": the second amount is in the same currency
             assert previous is not None
             draft.category, draft.unit = "money", previous.unit
+        referent = _partitive_referent(draft, noun, last_counted)
+        if referent is not None:
+            # "14 of them had died", "aims to reach 6 million of them": the things counted before
+            draft.unit = referent.unit
+            if draft.category == "other":
+                draft.category = referent.category
         if draft.mention.spelled and draft.category == "other":
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -360,7 +395,25 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.unit, draft.subject = previous.unit, previous.subject
             if draft.category == "other":
                 draft.category = previous.category
+            draft.continues = previous
         previous = draft
+        if noun is not None and draft.category not in ("money", "percent"):
+            last_counted = draft
+
+
+PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
+PARTITIVE_REACH = 2  # sentences back that "of them" may point to
+
+
+def _partitive_referent(draft: ClaimDraft, noun: Token | None, last_counted: ClaimDraft | None) -> ClaimDraft | None:
+    if noun is not None or draft.mention.unit is not None or last_counted is None:
+        return None
+    doc = draft.span.doc
+    after = doc[draft.span.end:draft.span.end + 2]
+    if len(after) < 2 or after[0].lower_ != "of" or after[1].lower_ not in PARTITIVE_PRONOUNS:
+        return None
+    sentences = list(doc[last_counted.sentence.start:draft.sentence.end].sents)
+    return last_counted if len(sentences) <= PARTITIVE_REACH else None
 
 
 def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> bool:
@@ -376,4 +429,4 @@ def _continues_count(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft
         return False
     between = draft.span.doc[previous.span.end:draft.span.start]
     joined = any(t.lower_ in ("and", "or", ",", "while", "of", "against") for t in between)
-    return len(between) <= 8 and joined
+    return len(between) <= 10 and joined

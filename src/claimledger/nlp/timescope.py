@@ -194,6 +194,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         if deployed & rules.deployment:
             return "point"
         return "unspecified" if near & rules.event_verbs else "point"
+    if draft.category == "displaced" and not near & rules.event_verbs:
+        return "point"  # "refugees living in Poland", "held protection status": a population at a moment
     if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
         return "cumulative" if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
     return "point"
