@@ -25,6 +25,7 @@ def read_warc(target: str, options=None) -> Iterator:
     options = options or readers.ReadOptions()
     found = 0
     try:
+        _check_signature(target)
         with Path(target).open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
                 if _is_html_response(record):
@@ -36,6 +37,24 @@ def read_warc(target: str, options=None) -> Iterator:
         raise InputError(target, f"not a readable WARC archive ({exc.msg})") from None
     if not found:
         yield readers.Skip(target, None, "WARC archive holds no HTML response records")
+
+
+def _check_signature(target: str) -> None:
+    """warcio reads nearly any text as an old-style ARC file; a WARC record starts with "WARC/"."""
+    import gzip
+    import zlib
+
+    with Path(target).open("rb") as stream:
+        head = stream.read(64 * 1024)
+    if not head:
+        raise InputError(target, "empty: no WARC records to read")
+    if head[:2] == b"\x1f\x8b":  # gzip: each record is its own member; the first one's start is enough
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 16)
+        except (zlib.error, gzip.BadGzipFile) as exc:
+            raise InputError(target, f"not a readable WARC archive (broken gzip data: {exc})") from None
+    if not head.startswith(b"WARC/"):
+        raise InputError(target, "not a readable WARC archive (does not start with a WARC/1.x record header)")
 
 
 def _is_html_response(record) -> bool:
