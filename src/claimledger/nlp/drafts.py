@@ -30,6 +30,7 @@ class ClaimDraft:
     subject: str | None = None
     location: str | None = None
     continues: ClaimDraft | None = None  # "212 destroyed and 37 damaged": the figure whose verb it shares
+    refers_to: ClaimDraft | None = None  # "121 of the drones", "14 of them": the figure it counts a part of
     # timescope
     time_scope: str = "unspecified"
     scope_cue: str | None = None

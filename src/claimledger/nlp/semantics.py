@@ -212,6 +212,9 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
         return "money", currency_in_context(draft, mention.unit, rules)
+    before = draft.span.doc[draft.span.start - 1] if draft.span.start > 0 else None
+    if before is not None and before.lemma_.lower() in rules.measure_nouns:
+        return "other", before.lemma_.lower()  # "a magnitude 6.4 quake": the figure is the measure
     unit = unit_of(noun) if noun is not None else ""
     lemmas = context_lemmas(draft, noun)
     events = rules.events
@@ -368,6 +371,7 @@ def location_of(draft: ClaimDraft) -> str | None:
 def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     previous: ClaimDraft | None = None
     last_counted: ClaimDraft | None = None  # the last figure with a counted noun of its own
+    counted: list[ClaimDraft] = []
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -383,6 +387,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.unit = referent.unit
             if draft.category == "other":
                 draft.category = referent.category
+        draft.refers_to = referent or _counted_before(draft, noun, counted)
         if draft.mention.spelled and draft.category == "other":
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -399,6 +404,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         previous = draft
         if noun is not None and draft.category not in ("money", "percent"):
             last_counted = draft
+            counted.append(draft)
 
 
 PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
@@ -414,6 +420,22 @@ def _partitive_referent(draft: ClaimDraft, noun: Token | None, last_counted: Cla
         return None
     sentences = list(doc[last_counted.sentence.start:draft.sentence.end].sents)
     return last_counted if len(sentences) <= PARTITIVE_REACH else None
+
+
+def _counted_before(draft: ClaimDraft, noun: Token | None, counted: list[ClaimDraft]) -> ClaimDraft | None:
+    """ "121 of the drones" after "Russia launched 145 drones": the earlier count of the same things."""
+    if noun is None or noun.i < draft.span.end:
+        return None
+    of = draft.span.doc[draft.span.end] if draft.span.end < len(draft.span.doc) else None
+    if of is None or of.lower_ != "of" or not any(c.lower_ in ("the", "these", "those") for c in noun.children):
+        return None
+    for earlier in reversed(counted):
+        sentences = list(draft.span.doc[earlier.sentence.start:draft.sentence.end].sents)
+        if len(sentences) > PARTITIVE_REACH:
+            return None
+        if earlier.unit == draft.unit:
+            return earlier
+    return None
 
 
 def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> bool:

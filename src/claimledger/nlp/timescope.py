@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.drafts import ClaimDraft
-from claimledger.nlp.lexicon import compile_patterns, load_table
+from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 
 SCOPES = ("daily", "cumulative", "period", "point")
 # Cues that date an announcement rather than bound a count: "a decree on Monday will give 400,000 rubles".
@@ -39,6 +39,7 @@ class ScopeRules:
     measure_units: frozenset[str]
     level_nouns: frozenset[str]
     running_total_cues: re.Pattern[str]
+    single_events: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ def default_rules() -> ScopeRules:
         measure_units=frozenset(defaults["measure_units"]),
         level_nouns=frozenset(table["point"]["level_nouns"]),
         running_total_cues=re.compile(defaults["running_total_cues"], re.IGNORECASE),
+        single_events=re.compile(rf"\b(?:{phrase_alternation(defaults['single_events'])})\b", re.IGNORECASE),
     )
 
 
@@ -123,7 +125,8 @@ def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> Sco
         # "the death toll climbed past 41,000 on Wednesday": the toll says more than the day
         attached = [c for c in attached if not ANNOUNCEMENT_CUES.match(c.text)]
     if attached:
-        return min(attached, key=lambda c: _distance(draft, c))
+        own = [c for c in attached if _hangs_in_own_clause(draft, c)]
+        return min(own or attached, key=lambda c: _distance(draft, c))
     nearest = min(usable, key=lambda c: _distance(draft, c))
     return nearest if _distance(draft, nearest) <= UNATTACHED_REACH else None
 
@@ -131,6 +134,18 @@ def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> Sco
 # A cue the parse does not tie to the figure still counts when it is this close (in characters):
 # the small model often hangs "over the past day" on the wrong word.
 UNATTACHED_REACH = 60
+
+
+def _hangs_in_own_clause(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """ "appealed this year, saying 12.7 million people currently need aid": "currently" hangs on the
+    figure's own verb, "this year" on the clause above."""
+    head = _cue_head(draft, cue)
+    verb = governing_verb(draft)
+    own = {draft.figure.i, *((draft.noun.i,) if draft.noun is not None else ()), *((verb.i,) if verb is not None else ())}
+    span = draft.span.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is not None and any(t.i in own for t in span):
+        return True  # the cue is the verb itself: "totalled"
+    return head is not None and head.i in own
 
 
 def _attached(draft: ClaimDraft, cue: ScopeCue) -> bool:
@@ -167,7 +182,8 @@ def governing_verb(draft: ClaimDraft) -> Token | None:
 def _lemmas_near(draft: ClaimDraft, verb: Token | None) -> set[str]:
     lemmas = {verb.lemma_.lower()} if verb is not None else set()
     if verb is not None:
-        lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "conj", "prt", "acomp"))
+        lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "conj", "prt", "acomp")
+                      and not (c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
     anchor = draft.noun if draft.noun is not None else draft.figure
     lemmas.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("acl", "amod", "relcl"))
     return lemmas
@@ -182,8 +198,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     total (cumulative) when told in the perfect ("have died")."""
     verb = governing_verb(draft)
     near = _lemmas_near(draft, verb)
-    if draft.category == "money":
-        return "point"
+    if draft.category == "money" or draft.unit.split(" ")[-1] in rules.measure_units:
+        return "point"  # an amount, or a reading ("a magnitude 6.4 quake")
     if draft.category == "percent":
         if _is_share_of_economy(draft, rules) or _sets_a_level(verb):
             return "point"  # "raises the salary by 17%": an agent sets a new level
@@ -306,9 +322,14 @@ def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
     return bool(rules.share_of.match(draft.span.doc.text[draft.end:draft.end + 80]))
 
 
+SAME_PERIOD = re.compile(r"\bthe same (?:period|time|day|night|week|month|hours?)\b", re.IGNORECASE)
+
+
 def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     by_sentence: dict[int, list[ScopeCue]] = {}
+    single_event = bool(rules.single_events.search(doc.text[:LEDE_CHARS]))
+    last_cued: ClaimDraft | None = None  # the last figure whose scope a cue gave
     for draft in drafts:
         sentence = draft.sentence
         if sentence.start not in by_sentence:
@@ -318,9 +339,32 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             continue
         cue = scope_for(draft, by_sentence[sentence.start], rules)
         scope = scope_with_cue(draft, cue, rules) if cue is not None else None
+        if cue is not None and scope is not None and SAME_PERIOD.search(cue.text) and last_cued is not None:
+            # "over the same period": the period named before, whatever it was
+            draft.time_scope, draft.scope_cue, draft.scope_groups = last_cued.time_scope, last_cued.scope_cue, last_cued.scope_groups
+            continue
         if cue is None or scope is None:
-            draft.time_scope = default_scope(draft, rules)
+            draft.time_scope = _scope_without_cue(draft, rules, single_event)
             continue
         draft.time_scope = scope
         draft.scope_cue = cue.text
         draft.scope_groups = cue.groups
+        last_cued = draft
+
+
+# How much of an article's start (headline and lede) says what single event it reports.
+LEDE_CHARS = 400
+
+
+def _scope_without_cue(draft: ClaimDraft, rules: ScopeRules, single_event: bool) -> str:
+    """A figure that shares its verb with the one before ("212 destroyed and 37 damaged") or counts a
+    part of what was counted before ("121 of the drones") shares its scope; in the report of a single
+    event (a quake, a fire), a count of what the event did is its toll so far."""
+    earlier = draft.continues or draft.refers_to
+    if earlier is not None and earlier.time_scope != "unspecified":
+        draft.scope_cue, draft.scope_groups = earlier.scope_cue, earlier.scope_groups
+        return earlier.time_scope
+    scope = default_scope(draft, rules)
+    if scope == "unspecified" and single_event and draft.category in EVENT_CATEGORIES | {"other"}:
+        return "cumulative"
+    return scope
