@@ -5,6 +5,7 @@ Every page of the web view reads one of these routes (its "JSON twin"), so what 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -51,9 +52,9 @@ def claim_filter(
     outlet: Annotated[str | None, Query(description="The outlet, exactly.")] = None,
     time_scope: Annotated[str | None, Query(description="daily, cumulative, period, point, "
                                                         "unspecified")] = None,
-    period_start: Annotated[str | None, Query(description="Claims whose period ends on or after this ISO "
+    period_start: Annotated[date | None, Query(description="Claims whose period ends on or after this ISO "
                                                           "date.")] = None,
-    period_end: Annotated[str | None, Query(description="Claims whose period starts on or before this ISO "
+    period_end: Annotated[date | None, Query(description="Claims whose period starts on or before this ISO "
                                                         "date.")] = None,
     verification: Annotated[str | None, Query(description="unverified, denied, not_confirmed, disputed, "
                                                           "confirmed")] = None,
@@ -68,7 +69,9 @@ def claim_filter(
 ) -> ClaimFilter:
     """The filters of `claimledger query`, as query parameters."""
     return ClaimFilter(category=category, source=source, source_type=source_type, outlet=outlet,
-                       time_scope=time_scope, period_start=period_start, period_end=period_end,
+                       time_scope=time_scope,
+                       period_start=period_start.isoformat() if period_start else None,
+                       period_end=period_end.isoformat() if period_end else None,
                        verification=verification, text=text, value_min=value_min, value_max=value_max,
                        doc_id=doc_id, unit=unit, subject=subject)
 

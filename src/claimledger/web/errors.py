@@ -120,22 +120,26 @@ class BodyLimit:
 
         started = False
 
-        async def tracking_send(message: dict) -> None:
+        async def guarded_send(message: dict) -> None:
             nonlocal started
+            if refused:  # the app turned our refusal into its own error (FastAPI: 400): answer 413 instead
+                if not started:
+                    started = True
+                    await self._refuse(send)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, guarded_send)
         except _TooLarge:
             if not started:
                 await self._refuse(send)
         except Exception:
-            if refused and not started:  # the app wrapped our exception in its own
-                await self._refuse(send)
-            else:
+            if not (refused and not started):
                 raise
+            await self._refuse(send)
 
     async def _refuse(self, send: Any) -> None:
         body = json.dumps({"error": {"code": "payload_too_large",

@@ -77,5 +77,9 @@ def extract_checked(document: Document) -> list[Claim]:
 
 
 def store(ledger: Ledger, document: Document, claims: list[Claim]) -> bool:
-    """Store into the ledger; True when the document was already there and has been replaced."""
-    return ledger.add(document, claims, __version__).replaced
+    """Store into the ledger; True when the document was already there and has been replaced.
+
+    A posted article replaces a stored one of the same id even from the same extractor version: the poster
+    may have changed its text or metadata.
+    """
+    return ledger.add(document, claims, __version__, replace=True).replaced
