@@ -28,7 +28,7 @@ from claimledger.batch.shards import SHARD_SCHEMA, ShardWriter
 from claimledger.errors import ConfigError
 from claimledger.models import Document
 
-CHUNK_DOCUMENTS = 4000  # documents held by the driver at once; memory stays flat however many inputs
+CHUNK_DOCUMENTS = 10_000  # documents held by the driver at once (tens of MB); flat however many inputs
 LOCAL_OBJECT_STORE_BYTES = 300 * 1024 * 1024  # text is small: a modest store leaves memory to spaCy
 RESULT_SCHEMA = pa.schema([*SHARD_SCHEMA, pa.field("error", pa.string())])  # error: extraction failed
 
@@ -137,11 +137,11 @@ def _extract_chunk(chunk: list[Document], batch_size: int) -> Iterator[pa.Table]
 
     rows = [{"document": json.dumps(d.to_dict(), ensure_ascii=False), "origin": d.origin or d.id}
             for d in chunk]
-    pool = _pool_size()
+    pool = min(_pool_size(), math.ceil(len(rows) / batch_size))
     dataset = ray.data.from_items(rows, override_num_blocks=max(1, math.ceil(len(rows) / batch_size)))
     results = dataset.map_batches(
         DocumentExtractor, batch_size=batch_size,
-        batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(min_size=1, max_size=pool), num_cpus=1)
+        batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=pool), num_cpus=1)
     yield from results.iter_batches(batch_size=None, batch_format="pyarrow")
 
 
