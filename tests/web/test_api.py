@@ -563,3 +563,11 @@ def test_reads_on_both_databases(any_ledger, tokens):
     assert len(history["claims"]) == 2 and history["reference"] is not None
     assert client.get("/api/documents").json()["documents"][0]["claims"] == 2
     assert json.loads(client.get("/documents/doc-3").text.split('id="claims-data">')[1].split("</script>")[0])
+
+
+def test_ledger_page_ignores_empty_form_fields_and_names_bad_ones(client):
+    empty = {name: "" for name in ("category", "source", "value_min", "value_max", "period_start", "text")}
+    page = client.get("/", params={**empty, "category": "money"})
+    assert page.status_code == 200 and "400,000 rubles" in page.text and "1,480" not in page.text
+    bad = client.get("/", params={"value_min": "lots"}, headers={"Accept": "text/html"})
+    assert bad.status_code == 400 and "value_min" in bad.text

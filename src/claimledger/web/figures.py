@@ -120,7 +120,8 @@ def history(claims: list[Claim], by: str = "source") -> list[dict[str, Any]]:
         series.setdefault(_series_name(claim, by), []).append(
             {"date": day.isoformat(), "value": claim.value, "high": claim.high, "bound": claim.bound,
              "text": claim.text, "claim_id": claim.id, "doc_id": claim.doc_id, "outlet": claim.outlet,
-             "published": claim.published})
+             "published": claim.published,
+             "checks": [{"kind": k.kind, "result": k.result} for k in claim.checks]})
     return [{"name": name, "points": sorted(points, key=lambda p: p["date"])}
             for name, points in series.items()]
 

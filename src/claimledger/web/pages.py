@@ -6,11 +6,12 @@ the paste box and the chart, reading the same API routes the pages link to.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from claimledger.models import CATEGORIES, SOURCE_TYPES, TIME_SCOPES, VERIFICATIONS
@@ -45,13 +46,34 @@ def _query_string(params: dict[str, Any]) -> str:
     return urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
 
+def page_filter(request: Request) -> ClaimFilter:
+    """The ledger form's filters: a field left empty is no filter (the API would refuse '' as a number)."""
+    given = {k: v.strip() for k, v in request.query_params.items() if v.strip()}
+    values: dict[str, Any] = {}
+    for f in fields(ClaimFilter):
+        if f.name not in given:
+            continue
+        raw = given[f.name]
+        try:
+            if f.name.startswith("value_"):
+                values[f.name] = float(raw)
+            elif f.name.startswith("period_"):
+                values[f.name] = date.fromisoformat(raw).isoformat()
+            else:
+                values[f.name] = raw
+        except ValueError:
+            kind = "a number" if f.name.startswith("value_") else "an ISO date (YYYY-MM-DD)"
+            raise ApiError(400, f"filter {f.name!r} must be {kind}, got {raw!r}") from None
+    return ClaimFilter(**values)
+
+
 @router.get("/", response_class=HTMLResponse)
-def ledger_view(request: Request, flt: Annotated[ClaimFilter, Depends(api.claim_filter)],
-                offset: Annotated[int, Query(ge=0)] = 0,
+def ledger_view(request: Request, offset: Annotated[int, Query(ge=0)] = 0,
                 order_by: Annotated[api.OrderColumn, Query()] = "published",
                 order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc") -> Response:
     if not may_read(request):
         return _login_page(request, status=401)
+    flt = page_filter(request)
     page = api.claims_page(request.app.state.ledger, flt, PAGE_SIZE, offset, order_by, order)
     filters = {k: v for k, v in asdict(flt).items() if v is not None}
     base = {**filters, "order_by": order_by, "order": order}
