@@ -12,19 +12,27 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tests.web.conftest import HOSTILE_TEXT, SEED_STYLE, add_hostile_document, fill
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 if not os.path.exists(CHROMIUM):
-    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+        allow_module_level=True,
+    )
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 
 
@@ -112,7 +120,9 @@ def test_paste_mark_details_and_figure_chart(page, server):
     assert {"250,000 rubles", "$2,400", "1,480", "19", "733,830"} <= set(texts)
     daily = page.locator("#article-text mark.claim", has_text="1,480")
     assert "c-consistent" in daily.get_attribute("class")  # the General Staff's bulletin agrees
-    assert "v-unverified" in page.locator("#article-text mark.claim", has_text="733,830").get_attribute("class")
+    assert "v-unverified" in page.locator("#article-text mark.claim", has_text="733,830").get_attribute(
+        "class"
+    )
     screenshot(page, "serve-paste.png")
 
     daily.click()
@@ -130,7 +140,9 @@ def test_paste_mark_details_and_figure_chart(page, server):
     page.wait_for_selector("#chart[data-drawn=true] svg")
     assert page.locator("#chart svg circle.point").count() >= 1
     reference_path = page.locator("#chart svg path.reference").get_attribute("d")
-    assert reference_path and reference_path.count("L") >= 5  # the series drawn over the days around the report
+    assert (
+        reference_path and reference_path.count("L") >= 5
+    )  # the series drawn over the days around the report
     assert "reference" in page.locator("#chart-legend").inner_text()
     screenshot(page, "serve-figure.png")
     assert page.dialogs == []
@@ -169,7 +181,9 @@ def test_hostile_article_runs_nothing_and_shows_as_text(page, server):
         page.goto(server.url + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.pwned") is None, path
-        assert page.locator("img, iframe, script:not([src]):not([type='application/json'])").count() == 0, path
+        assert page.locator("img, iframe, script:not([src]):not([type='application/json'])").count() == 0, (
+            path
+        )
     page.goto(server.url + "/documents/hostile")
     body = page.locator("#article-text").inner_text()
     assert '<script>window.pwned=1;alert("script")</script>' in body  # the markup is shown as text
