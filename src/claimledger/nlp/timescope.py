@@ -38,6 +38,7 @@ class ScopeRules:
     period_measures: frozenset[str]
     measure_units: frozenset[str]
     level_nouns: frozenset[str]
+    statement_verbs: frozenset[str]
     running_total_cues: re.Pattern[str]
     single_events: re.Pattern[str]
 
@@ -73,6 +74,7 @@ def default_rules() -> ScopeRules:
         period_measures=frozenset(defaults["period_measures"]),
         measure_units=frozenset(defaults["measure_units"]),
         level_nouns=frozenset(table["point"]["level_nouns"]),
+        statement_verbs=frozenset(load_table("attribution")["cues"]["verbs"]),
         running_total_cues=re.compile(defaults["running_total_cues"], re.IGNORECASE),
         single_events=re.compile(rf"\b(?:{phrase_alternation(defaults['single_events'])})\b", re.IGNORECASE),
     )
@@ -112,23 +114,42 @@ def _distance(draft: ClaimDraft, cue: ScopeCue) -> int:
 
 
 def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> ScopeCue | None:
+    candidates = candidate_cues(draft, cues, rules)
+    return candidates[0] if candidates else None
+
+
+def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> list[ScopeCue]:
+    """The cues that may give this figure its scope, best first: those the parse ties to the figure's
+    own clause, then to a clause above it, by distance; failing those, the nearest one close by."""
     usable = [c for c in cues if not (c.start < draft.end and draft.start < c.end)]
     if draft.category in ("money", "troops", "percent"):
         # A weekday dates the announcement of a bonus or a deployment, not a period of the amount.
         usable = [c for c in usable if not ANNOUNCEMENT_CUES.match(c.text)]
-    if draft.category in ("money", "troops", "percent", "other"):
+    if draft.category in ("troops", "percent", "other"):
         usable = [c for c in usable if c.text.lower() not in ("toll", "death toll", "bringing")]
+    # "11 people have died, the inspectorate said on Tuesday": the day dates the statement
+    usable = [c for c in usable if not (ANNOUNCEMENT_CUES.match(c.text) and _dates_a_statement(draft, c, rules))]
     if not usable:
-        return None
+        return []
     attached = [c for c in usable if _attached(draft, c)]
     if any(not ANNOUNCEMENT_CUES.match(c.text) for c in attached):
         # "the death toll climbed past 41,000 on Wednesday": the toll says more than the day
         attached = [c for c in attached if not ANNOUNCEMENT_CUES.match(c.text)]
     if attached:
-        own = [c for c in attached if _hangs_in_own_clause(draft, c)]
-        return min(own or attached, key=lambda c: _distance(draft, c))
+        return sorted(attached, key=lambda c: (not _hangs_in_own_clause(draft, c), _distance(draft, c)))
     nearest = min(usable, key=lambda c: _distance(draft, c))
-    return nearest if _distance(draft, nearest) <= UNATTACHED_REACH else None
+    return [nearest] if _distance(draft, nearest) <= UNATTACHED_REACH else []
+
+
+def _dates_a_statement(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> bool:
+    """Whether the cue hangs on the verb that reports the figure ("..., the agency said on Tuesday"),
+    not on the figure's own verb ("police put the crowd on Sunday at 400")."""
+    head = _cue_head(draft, cue)
+    verb = governing_verb(draft)
+    if head is None or verb is None or head.i == verb.i or verb.lemma_.lower() in rules.statement_verbs:
+        return False  # the figure's own verb reports it: "the monitor put it at 300,000 on Saturday"
+    reporting = next((a for a in verb.ancestors if a.lemma_.lower() in rules.statement_verbs), None)
+    return reporting is not None and reporting.i == head.i
 
 
 # A cue the parse does not tie to the figure still counts when it is this close (in characters):
@@ -163,6 +184,8 @@ def _attached(draft: ClaimDraft, cue: ScopeCue) -> bool:
         if head.i in line and not (span.start <= head.i < span.end):
             return True
         if head.pos_ in ("VERB", "AUX") and head.head.i in line and head.i not in range(span.start, span.end):
+            if head.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                continue  # "5,000 homes were flooded, and 1,200 people were evacuated overnight"
             return True
     return False
 
@@ -226,6 +249,8 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
         return "period"
     if draft.category in ("money", "percent"):
         return _amount_scope_with_cue(draft, cue, rules)
+    if draft.category == "troops" and cue.scope == "cumulative" and _is_deployed(draft, rules):
+        return "point"  # "12,000 troops were deployed in Kursk overall": a level
     if cue.scope == "cumulative" and "reached" in text and draft.noun is not None and draft.noun.idx >= draft.end:
         return None  # "convoys have reached 31 communities": arriving, not a total that reached a figure
     if ANNOUNCEMENT_CUES.match(text) and draft.unit.split(" ")[-1:] and draft.unit.split(" ")[-1] in rules.measure_units:
@@ -233,11 +258,19 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
     return cue.scope
 
 
+def _is_deployed(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    head = draft.noun.head if draft.noun is not None else draft.figure.head
+    near = _lemmas_near(draft, governing_verb(draft))
+    return bool(({head.lemma_.lower(), head.head.lemma_.lower()} | near) & rules.deployment)
+
+
 def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str | None:
     """Money and percentages are mostly levels: a period cue bounds them only when they measure a flow
     over it ("revenues rose 26% in the first eleven months", "inflation stood at 9.1% in August")."""
     verb = governing_verb(draft)
     text = cue.text.strip().lower()
+    if draft.category == "money" and _subject_lemma(verb) in rules.level_nouns and cue.scope in ("cumulative", "period"):
+        return None  # "the one-off payment rose to 1.9 million rubles this week": still a level
     if cue.scope == "cumulative" and rules.running_total_cues.search(text):
         # "inflation has risen to 9%", "the cost of rebuilding has climbed to $524bn": a level that
         # moved, not a running total; "damage has reached $84bn" is one.
@@ -250,6 +283,8 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     head = _cue_head(draft, cue)
     if head is not None and head.lemma_.lower() in rules.act_verbs:
         return None  # "China announced a 7.2% increase in March": the cue dates the announcement
+    if draft.category == "percent" and not _is_share_of_economy(draft, rules) and _measure_of(draft, verb) in rules.period_measures:
+        return "period"  # "expects growth of 2.8% this year": a rate of the period, even when forecast
     if _sets_a_level(verb) or _is_planned(verb, rules):
         return None  # "will raise spending to 13.5 trillion rubles next year": an amount set, a point
     if draft.category == "money":
@@ -257,17 +292,25 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
         return "period" if near & rules.flow_verbs else None  # "a budget for 2025" is an amount set, a point
     if _is_share_of_economy(draft, rules):
         return None  # "4.7% of GDP this year": a level
-    if _subject_lemma(verb) in rules.period_measures or _lemmas_near(draft, verb) & rules.change_verbs:
+    if _lemmas_near(draft, verb) & rules.change_verbs:
         return "period"
     return None  # "38% of refugees intend to stay", "only 16 per cent funded this year": a level
 
 
 def _counts_toward_a_level(draft: ClaimDraft, rules: ScopeRules) -> bool:
     """A bare figure after "a target of", "a capacity of", "a cap of"."""
-    if draft.noun is not None and draft.noun.idx >= draft.end:
-        return False
     of = draft.figure.head
+    if draft.noun is not None and draft.noun.idx >= draft.end:
+        of = draft.noun.head  # "the annual cap of 500,000 barrels"
     return of.lower_ == "of" and of.head.lemma_.lower() in rules.level_nouns and of.head.i < draft.figure.i
+
+
+def _measure_of(draft: ClaimDraft, verb: Token | None) -> str | None:
+    """What a percentage measures: "growth of 2.8%", "inflation stood at 9.1%"."""
+    of = draft.figure.head if draft.noun is None or draft.noun.text == "%" else draft.noun.head
+    if of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return of.head.lemma_.lower()
+    return _subject_lemma(verb)
 
 
 def _cue_head(draft: ClaimDraft, cue: ScopeCue) -> Token | None:
@@ -337,8 +380,12 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         if _counts_toward_a_level(draft, rules):
             draft.time_scope = "point"  # "against a target of 19,598": an aim, not a count
             continue
-        cue = scope_for(draft, by_sentence[sentence.start], rules)
-        scope = scope_with_cue(draft, cue, rules) if cue is not None else None
+        cue, scope = None, None
+        for candidate in candidate_cues(draft, by_sentence[sentence.start], rules):
+            scope = scope_with_cue(draft, candidate, rules)
+            if scope is not None:  # a cue that does not apply ("a budget for 2025") gives way to the next
+                cue = candidate
+                break
         if cue is not None and scope is not None and SAME_PERIOD.search(cue.text) and last_cued is not None:
             # "over the same period": the period named before, whatever it was
             draft.time_scope, draft.scope_cue, draft.scope_groups = last_cued.time_scope, last_cued.scope_cue, last_cued.scope_groups
