@@ -41,6 +41,7 @@ class AttributionRules:
     generic_organisations: frozenset[str]
     pronouns: frozenset[str]
     sources: SourceTable
+    clausal_only: frozenset[str] = frozenset()
 
 
 @cache
@@ -55,6 +56,7 @@ def default_rules() -> AttributionRules:
         generic_organisations=frozenset(cues["generic_organisations"]),
         pronouns=frozenset(cues["pronouns"]),
         sources=default_table(),
+        clausal_only=frozenset(cues.get("clausal_only", ())),
     )
 
 
@@ -85,7 +87,7 @@ class Attribution:
 def source_name(head: Token) -> str:
     """The shortest span that names a source: "iStories" in "Russian investigative outlet iStories"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not _parenthesised(child):
             return source_name(child)
     doc = head.doc
     if head.ent_type_ == "PERSON":
@@ -115,6 +117,12 @@ def source_name(head: Token) -> str:
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
+def _parenthesised(token: Token) -> bool:
+    """ "(NIS)" after "National Intelligence Service": an acronym repeated, not the name itself."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].text == ")"
+
+
 class Attributor:
     """Reads the attribution of every draft in a document, sentence by sentence."""
 
@@ -122,6 +130,7 @@ class Attributor:
         self.doc = doc
         self.rules = rules
         self.last_named: Attribution | None = None
+        self.named: list[Attribution] = []  # every source named so far, oldest first
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(doc.text)]
         self._quote_speakers: dict[tuple[int, int], Attribution | None] = {}
 
@@ -175,10 +184,12 @@ class Attributor:
                                    descriptor=self.last_named.descriptor)
             return Attribution(AUTHOR, cue=cue)
         possessor = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        if possessor is not None and head.lemma_.lower() in self.rules.documents:
+        titles = [head, *(c for c in head.children if c.dep_ == "conj")]
+        if possessor is not None and any(t.lemma_.lower() in self.rules.documents for t in titles):
             return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
-        if self.last_named is not None and (self._refers_back(head) or self._generic_reference(head)):
-            return Attribution(self.last_named.name, cue=cue, token=self.last_named.token, descriptor=self.last_named.descriptor)
+        earlier = self._named_earlier(head)
+        if earlier is not None:
+            return Attribution(earlier.name, cue=cue, token=earlier.token, descriptor=earlier.descriptor)
         employer = self._employer_of(head)
         if employer is not None:
             return self._named(employer, cue)  # "economists at the Institute for East European Studies"
@@ -190,6 +201,25 @@ class Attributor:
             return self._named(appos, cue)  # "Her employer, the logistics firm Vistula Cargo, said"
         descriptor = head.doc[head.left_edge.i:head.i + 1].text
         return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head, descriptor=descriptor)
+
+    def _named_earlier(self, head: Token) -> Attribution | None:
+        """ "the ministry", "the agency" naming a source met before: the latest one it fits, so that
+        "the ministry" after TASS is still the defence ministry named two paragraphs up."""
+        if not self.named or head.pos_ == "PROPN" or not _is_definite(head):
+            return None
+        modifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")]
+        recent = list(reversed(self.named[-MEMORY:]))
+        for earlier in recent:  # first a source whose name has the word: "the bank" for "Central Bank of Russia"
+            words = earlier.name.lower().replace("'s", "").split()
+            descriptor = (earlier.descriptor or "").lower()
+            if (head.lower_ in words or head.lemma_.lower() in words) and all(m in words or m in descriptor for m in modifiers):
+                return earlier
+        if head.lemma_.lower() not in self.rules.generic_organisations or modifiers:
+            return None
+        for earlier in recent:  # then "the group", "the agency" for the latest organisation
+            if not earlier.is_person and not _is_place(earlier):
+                return earlier
+        return None
 
     def _generic_reference(self, head: Token) -> bool:
         """ "the group", "the organisation" after an organisation was named: the same one."""
@@ -227,6 +257,11 @@ class Attributor:
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 return child
+            if child.dep_ == "acl":  # "data published by the bank"
+                agent = next((g for g in child.children if g.dep_ == "agent"), None)
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    return pobj
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
@@ -278,20 +313,60 @@ class Attributor:
         if phrase is not None:
             return phrase
         verb = self._cue_verb_above(draft.figure, draft.sentence)
-        if verb is not None:
+        for _ in range(3):
+            if verb is None:
+                break
             said = self.speaker_of(verb)
             if said is not None:
                 return self.originator(verb, said)
+            # "saying only 23 deaths had been confirmed": a passive cue with no agent names no one
+            verb = self._cue_verb_above(verb, draft.sentence)
+        leading = self._according_to(draft, leading_only=True)
+        if leading is not None:
+            return leading  # "According to UNHCR, ... , while 3.7 million remain displaced"
+        final = self._final_reporting_clause(draft)
+        if final is not None:
+            return final
         return Attribution(AUTHOR)
 
-    def _according_to(self, draft: ClaimDraft) -> Attribution | None:
+    def _final_reporting_clause(self, draft: ClaimDraft) -> Attribution | None:
+        """ "..., regional governor Andriy Saliy said on Telegram.": a sentence-final reporting clause
+        covers the sentence even where the parse hangs it elsewhere."""
+        sentence = draft.sentence
+        for token in reversed(list(self.doc[draft.span.end:sentence.end])):
+            if token.lemma_.lower() not in FINAL_REPORTING_VERBS or token.pos_ != "VERB":
+                continue
+            if any(c.dep_ == "neg" for c in token.children) or token.tag_ == "VBG":
+                return None  # "a figure the ministry has not confirmed", "..., saying inflation rose"
+            if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > token.i and c.lower_ not in self.rules.citing
+                   for c in token.children):
+                return None  # the verb reports something of its own
+            before = self.doc[draft.span.end:token.i]
+            after = self.doc[token.i + 1:sentence.end]
+            if not any(t.text == "," for t in before) or any(t.lower_ == "that" or t.like_num for t in after):
+                return None
+            followers = [after[i + 1] for i, t in enumerate(after[:-1]) if t.text == ","]
+            if any(f.lower_ not in self.rules.citing and f.lower_ != "according" for f in followers):
+                return None  # only "..., TASS reported, citing the agency." may follow
+            said = self.speaker_of(token)
+            if said is None or said.name == AUTHOR:
+                named = self.doc[token.i - 1] if token.i > sentence.start else None
+                if named is None or named.pos_ not in ("PROPN", "NOUN"):
+                    return None
+                said = self._named(_phrase_head(named), token.text)
+            return self.originator(token, said) if said.name != AUTHOR else None
+        return None
+
+    def _according_to(self, draft: ClaimDraft, leading_only: bool = False) -> Attribution | None:
         sentence = draft.sentence
         clause_start, clause_end = clause_bounds(sentence, draft.start)
         best: tuple[int, Attribution] | None = None
         for match in self.rules.phrases.finditer(sentence.text):
             start = sentence.start_char + match.start()
             end = sentence.start_char + match.end()
-            if not clause_start <= start < clause_end:
+            if leading_only and match.start() > LEADING_CHARS:
+                continue
+            if not leading_only and not clause_start <= start < clause_end:
                 continue  # "X grew, according to Rosstat, while the bank raised Y": not Y's source
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -313,9 +388,10 @@ class Attributor:
     def _cue_verb_above(self, figure: Token, sentence: Span) -> Token | None:
         child, token = figure, figure.head
         for _ in range(14):
-            if token.lemma_.lower() in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj":
-                return token
-            if _contrasting_clause(child):
+            if (token.lemma_.lower() in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
+                    and not (token.lemma_.lower() in self.rules.clausal_only and child.dep_ in ("dobj", "prep"))):
+                return token  # (but "adding 52 vessels to a list" is not speech)
+            if _contrasting_clause(child) and not (token.dep_ == "ccomp" and _subject_is_a_figure(child)):
                 return None  # "Britain said it would give £2m, while the EU pledged €50m"
             if token.head.i == token.i:
                 break
@@ -378,11 +454,23 @@ class Attributor:
                 said = self.speaker_of(token)
                 if said is not None and said.name != AUTHOR and said.token is not None:
                     self.last_named = said
+                    self.named.append(said)
         for match in self.rules.phrases.finditer(sentence.text):
             span = self.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(), alignment_mode="expand")
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) if span is not None else None
             if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed:
-                self.last_named = Attribution(source_name(pobj), token=pobj)
+                self.last_named = Attribution(source_name(pobj), token=pobj,
+                                              descriptor=self.doc[pobj.left_edge.i:pobj.i + 1].text)
+                self.named.append(self.last_named)
+
+
+FINAL_REPORTING_VERBS = {"say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post"}
+MEMORY = 8  # sources named earlier that "the ministry" may refer back to
+LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
+
+
+def _is_place(attribution: Attribution) -> bool:
+    return attribution.token is not None and attribution.token.ent_type_ in ("GPE", "LOC")
 
 
 def _contrasting_clause(token: Token) -> bool:
@@ -391,6 +479,12 @@ def _contrasting_clause(token: Token) -> bool:
         return False
     marked = any(c.lower_ in ("while", "whereas", "although", "though", "but") for c in token.children if c.dep_ in ("mark", "cc"))
     return marked and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in token.children)
+
+
+def _subject_is_a_figure(clause: Token) -> bool:
+    """ "found that 68% supported it, while 19% were opposed": the contrast is within what was found."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.like_num or any(t.like_num for t in subject.lefts))
 
 
 def _names_something(token: Token) -> bool:
