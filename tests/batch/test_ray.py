@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,10 +35,14 @@ EXAMPLES = Path(claimledger.__file__).parent / "examples"
 @pytest.fixture(scope="module")
 def ray_cluster():
     saved = os.environ.pop("RAY_ADDRESS", None)  # never join a cluster the environment points at
+    # Ray's session files (logs, sockets) in a directory of our own, removed after; short, because
+    # Ray's Unix socket paths must stay under ~107 characters
+    temp_dir = tempfile.mkdtemp(prefix="cl-ray-")
     ray.init(address="local", num_cpus=2, object_store_memory=300 * 1024 * 1024, include_dashboard=False,
-             log_to_driver=False)
+             log_to_driver=False, _temp_dir=temp_dir)
     yield
     ray.shutdown()
+    shutil.rmtree(temp_dir, ignore_errors=True)
     if saved is not None:
         os.environ["RAY_ADDRESS"] = saved
 
@@ -181,3 +189,30 @@ def test_a_document_whose_extraction_fails_is_skipped_not_fatal(monkeypatch):
     assert [r["doc_id"] for r in out] == ["ok", "bad"]
     assert out[0]["error"] is None and json.loads(out[0]["claims"])
     assert out[1]["error"] == "skipped a:2: extraction failed (ValueError: component crashed)"
+
+
+def test_without_an_address_a_local_ray_is_started_and_stopped(tmp_path):
+    """The default path of `ingest --engine ray`: no cluster given, so the call starts its own and stops it.
+
+    In a subprocess, so that it neither sees nor disturbs the module's cluster.
+    """
+    script = (
+        "import json, sys, ray\n"
+        "from pathlib import Path\n"
+        "from claimledger.batch.ray_engine import extract_to_shards\n"
+        "s = extract_to_shards([sys.argv[1]], Path(sys.argv[2]), batch_size=2)\n"
+        "print(json.dumps([s.documents, s.claims, s.shards, ray.is_initialized()]))\n"
+    )
+    ray_tmp = tempfile.mkdtemp(prefix="cl-ray-")  # Ray's session files; short for its socket paths
+    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"} | {"RAY_TMPDIR": ray_tmp}
+    args = [str(EXAMPLES / "articles.jsonl"), str(tmp_path / "out")]
+    try:
+        done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
+                              timeout=300)
+    finally:
+        shutil.rmtree(ray_tmp, ignore_errors=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    documents, claims, shards, still_running = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (documents, shards, still_running) == (3, 1, False)
+    assert claims > 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["shard-00000.parquet"]

@@ -105,7 +105,10 @@ def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]
 
 def _connect(address: str | None) -> bool:
     """Start or join Ray unless the caller already did; True when we did (and must shut it down)."""
-    import ray
+    try:
+        import ray
+    except ModuleNotFoundError as exc:
+        raise ConfigError("the Ray engine needs Ray: pip install 'claimledger[ray]'") from exc
 
     if ray.is_initialized():
         return False
@@ -118,14 +121,21 @@ def _connect(address: str | None) -> bool:
             ray.init(address="local", num_cpus=os.cpu_count() or 1,
                      object_store_memory=LOCAL_OBJECT_STORE_BYTES, include_dashboard=False,
                      log_to_driver=False)
-    except (ConnectionError, RuntimeError, ValueError) as exc:
-        where = f"the Ray cluster at {address!r}" if address else "a local Ray instance"
-        raise ConfigError(f"cannot start or join {where}: {exc}") from exc
+    except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as exc:
+        if not address:
+            raise ConfigError(f"cannot start a local Ray instance: {exc}") from exc
+        raise ConfigError(f"cannot join the Ray cluster at {address!r}: {exc} (is it running and reachable? "
+                          f"a cluster with token authentication also needs RAY_AUTH_MODE=token and its token "
+                          f"in ~/.ray/auth_token or RAY_AUTH_TOKEN)") from exc
     return True
 
 
 def _pool_size() -> int:
-    """At most one actor (one spaCy pipeline, ~300 MB) per CPU of the cluster; Ray Data scales up to it."""
+    """One actor (one spaCy pipeline, ~300 MB) per CPU of the cluster.
+
+    A fixed pool rather than one that grows from a single actor: Ray Data's autoscaler did not add the
+    second actor on short runs here, leaving half the machine idle.
+    """
     import ray
 
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -166,6 +176,8 @@ def extract_to_shards(inputs: list[str], shard_dir: Path, *, address: str | None
     initialised in this process, that connection is used and left open. ``shard_dir`` must not exist or be
     empty; it appears, complete, only when every shard has been written.
     """
+    if batch_size < 1:
+        raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
     started = time.perf_counter()
     summary = ShardSummary(shard_dir=Path(shard_dir))
     documents = _read_documents(list(inputs), outlet, published, summary)
