@@ -80,7 +80,7 @@ def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules) -> str
         return "part of a compound modifier (an age, a duration or a size: '34-year-old', '24-hour')"
     if mention.unit is None and rules.age_before.search(before):
         return "an age"
-    if mention.unit is None and _is_age_after_name(draft, text):
+    if mention.unit is None and _is_age_after_name(draft, text, rules):
         return "an age after a name ('Petrenko, 41,')"
     if mention.unit is None and _is_age_of_people(draft, rules):
         return "an age ('those admitted were over 60')"
@@ -102,11 +102,22 @@ def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules) -> str
     noun = counted_noun(draft)
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None:
         return "a duration or a point in time"
-    if noun is None and mention.unit is None and draft.figure.ent_type_ in ("DATE", "TIME"):
+    if noun is None and mention.unit is None and draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft):
         return "a date or a time"
     if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
         return "'one of', not a count"
     return None
+
+
+def _lone_number_entity(draft: ClaimDraft) -> bool:
+    """ "The largest number of detentions, 61, was in Moscow": the recogniser calls a bare figure a DATE
+    with no date word around it; a figure alone is a date only when it looks like a year."""
+    figure = draft.figure
+    for ent in figure.doc.ents:
+        if ent.start <= figure.i < ent.end and ent.label_ == "DATE":
+            words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in range(draft.span.start, draft.span.end)]
+            return not words and not _looks_like_year(figure.text)
+    return False
 
 
 def _looks_like_year(figure: str) -> bool:
@@ -118,8 +129,9 @@ def _capitalised_word_before(before: str) -> bool:
     return bool(words) and (words[-1][:1].isupper() or words[-1].lower() in ("no.", "number", "#"))
 
 
-def _is_age_after_name(draft: ClaimDraft, text: str) -> bool:
-    """'Olena Petrenko, 41, said' – a number set off by commas right after a person's name."""
+def _is_age_after_name(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
+    """'Olena Petrenko, 41, said', 'The woman, 46, died' – a bare number set off by commas right after a
+    person's name or a word for a person."""
     span = draft.span
     if span.start == 0 or draft.mention.spelled:
         return False
@@ -129,7 +141,10 @@ def _is_age_after_name(draft: ClaimDraft, text: str) -> bool:
     name = span.doc[span.start - 2]
     # match on a slice: "^" does not anchor at a start position given to match()
     following = text[draft.mention.end:draft.mention.end + 3]
-    return name.ent_type_ == "PERSON" and bool(AGE_AFTER_NAME.match(following)) and draft.mention.value < 120
+    if draft.mention.unit is not None or counted_noun(draft) is not None:
+        return False
+    person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and name.ent_type_ != "ORG")
+    return (person or name.lemma_.lower() in rules.people) and bool(AGE_AFTER_NAME.match(following)) and draft.mention.value < 120
 
 
 def _is_age_of_people(draft: ClaimDraft, rules: NonClaimRules) -> bool:

@@ -307,7 +307,7 @@ def _counts_toward_a_level(draft: ClaimDraft, rules: ScopeRules) -> bool:
 
 def _measure_of(draft: ClaimDraft, verb: Token | None) -> str | None:
     """What a percentage measures: "growth of 2.8%", "inflation stood at 9.1%"."""
-    of = draft.figure.head if draft.noun is None or draft.noun.text == "%" else draft.noun.head
+    of = (draft.noun if draft.noun is not None else draft.figure).head
     if of.lower_ == "of" and of.head.pos_ == "NOUN":
         return of.head.lemma_.lower()
     return _subject_lemma(verb)
