@@ -112,6 +112,7 @@ def _partitive_noun(of: Token) -> Token | None:
     return None
 
 
+NUMBER_NOUNS = {"total", "number", "tally", "count", "figure", "toll", "sum"}
 BARE_WORDS = {"other", "others", "more", "another"}  # "28 others": the noun is the one before
 
 
@@ -154,9 +155,11 @@ def _lemma(token: Token) -> str:
 # -- category ---------------------------------------------------------------------------------
 def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     """Lemmas of the words that say what happened to the counted things."""
-    anchor = noun if noun is not None else draft.figure
+    anchor = noun if noun is not None else _figure_top(draft.figure)
     lemmas: set[str] = set()
     head = anchor.head
+    while head.lower_ == "of" and head.head.lemma_.lower() in NUMBER_NOUNS and head.head.head.i != head.head.i:
+        head = head.head.head  # "lost a total of 7,600 troops": what happened to the total
     lemmas.add(head.lemma_.lower())
     if head.dep_ in ("prep", "agent", "pobj") or head.pos_ == "ADP":
         lemmas.add(head.head.lemma_.lower())
@@ -169,6 +172,13 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
                     continue  # "treated 312 patients ... and that 14 of them had died": another count's verb
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("conj", "xcomp", "pobj", "prep", "compound"))
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "from")):
+        lemmas.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")  # "moved to safety"
+    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # "Russia's losses are running at 1,000 troops a day": the subject says what they are
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            lemmas.add(subject.lemma_.lower())
     if anchor.dep_ == "dobj":
         # "Evacuation orders covered 14,000 residents": the subject's kind says what happened to them
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -193,9 +203,17 @@ def _has_own_subject(clause: Token, anchor: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i for c in clause.children)
 
 
+def _figure_top(figure: Token) -> Token:
+    """ "1.2 million": the scale word the figure hangs on stands for the quantity in the parse."""
+    token = figure
+    while token.head.i != token.i and (token.head.like_num or token.head.lower_ in SCALE_WORDS) and token.dep_ in NUMBER_LINK_DEPS:
+        token = token.head
+    return token
+
+
 def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     """The words bound to the figure itself: its head, its participles, the word right after it."""
-    anchor = noun if noun is not None else draft.figure
+    anchor = noun if noun is not None else _figure_top(draft.figure)
     own = {anchor.head.lemma_.lower()}
     own.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl"))
     if anchor.i + 1 < draft.sentence.end:

@@ -213,7 +213,10 @@ def _lemmas_near(draft: ClaimDraft, verb: Token | None) -> set[str]:
 
 
 def _is_perfect(verb: Token | None) -> bool:
-    return verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    """The present perfect ("have died"): a running total. The past perfect of reported speech ("said
+    23 protesters had needed treatment") only moves a past event back and is not one."""
+    return verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.lower_ != "had"
+                                    for c in verb.children)
 
 
 def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
