@@ -1,0 +1,93 @@
+"""Ingest throughput: documents per second with 1 and 2 worker processes, and the store's share of the time.
+
+    python benchmarks/ingest.py [--docs 200] [--batch-size 8] [--rounds 2]
+
+Builds a corpus of distinct documents from the dev set (evaluation/dev/docs-*.jsonl, each text given its own
+first line and its paragraphs rotated, so every document has its own content hash and its own claims), then
+ingests it into a fresh SQLite file with --workers 1 and with --workers 2, in this one run. The language
+pipeline is loaded before the clock starts (forked workers inherit it), so the figures are steady-state
+throughput. Prints figures only: the machine is shared, so the load average is printed alongside them.
+Targets (issue 3): scaling ratio >= 1.6 on two cores; store share < 15% with SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_corpus(directory: Path, n: int) -> Path:
+    base = []
+    for path in sorted((ROOT / "evaluation" / "dev").glob("docs-*.jsonl")):
+        base += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not base:
+        sys.exit("no dev documents found under evaluation/dev/docs-*.jsonl")
+    out = directory / "corpus.jsonl"
+    with out.open("w", encoding="utf-8") as stream:
+        for i in range(n):
+            doc = dict(base[i % len(base)])
+            doc.pop("id", None)
+            paragraphs = doc["text"].split("\n\n")
+            turn = (i // len(base)) % len(paragraphs)
+            doc["text"] = f"Dispatch {i + 1}.\n\n" + "\n\n".join(paragraphs[turn:] + paragraphs[:turn])
+            stream.write(json.dumps(doc) + "\n")
+    return out
+
+
+def run(corpus: Path, workers: int, batch_size: int, directory: Path):
+    from claimledger.batch import ingest
+    from claimledger.store import Ledger
+
+    directory.mkdir(exist_ok=True)
+    ledger = Ledger.open(f"sqlite:///{directory / f'workers-{workers}.sqlite'}")  # a fresh file each run
+    try:
+        return ingest(ledger, [str(corpus)], workers=workers, batch_size=batch_size)
+    finally:
+        ledger.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="alternate 1 and 2 workers this many times; the fastest run of each counts "
+                             "(on a shared machine the slower runs measure the neighbours)")
+    args = parser.parse_args()
+
+    from claimledger.nlp.pipeline import get_pipeline
+
+    get_pipeline()  # loaded once here; forked workers inherit it
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        corpus = build_corpus(directory, args.docs)
+        load_before = os.getloadavg()
+        results = {}
+        for round_ in range(args.rounds):
+            for w in (1, 2):
+                summary = run(corpus, w, args.batch_size, directory / f"round-{round_}")
+                if w not in results or summary.total_seconds < results[w].total_seconds:
+                    results[w] = summary
+        load_after = os.getloadavg()
+    print(f"corpus: {args.docs} documents built from evaluation/dev; cores: {os.cpu_count()}; "
+          f"best of {args.rounds} rounds; "
+          f"load average before/after: {load_before[0]:.2f} / {load_after[0]:.2f}")
+    rates = {}
+    for workers, s in results.items():
+        rates[workers] = s.documents / s.total_seconds
+        print(f"workers={workers}: {s.documents} documents, {s.claims} claims in {s.total_seconds:.2f} s = "
+              f"{rates[workers]:.1f} docs/s; store {s.store_seconds:.2f} s = "
+              f"{100 * s.store_share:.1f}% of total")
+    print(f"scaling ratio (2 workers / 1): {rates[2] / rates[1]:.2f} (target >= 1.6 on two idle cores)")
+    print(f"store share with SQLite: {100 * results[1].store_share:.1f}% at 1 worker, "
+          f"{100 * results[2].store_share:.1f}% at 2 workers (target < 15%)")
+
+
+if __name__ == "__main__":
+    main()
