@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import load_table, phrase_alternation
-from claimledger.normalize.sources import SourceTable, default_table
+from claimledger.normalize.sources import SourceTable, default_table, normalize_name
 
 QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
 DESCRIPTOR_DEPS = {"det", "predet", "punct"}
@@ -73,14 +73,66 @@ class Attribution:
         return self.token is not None and self.token.ent_type_ == "PERSON"
 
     def resolve(self, sources: SourceTable) -> tuple[str | None, str]:
-        """(canonical, type). A descriptor naming an organisation ("energy company Ukrenergo")
-        outweighs the entity recogniser's guess that a name is a person's."""
+        """(canonical, type). A descriptor naming an organisation ("energy company Ukrenergo",
+        "K-Electric, the city's power utility") outweighs the entity recogniser's guess that a name is
+        a person's; a country speaking ("Britain said") is its government."""
         canonical, kind = sources.resolve(self.name, is_person=self.is_person)
-        if canonical is None and self.descriptor and self.descriptor != self.name:
-            described = sources.guess_type(self.descriptor[: max(0, self.descriptor.rfind(self.name))] or self.descriptor)
-            if described in ORGANISATION_TYPES or (kind == "unknown" and described != "unknown"):
-                kind = described
-        return canonical, kind
+        if canonical is not None:
+            return canonical, kind
+        described = self._described(sources)
+        if described in ORGANISATION_TYPES:
+            return None, described  # "the logistics firm Vistula Cargo"
+        if kind == "unknown" and self._personal_name(sources):
+            return None, "person"  # "Deputy Governor Alexei Morozov" is still a person
+        if kind == "unknown" and described != "unknown":
+            return None, described
+        if kind == "unknown" and self.token is not None:
+            kind = self._kind_from_the_text(sources)
+        return None, kind
+
+    def _described(self, sources: SourceTable) -> str:
+        """The type the words around the name give: "the rights group OVD-Info", "the Archive of
+        Public Gatherings, an independent monitor"."""
+        described = "unknown"
+        if self.descriptor and self.descriptor != self.name:
+            at = self.descriptor.rfind(self.name)
+            if at > 0:
+                described = sources.guess_type(self.descriptor[:at])
+            elif at < 0 and normalize_name(self.descriptor) not in normalize_name(self.name):
+                described = sources.guess_type(self.descriptor)
+        token = self.token
+        if described == "unknown" and token is not None:
+            appositive = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            if appositive is not None:
+                described = sources.guess_type(token.doc[appositive.left_edge.i:appositive.i + 1].text)
+        return described
+
+    def _personal_name(self, sources: SourceTable) -> bool:
+        """ "Marta Lindqvist", "Dr Saima Qureshi": two or three capitalised words the recogniser took
+        for no organisation or place, with no word that names a body."""
+        token = self.token
+        words = self.name.split()
+        if token is None or not 2 <= len(words) <= 3 or self.name == AUTHOR:
+            return False
+        if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            return False
+        if not all(w[:1].isupper() and w.isalpha() for w in words):
+            return False
+        return sources.guess_type(self.name) == "unknown" and sources.lookup(self.name) is None
+
+    def _kind_from_the_text(self, sources: SourceTable) -> str:
+        token = self.token
+        assert token is not None
+        appositive = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if appositive is not None:
+            described = sources.guess_type(token.doc[appositive.left_edge.i:appositive.i + 1].text)
+            if described != "unknown":
+                return described
+        if token.ent_type_ == "GPE" and token.pos_ == "PROPN":
+            return "government"
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and _titled(token)):
+            return "person"
+        return "unknown"
 
 
 # -- names as written -----------------------------------------------------------------------------
@@ -90,9 +142,9 @@ def source_name(head: Token) -> str:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and not _parenthesised(child):
             return source_name(child)
     doc = head.doc
-    if head.ent_type_ == "PERSON":
+    if head.ent_type_ in ("PERSON", "GPE"):
         for ent in doc.ents:
-            if ent.start <= head.i < ent.end and ent.label_ == "PERSON":
+            if ent.start <= head.i < ent.end and ent.label_ == head.ent_type_:
                 return ent.text
     start, end = head.left_edge.i, head.i + 1
     for ent in doc.ents:
@@ -112,9 +164,22 @@ def source_name(head: Token) -> str:
         run = len(tokens)
         while run > 0 and ((tokens[run - 1].pos_ == "PROPN" and not tokens[run - 1].is_lower) or tokens[run - 1].tag_ == "POS"):
             run -= 1
-        if run > 0 and any(t.pos_ == "NOUN" for t in tokens[:run]) and tokens[run - 1].tag_ != "POS":
+        if (run > 0 and any(t.pos_ == "NOUN" for t in tokens[:run]) and tokens[run - 1].tag_ != "POS"
+                and tokens[run - 1].lower_ not in NAME_CONNECTORS):  # "Archive of Public Gatherings" is one name
             tokens = tokens[run:]  # drop the descriptor: "outlet iStories" → "iStories"
     return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "captain", "colonel",
+          "general", "sergeant", "lieutenant", "major"}
+
+
+def _titled(token: Token) -> bool:
+    """ "Dr Saima Qureshi": a title before a proper name makes it a person's."""
+    return any(t.lower_ in TITLES for t in token.doc[max(0, token.left_edge.i - 1):token.i])
+
+
+NAME_CONNECTORS = {"of", "for", "and", "&", "on", "in"}
 
 
 def _parenthesised(token: Token) -> bool:
@@ -281,7 +346,7 @@ class Attributor:
         last = self.last_named
         if last is None:
             return Attribution(AUTHOR, cue=cue)
-        return Attribution(last.name, cue=cue, token=last.token)
+        return Attribution(last.name, cue=cue, token=last.token, descriptor=last.descriptor)
 
     # -- "citing Y" ------------------------------------------------------------------------------
     def originator(self, verb: Token, said: Attribution) -> Attribution:

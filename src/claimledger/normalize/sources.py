@@ -9,6 +9,9 @@ from functools import cache
 from claimledger.models import AUTHOR
 from claimledger.nlp.lexicon import load_table
 
+# Words for a person speaking for a body: the body gives the type.
+ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "press service", "press office",
+              "officials", "official")
 TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government", "person")
 
 
@@ -45,16 +48,24 @@ class SourceTable:
         return None, self.guess_type(name)
 
     def guess_type(self, name: str) -> str:
-        """The type whose head word appears last in the name: "Ukraine's Armed Forces" → military."""
+        """The type whose head word appears last in the name: "Ukraine's Armed Forces" → military.
+        A role word at the end gives way to what it is the role of: "an Air Force spokesman" → military."""
         text = f" {normalize_name(name)} "
+        for role in ROLE_WORDS:
+            if text.endswith(f" {role} ") and len(text.split()) > 1:
+                owner = self.guess_type(text[: -len(role) - 2])
+                if owner != "unknown":
+                    return owner
         best: tuple[int, int, int, str] | None = None
         for rank, kind in enumerate(TYPE_ORDER):
             for word in self.type_words.get(kind, ()):
-                position = text.rfind(f" {word.strip()} ")
-                if position >= 0:
-                    key = (position + len(word.strip()), len(word.strip()), -rank, kind)
-                    if best is None or key > best:
-                        best = key
+                word = word.strip()
+                for form in (word, f"{word}s"):  # "rights groups" as well as "rights group"
+                    position = text.rfind(f" {form} ")
+                    if position >= 0:
+                        key = (position + len(word), len(word), -rank, kind)
+                        if best is None or key > best:
+                            best = key
         return best[3] if best else "unknown"
 
 
