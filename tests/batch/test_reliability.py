@@ -61,31 +61,52 @@ def _stored_so_far(path: Path) -> int:
         return 0
 
 
-def _interrupt_midway(db: Path, corpus: Path, sig: int) -> subprocess.Popen:
-    """Start an ingest and send ``sig`` once a few documents (but not all) are stored."""
-    process = subprocess.Popen(cli_command("ingest", "--db", str(db), str(corpus)),
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _interrupt_midway(db: Path, corpus: Path, sig: int, workers: int) -> tuple[subprocess.Popen, list[int]]:
+    """Start an ingest and send ``sig`` once a few documents (but not all) are stored; the worker pids."""
+    process = subprocess.Popen(cli_command("ingest", "--db", str(db), "--workers", str(workers), str(corpus)),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
     while _stored_so_far(db) < 3:
         assert process.poll() is None, f"ingest ended before it could be interrupted: {process.stderr.read()}"
         assert time.monotonic() < deadline, "ingest stored nothing within 240 s"
         time.sleep(0.02)
+    workers_seen = _children(process.pid)
     process.send_signal(sig)
     process.wait(timeout=60)
-    return process
+    return process, workers_seen
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
-def test_interrupted_run_resumes_to_the_same_ledger(tmp_path, corpus, reference, sig):
+@pytest.mark.parametrize("sig,workers", [(signal.SIGKILL, 1), (signal.SIGINT, 1), (signal.SIGKILL, 2)],
+                         ids=["kill-9", "ctrl-c", "kill-9-two-workers"])
+def test_interrupted_run_resumes_to_the_same_ledger(tmp_path, corpus, reference, sig, workers):
     db = tmp_path / "interrupted.sqlite"
-    process = _interrupt_midway(db, corpus, sig)
+    process, worker_pids = _interrupt_midway(db, corpus, sig, workers)
     partial = _contents(f"sqlite:///{db}")[0]
     assert 0 < partial < N_DOCS, "the run was not cut in the middle"
     if sig == signal.SIGINT:
         assert process.returncode == 130 and "run the same command again to resume" in process.stderr.read()
     else:
         assert process.returncode == -signal.SIGKILL
+    if workers > 1:
+        assert len(worker_pids) == workers
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in worker_pids) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in worker_pids), "worker processes outlived their parent"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     resumed = run_cli("ingest", "--db", str(db), str(corpus))

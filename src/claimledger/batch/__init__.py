@@ -67,7 +67,21 @@ def _worker_start() -> None:
     from claimledger.nlp.pipeline import get_pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     get_pipeline()
+
+
+def _die_with_parent() -> None:
+    """Linux: end this worker at once when the parent dies (kill -9), instead of lingering or printing a
+    broken-pipe traceback when it next sends a result. Elsewhere the broken pipe still ends it."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
