@@ -136,9 +136,35 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
         # "the death toll climbed past 41,000 on Wednesday": the toll says more than the day
         attached = [c for c in attached if not ANNOUNCEMENT_CUES.match(c.text)]
     if attached:
-        return sorted(attached, key=lambda c: (not _hangs_in_own_clause(draft, c), _distance(draft, c)))
-    nearest = min(usable, key=lambda c: _distance(draft, c))
+        ordered = sorted(attached, key=lambda c: (not _hangs_in_own_clause(draft, c), _distance(draft, c)))
+        if draft.category == "money" and any(rules.running_total_cues.search(c.text) for c in ordered):
+            # "revenues rose to $3bn in the first quarter": the period bounds the flow the total reached
+            ordered.sort(key=lambda c: not (c.scope == "period" and not ANNOUNCEMENT_CUES.match(c.text)))
+        return ordered
+    nearby = [c for c in usable if not _in_another_clause(draft, c)]
+    if not nearby:
+        return []
+    nearest = min(nearby, key=lambda c: _distance(draft, c))
     return [nearest] if _distance(draft, nearest) <= UNATTACHED_REACH else []
+
+
+def _in_another_clause(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """ "900 houses were damaged, and 300 people were evacuated overnight": the cue's clause has a
+    subject of its own, so it is that clause's cue."""
+    head = _cue_head(draft, cue)
+    while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    verb = governing_verb(draft)
+    if head is None or verb is None or head.i == verb.i or head.i in {t.i for t in verb.ancestors}:
+        return False
+    return _is_full_clause(head)
+
+
+def _is_full_clause(verb: Token) -> bool:
+    """A clause with a subject and a tense of its own; "and 2,700 wounded since ..." shares the verb before."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    own_tense = any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.tag_ in ("VBD", "VBZ", "VBP")
+    return own_subject and own_tense
 
 
 def _dates_a_statement(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> bool:
@@ -148,8 +174,13 @@ def _dates_a_statement(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> b
     verb = governing_verb(draft)
     if head is None or verb is None or head.i == verb.i or verb.lemma_.lower() in rules.statement_verbs:
         return False  # the figure's own verb reports it: "the monitor put it at 300,000 on Saturday"
-    reporting = next((a for a in verb.ancestors if a.lemma_.lower() in rules.statement_verbs), None)
-    return reporting is not None and reporting.i == head.i
+    reporting: set[int] = set()
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_.lower() in rules.statement_verbs:
+            reporting.add(ancestor.i)
+            if ancestor.tag_ != "VBG":
+                break  # "..., the air force said on Monday, adding that 79 were shot down": up to "said"
+    return head.i in reporting
 
 
 # A cue the parse does not tie to the figure still counts when it is this close (in characters):
@@ -179,12 +210,15 @@ def _attached(draft: ClaimDraft, cue: ScopeCue) -> bool:
     line = {draft.figure.i, *(t.i for t in draft.figure.ancestors)}
     if draft.noun is not None:
         line.update((draft.noun.i, *(t.i for t in draft.noun.ancestors)))
+    verb = governing_verb(draft)
+    if verb is not None and span.start <= verb.i < span.end:
+        return True  # the cue is the figure's own verb: "totalled $3.4bn"
     for token in span:
         head = token.head
         if head.i in line and not (span.start <= head.i < span.end):
             return True
         if head.pos_ in ("VERB", "AUX") and head.head.i in line and head.i not in range(span.start, span.end):
-            if head.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            if _is_full_clause(head):
                 continue  # "5,000 homes were flooded, and 1,200 people were evacuated overnight"
             return True
     return False
