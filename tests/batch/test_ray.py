@@ -191,11 +191,22 @@ def test_a_document_whose_extraction_fails_is_skipped_not_fatal(monkeypatch):
     assert out[1]["error"] == "skipped a:2: extraction failed (ValueError: component crashed)"
 
 
-def test_without_an_address_a_local_ray_is_started_and_stopped(tmp_path):
-    """The default path of `ingest --engine ray`: no cluster given, so the call starts its own and stops it.
+def _run_in_own_ray(script: str, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """Run ``script`` in a fresh interpreter that starts and stops its own local Ray, apart from the module's.
 
-    In a subprocess, so that it neither sees nor disturbs the module's cluster.
+    Ray's session files go to a short private directory (its socket paths must stay short), removed after.
     """
+    ray_tmp = tempfile.mkdtemp(prefix="cl-ray-")
+    environ = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"} | {"RAY_TMPDIR": ray_tmp} | env
+    try:
+        return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                              env=environ, timeout=300)
+    finally:
+        shutil.rmtree(ray_tmp, ignore_errors=True)
+
+
+def test_without_an_address_a_local_ray_is_started_and_stopped(tmp_path):
+    """The default of `ingest --engine ray`: no cluster given, so the call starts its own Ray and stops it."""
     script = (
         "import json, sys, ray\n"
         "from pathlib import Path\n"
@@ -203,16 +214,34 @@ def test_without_an_address_a_local_ray_is_started_and_stopped(tmp_path):
         "s = extract_to_shards([sys.argv[1]], Path(sys.argv[2]), batch_size=2)\n"
         "print(json.dumps([s.documents, s.claims, s.shards, ray.is_initialized()]))\n"
     )
-    ray_tmp = tempfile.mkdtemp(prefix="cl-ray-")  # Ray's session files; short for its socket paths
-    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"} | {"RAY_TMPDIR": ray_tmp}
-    args = [str(EXAMPLES / "articles.jsonl"), str(tmp_path / "out")]
-    try:
-        done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
-                              timeout=300)
-    finally:
-        shutil.rmtree(ray_tmp, ignore_errors=True)
+    done = _run_in_own_ray(script, str(EXAMPLES / "articles.jsonl"), str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr[-3000:]
     documents, claims, shards, still_running = json.loads(done.stdout.strip().splitlines()[-1])
     assert (documents, shards, still_running) == (3, 1, False)
     assert claims > 0
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["shard-00000.parquet"]
+
+
+def test_workers_that_cannot_start_fail_the_run_with_their_reason(tmp_path):
+    """A broken user lexicon (seen by the workers through CLAIMLEDGER_LEXICONS): the actors die in their
+    constructor; the run fails with the workers' own error and publishes no shard directory."""
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "quantities.toml").write_text("this is = = not toml [\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from claimledger.batch.ray_engine import extract_to_shards\n"
+        "from claimledger.errors import ClaimledgerError\n"
+        "try:\n"
+        "    extract_to_shards([sys.argv[1]], Path(sys.argv[2]))\n"
+        "except ClaimledgerError as exc:\n"
+        "    print('ERROR', exc)\n"
+    )
+    done = _run_in_own_ray(script, str(EXAMPLES / "articles.jsonl"), str(tmp_path / "out"),
+                           CLAIMLEDGER_LEXICONS=str(lexicons))
+    assert done.returncode == 0, done.stderr[-3000:]
+    message = done.stdout.strip().splitlines()[-1]
+    assert message.startswith("ERROR the Ray run failed after 0 documents, so no shards were published")
+    assert f"ConfigError: {lexicons / 'quantities.toml'}: not valid TOML" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicons"]  # no shard dir, no .partial left

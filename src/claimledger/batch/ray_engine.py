@@ -16,6 +16,7 @@ import itertools
 import json
 import math
 import os
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,11 +26,13 @@ from typing import Any
 import pyarrow as pa
 
 from claimledger.batch.shards import SHARD_SCHEMA, ShardWriter
-from claimledger.errors import ConfigError
+from claimledger.errors import ClaimledgerError, ConfigError
 from claimledger.models import Document
 
 CHUNK_DOCUMENTS = 10_000  # documents held by the driver at once (tens of MB); flat however many inputs
 LOCAL_OBJECT_STORE_BYTES = 300 * 1024 * 1024  # text is small: a modest store leaves memory to spaCy
+ANSI_CODES = re.compile(r"\x1b\[[0-9;]*m")
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit)\b[^:]*: ")
 RESULT_SCHEMA = pa.schema([*SHARD_SCHEMA, pa.field("error", pa.string())])  # error: extraction failed
 
 
@@ -96,6 +99,19 @@ def _read_documents(inputs: list[str], outlet: str | None, published: str | None
             yield item
         else:
             summary.skipped.append(str(item))
+
+
+def _root_cause(exc: BaseException) -> str:
+    """The innermost error line of a Ray error, which carries whole remote tracebacks as text.
+
+    An actor that could not start (a broken user lexicon, no English model on a node) reports the worker's
+    own exception last, e.g. "claimledger.errors.ConfigError: ...": that is the line worth showing.
+    """
+    lines = [ANSI_CODES.sub("", line).strip() for line in str(exc).splitlines()]
+    for line in reversed(lines):
+        if EXCEPTION_LINE.match(line):
+            return line
+    return next((line for line in lines if line), exc.__class__.__name__)
 
 
 def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
@@ -199,6 +215,9 @@ def _extract_all(documents: Iterator[Document], writer: ShardWriter, summary: Sh
         for chunk in _chunks(documents, CHUNK_DOCUMENTS):
             for table in _extract_chunk(chunk, batch_size):
                 _write_results(table, writer, summary)
+    except ray.exceptions.RayError as exc:  # a lost node or actor, out of memory: the run, not one document
+        raise ClaimledgerError(f"the Ray run failed after {summary.documents} documents, so no shards were "
+                               f"published: {exc.__class__.__name__}: {_root_cause(exc)}") from exc
     finally:
         if owns_ray:
             ray.shutdown()
