@@ -43,7 +43,7 @@ def load_command(shard_dir: Path, db: str | None, as_json: bool) -> None:
         finally:
             ledger.close()
     except ClaimledgerError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"Error: {exc}", err=True)  # as click prints the other commands' fatal errors
         sys.exit(2)
     for line in summary.skipped:
         click.echo(line, err=True)
