@@ -75,7 +75,7 @@ def single_process(inputs, tmp_path_factory):
 
     ledger = Ledger.open(f"sqlite:///{tmp_path_factory.mktemp('single') / 'single.sqlite'}")
     summary = ingest(ledger, inputs[0])
-    yield summary, _contents(ledger)
+    yield summary, _contents(ledger), ledger
     ledger.close()
 
 
@@ -93,7 +93,7 @@ def test_shards_loaded_equal_single_process_ingest(shards, single_process, input
     from claimledger.batch.shards import load_shards
 
     summary, shard_dir = shards
-    single_summary, expected = single_process
+    single_summary, expected, _ = single_process
     readable = sum(isinstance(item, Document) for item in read_inputs(inputs[0]))
     assert readable >= 14  # the examples folder (.jsonl, .txt, .html), 8 dev documents, 1 good line
     assert summary.documents == single_summary.documents == len(expected) == readable
@@ -130,6 +130,17 @@ def test_cli_load_of_ray_shards(shards, single_process, tmp_path):
     ledger = Ledger.open(db)
     assert _contents(ledger) == single_process[1]
     ledger.close()
+
+
+def test_both_engines_record_the_same_extractor_version(shards, single_process):
+    """Shards loaded into the single-process ledger find every document already stored by this version."""
+    from claimledger.batch.shards import load_shards
+
+    summary, shard_dir = shards
+    _, expected, single_ledger = single_process
+    loaded = load_shards(single_ledger, shard_dir)
+    assert (loaded.documents, loaded.already_stored, loaded.skipped) == (0, summary.documents, [])
+    assert _contents(single_ledger) == expected
 
 
 def test_shard_rows_name_the_extractor_version(shards):
