@@ -161,8 +161,8 @@ def _extract_chunk(chunk: list[Document], batch_size: int) -> Iterator[pa.Table]
     """Run one chunk through the actor pool; yields result tables as actors finish them."""
     import ray.data
 
-    # Document.to_dict() rows, each kept whole as one JSON string: Arrow would type a field that is None in
-    # every row of one block (url, title) as null and in another as string, and blocks must agree
+    # Document.to_dict() rows, each kept whole as one JSON string: as separate columns, a field that is None
+    # in every row of one block (url, title) is typed null there and string in the next (seen with Ray 2.60)
     rows = [{"document": json.dumps(d.to_dict(), ensure_ascii=False), "origin": d.origin or d.id}
             for d in chunk]
     pool = min(_pool_size(), math.ceil(len(rows) / batch_size))
