@@ -133,3 +133,21 @@ def test_cli_rejects_bad_published_and_workers(tmp_path):
     assert bad_date.exit_code == 2 and "not an ISO date" in bad_date.output
     bad_workers = runner.invoke(main, ["ingest", "--workers", "0", "x.txt"])
     assert bad_workers.exit_code == 2 and "--workers" in bad_workers.output
+
+
+def test_progress_line_counts(monkeypatch):
+    import io
+
+    from claimledger.cli.ledger_cmd import IngestProgress
+
+    stream = io.StringIO()
+    monkeypatch.setattr("sys.stderr", stream)
+    summary = IngestSummary(documents=3, claims=10, already_stored=2, skipped=["skipped x: y"])
+    with IngestProgress(enabled=True) as progress:
+        progress.update(summary)
+    assert "3 documents, 10 claims, 2 already stored, 1 skipped" in stream.getvalue()
+    silent = io.StringIO()
+    monkeypatch.setattr("sys.stderr", silent)
+    with IngestProgress(enabled=False) as progress:
+        progress.update(summary)
+    assert silent.getvalue() == "" and progress.last is summary
