@@ -11,6 +11,7 @@ import sys
 import time
 from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -125,7 +126,7 @@ def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet,
     from claimledger.batch.shards import load_shards
 
     scratch = None if shards else Path(tempfile.mkdtemp(prefix="claimledger-shards-"))
-    shard_dir = shards or scratch / "shards"
+    shard_dir = shards if shards is not None else Path(str(scratch)) / "shards"
     try:
         extracted = extract_to_shards(list(inputs), shard_dir, address=address, outlet=outlet,
                                       published=published)
@@ -246,8 +247,8 @@ class IngestProgress:
 
         self.enabled = enabled
         self.last = IngestSummary()
-        self._bar = None
-        self._task = None
+        self._bar: Any = None  # a rich Progress while drawing
+        self._task: Any = None
         self._drawn = 0.0
 
     def __enter__(self) -> IngestProgress:

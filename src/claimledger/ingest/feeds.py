@@ -58,12 +58,13 @@ def _entry_document(entry: Any, origin: str, number: int, outlet: str | None, op
     from claimledger.ingest import readers
 
     where = f"{origin} entry {number}"
-    fields = {"url": entry.get("link") or None, "title": entry.get("title") or None,
+    fields: dict[str, str | None] = {"url": entry.get("link") or None, "title": entry.get("title") or None,
               "published": options.published or _entry_date(entry), "outlet": outlet}
     body = _entry_body(entry)
     if len(body) < MIN_BODY_CHARS:
         return _fetched_entry(fields, origin, number, options)
-    document = Document(text=body, origin=where, **fields)
+    document = Document(text=body, origin=where, url=fields["url"], title=fields["title"],
+                        published=fields["published"], outlet=fields["outlet"])
     return readers.checked_language(document, origin, number, "utf-8")
 
 

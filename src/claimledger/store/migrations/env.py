@@ -24,6 +24,8 @@ def run() -> None:
         _run(connection)
         return
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("give the database: alembic -x url=sqlite:///ledger.sqlite upgrade head")
     engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)

@@ -98,7 +98,7 @@ def _backfill_documents() -> None:
 
 def _backfill_claims(checks: sa.Table) -> None:
     bind = op.get_bind()
-    columns = [sa.column(c.name) for c in CLAIM_COLUMNS]
+    columns: list[sa.ColumnClause] = [sa.column(c.name) for c in CLAIM_COLUMNS]
     claims = sa.table("claims", sa.column("id"), sa.column("record"), *columns)
     for claim_id, record in bind.execute(sa.select(claims.c.id, claims.c.record)).all():
         data = json.loads(record)
