@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import (
@@ -127,3 +128,24 @@ def test_downgrade_to_baseline_and_back(tmp_path):
     assert migrate.upgrade(engine) == "upgraded"
     engine.dispose()
     assert _schema_differences(url) == []
+
+
+def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path):
+    """Migrations run in one transaction (on SQLite too, where DDL is transactional only when asked): an
+    upgrade that fails halfway keeps none of its changes, so the next open tries again from the start."""
+    from claimledger.errors import StoreError
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    engine = create_engine(url)
+    _legacy_metadata().create_all(engine)
+    with engine.begin() as conn:  # a table in the way of revision 0002, which first adds columns
+        conn.execute(text("CREATE TABLE check_results (x INTEGER)"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="old.sqlite"):
+        Ledger.open(url)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        columns = {row[1] for row in conn.execute(text("PRAGMA table_info(claims)"))}
+        tables = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+    engine.dispose()
+    assert "hedged" not in columns and "sources" not in tables and "alembic_version" not in tables

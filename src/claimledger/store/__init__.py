@@ -295,11 +295,15 @@ def _tune_sqlite(engine: Engine) -> None:
     """Write-ahead logging with synchronous=NORMAL: a commit appends to the log without waiting for the disk
     twice, which makes one transaction per document cheap. A killed process still loses nothing committed
     (only a power cut can drop the last commits, never corrupt the file). Readers no longer block the writer.
+
+    Transactions are begun by us, not by Python's sqlite3 module, which opens one only before INSERT/UPDATE/
+    DELETE and runs CREATE/ALTER outside any: with an explicit BEGIN a migration is all or nothing too.
     """
     from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, record) -> None:
+        dbapi_connection.isolation_level = None  # the module's own implicit transactions off
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA busy_timeout = 30000")  # wait for another writer rather than fail at once
@@ -311,6 +315,10 @@ def _tune_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
 
 
 def _counts(conn: Connection, column: Any, limit: int | None = None) -> dict[str, int]:
