@@ -571,3 +571,20 @@ def test_ledger_page_ignores_empty_form_fields_and_names_bad_ones(client):
     assert page.status_code == 200 and "400,000 rubles" in page.text and "1,480" not in page.text
     bad = client.get("/", params={"value_min": "lots"}, headers={"Accept": "text/html"})
     assert bad.status_code == 400 and "value_min" in bad.text
+
+
+def test_claim_json_is_the_claim_record_plus_its_figure_key():
+    from claimledger.models import Check, Period
+    from claimledger.web.api import claim_json
+    from claimledger.web.figures import claim_key
+
+    doc = make_document(1)
+    claim = make_claim(doc, 0, 7, high=2.5, bound="range", period=Period("2024-11-25", None), hedged=True,
+                       checks=[Check("fx_conversion", "consistent", "ok", {"rate": 103.79})], value_usd=14.2)
+    assert claim_json(claim) == {**claim.to_dict(), "figure": claim_key(claim)}
+
+
+def test_checked_filter(client):
+    assert client.get("/api/claims", params={"checked": "true"}).json()["total"] == 2
+    assert client.get("/api/claims", params={"checked": "false"}).json()["total"] == 2
+    assert client.get("/", params={"checked": "false"}).text.count('href="/documents/doc-3#claim-') == 2

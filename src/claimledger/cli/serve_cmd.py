@@ -25,7 +25,10 @@ def _token_store():
               "into an empty ledger.")
 @click.option("--max-body-bytes", default=2 * 1024 * 1024, show_default=True, type=int,
               help="Largest request body accepted; larger ones get 413.")
-def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes) -> None:
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              help="uvicorn's log level; 'warning' also silences the access log.")
+def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, log_level) -> None:
     """Serve the HTTP API (/api, described at /api/openapi.json) and the web page over the ledger.
 
     Writes (extracting a posted article) need an API token: create one with `claimledger token create`.
@@ -51,7 +54,7 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes) 
     except ClaimledgerError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"claimledger serving {ledger.url} on http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
 def _seed(ledger) -> None:

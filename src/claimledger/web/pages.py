@@ -55,14 +55,17 @@ def page_filter(request: Request) -> ClaimFilter:
             continue
         raw = given[f.name]
         try:
-            if f.name.startswith("value_"):
+            if f.name == "checked":
+                values[f.name] = {"true": True, "false": False}[raw.lower()]
+            elif f.name.startswith("value_"):
                 values[f.name] = float(raw)
             elif f.name.startswith("period_"):
                 values[f.name] = date.fromisoformat(raw).isoformat()
             else:
                 values[f.name] = raw
-        except ValueError:
-            kind = "a number" if f.name.startswith("value_") else "an ISO date (YYYY-MM-DD)"
+        except (ValueError, KeyError):
+            kind = {"checked": "true or false", "value_min": "a number", "value_max": "a number"}.get(
+                f.name, "an ISO date (YYYY-MM-DD)")
             raise ApiError(400, f"filter {f.name!r} must be {kind}, got {raw!r}") from None
     return ClaimFilter(**values)
 
@@ -96,7 +99,7 @@ def documents_view(request: Request, offset: Annotated[int, Query(ge=0)] = 0,
                    outlet: str | None = None) -> Response:
     if not may_read(request):
         return _login_page(request, status=401)
-    data = api.list_documents(request, outlet=outlet, limit=PAGE_SIZE, offset=offset)
+    data = api.documents_page(request.app.state.ledger, outlet, PAGE_SIZE, offset)
     return _render(request, "documents.html", {
         "data": data, "page_size": PAGE_SIZE, "outlet": outlet,
         "page_link": lambda off: "?" + _query_string({"outlet": outlet, "offset": off}),

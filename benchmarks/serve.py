@@ -1,0 +1,222 @@
+"""Bounded load on `claimledger serve` over a ledger of 10,000 claims: requests/s and p50/p99 latency.
+
+Builds a temporary SQLite ledger (claims synthesized directly, no extraction), starts `claimledger serve` on a
+free loopback port in a subprocess, sends a fixed number of requests per route from a pool of client threads,
+then stops the server. The baseline is a bundled static file served by the same process in the same run.
+Target: p99 under 100 ms for /api/claims.
+
+    python benchmarks/serve.py [--requests 2000] [--concurrency 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+from claimledger.models import Check, Claim, Document, Period, Source
+from claimledger.store import Ledger
+
+CLAIMS = 10_000
+PER_DOCUMENT = 20
+OUTLETS = ["Example Wire", "Harbour Street Times", "The Northern Ledger", "Morning Courier", "Daily Example"]
+KINDS = [
+    ("casualties", "troop", "daily", "Russian forces"),
+    ("money", "RUB", "point", None),
+    ("equipment", "tank", "daily", "Russian forces"),
+    ("displaced", "civilian", "period", "civilians"),
+    ("troops", "soldier", "point", "North Korean soldiers"),
+]
+SOURCES = [
+    Source("Ukraine's Armed Forces", "General Staff of the Armed Forces of Ukraine", "military", "said"),
+    Source("AUTHOR", None, "author"),
+    Source("Regional officials", None, "government", "said"),
+]
+
+
+def build_ledger(path: Path) -> tuple[str, list[str]]:
+    rnd = random.Random(5)
+    ledger = Ledger.open(f"sqlite:///{path}")
+    doc_ids = []
+    for d in range(CLAIMS // PER_DOCUMENT):
+        day = f"2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        sentences = [
+            f"Officials said that {rnd.randint(10, 5000):,} people were affected in area {i}."
+            for i in range(PER_DOCUMENT)
+        ]
+        doc = Document(
+            text=" ".join(sentences),
+            id=f"bench-{d}",
+            outlet=OUTLETS[d % len(OUTLETS)],
+            title=f"Benchmark article {d}",
+            published=day,
+        )
+        claims, at = [], 0
+        for i, sentence in enumerate(sentences):
+            number = sentence.split(" ")[3]
+            start = doc.text.index(number, at)
+            at = start + len(number)
+            category, unit, scope, subject = KINDS[i % len(KINDS)]
+            claims.append(
+                Claim(
+                    id=Claim.make_id(doc.id, start, at),
+                    doc_id=doc.id,
+                    span=(start, at),
+                    text=number,
+                    sentence=sentence,
+                    value=float(number.replace(",", "")),
+                    unit=unit,
+                    category=category,
+                    time_scope=scope,
+                    subject=subject,
+                    period=Period(day, day) if scope == "daily" else None,
+                    source=SOURCES[i % len(SOURCES)],
+                    verification=rnd.choice([None, "unverified"]),
+                    published=day,
+                    outlet=doc.outlet,
+                    checks=[Check("reference_series", "consistent", "synthetic")],
+                )
+            )
+        ledger.add(doc, claims, "bench")
+        doc_ids.append(doc.id)
+    count = ledger.count_documents()
+    ledger.close()
+    assert count == len(doc_ids)
+    return f"sqlite:///{path}", doc_ids
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: str, port: int, config: Path) -> subprocess.Popen:
+    env = {**os.environ, "CLAIMLEDGER_CONFIG_DIR": str(config)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "claimledger.cli",
+            "serve",
+            "--db",
+            db,
+            "--port",
+            str(port),
+            "--no-examples",
+            "--log-level",
+            "warning",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=1)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def load(port: int, paths: list[str], concurrency: int) -> tuple[float, list[float]]:
+    """Send every path once from `concurrency` threads, each on its own kept-alive connection (the standard
+    library's http.client: a light client, so the measurement is mostly the server's); wall time and each
+    request's latency in ms."""
+    local = threading.local()
+
+    def one(path: str) -> float:
+        if not hasattr(local, "conn"):
+            local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        t0 = time.perf_counter()
+        local.conn.request("GET", path)
+        response = local.conn.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - t0) * 1000
+        if response.status != 200:
+            raise SystemExit(f"{path} answered {response.status}: {body[:200]!r}")
+        return elapsed
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        latencies = list(pool.map(one, paths))
+    return time.perf_counter() - started, latencies
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000, help="requests per route")
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        db, doc_ids = build_ledger(Path(tmp) / "ledger.sqlite")
+        print(
+            f"ledger of {CLAIMS:,} claims in {len(doc_ids):,} documents built in "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
+        port = free_port()
+        proc = start_server(db, port, Path(tmp) / "config")
+        rnd = random.Random(6)
+        routes = {
+            "static file (baseline)": lambda: "/static/style.css",
+            "/api/claims": lambda: f"/api/claims?offset={rnd.randrange(0, 500) * 10}",
+            "/api/claims filtered": lambda: rnd.choice(
+                [
+                    "/api/claims?category=casualties&source=general%20staff",
+                    "/api/claims?outlet=Example%20Wire&order_by=value",
+                    "/api/claims?text=area%201&value_min=1000",
+                    "/api/claims?period_start=2024-06-01&period_end=2024-06-30&time_scope=daily",
+                ]
+            ),
+            "article page": lambda: f"/documents/{rnd.choice(doc_ids)}",
+        }
+        try:
+            load(port, [routes["/api/claims"]() for _ in range(50)], args.concurrency)  # warm up
+            results = {}
+            for name, make in routes.items():
+                wall, latencies = load(port, [make() for _ in range(args.requests)], args.concurrency)
+                results[name] = (
+                    args.requests / wall,
+                    statistics.median(latencies),
+                    percentile(latencies, 0.99),
+                )
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+    base_rps = results["static file (baseline)"][0]
+    print(
+        f"{args.requests:,} requests per route, concurrency {args.concurrency}, "
+        "client and server on this machine"
+    )
+    print(f"{'route':<24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'req/s vs static':>16}")
+    for name, (rps, p50, p99) in results.items():
+        print(f"{name:<24} {rps:>8.0f} {p50:>8.1f} {p99:>8.1f} {rps / base_rps:>16.2f}")
+    worst = max(results["/api/claims"][2], results["/api/claims filtered"][2])
+    print(f"/api/claims p99: {worst:.1f} ms (target under 100 ms): {'met' if worst < 100 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
