@@ -149,3 +149,35 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path):
         tables = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
     engine.dispose()
     assert "hedged" not in columns and "sources" not in tables and "alembic_version" not in tables
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_many_processes_opening_one_new_database_at_once(kind, tmp_path, request):
+    """Four ledgers open one new database at the same moment: one builds it, the others wait and find it."""
+    import threading
+
+    url = (f"sqlite:///{tmp_path / 'new.sqlite'}" if kind == "sqlite"
+           else request.getfixturevalue("pg_schema_url"))
+    barrier, outcomes, errors = threading.Barrier(4), [], []
+
+    def open_it() -> None:
+        engine = create_engine(url)
+        if kind == "sqlite":
+            from claimledger.store import _tune_sqlite
+
+            _tune_sqlite(engine)
+        barrier.wait()
+        try:
+            outcomes.append(migrate.upgrade(engine))
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+        engine.dispose()
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert sorted(outcomes) == ["created", "current", "current", "current"]
+    assert _schema_differences(url) == []

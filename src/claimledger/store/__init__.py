@@ -318,7 +318,9 @@ def _tune_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock up front (waiting busy_timeout for it): migrations ask for it so
+        # two processes opening one new file do not both build the tables
+        conn.exec_driver_sql("BEGIN " + conn.get_execution_options().get("sqlite_begin", "DEFERRED"))
 
 
 def _counts(conn: Connection, column: Any, limit: int | None = None) -> dict[str, int]:

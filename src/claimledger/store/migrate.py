@@ -41,12 +41,16 @@ def current_revision(conn: Connection) -> str | None:
 def upgrade(engine: Engine) -> str:
     """Upgrade to head; a database made by the old create_all is adopted at the baseline first.
 
-    Returns what was done: "current", "created", "upgraded" or "adopted".
+    Returns what was done: "current", "created", "upgraded" or "adopted". Two processes upgrading one
+    database at once take turns (a PostgreSQL advisory lock; SQLite's write lock, taken at BEGIN IMMEDIATE).
     """
-    with engine.begin() as conn:
+    with engine.connect() as conn:  # the common case, read-only: already current (works on read-only files)
+        if current_revision(conn) == head_revision():
+            return "current"
+    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
-        current = current_revision(conn)
+        current = current_revision(conn)  # again, under the lock: another process may have done it
         if current == head_revision():
             return "current"
         config = alembic_config()
