@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect
-from tests.web.conftest import SEED_STYLE, add_hostile_document, fill, make_claim, make_document
+from webdata import SEED_STYLE, add_hostile_document, fill, make_claim, make_document
 
 from claimledger.store import ClaimFilter
 from claimledger.web import create_app

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.web.conftest import HOSTILE_TEXT, SEED_STYLE, add_hostile_document, fill
+from webdata import HOSTILE_TEXT, SEED_STYLE, add_hostile_document, fill
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
