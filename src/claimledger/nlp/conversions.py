@@ -39,8 +39,9 @@ def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
 
 def link_conversions(doc: Doc) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
+    text = doc.text  # built once: Doc.text joins every token
     for first, second in zip(drafts, drafts[1:], strict=False):
-        if second.converts is None and is_conversion(first, second, doc.text):
+        if second.converts is None and is_conversion(first, second, text):
             second.converts = first
             second.source_name, second.source_cue, second.source_via = AUTHOR, None, None
             second.source_token, second.source_canonical, second.source_type = None, None, "author"

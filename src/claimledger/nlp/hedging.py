@@ -78,14 +78,15 @@ def verification_in(text: str, rules: HedgingRules) -> tuple[str, str] | None:
 def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_before) -> list[Statement]:
     """Verification statements of a sentence, one per place (the first value listed wins there)."""
     found: dict[int, tuple[str, str]] = {}
+    text = sentence.text  # built once: Span.text joins its tokens
     for value, pattern in rules.verification:
-        for match in pattern.finditer(sentence.text):
+        for match in pattern.finditer(text):
             start = sentence.start_char + match.start()
             if not any(abs(start - other) < 12 for other in found):
                 found[start] = (value, match.group(0))
     statements = []
     for position, (value, cue) in sorted(found.items()):
-        if rules.about_figures.search(sentence.text):
+        if rules.about_figures.search(text):
             reach = rules.reach_figures
         elif has_claim_before(position):
             reach = 0  # "30,000 soldiers, a figure the ministry has neither confirmed nor denied"
@@ -100,6 +101,7 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
     if not drafts:
         return
     sentences = list(doc.sents)
+    text = doc.text  # built once: Doc.text joins every token
     index_of = {s.start: i for i, s in enumerate(sentences)}
     starts_by_sentence: dict[int, list[int]] = {}
     for draft in drafts:
@@ -112,7 +114,7 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
             statements[i] = found
     for draft in drafts:
         _hedge(draft, rules)
-        found = _statement_for(draft, index_of[draft.sentence.start], statements, sentences, doc.text)
+        found = _statement_for(draft, index_of[draft.sentence.start], statements, sentences, text)
         if found is not None:
             draft.verification, draft.verification_cue = found.value, found.cue
 
@@ -137,7 +139,8 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
 def clause_of(draft: ClaimDraft) -> str:
     """A hedge covers its own clause: "organisers said 15,000, while police estimated 7,000"."""
     start, end = clause_bounds(draft.sentence, draft.start)
-    return draft.span.doc.text[start:end]
+    sentence = draft.sentence
+    return sentence.text[start - sentence.start_char:end - sentence.start_char]
 
 
 def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:

@@ -70,10 +70,11 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
-def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules) -> str | None:
-    """Why this quantity is not a claim, or None when it is one."""
+def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules, text: str | None = None) -> str | None:
+    """Why this quantity is not a claim, or None when it is one. ``text`` is ``doc.text``, passed in
+    by a caller that has it (building it joins every token)."""
     mention = draft.mention
-    text = doc.text
+    text = doc.text if text is None else text
     after = text[mention.num_end:mention.num_end + 12]
     before = text[max(0, mention.start - 25):mention.start]
     if mention.unit is None and HYPHEN_MODIFIER.match(after):
@@ -180,8 +181,9 @@ def _inside_name_entity(draft: ClaimDraft) -> bool:
 
 
 def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) -> None:
-    furniture = furniture_ranges(doc.text, rules)
-    identifiers = identifier_ranges(doc.text, rules)
+    text = doc.text
+    furniture = furniture_ranges(text, rules)
+    identifiers = identifier_ranges(text, rules)
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -193,4 +195,4 @@ def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) 
         elif mention.vague and not include_vague:
             draft.dropped = "a vague magnitude with no figure ('thousands of')"
         else:
-            draft.dropped = reason_not_a_claim(draft, doc, rules)
+            draft.dropped = reason_not_a_claim(draft, doc, rules, text)

@@ -399,7 +399,9 @@ def _is_planned(verb: Token | None, rules: ScopeRules) -> bool:
 
 def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
     # match on a slice: "^" does not anchor at a start position given to match()
-    return bool(rules.share_of.match(draft.span.doc.text[draft.end:draft.end + 80]))
+    sentence = draft.sentence
+    following = sentence.text[draft.end - sentence.start_char:][:80]  # the sentence's text, not the whole doc's
+    return bool(rules.share_of.match(following))
 
 
 SAME_PERIOD = re.compile(r"\bthe same (?:period|time|day|night|week|month|hours?)\b", re.IGNORECASE)
