@@ -588,3 +588,18 @@ def test_checked_filter(client):
     assert client.get("/api/claims", params={"checked": "true"}).json()["total"] == 2
     assert client.get("/api/claims", params={"checked": "false"}).json()["total"] == 2
     assert client.get("/", params={"checked": "false"}).text.count('href="/documents/doc-3#claim-') == 2
+
+
+@pytest.mark.parametrize("doc_id", ["https://news.example.org/a/b?x=1", "with space", "ünïcode/ñ"])
+def test_document_ids_with_slashes_spaces_and_unicode_open(ledger, client, doc_id):
+    from urllib.parse import quote
+
+    doc = make_document(5).__class__(text="Officials said 40 people died.", id=doc_id, published="2024-11-26")
+    ledger.add(doc, [make_claim(doc, 15, 24)], "test")
+    assert client.get(f"/api/documents/{quote(doc_id, safe='')}").json()["document"]["id"] == doc_id
+    page = client.get(f"/documents/{quote(doc_id, safe='')}")
+    assert page.status_code == 200 and f'href="/api/documents/{quote(doc_id)}"' in page.text
+    links = [part.split('"')[0] for part in client.get("/documents").text.split('<a href="/documents/')[1:]]
+    assert len(links) == 4
+    for link in links:  # every article link of the listing opens its article
+        assert client.get("/documents/" + link.replace("&amp;", "&")).status_code == 200, link

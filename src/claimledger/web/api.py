@@ -163,7 +163,7 @@ def documents_page(ledger: Ledger, outlet: str | None, limit: int, offset: int) 
             "documents": [document_summary(d, counts.get(d.id, 0)) for d in docs]}
 
 
-@read_router.get("/documents/{doc_id}", summary="One document with its claims",
+@read_router.get("/documents/{doc_id:path}", summary="One document with its claims",
                  responses=error_responses(404),
                  description="A stored document (with its plain text) and its claims in text order. "
                              "Each claim's `span` gives its character offsets in `document.text`.")

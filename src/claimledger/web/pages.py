@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from claimledger.models import CATEGORIES, SOURCE_TYPES, TIME_SCOPES, VERIFICATIONS
 from claimledger.store import ORDER_COLUMNS, ClaimFilter
-from claimledger.web import api, figures, marks, queries
+from claimledger.web import api, figures, marks
 from claimledger.web.auth import COOKIE, may_read
 from claimledger.web.errors import ApiError
 
@@ -111,7 +111,7 @@ def safe_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def article_view(request: Request, doc_id: str) -> Response:
     if not may_read(request):
         return _login_page(request, status=401)
@@ -123,7 +123,7 @@ def article_view(request: Request, doc_id: str) -> Response:
         "document": document, "link": safe_url(document.url),
         "paragraphs": marks.paragraphs(document.text, claims), "check_state": marks.check_state,
         "claims_json": [api.claim_json(c) for c in claims], "claims": claims, "figure_key": figures.claim_key,
-        "twin": f"/api/documents/{doc_id}"})
+        "twin": f"/api/documents/{quote(doc_id)}"})
 
 
 @router.get("/paste", response_class=HTMLResponse)
@@ -170,8 +170,4 @@ def login(request: Request, token: Annotated[str, Form()]) -> Response:
     return response
 
 
-def claim_link(doc_id: str, claim_id: str) -> str:
-    return f"/documents/{doc_id}#claim-{claim_id}"
-
-
-__all__ = ["router", "queries"]
+__all__ = ["router"]
