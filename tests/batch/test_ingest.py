@@ -133,6 +133,8 @@ def test_cli_rejects_bad_published_and_workers(tmp_path):
     assert bad_date.exit_code == 2 and "not an ISO date" in bad_date.output
     bad_workers = runner.invoke(main, ["ingest", "--workers", "0", "x.txt"])
     assert bad_workers.exit_code == 2 and "--workers" in bad_workers.output
+    ray_no_resume = runner.invoke(main, ["ingest", "--engine", "ray", "--no-resume", "x.txt"])
+    assert ray_no_resume.exit_code == 2 and "--engine local only" in ray_no_resume.output
 
 
 def test_progress_line_counts(monkeypatch):

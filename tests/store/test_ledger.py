@@ -164,6 +164,16 @@ def test_stats_by_source_and_outlet(ledger):
     assert stats["documents"] == 2 and stats["claims"] == 4 and stats["outlets"] == 2
 
 
+def test_source_filter_knows_aliases(ledger):
+    doc = _doc(15)
+    gs = Source(name="Ukraine's Armed Forces", canonical="General Staff of the Armed Forces of Ukraine",
+                type="military")
+    ledger.add(doc, [_claim(doc, 10, source=gs), _claim(doc, 20)], "1.0")
+    assert [c.source.canonical for c in ledger.query(ClaimFilter(source="zsu"))] == [gs.canonical]
+    assert ledger.count(ClaimFilter(source="armed forces of ukraine")) == 1
+    assert ledger.count(ClaimFilter(source="kremlin")) == 0
+
+
 def test_sources_table_holds_shipped_aliases(ledger):
     sources = ledger.sources()
     aliases = sources["General Staff of the Armed Forces of Ukraine"]

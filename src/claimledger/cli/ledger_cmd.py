@@ -92,6 +92,9 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
     stored with its claims in one transaction: run the same command again after an interruption and it
     carries on where it stopped. Exit status: 0 all read, 1 some skipped, 2 fatal or nothing readable.
     """
+    if engine == "ray" and no_resume:
+        raise click.UsageError("--no-resume works with --engine local only (loading shards skips documents "
+                               "stored by the same extractor version)")
     ledger = _open(db)
     progress = IngestProgress(enabled=not quiet and sys.stderr.isatty())
     try:

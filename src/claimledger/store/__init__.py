@@ -38,7 +38,7 @@ ORDER_COLUMNS = {"published", "value", "category", "id", "outlet", "time_scope"}
 @dataclass
 class ClaimFilter:
     category: str | None = None
-    source: str | None = None  # substring of name or canonical name
+    source: str | None = None  # substring of the name, the canonical name, or a known alias
     source_type: str | None = None
     outlet: str | None = None
     time_scope: str | None = None
@@ -79,7 +79,10 @@ def _conditions(f: ClaimFilter) -> list[Any]:
              "time_scope": c.time_scope, "verification": c.verification, "doc_id": c.doc_id, "unit": c.unit}
     out += [column == getattr(f, name) for name, column in equal.items() if getattr(f, name) is not None]
     if f.source:
-        out.append(_substring([c.source_name, c.source_canonical], f.source))
+        # also any alias in the sources table: --source ZSU finds the General Staff's claims
+        aliased = select(sources_t.c.canonical).where(_substring([sources_t.c.alias], f.source))
+        out.append(or_(_substring([c.source_name, c.source_canonical], f.source),
+                       c.source_canonical.in_(aliased)))
     if f.text:
         out.append(_substring([c.text, c.sentence], f.text))
     if f.subject:
