@@ -579,8 +579,17 @@ def test_claim_json_is_the_claim_record_plus_its_figure_key():
     from claimledger.web.figures import claim_key
 
     doc = make_document(1)
-    claim = make_claim(doc, 0, 7, high=2.5, bound="range", period=Period("2024-11-25", None), hedged=True,
-                       checks=[Check("fx_conversion", "consistent", "ok", {"rate": 103.79})], value_usd=14.2)
+    claim = make_claim(
+        doc,
+        0,
+        7,
+        high=2.5,
+        bound="range",
+        period=Period("2024-11-25", None),
+        hedged=True,
+        checks=[Check("fx_conversion", "consistent", "ok", {"rate": 103.79})],
+        value_usd=14.2,
+    )
     assert claim_json(claim) == {**claim.to_dict(), "figure": claim_key(claim)}
 
 
@@ -603,3 +612,27 @@ def test_document_ids_with_slashes_spaces_and_unicode_open(ledger, client, doc_i
     assert len(links) == 4
     for link in links:  # every article link of the listing opens its article
         assert client.get("/documents/" + link.replace("&amp;", "&")).status_code == 200, link
+
+
+@pytest.mark.slow
+def test_storing_redoes_the_cross_source_check_of_the_figures_it_reports(client, ledger, token):
+    first = "Within the last 24 hours, Ukraine's Armed Forces said Russian forces lost 1,480 troops."
+    second = "Within the last 24 hours, Ukraine's Armed Forces said Russian forces lost 2,900 troops."
+    for doc_id, text in (("first", first), ("second", second)):
+        posted = client.post(
+            "/api/extract",
+            headers=auth(token),
+            json={"text": text, "id": doc_id, "published": "2024-11-26", "store": True},
+        ).json()
+    figure = next(c for c in posted["claims"] if c["text"] == "2,900")
+    cross = [k for k in figure["checks"] if k["kind"] == "cross_source"]
+    assert [k["result"] for k in cross] == ["inconsistent"] and "1,480" in cross[0]["detail"]
+    earlier = client.get("/api/documents/first").json()["claims"][0]
+    assert [k["result"] for k in earlier["checks"] if k["kind"] == "cross_source"] == ["inconsistent"]
+    again = client.post(
+        "/api/extract",
+        headers=auth(token),
+        json={"text": second, "id": "second", "published": "2024-11-26", "store": True},
+    ).json()
+    redone = next(c for c in again["claims"] if c["text"] == "2,900")
+    assert len([k for k in redone["checks"] if k["kind"] == "cross_source"]) == 1  # redone, not appended

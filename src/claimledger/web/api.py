@@ -243,7 +243,8 @@ class ExtractRequest(BaseModel):
              description="Reads the article, extracts its claims and runs the checks that need no other "
                          "document (stated conversions against exchange rates, figures against reference "
                          "series). With `store: true` the document and claims go into the ledger, replacing "
-                         "an earlier version of the same document. Needs an API token "
+                         "an earlier version of the same document, and the cross-source check of each figure "
+                         "they report is redone over the ledger. Needs an API token "
                          "(`Authorization: Bearer <token>`, from `claimledger token create`).")
 def post_extract(request: Request, body: ExtractRequest) -> JSON:
     state = request.app.state
@@ -251,7 +252,10 @@ def post_extract(request: Request, body: ExtractRequest) -> JSON:
         text=body.text, html=body.html, url=body.url, limits=state.fetch_limits,
         fields={"id": body.id, "title": body.title, "outlet": body.outlet, "published": body.published})
     claims = extracting.extract_checked(document)
-    replaced = extracting.store(state.ledger, document, claims) if body.store else False
+    replaced = False
+    if body.store:
+        replaced = extracting.store(state.ledger, document, claims)
+        claims = extracting.recheck_cross_source(state.ledger, claims)
     return JSON({"document": document.to_dict(), "claims": [claim_json(c) for c in claims],
                  "stored": body.store, "replaced": replaced})
 

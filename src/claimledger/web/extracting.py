@@ -76,6 +76,30 @@ def extract_checked(document: Document) -> list[Claim]:
     return check_claims(claims)
 
 
+def recheck_cross_source(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
+    """After storing `claims`, redo the cross-source check of every figure they report, over the whole ledger.
+
+    Other documents' reports of the same figure get their cross_source result redone too (who was first and
+    who disagrees may have changed); returns `claims` as now stored, with their cross_source results.
+    """
+    from claimledger.check.sources import check_group, figure_key, groups
+    from claimledger.web.figures import figure_claims, figure_parts
+
+    keys = {figure_key(c) for c in claims}
+    changed: dict[str, Claim] = {}
+    for parts in {figure_parts(c) for c in claims}:
+        for key, members in groups(figure_claims(ledger.engine, parts)).items():
+            if key not in keys:
+                continue
+            for member in members:
+                member.checks = [k for k in member.checks if k.kind != "cross_source"]
+            check_group(members)
+            changed.update((m.id, m) for m in members)
+    if changed:
+        ledger.save_checks(list(changed.values()))
+    return [changed.get(c.id, c) for c in claims]
+
+
 def store(ledger: Ledger, document: Document, claims: list[Claim]) -> bool:
     """Store into the ledger; True when the document was already there and has been replaced.
 
