@@ -148,8 +148,12 @@ def test_progress_line_counts(monkeypatch):
     with IngestProgress(enabled=True) as progress:
         progress.update(summary)
     assert "3 documents, 10 claims, 2 already stored, 1 skipped" in stream.getvalue()
-    silent = io.StringIO()
-    monkeypatch.setattr("sys.stderr", silent)
+    assert stream.getvalue().count("skipped x: y") == 1
+    plain = io.StringIO()
+    monkeypatch.setattr("sys.stderr", plain)
     with IngestProgress(enabled=False) as progress:
         progress.update(summary)
-    assert silent.getvalue() == "" and progress.last is summary
+        summary.skipped.append("skipped z: w")
+        progress.update(summary)
+        progress.print_skips(summary)
+    assert plain.getvalue() == "skipped x: y\nskipped z: w\n" and progress.last is summary

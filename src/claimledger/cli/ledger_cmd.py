@@ -114,8 +114,7 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
         raise Fatal(f"{exc} (documents stored before this error are kept)") from exc
     finally:
         ledger.close()
-    for line in summary.skipped:
-        click.echo(line, err=True)
+    progress.print_skips(summary)  # those the run reported at its end (the Ray engine's)
     click.echo(_summary_line(summary))
     sys.exit(_exit_status(summary))
 
@@ -253,6 +252,7 @@ class IngestProgress:
         self._bar: Any = None  # a rich Progress while drawing
         self._task: Any = None
         self._drawn = 0.0
+        self._skips_printed = 0
 
     def __enter__(self) -> IngestProgress:
         if self.enabled:
@@ -267,8 +267,18 @@ class IngestProgress:
 
     def update(self, summary) -> None:
         self.last = summary
+        self.print_skips(summary)
         if self._bar is not None and time.monotonic() - self._drawn >= 0.1:
             self._draw()
+
+    def print_skips(self, summary) -> None:
+        """Skip lines not yet printed, as they happen (above the progress line when there is one)."""
+        for line in summary.skipped[self._skips_printed:]:
+            if self._bar is not None:
+                self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+            else:
+                click.echo(line, err=True)
+        self._skips_printed = len(summary.skipped)
 
     def _draw(self) -> None:
         s = self.last
