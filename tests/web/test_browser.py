@@ -207,3 +207,29 @@ def test_hostile_article_runs_nothing_and_shows_as_text(page, server):
 def test_artifacts_folder_is_ignored_by_git():
     gitignore = (ARTIFACTS.parent / ".gitignore").read_text()
     assert "test-artifacts/" in gitignore.split()
+
+
+@pytest.fixture
+def examples_server(ledger, tokens):
+    from claimledger.web import create_app
+    from claimledger.web.examples import seed_examples
+
+    seed_examples(ledger)
+    with Server(create_app(ledger=ledger, tokens=tokens)) as running:
+        yield running
+
+
+def test_the_bundled_examples_chart_a_figure_reported_on_several_days(page, examples_server):
+    page.goto(examples_server.url + "/")
+    assert page.locator("#ledger-table tbody tr").count() >= 20
+    screenshot(page, "serve-examples-ledger.png")
+    page.goto(examples_server.url + "/figures?min_documents=3")
+    page.locator("table.claims tbody a", has_text="russian forces: troop").first.click()
+    page.wait_for_selector("#chart[data-drawn=true] svg")
+    page.click("text=outlet")
+    page.wait_for_url("**by=outlet**")
+    page.wait_for_selector("#chart[data-drawn=true] svg")
+    assert page.locator("#chart svg circle.point").count() >= 4
+    assert page.locator("#chart-legend .legend-item.series").count() >= 3  # one series per outlet
+    assert page.locator("#chart svg path.reference").count() == 1
+    screenshot(page, "serve-examples-figure.png")

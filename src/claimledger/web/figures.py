@@ -119,7 +119,8 @@ def history(claims: list[Claim], by: str = "source") -> list[dict[str, Any]]:
             continue
         series.setdefault(_series_name(claim, by), []).append(
             {"date": day.isoformat(), "value": claim.value, "high": claim.high, "bound": claim.bound,
-             "text": claim.text, "claim_id": claim.id, "doc_id": claim.doc_id, "outlet": claim.outlet,
+             "text": claim.text, "source": claim.source.canonical or claim.source.name, "claim_id": claim.id,
+             "doc_id": claim.doc_id, "outlet": claim.outlet,
              "published": claim.published,
              "checks": [{"kind": k.kind, "result": k.result} for k in claim.checks]})
     return [{"name": name, "points": sorted(points, key=lambda p: p["date"])}
