@@ -636,3 +636,18 @@ def test_storing_redoes_the_cross_source_check_of_the_figures_it_reports(client,
     ).json()
     redone = next(c for c in again["claims"] if c["text"] == "2,900")
     assert len([k for k in redone["checks"] if k["kind"] == "cross_source"]) == 1  # redone, not appended
+
+
+def test_every_page_says_what_it_shows_and_names_a_json_twin_that_exists(app, client):
+    from fastapi.routing import APIRoute
+
+    spec = client.get("/api/openapi.json").json()["paths"]
+    pages = [r for r in app.routes if isinstance(r, APIRoute) and not r.path.startswith("/api")]
+    assert {r.path for r in pages} >= {"/", "/documents", "/documents/{doc_id:path}", "/paste", "/figures",
+                                       "/figures/{key}"}
+    for route in pages:
+        doc = " ".join((route.endpoint.__doc__ or "").split())
+        assert len(doc) > 40, route.path
+        if "JSON twin: " in doc:
+            method, path = doc.split("JSON twin: ")[1].rstrip(".").split(" ")
+            assert method.lower() in spec[path], route.path

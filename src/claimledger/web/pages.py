@@ -74,6 +74,8 @@ def page_filter(request: Request) -> ClaimFilter:
 def ledger_view(request: Request, offset: Annotated[int, Query(ge=0)] = 0,
                 order_by: Annotated[api.OrderColumn, Query()] = "published",
                 order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc") -> Response:
+    """The ledger view: every claim in a filterable, sortable table, each linking to its article. JSON
+    twin: GET /api/claims."""
     if not may_read(request):
         return _login_page(request, status=401)
     flt = page_filter(request)
@@ -97,6 +99,7 @@ def ledger_view(request: Request, offset: Annotated[int, Query(ge=0)] = 0,
 @router.get("/documents", response_class=HTMLResponse)
 def documents_view(request: Request, offset: Annotated[int, Query(ge=0)] = 0,
                    outlet: str | None = None) -> Response:
+    """The stored articles, newest first, with their number of claims. JSON twin: GET /api/documents."""
     if not may_read(request):
         return _login_page(request, status=401)
     data = api.documents_page(request.app.state.ledger, outlet, PAGE_SIZE, offset)
@@ -113,6 +116,8 @@ def safe_url(url: str | None) -> str | None:
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def article_view(request: Request, doc_id: str) -> Response:
+    """An article with each claim marked, coloured by its checks and verification; a click shows its
+    details. JSON twin: GET /api/documents/{doc_id}."""
     if not may_read(request):
         return _login_page(request, status=401)
     found = request.app.state.ledger.document(doc_id)
@@ -128,12 +133,16 @@ def article_view(request: Request, doc_id: str) -> Response:
 
 @router.get("/paste", response_class=HTMLResponse)
 def paste_view(request: Request) -> Response:
+    """A paste box: extract claims from pasted text, HTML or a URL on the spot (optionally storing them).
+    JSON twin: POST /api/extract."""
     return _render(request, "paste.html", {"twin": None})
 
 
 @router.get("/figures", response_class=HTMLResponse)
 def figures_view(request: Request, offset: Annotated[int, Query(ge=0)] = 0,
                  min_documents: Annotated[int, Query(ge=1)] = 1, category: str | None = None) -> Response:
+    """Figure groups: one figure (subject, category, unit, time scope) reported by one or more articles.
+    JSON twin: GET /api/figures."""
     if not may_read(request):
         return _login_page(request, status=401)
     total, groups = figures.list_figures(request.app.state.ledger.engine, category=category,
@@ -149,6 +158,8 @@ def figures_view(request: Request, offset: Annotated[int, Query(ge=0)] = 0,
 @router.get("/figures/{key}", response_class=HTMLResponse)
 def figure_view(request: Request, key: str, by: Annotated[str, Query(pattern="^(source|outlet)$")] = "source"
                 ) -> Response:
+    """One figure over time: a chart with one series per source or outlet and the reference series beside
+    it. JSON twin: GET /api/figures/{key}."""
     if not may_read(request):
         return _login_page(request, status=401)
     payload = api.figure_payload(request.app.state.ledger, key, by)
@@ -158,11 +169,13 @@ def figure_view(request: Request, key: str, by: Annotated[str, Query(pattern="^(
 
 @router.get("/login", response_class=HTMLResponse)
 def login_view(request: Request) -> Response:
+    """Asks for an API token when the server requires one for reading."""
     return _login_page(request)
 
 
 @router.post("/login")
 def login(request: Request, token: Annotated[str, Form()]) -> Response:
+    """Checks a token and keeps it in an HttpOnly cookie that opens reads (never writes)."""
     if request.app.state.tokens.verify(token.strip()) is None:
         return _login_page(request, status=401, message="That token is not valid (unknown or revoked).")
     response = RedirectResponse("/", status_code=303)
