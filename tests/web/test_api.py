@@ -638,11 +638,13 @@ def test_storing_redoes_the_cross_source_check_of_the_figures_it_reports(client,
     assert len([k for k in redone["checks"] if k["kind"] == "cross_source"]) == 1  # redone, not appended
 
 
-def test_every_page_says_what_it_shows_and_names_a_json_twin_that_exists(app, client):
+def test_every_page_says_what_it_shows_and_names_a_json_twin_that_exists(client):
     from fastapi.routing import APIRoute
 
+    from claimledger.web.pages import router
+
     spec = client.get("/api/openapi.json").json()["paths"]
-    pages = [r for r in app.routes if isinstance(r, APIRoute) and not r.path.startswith("/api")]
+    pages = [r for r in router.routes if isinstance(r, APIRoute)]
     assert {r.path for r in pages} >= {"/", "/documents", "/documents/{doc_id:path}", "/paste", "/figures",
                                        "/figures/{key}"}
     for route in pages:
