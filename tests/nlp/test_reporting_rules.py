@@ -148,7 +148,7 @@ ATTRIBUTION = [
      "2 trillion rubles", "central bank", "government"),
     ("A poll by Rating published on Monday found that 61% backed talks, while 27% were opposed.", "27%",
      "Rating", "unknown"),
-    ("The National Flood Agency (NFA) said 40 people died.", "40", "National Flood Agency", "government"),
+    ("The National Flood Agency (NFA) said 40 people died.", "40", "NFA", "government"),
     ("Hungary said it would send 200 soldiers to the mission.", "200", "Hungary", "government"),
     ("An army spokesman said 30 drones were shot down.", "30", "army spokesman", "military"),
     ("K-Power, the region's electricity utility, said demand hit 2,400 megawatts.", "2,400", "K-Power", "company"),

@@ -139,7 +139,7 @@ class Attribution:
 def source_name(head: Token) -> str:
     """The shortest span that names a source: "iStories" in "Russian investigative outlet iStories"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and not _parenthesised(child):
+        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "(NEMA)": the shortest form names it
             return source_name(child)
     doc = head.doc
     if head.ent_type_ in ("PERSON", "GPE"):
@@ -180,12 +180,6 @@ def _titled(token: Token) -> bool:
 
 
 NAME_CONNECTORS = {"of", "for", "and", "&", "on", "in"}
-
-
-def _parenthesised(token: Token) -> bool:
-    """ "(NIS)" after "National Intelligence Service": an acronym repeated, not the name itself."""
-    doc = token.doc
-    return token.i > 0 and doc[token.i - 1].text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].text == ")"
 
 
 class Attributor:

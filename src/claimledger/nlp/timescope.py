@@ -412,6 +412,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     by_sentence: dict[int, list[ScopeCue]] = {}
     single_event = bool(rules.single_events.search(doc.text[:LEDE_CHARS]))
     last_cued: ClaimDraft | None = None  # the last figure whose scope a cue gave
+    last_event: ClaimDraft | None = None  # the last count of an event with a daily or period scope
+    text = doc.text
     for draft in drafts:
         sentence = draft.sentence
         if sentence.start not in by_sentence:
@@ -431,15 +433,39 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             continue
         if cue is None or scope is None:
             draft.time_scope = _scope_without_cue(draft, rules, single_event)
-            continue
-        draft.time_scope = scope
-        draft.scope_cue = cue.text
-        draft.scope_groups = cue.groups
-        last_cued = draft
+            if draft.time_scope == "unspecified" and _same_event(draft, last_event, text):
+                # "Russia launched 440 drones overnight. ... At least 28 people were killed in Kyiv": the
+                # counts that follow an event's report, with no time of their own, are the event's
+                assert last_event is not None
+                draft.time_scope, draft.scope_cue = last_event.time_scope, last_event.scope_cue
+                draft.scope_groups = last_event.scope_groups
+        else:
+            draft.time_scope = scope
+            draft.scope_cue = cue.text
+            draft.scope_groups = cue.groups
+            last_cued = draft
+        if draft.time_scope in ("daily", "period") and _counts_an_event(draft, rules):
+            last_event = draft
 
 
 # How much of an article's start (headline and lede) says what single event it reports.
 LEDE_CHARS = 400
+
+
+EVENT_REACH_PARAGRAPHS = 1  # paragraph breaks an event's report may run on across
+
+
+def _counts_an_event(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    if draft.category in EVENT_CATEGORIES:
+        return True
+    return draft.category == "other" and bool(_lemmas_near(draft, governing_verb(draft)) & rules.event_verbs)
+
+
+def _same_event(draft: ClaimDraft, last_event: ClaimDraft | None, text: str) -> bool:
+    """Whether an uncued count follows an event's report closely enough to be part of it."""
+    if last_event is None or draft.category not in EVENT_CATEGORIES | {"other"}:
+        return False
+    return text.count("\n\n", last_event.end, draft.start) <= EVENT_REACH_PARAGRAPHS
 
 
 def _scope_without_cue(draft: ClaimDraft, rules: ScopeRules, single_event: bool) -> str:
