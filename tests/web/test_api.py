@@ -560,7 +560,9 @@ def test_reads_on_both_databases(any_ledger, tokens):
     figures = client.get("/api/figures").json()
     assert figures["total"] == 3 and figures["figures"][0]["documents"] == 2
     history = client.get(f"/api/figures/{figures['figures'][0]['key']}").json()
-    assert len(history["claims"]) == 2 and history["reference"] is not None
+    assert history["reports"] == 2 and history["claims"] is None and history["reference"] is not None
+    with_claims = client.get(f"/api/figures/{figures['figures'][0]['key']}", params={"claims": "true"}).json()
+    assert {c["text"] for c in with_claims["claims"]} == {"1,480", "1,610"}
     assert client.get("/api/documents").json()["documents"][0]["claims"] == 2
     assert json.loads(client.get("/documents/doc-3").text.split('id="claims-data">')[1].split("</script>")[0])
 

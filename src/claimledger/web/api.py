@@ -190,7 +190,7 @@ def list_figures(request: Request,
     return JSON({"total": total, "limit": limit, "offset": offset, "figures": groups})
 
 
-def figure_payload(ledger: Ledger, key: str, by: str) -> dict[str, Any]:
+def figure_payload(ledger: Ledger, key: str, by: str, with_claims: bool = False) -> dict[str, Any]:
     parts = figures.decode_key(key)
     if parts is None:
         raise ApiError(400, f"{key!r} is not a figure key (take one from /api/figures or a claim's `figure`)",
@@ -201,21 +201,24 @@ def figure_payload(ledger: Ledger, key: str, by: str) -> dict[str, Any]:
     subject, category, unit, scope = parts
     return {"figure": {"key": key, "label": figures.figure_label(parts), "subject": subject or None,
                        "category": category, "unit": unit or None, "time_scope": scope},
-            "by": by, "series": figures.history(claims, by), "reference": figures.reference(parts, claims),
-            "claims": [claim_json(c) for c in claims]}
+            "by": by, "reports": len(claims), "series": figures.history(claims, by),
+            "reference": figures.reference(parts, claims),
+            "claims": [claim_json(c) for c in claims] if with_claims else None}
 
 
 @read_router.get("/figures/{key}", summary="One figure's history", responses=error_responses(400, 404),
                  description="Every report of one figure, oldest first, as one series per source (or per "
                              "outlet with `by=outlet`), each point dated by the claim's period end or else "
-                             "its publication date; and `reference`, the reference series (such as the "
-                             "General Staff's daily Russian losses) over the same dates where one matches, "
-                             "else null.")
+                             "its publication date (`reports` counts them); and `reference`, the reference "
+                             "series (such as the General Staff's daily Russian losses) over the same dates "
+                             "where one matches, else null.")
 def get_figure(request: Request, key: str,
                by: Annotated[Literal["source", "outlet"], Query(description="One series per source or per "
                                                                             "outlet.")] = "source",
+               claims: Annotated[bool, Query(description="Also return every report's whole claim record "
+                                                         "(`claims`; null otherwise).")] = False,
                ) -> JSON:
-    return JSON(figure_payload(ledger_of(request), key, by))
+    return JSON(figure_payload(ledger_of(request), key, by, claims))
 
 
 @read_router.get("/stats", summary="Ledger statistics",
