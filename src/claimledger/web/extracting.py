@@ -61,8 +61,8 @@ def build_document(*, text: str | None, html: str | None, url: str | None, field
         page = fetch_html(url, limits)
         return document_from_html(page, url, url=fields.get("url") or url,
                                   **{k: v for k, v in fields.items() if k != "url"})
-    mapping = {k: v for k, v in fields.items() if v is not None}
-    mapping["text" if text else "html"] = text or html
+    mapping: dict[str, str] = {k: v for k, v in fields.items() if v is not None}
+    mapping["text" if text else "html"] = text or html or ""
     return document_from_mapping(mapping, origin="request")
 
 

@@ -81,7 +81,8 @@ def list_figures(engine: Engine, *, category: str | None = None, min_documents: 
         total = int(conn.execute(total_stmt).scalar_one())
         rows = conn.execute(page).all()
     out = []
-    for subject, cat, unit, scope, n_claims, n_documents, first, last in rows:
+    for row in rows:
+        subject, cat, unit, scope, n_claims, n_documents, first, last = tuple(row)
         parts = (subject, cat or "", unit, scope or "")
         out.append({"key": encode_key(parts), "label": figure_label(parts), "subject": subject or None,
                     "category": cat, "unit": unit or None, "time_scope": scope, "claims": int(n_claims),
