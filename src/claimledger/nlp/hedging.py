@@ -125,8 +125,9 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
         if statement.position > draft.start or not OWN_VOICE.search(between):
             return statement  # "Peskov denied reports that 5,000 ..." or "6 tanks. The claims could not ..."
+    own_end = sentences[i].start_char + len(sentences[i].text.rstrip())  # a sentence may end in "\n\n"
     for j in range(i + 1, len(sentences)):
-        if "\n\n" in text[sentences[i].end_char:sentences[j].start_char]:
+        if "\n\n" in text[own_end:sentences[j].start_char]:
             return None  # a statement does not reach back across a paragraph break
         for statement in statements.get(j, []):
             if j - i <= statement.reach:
@@ -166,6 +167,8 @@ def _governs(draft: ClaimDraft, offset: int) -> bool:
     token = span[0]
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
+    while token.dep_ in ("aux", "auxpass") and token.head.i != token.i:
+        token = token.head  # "is believed": the hedge's verb is "believed", not its auxiliary
     figure = draft.figure
     if not token.left_edge.i <= figure.i <= token.right_edge.i:
         return False
