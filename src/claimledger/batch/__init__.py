@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -97,24 +96,36 @@ def _extract_locally(documents: Iterable[Document], batch_size: int) -> Iterator
 
 def _extract_in_processes(documents: Iterable[Document], workers: int,
                           batch_size: int) -> Iterator[Extracted]:
-    """Results in input order; at most two batches per worker in flight, so memory stays flat."""
+    """Results as batches finish (a long document holds up no one); at most two batches per worker in
+    flight, so memory stays flat. Only this thread reads inputs and the store; the pool's own thread
+    merely hands finished batches over through a queue."""
     import multiprocessing
+    import queue
 
     # fork: workers start in milliseconds and share the parent's imported modules; they never touch the
     # parent's database connections (they only receive documents and send claims back)
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    finished: queue.Queue = queue.Queue()
+    in_flight = 0
     try:
-        window: deque = deque()
         for chunk in _chunks(documents, batch_size):
-            window.append(pool.apply_async(extract_batch, (chunk,)))
-            if len(window) >= 2 * workers:
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
+            pool.apply_async(extract_batch, (chunk,), callback=finished.put, error_callback=finished.put)
+            in_flight += 1
+            while in_flight >= 2 * workers:
+                yield from _received(finished.get())
+                in_flight -= 1
+        for _ in range(in_flight):
+            yield from _received(finished.get())
         pool.close()
     finally:
         pool.terminate()
         pool.join()
+
+
+def _received(result: list[Extracted] | BaseException) -> list[Extracted]:
+    if isinstance(result, BaseException):  # a worker could not run the task at all (not a bad document)
+        raise result
+    return result
 
 
 class _Run:
