@@ -119,6 +119,12 @@ TIME_SCOPE = [
     # a figure that shares, or counts part of, an earlier figure shares its scope
     ("Russia fired 60 drones overnight, the air force said. Air defences downed 52 of the drones.", "52", "daily"),
     ("Russia lost 900 troops in the past 24 hours, Kyiv said. It lost 12 tanks over the same period.", "12", "daily"),
+    # an uncued count that follows an event's report is the event's
+    ("Russia launched 90 drones at Ukraine overnight, the air force said.\n\nTwo people were killed in Sumy, "
+     "the governor said.", "Two", "daily"),
+    ("Police detained 40 people at the rally on Saturday. The ministry said 6 officers were hurt.", "6", "period"),
+    ("Police detained 40 people at the rally on Saturday.\n\nThe city is calm.\n\nPrices rose.\n\n"
+     "Five people were hurt in a crash.", "Five", "unspecified"),
     # the report of a single event counts its toll so far
     ("An earthquake struck eastern Turkey on Sunday.\n\nAbout 900 buildings were damaged, officials said.",
      "About 900", "cumulative"),
@@ -162,3 +168,25 @@ ATTRIBUTION = [
 def test_attribution(text, quantity, name, source_type):
     claim = claim_for(text, quantity)
     assert (claim.source.name, claim.source.type) == (name, source_type)
+
+
+HEDGING_AND_VERIFICATION = [
+    # text, quantity, hedged, verification
+    ("The storm is believed to have killed 40 people in the delta.", "40", True, None),
+    ("Some 2,000 fighters, believed to be foreign volunteers, crossed the border.", "Some 2,000", True, None),
+    ("Insurers estimate losses at $900 million.", "$900 million", True, None),
+    ("The army said it had lost 12 tanks, a figure the rebels dismissed as propaganda.", "12", False, "denied"),
+    ("Separatists said 300 soldiers deserted. Neither Kyiv nor Moscow has confirmed the reports.", "300", False,
+     "not_confirmed"),
+    ("Officials said 14 people died in the shelling. Moscow, which denies targeting civilians, has not commented.",
+     "14", False, "not_confirmed"),
+    ("The budget sets aside $2bn for roads.\n\nThe ministry said 9 bridges were rebuilt. Those figures could "
+     "not be independently verified.", "$2bn", False, None),
+]
+
+
+@pytest.mark.parametrize("text,quantity,hedged,verification", HEDGING_AND_VERIFICATION,
+                         ids=[c[1] for c in HEDGING_AND_VERIFICATION])
+def test_hedging_and_verification(text, quantity, hedged, verification):
+    claim = claim_for(text, quantity)
+    assert (claim.hedged, claim.verification) == (hedged, verification)
