@@ -82,7 +82,8 @@ CATEGORY_AND_UNIT = [
     ("Around 300 demonstrators gathered outside parliament.", "Around 300", "other", "demonstrator"),
     ("The ministry said 66 people had been detained and 21 police officers injured.", "66", "detained", "person"),
     ("The ministry said 66 people had been detained and 21 police officers injured.", "21", "injuries", "police officer"),
-    ("The opposition put the number of arrests at more than 100.", "more than 100", "detained", "person"),
+    # the guide: a figure standing alone takes what it counts ("the death toll rose to 45": death)
+    ("The opposition put the number of arrests at more than 100.", "more than 100", "detained", "arrest"),
     ("The budget allocates 13.5 trillion rubles to defence, up from 10.8 trillion this year.", "10.8 trillion", "money", "RUB"),
     ("At least 34,183 Palestinians have been killed since the war began in Gaza.", "At least 34,183", "deaths", "palestinian"),
     ("Fires forced the evacuation of 19,000 residents.", "19,000", "displaced", "resident"),

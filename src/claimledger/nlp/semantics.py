@@ -253,6 +253,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         if unit and unit.split()[-1] in ("man", "person") and lemmas & events["losses"]:
             return "casualties", unit
         return (direct or "other"), unit
+    if direct == "displaced" and own & events.get("return", frozenset()):
+        return "other", unit  # "150,000 refugees have returned": no longer displaced
     if direct is not None:
         return direct, unit
     if happened is not None and not unit:
@@ -317,6 +319,8 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
         counted = _what_a_number_counts(child)
         phrase = unit_of(counted)
         category = _noun_category(phrase, rules)
+        if category is not None and counted.i != child.i:
+            return category, phrase  # "the number of detentions, 61": what the number counts
         if category is not None:
             return category, BARE_FIGURE_UNITS.get(category, phrase)
         if not fallback and counted.i != child.i:
@@ -389,6 +393,7 @@ def location_of(draft: ClaimDraft) -> str | None:
 def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     previous: ClaimDraft | None = None
     last_counted: ClaimDraft | None = None  # the last figure with a counted noun of its own
+    last_people: ClaimDraft | None = None  # the last figure that counts people
     counted: list[ClaimDraft] = []
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
@@ -406,6 +411,13 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             if draft.category == "other":
                 draft.category = referent.category
         draft.refers_to = referent or _counted_before(draft, noun, counted)
+        elided = _elided_count(draft, noun, last_people, rules)
+        if elided is not None and referent is None:
+            # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
+            # people counted just before
+            draft.unit = elided.unit
+            if draft.category == "other":
+                draft.category = elided.category
         if draft.mention.spelled and draft.category == "other":
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -423,9 +435,28 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if noun is not None and draft.category not in ("money", "percent"):
             last_counted = draft
             counted.append(draft)
+        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS:
+            last_people = draft
 
 
 PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
+PEOPLE_UNITS = {"person", "soldier", "troop", "demonstrator", "protester", "refugee", "civilian", "resident"}
+ELLIPSIS_REACH = 1  # sentences back that a bare "More than 130 were injured" may take its people from
+
+
+def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft | None,
+                  rules: CategoryRules) -> ClaimDraft | None:
+    """The people a bare figure counts when the sentence leaves them out: it is the subject of its verb
+    or stands in apposition ("the largest group, about 1.2 million"), with no noun, currency or measure."""
+    if noun is not None or draft.mention.unit is not None or last_people is None or last_people is draft:
+        return None
+    if draft.unit and draft.unit not in BARE_FIGURE_UNITS.values():
+        return None
+    top = _figure_top(draft.figure)
+    if top.dep_ not in ("nsubj", "nsubjpass", "appos"):
+        return None
+    sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
+    return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 PARTITIVE_REACH = 2  # sentences back that "of them" may point to
 
 
@@ -442,6 +473,10 @@ def _partitive_referent(draft: ClaimDraft, noun: Token | None, last_counted: Cla
 
 def _counted_before(draft: ClaimDraft, noun: Token | None, counted: list[ClaimDraft]) -> ClaimDraft | None:
     """ "121 of the drones" after "Russia launched 145 drones": the earlier count of the same things."""
+    doc = draft.span.doc
+    if draft.span.start > 0 and doc[draft.span.start - 1].lower_ == "including" and counted:
+        earlier = counted[-1]  # "428 targets, including 30 missiles": a part of the count just made
+        return earlier if earlier.sentence.start == draft.sentence.start else None
     if noun is None or noun.i < draft.span.end:
         return None
     of = draft.span.doc[draft.span.end] if draft.span.end < len(draft.span.doc) else None

@@ -270,6 +270,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         if deployed & rules.deployment:
             return "point"
         return "unspecified" if near & rules.event_verbs else "point"
+    if verb is not None and any(c.lower_ in ("will", "would", "'ll") for c in verb.children):
+        return "point"  # "1.1 million workers will receive a pay rise": a planned level, not an event counted
     if draft.category == "displaced" and not near & rules.event_verbs:
         return "point"  # "refugees living in Poland", "held protection status": a population at a moment
     if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
