@@ -383,10 +383,28 @@ class Attributor:
         leading = self._according_to(draft, leading_only=True)
         if leading is not None:
             return leading  # "According to UNHCR, ... , while 3.7 million remain displaced"
+        framed = self._document_frame(draft)
+        if framed is not None:
+            return framed  # "In a survey by the Gaidar Institute, 40% of companies said ..."
         final = self._final_reporting_clause(draft)
         if final is not None:
             return final
         return Attribution(AUTHOR)
+
+    def _document_frame(self, draft: ClaimDraft) -> Attribution | None:
+        """A sentence framed by a document with an owner: "In a survey published this month by the
+        Gaidar Institute, some 40% of companies said ..." (the companies answer; the institute reports)."""
+        sentence = draft.sentence
+        for token in self.doc[sentence.start:draft.span.start]:
+            if token.lower_ not in ("in", "from") or token.dep_ != "prep":
+                continue
+            document = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if document is None or document.lemma_.lower() not in self.rules.documents:
+                continue
+            owner = self._owner_of(document)
+            if owner is not None:
+                return self._named(owner, token.text)
+        return None
 
     def _final_reporting_clause(self, draft: ClaimDraft) -> Attribution | None:
         """ "..., regional governor Andriy Saliy said on Telegram.": a sentence-final reporting clause
@@ -409,7 +427,8 @@ class Attributor:
                 return None  # only "..., TASS reported, citing the agency." may follow
             said = self.speaker_of(token)
             if said is None or said.name == AUTHOR:
-                named = self.doc[token.i - 1] if token.i > sentence.start else None
+                # "..., the town's commandant, Ihor Shevchuk, said.": the name right before the verb
+                named = next((t for t in reversed(list(self.doc[sentence.start:token.i])) if not t.is_punct), None)
                 if named is None or named.pos_ not in ("PROPN", "NOUN"):
                     return None
                 said = self._named(_phrase_head(named), token.text)
