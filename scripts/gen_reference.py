@@ -366,20 +366,25 @@ def sections(markdown: str) -> dict[str, str]:
     return found
 
 
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the repository when inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def stale_report(path: Path, expected: str) -> list[str]:
     """What differs between the committed file and the generated text, by command or endpoint."""
     if not path.exists():
-        return [f"{path.relative_to(ROOT)} is missing"]
+        return [f"{shown(path)} is missing"]
     actual = path.read_text(encoding="utf-8")
     if actual == expected:
         return []
     have, want = sections(actual), sections(expected)
-    problems = [f"{path.relative_to(ROOT)}: '{name}' is undocumented" for name in want if name not in have]
-    problems += [f"{path.relative_to(ROOT)}: '{name}' is documented but no longer exists"
+    problems = [f"{shown(path)}: '{name}' is undocumented" for name in want if name not in have]
+    problems += [f"{shown(path)}: '{name}' is documented but no longer exists"
                  for name in have if name not in want]
-    problems += [f"{path.relative_to(ROOT)}: '{name}' is stale" for name in want
-                 if name in have and have[name] != want[name]]
-    return problems or [f"{path.relative_to(ROOT)} differs from the generated text (outside any section)"]
+    problems += [f"{shown(path)}: '{name}' is stale"
+                 for name in want if name in have and have[name] != want[name]]
+    return problems or [f"{shown(path)} differs from the generated text (outside any section)"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -397,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     REFERENCE_DIR.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
+        print(f"wrote {shown(path)}")
     return 0
 
 
