@@ -70,6 +70,17 @@ CATEGORY_AND_UNIT = [
     ("Floods killed 40 people and displaced 2.5 million, the agency said.", "2.5 million", "displaced", "person"),
     ("The new tariff will cost households about 300 soms a month.", "about 300 soms", "money", "KGS"),
     ("The unit recruited 3,100 people last year against a target of 5,000.", "5,000", "troops", "person"),
+    # a bare figure that leaves its people out takes those counted just before
+    ("At least 19 people were killed in the blast. More than 60 were injured, police said.", "More than 60",
+     "injuries", "person"),
+    ("Police put the number of protesters at 900, while organisers said 4,000 had joined.", "4,000", "other",
+     "protester"),
+    ("About 3 million refugees live in Turkey. Istanbul hosts the largest group, about 500,000.", "about 500,000",
+     "displaced", "refugee"),
+    # a number that stands alone is in what it counts
+    ("The highest number of detentions, 212, was recorded in Minsk.", "212", "detained", "detention"),
+    ("Air defences destroyed 70 drones, including 9 jets, the air force said.", "9", "equipment", "jet"),
+    ("Officials said 80,000 refugees have returned to the city since May.", "80,000", "other", "refugee"),
 ]
 
 
@@ -119,6 +130,9 @@ TIME_SCOPE = [
     # a figure that shares, or counts part of, an earlier figure shares its scope
     ("Russia fired 60 drones overnight, the air force said. Air defences downed 52 of the drones.", "52", "daily"),
     ("Russia lost 900 troops in the past 24 hours, Kyiv said. It lost 12 tanks over the same period.", "12", "daily"),
+    ("Around 700,000 nurses will receive a bonus of 4%, the ministry said.", "Around 700,000", "point"),
+    ("Officials said 60% of the May casualties were caused by drones.", "60%", "period"),
+    ("Russia launched 70 drones overnight. Air defences destroyed 60 targets, including 8 missiles.", "8", "daily"),
     # an uncued count that follows an event's report is the event's
     ("Russia launched 90 drones at Ukraine overnight, the air force said.\n\nTwo people were killed in Sumy, "
      "the governor said.", "Two", "daily"),
@@ -161,6 +175,10 @@ ATTRIBUTION = [
     ("Dr Ilse Varga, head of the clinic, said 40 patients were treated.", "40", "Ilse Varga", "person"),
     ("The Bank of Ghana said it had bought 12 tonnes of gold.", "12", "Bank of Ghana", "government"),
     ("Police said 38 people were detained, while the rights groups said 52 were held.", "52", "rights groups", "ngo"),
+    ("In a study published on Monday by the Razumkov Centre, 71% of respondents said they trusted the army.",
+     "71%", "Razumkov Centre", "ngo"),
+    ("About 900 people remain in the village, its deputy head, Mykola Bondar, said.", "About 900",
+     "Mykola Bondar", "person"),
 ]
 
 

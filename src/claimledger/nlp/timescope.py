@@ -320,6 +320,8 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     if cue.scope != "period":
         return cue.scope
     head = _cue_head(draft, cue)
+    if draft.category == "percent" and head is not None and _is_the_whole(draft, head):
+        return "period"  # "60% of the May casualties": a share of what the period counted
     if head is not None and head.lemma_.lower() in rules.act_verbs:
         return None  # "China announced a 7.2% increase in March": the cue dates the announcement
     if draft.category == "percent" and not _is_share_of_economy(draft, rules) and _measure_of(draft, verb) in rules.period_measures:
@@ -342,6 +344,13 @@ def _counts_toward_a_level(draft: ClaimDraft, rules: ScopeRules) -> bool:
     if draft.noun is not None and draft.noun.idx >= draft.end:
         of = draft.noun.head  # "the annual cap of 500,000 barrels"
     return of.lower_ == "of" and of.head.lemma_.lower() in rules.level_nouns and of.head.i < draft.figure.i
+
+
+def _is_the_whole(draft: ClaimDraft, token: Token) -> bool:
+    """Whether ``token`` is what a percentage is a share of: "casualties" in "60% of the May casualties"."""
+    anchor = draft.noun if draft.noun is not None else draft.figure
+    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(c.dep_ == "pobj" and c.i == token.i for c in of.children)
 
 
 def _measure_of(draft: ClaimDraft, verb: Token | None) -> str | None:
