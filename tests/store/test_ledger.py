@@ -135,6 +135,19 @@ def test_same_version_changes_nothing_and_newer_version_replaces(ledger):
     assert len(_check_rows(ledger)) == 1  # the replaced claims' check results went with them
 
 
+def test_same_id_with_new_text_is_replaced(ledger):
+    """An input's own id for an article that was edited since: the new text replaces the old."""
+    old = Document(id="story-1", text="Officials said 40 people died.")
+    new = Document(id="story-1", text="Officials said 41 people died, updating an earlier toll.")
+    ledger.add(old, [_claim(old, 15)], "1.0")
+    assert ledger.is_current(old, "1.0") and not ledger.is_current(new, "1.0")
+    result = ledger.add(new, [_claim(new, 15, text="41 people")], "1.0")
+    assert result.replaced and not result.unchanged
+    stored_doc, stored_claims = ledger.document("story-1")
+    assert stored_doc.text == new.text and [c.text for c in stored_claims] == ["41 people"]
+    assert ledger.is_current(new, "1.0") and not ledger.is_current(new, "1.1")
+
+
 def test_check_results_follow_add_and_save_checks(ledger):
     doc = _doc(11)
     claim = _claim(doc, 10)

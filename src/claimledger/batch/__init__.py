@@ -137,22 +137,23 @@ class _Run:
         self.progress = progress or (lambda summary: None)
 
     def new_documents(self, results: Iterable[object]) -> Iterator[Document]:
-        """Readable documents not yet stored by this extractor version; skips are recorded."""
+        """Readable documents not stored yet, or stored by another extractor version or with another text (an
+        input's own id for an edited article); skips are recorded."""
         for item in results:
             if not isinstance(item, Document):
                 self.summary.skipped.append(str(item))
                 self.progress(self.summary)
-            elif self.resume and self._stored_version(item.id) == self.version:
+            elif self.resume and self._is_current(item):
                 self.summary.already_stored += 1
                 self.progress(self.summary)
             else:
                 yield item
 
-    def _stored_version(self, doc_id: str) -> str | None:
+    def _is_current(self, document: Document) -> bool:
         t0 = time.perf_counter()
-        version = self.ledger.stored_versions([doc_id]).get(doc_id)
+        current = self.ledger.is_current(document, self.version)
         self.summary.store_seconds += time.perf_counter() - t0
-        return version
+        return current
 
     def store(self, item: Extracted) -> None:
         if isinstance(item, str):

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.errors import StoreError
-from claimledger.models import Claim, Document
+from claimledger.models import Claim, Document, content_hash
 from claimledger.settings import resolve_db_url
 from claimledger.store import migrate
 from claimledger.store.rows import (
@@ -163,23 +163,33 @@ class Ledger:
             replace: bool = False) -> AddResult:
         """Store a document and its claims in one transaction.
 
-        Already stored by the same extractor version: nothing is written (``unchanged``) unless ``replace``.
-        Stored by another version: its claims are replaced. Never duplicates, even with concurrent writers.
+        Already stored, with the same text, by the same extractor version: nothing is written (``unchanged``)
+        unless ``replace``. Stored by another version, or under the same id with another text (an input's own
+        id for an article that was since edited): replaced. Never duplicates, even with concurrent writers.
         """
         try:
             with self.engine.begin() as conn:
                 row = document_row(document, extractor_version)
                 if _insert_ignoring_duplicate(conn, row):
                     return AddResult(document.id, _write_claims(conn, claims), replaced=False)
-                stored = conn.execute(select(documents_t.c.extractor_version).where(
-                    documents_t.c.id == document.id).with_for_update()).scalar()
-                if stored == extractor_version and not replace:
+                d = documents_t.c
+                stored = conn.execute(select(d.extractor_version, d.content_hash).where(
+                    d.id == document.id).with_for_update()).one()
+                if tuple(stored) == (extractor_version, row["content_hash"]) and not replace:
                     return AddResult(document.id, 0, replaced=False, unchanged=True)
                 _delete_claims_of(conn, document.id)
                 conn.execute(update(documents_t).where(documents_t.c.id == document.id).values(**row))
                 return AddResult(document.id, _write_claims(conn, claims), replaced=True)
         except SQLAlchemyError as exc:
             raise self._fail(f"storing document {document.id!r}", exc) from exc
+
+    def is_current(self, document: Document, extractor_version: str) -> bool:
+        """True when this document, with this very text, is stored by this extractor version."""
+        stmt = select(documents_t.c.extractor_version, documents_t.c.content_hash).where(
+            documents_t.c.id == document.id)
+        with self.engine.connect() as conn:
+            stored = conn.execute(stmt).first()
+        return stored is not None and tuple(stored) == (extractor_version, content_hash(document.text))
 
     def stored_versions(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
         """Extractor version of each of these documents that is in the ledger (absent ones are left out)."""
