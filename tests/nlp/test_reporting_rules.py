@@ -54,8 +54,12 @@ def test_claims(text, quantity):
 
 CATEGORY_AND_UNIT = [
     # text, quantity, category, unit
-    ("Officials hope to reach 4 million people this winter. So far they have reached 1.5 million of them.",
-     "1.5 million", "other", "person"),
+    (
+        "Officials hope to reach 4 million people this winter. So far they have reached 1.5 million of them.",
+        "1.5 million",
+        "other",
+        "person",
+    ),
     ("Doctors treated 90 patients for burns overnight, and 6 of them died.", "6", "deaths", "patient"),
     ("Doctors treated 90 patients for burns overnight, and 6 of them died.", "90", "other", "patient"),
     ("The total number of seized tankers has risen to 17.", "17", "other", "tanker"),
@@ -64,19 +68,41 @@ CATEGORY_AND_UNIT = [
     ("Police estimated the crowd at 20,000.", "20,000", "other", "person"),
     ("Evacuation orders covered about 5,000 residents.", "about 5,000", "displaced", "resident"),
     ("The army lost a total of 3,400 troops in the offensive.", "3,400", "casualties", "troop"),
-    ("Its losses are running at about 900 soldiers a day, analysts say.", "about 900", "casualties", "soldier"),
+    (
+        "Its losses are running at about 900 soldiers a day, analysts say.",
+        "about 900",
+        "casualties",
+        "soldier",
+    ),
     ("Hospitals said 32 people needed hospital treatment.", "32", "injuries", "person"),
     ("About 600 people were moved to safety as the river rose.", "About 600", "displaced", "person"),
-    ("Floods killed 40 people and displaced 2.5 million, the agency said.", "2.5 million", "displaced", "person"),
+    (
+        "Floods killed 40 people and displaced 2.5 million, the agency said.",
+        "2.5 million",
+        "displaced",
+        "person",
+    ),
     ("The new tariff will cost households about 300 soms a month.", "about 300 soms", "money", "KGS"),
     ("The unit recruited 3,100 people last year against a target of 5,000.", "5,000", "troops", "person"),
     # a bare figure that leaves its people out takes those counted just before
-    ("At least 19 people were killed in the blast. More than 60 were injured, police said.", "More than 60",
-     "injuries", "person"),
-    ("Police put the number of protesters at 900, while organisers said 4,000 had joined.", "4,000", "other",
-     "protester"),
-    ("About 3 million refugees live in Turkey. Istanbul hosts the largest group, about 500,000.", "about 500,000",
-     "displaced", "refugee"),
+    (
+        "At least 19 people were killed in the blast. More than 60 were injured, police said.",
+        "More than 60",
+        "injuries",
+        "person",
+    ),
+    (
+        "Police put the number of protesters at 900, while organisers said 4,000 had joined.",
+        "4,000",
+        "other",
+        "protester",
+    ),
+    (
+        "About 3 million refugees live in Turkey. Istanbul hosts the largest group, about 500,000.",
+        "about 500,000",
+        "displaced",
+        "refugee",
+    ),
     # a number that stands alone is in what it counts
     ("The highest number of detentions, 212, was recorded in Minsk.", "212", "detained", "detention"),
     ("Air defences destroyed 70 drones, including 9 jets, the air force said.", "9", "equipment", "jet"),
@@ -84,8 +110,9 @@ CATEGORY_AND_UNIT = [
 ]
 
 
-@pytest.mark.parametrize("text,quantity,category,unit", CATEGORY_AND_UNIT,
-                         ids=[f"{c[1]}-{c[3]}" for c in CATEGORY_AND_UNIT])
+@pytest.mark.parametrize(
+    "text,quantity,category,unit", CATEGORY_AND_UNIT, ids=[f"{c[1]}-{c[3]}" for c in CATEGORY_AND_UNIT]
+)
 def test_category_and_unit(text, quantity, category, unit):
     claim = claim_for(text, quantity)
     assert (claim.category, claim.unit) == (category, unit)
@@ -106,8 +133,16 @@ TIME_SCOPE = [
     ("Direct losses to industry have reached $12bn, the report said.", "$12bn", "cumulative"),
     ("The price of rebuilding the bridge has climbed to $2bn.", "$2bn", "point"),
     ("Spending on repairs totalled $3.4bn as of June.", "$3.4bn", "cumulative"),
-    ("Donors pledged $600 million last month, and $210 million had already been paid out.", "$600 million", "point"),
-    ("Donors pledged $600 million last month, and $210 million had already been paid out.", "$210 million", "cumulative"),
+    (
+        "Donors pledged $600 million last month, and $210 million had already been paid out.",
+        "$600 million",
+        "point",
+    ),
+    (
+        "Donors pledged $600 million last month, and $210 million had already been paid out.",
+        "$210 million",
+        "cumulative",
+    ),
     ("The disability payment rose to 20,000 rubles this month.", "20,000 rubles", "point"),
     ("Revenues rose to $3bn in the first quarter, but the monthly fee stayed at $40.", "$3bn", "period"),
     # running totals
@@ -117,10 +152,16 @@ TIME_SCOPE = [
     ("Officials said 160 homes have been destroyed and 41 damaged.", "41", "cumulative"),
     # what a cue belongs to
     ("At least 14 people have died in the floods, the agency said on Thursday.", "At least 14", "cumulative"),
-    ("The agency appealed for funds this year, saying 2.1 million people currently need food aid.",
-     "2.1 million", "point"),
-    ("More than 900 houses were damaged, and 300 people were evacuated overnight, officials said.",
-     "More than 900", "unspecified"),
+    (
+        "The agency appealed for funds this year, saying 2.1 million people currently need food aid.",
+        "2.1 million",
+        "point",
+    ),
+    (
+        "More than 900 houses were damaged, and 300 people were evacuated overnight, officials said.",
+        "More than 900",
+        "unspecified",
+    ),
     ("Some 6,000 soldiers are deployed in the region overall.", "Some 6,000", "point"),
     ("On average, 12 civilians died every day in May.", "12", "daily"),
     ("Temperatures reached 46 degrees Celsius on Monday.", "46", "point"),
@@ -128,20 +169,48 @@ TIME_SCOPE = [
     ("The charity said 18 demonstrators had needed treatment.", "18", "unspecified"),
     ("About 300,000 refugees live in Moldova.", "About 300,000", "point"),
     # a figure that shares, or counts part of, an earlier figure shares its scope
-    ("Russia fired 60 drones overnight, the air force said. Air defences downed 52 of the drones.", "52", "daily"),
-    ("Russia lost 900 troops in the past 24 hours, Kyiv said. It lost 12 tanks over the same period.", "12", "daily"),
+    (
+        "Russia fired 60 drones overnight, the air force said. Air defences downed 52 of the drones.",
+        "52",
+        "daily",
+    ),
+    (
+        "Russia lost 900 troops in the past 24 hours, Kyiv said. It lost 12 tanks over the same period.",
+        "12",
+        "daily",
+    ),
     ("Around 700,000 nurses will receive a bonus of 4%, the ministry said.", "Around 700,000", "point"),
     ("Officials said 60% of the May casualties were caused by drones.", "60%", "period"),
-    ("Russia launched 70 drones overnight. Air defences destroyed 60 targets, including 8 missiles.", "8", "daily"),
+    (
+        "Russia launched 70 drones overnight. Air defences destroyed 60 targets, including 8 missiles.",
+        "8",
+        "daily",
+    ),
     # an uncued count that follows an event's report is the event's
-    ("Russia launched 90 drones at Ukraine overnight, the air force said.\n\nTwo people were killed in Sumy, "
-     "the governor said.", "Two", "daily"),
-    ("Police detained 40 people at the rally on Saturday. The ministry said 6 officers were hurt.", "6", "period"),
-    ("Police detained 40 people at the rally on Saturday.\n\nThe city is calm.\n\nPrices rose.\n\n"
-     "Five people were hurt in a crash.", "Five", "unspecified"),
+    (
+        "Russia launched 90 drones at Ukraine overnight, the air force said.\n\n"
+        "Two people were killed in Sumy, "
+        "the governor said.",
+        "Two",
+        "daily",
+    ),
+    (
+        "Police detained 40 people at the rally on Saturday. The ministry said 6 officers were hurt.",
+        "6",
+        "period",
+    ),
+    (
+        "Police detained 40 people at the rally on Saturday.\n\nThe city is calm.\n\nPrices rose.\n\n"
+        "Five people were hurt in a crash.",
+        "Five",
+        "unspecified",
+    ),
     # the report of a single event counts its toll so far
-    ("An earthquake struck eastern Turkey on Sunday.\n\nAbout 900 buildings were damaged, officials said.",
-     "About 900", "cumulative"),
+    (
+        "An earthquake struck eastern Turkey on Sunday.\n\nAbout 900 buildings were damaged, officials said.",
+        "About 900",
+        "cumulative",
+    ),
 ]
 
 
@@ -152,33 +221,93 @@ def test_time_scope(text, quantity, scope):
 
 ATTRIBUTION = [
     # text, quantity, source name, source type
-    ("Russia's foreign ministry said it had expelled 30 diplomats. The state agency TASS reported that the "
-     "embassy was closed. The ministry said 12 more diplomats would be expelled.",
-     "12", "Russia's foreign ministry", "government"),
-    ("The health office disputed the report, saying only 9 deaths had been confirmed.", "9", "health office", "government"),
-    ("The ministers adopted new sanctions on Monday, adding 45 ships to a blacklist.", "45", "AUTHOR", "author"),
-    ("The bill could reach $9bn, according to the IMF's latest Regional Economic Outlook.", "$9bn",
-     "IMF", "international_org"),
-    ("According to the UN, 2 million people have fled, while 800,000 remain displaced at home.", "800,000",
-     "UN", "international_org"),
-    ("Power was cut, and 40 flights were cancelled, the news agency Interfax reported, citing the aviation authority.",
-     "40", "aviation authority", "government"),
-    ("Almost 500 residents remain in the town, its mayor, Petro Koval, said.", "Almost 500", "Petro Koval", "person"),
-    ("Lending rose by 2 trillion rubles in 2024, according to data published by the central bank.",
-     "2 trillion rubles", "central bank", "government"),
-    ("A poll by Rating published on Monday found that 61% backed talks, while 27% were opposed.", "27%",
-     "Rating", "unknown"),
+    (
+        "Russia's foreign ministry said it had expelled 30 diplomats. "
+        "The state agency TASS reported that the "
+        "embassy was closed. The ministry said 12 more diplomats would be expelled.",
+        "12",
+        "Russia's foreign ministry",
+        "government",
+    ),
+    (
+        "The health office disputed the report, saying only 9 deaths had been confirmed.",
+        "9",
+        "health office",
+        "government",
+    ),
+    (
+        "The ministers adopted new sanctions on Monday, adding 45 ships to a blacklist.",
+        "45",
+        "AUTHOR",
+        "author",
+    ),
+    (
+        "The bill could reach $9bn, according to the IMF's latest Regional Economic Outlook.",
+        "$9bn",
+        "IMF",
+        "international_org",
+    ),
+    (
+        "According to the UN, 2 million people have fled, while 800,000 remain displaced at home.",
+        "800,000",
+        "UN",
+        "international_org",
+    ),
+    (
+        "Power was cut, and 40 flights were cancelled, the news agency Interfax reported, "
+        "citing the aviation authority.",
+        "40",
+        "aviation authority",
+        "government",
+    ),
+    (
+        "Almost 500 residents remain in the town, its mayor, Petro Koval, said.",
+        "Almost 500",
+        "Petro Koval",
+        "person",
+    ),
+    (
+        "Lending rose by 2 trillion rubles in 2024, according to data published by the central bank.",
+        "2 trillion rubles",
+        "central bank",
+        "government",
+    ),
+    (
+        "A poll by Rating published on Monday found that 61% backed talks, while 27% were opposed.",
+        "27%",
+        "Rating",
+        "unknown",
+    ),
     ("The National Flood Agency (NFA) said 40 people died.", "40", "NFA", "government"),
     ("Hungary said it would send 200 soldiers to the mission.", "200", "Hungary", "government"),
     ("An army spokesman said 30 drones were shot down.", "30", "army spokesman", "military"),
-    ("K-Power, the region's electricity utility, said demand hit 2,400 megawatts.", "2,400", "K-Power", "company"),
+    (
+        "K-Power, the region's electricity utility, said demand hit 2,400 megawatts.",
+        "2,400",
+        "K-Power",
+        "company",
+    ),
     ("Dr Ilse Varga, head of the clinic, said 40 patients were treated.", "40", "Ilse Varga", "person"),
     ("The Bank of Ghana said it had bought 12 tonnes of gold.", "12", "Bank of Ghana", "government"),
-    ("Police said 38 people were detained, while the rights groups said 52 were held.", "52", "rights groups", "ngo"),
-    ("In a study published on Monday by the Razumkov Centre, 71% of respondents said they trusted the army.",
-     "71%", "Razumkov Centre", "ngo"),
-    ("About 900 people remain in the village, its deputy head, Mykola Bondar, said.", "About 900",
-     "Mykola Bondar", "person"),
+    (
+        "Police said 38 people were detained, while the rights groups said 52 were held.",
+        "52",
+        "rights groups",
+        "ngo",
+    ),
+    (
+        "In a study published on Monday by the Razumkov Centre, "
+        "71% of respondents said they trusted the army.",
+        "71%",
+        "Razumkov Centre",
+        "ngo",
+    ),
+    (
+        "About 900 people remain in the village, its deputy head, Mykola Bondar, said.",
+        "About 900",
+        "Mykola Bondar",
+        "person",
+    ),
 ]
 
 
@@ -193,18 +322,41 @@ HEDGING_AND_VERIFICATION = [
     ("The storm is believed to have killed 40 people in the delta.", "40", True, None),
     ("Some 2,000 fighters, believed to be foreign volunteers, crossed the border.", "Some 2,000", True, None),
     ("Insurers estimate losses at $900 million.", "$900 million", True, None),
-    ("The army said it had lost 12 tanks, a figure the rebels dismissed as propaganda.", "12", False, "denied"),
-    ("Separatists said 300 soldiers deserted. Neither Kyiv nor Moscow has confirmed the reports.", "300", False,
-     "not_confirmed"),
-    ("Officials said 14 people died in the shelling. Moscow, which denies targeting civilians, has not commented.",
-     "14", False, "not_confirmed"),
-    ("The budget sets aside $2bn for roads.\n\nThe ministry said 9 bridges were rebuilt. Those figures could "
-     "not be independently verified.", "$2bn", False, None),
+    (
+        "The army said it had lost 12 tanks, a figure the rebels dismissed as propaganda.",
+        "12",
+        False,
+        "denied",
+    ),
+    (
+        "Separatists said 300 soldiers deserted. Neither Kyiv nor Moscow has confirmed the reports.",
+        "300",
+        False,
+        "not_confirmed",
+    ),
+    (
+        "Officials said 14 people died in the shelling. "
+        "Moscow, which denies targeting civilians, has not commented.",
+        "14",
+        False,
+        "not_confirmed",
+    ),
+    (
+        "The budget sets aside $2bn for roads.\n\n"
+        "The ministry said 9 bridges were rebuilt. Those figures could "
+        "not be independently verified.",
+        "$2bn",
+        False,
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize("text,quantity,hedged,verification", HEDGING_AND_VERIFICATION,
-                         ids=[c[1] for c in HEDGING_AND_VERIFICATION])
+@pytest.mark.parametrize(
+    "text,quantity,hedged,verification",
+    HEDGING_AND_VERIFICATION,
+    ids=[c[1] for c in HEDGING_AND_VERIFICATION],
+)
 def test_hedging_and_verification(text, quantity, hedged, verification):
     claim = claim_for(text, quantity)
     assert (claim.hedged, claim.verification) == (hedged, verification)

@@ -165,12 +165,13 @@ def source_name(head: Token) -> str:
         while run > 0 and ((tokens[run - 1].pos_ == "PROPN" and not tokens[run - 1].is_lower) or tokens[run - 1].tag_ == "POS"):
             run -= 1
         if (run > 0 and any(t.pos_ == "NOUN" for t in tokens[:run]) and tokens[run - 1].tag_ != "POS"
-                and tokens[run - 1].lower_ not in NAME_CONNECTORS):  # "Archive of Public Gatherings" is one name
+                and tokens[run - 1].lower_ not in NAME_CONNECTORS):  # "Archive of Public Gatherings"
             tokens = tokens[run:]  # drop the descriptor: "outlet iStories" → "iStories"
     return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
-TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "captain", "colonel",
+TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "captain",
+          "colonel",
           "general", "sergeant", "lieutenant", "major"}
 
 
@@ -268,10 +269,11 @@ class Attributor:
             return None
         modifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")]
         recent = list(reversed(self.named[-MEMORY:]))
-        for earlier in recent:  # first a source whose name has the word: "the bank" for "Central Bank of Russia"
+        for earlier in recent:  # first a source whose name has the word: "the bank", "Central Bank of Russia"
             words = earlier.name.lower().replace("'s", "").split()
             descriptor = (earlier.descriptor or "").lower()
-            if (head.lower_ in words or head.lemma_.lower() in words) and all(m in words or m in descriptor for m in modifiers):
+            fits = all(m in words or m in descriptor for m in modifiers)
+            if (head.lower_ in words or head.lemma_.lower() in words) and fits:
                 return earlier
         if head.lemma_.lower() not in self.rules.generic_organisations or modifiers:
             return None
@@ -318,7 +320,7 @@ class Attributor:
                 return child
             if child.dep_ == "acl":  # "data published by the bank"
                 agent = next((g for g in child.children if g.dep_ == "agent"), None)
-                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 if pobj is not None:
                     return pobj
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -415,8 +417,8 @@ class Attributor:
                 continue
             if any(c.dep_ == "neg" for c in token.children) or token.tag_ == "VBG":
                 return None  # "a figure the ministry has not confirmed", "..., saying inflation rose"
-            if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > token.i and c.lower_ not in self.rules.citing
-                   for c in token.children):
+            if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > token.i
+                   and c.lower_ not in self.rules.citing for c in token.children):
                 return None  # the verb reports something of its own
             before = self.doc[draft.span.end:token.i]
             after = self.doc[token.i + 1:sentence.end]
@@ -428,7 +430,8 @@ class Attributor:
             said = self.speaker_of(token)
             if said is None or said.name == AUTHOR:
                 # "..., the town's commandant, Ihor Shevchuk, said.": the name right before the verb
-                named = next((t for t in reversed(list(self.doc[sentence.start:token.i])) if not t.is_punct), None)
+                before_verb = reversed(list(self.doc[sentence.start:token.i]))
+                named = next((t for t in before_verb if not t.is_punct), None)
                 if named is None or named.pos_ not in ("PROPN", "NOUN"):
                     return None
                 said = self._named(_phrase_head(named), token.text)
@@ -466,8 +469,9 @@ class Attributor:
     def _cue_verb_above(self, figure: Token, sentence: Span) -> Token | None:
         child, token = figure, figure.head
         for _ in range(14):
-            if (token.lemma_.lower() in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
-                    and not (token.lemma_.lower() in self.rules.clausal_only and child.dep_ in ("dobj", "prep"))):
+            lemma = token.lemma_.lower()
+            if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
+                    and not (lemma in self.rules.clausal_only and child.dep_ in ("dobj", "prep"))):
                 return token  # (but "adding 52 vessels to a list" is not speech)
             if _contrasting_clause(child) and not (token.dep_ == "ccomp" and _subject_is_a_figure(child)):
                 return None  # "Britain said it would give £2m, while the EU pledged €50m"
@@ -542,7 +546,9 @@ class Attributor:
                 self.named.append(self.last_named)
 
 
-FINAL_REPORTING_VERBS = {"say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post"}
+FINAL_REPORTING_VERBS = {
+    "say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post",
+}
 MEMORY = 8  # sources named earlier that "the ministry" may refer back to
 LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
 

@@ -70,7 +70,9 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
-def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules, text: str | None = None) -> str | None:
+def reason_not_a_claim(
+    draft: ClaimDraft, doc: Doc, rules: NonClaimRules, text: str | None = None
+) -> str | None:
     """Why this quantity is not a claim, or None when it is one. ``text`` is ``doc.text``, passed in
     by a caller that has it (building it joins every token)."""
     mention = draft.mention
@@ -103,7 +105,8 @@ def reason_not_a_claim(draft: ClaimDraft, doc: Doc, rules: NonClaimRules, text: 
     noun = counted_noun(draft)
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None:
         return "a duration or a point in time"
-    if noun is None and mention.unit is None and draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft):
+    dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft)
+    if noun is None and mention.unit is None and dated:
         return "a date or a time"
     if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
         return "'one of', not a count"
@@ -116,7 +119,8 @@ def _lone_number_entity(draft: ClaimDraft) -> bool:
     figure = draft.figure
     for ent in figure.doc.ents:
         if ent.start <= figure.i < ent.end and ent.label_ == "DATE":
-            words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in range(draft.span.start, draft.span.end)]
+            inside = range(draft.span.start, draft.span.end)
+            words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in inside]
             return not words and not _looks_like_year(figure.text)
     return False
 
@@ -145,7 +149,8 @@ def _is_age_after_name(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bo
     if draft.mention.unit is not None or counted_noun(draft) is not None:
         return False
     person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and name.ent_type_ != "ORG")
-    return (person or name.lemma_.lower() in rules.people) and bool(AGE_AFTER_NAME.match(following)) and draft.mention.value < 120
+    named = person or name.lemma_.lower() in rules.people
+    return named and bool(AGE_AFTER_NAME.match(following)) and draft.mention.value < 120
 
 
 def _is_age_of_people(draft: ClaimDraft, rules: NonClaimRules) -> bool:

@@ -47,7 +47,8 @@ def default_rules() -> CategoryRules:
     units = table["units"]
     keep = frozenset(units["keep_compound_heads"])
     return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country, keep,
-                         frozenset(units.get("measure_nouns", ())), frozenset(units.get("people_collectives", ())))
+                         frozenset(units.get("measure_nouns", ())),
+                         frozenset(units.get("people_collectives", ())))
 
 
 def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> str:
@@ -158,7 +159,8 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     anchor = noun if noun is not None else _figure_top(draft.figure)
     lemmas: set[str] = set()
     head = anchor.head
-    while head.lower_ == "of" and head.head.lemma_.lower() in NUMBER_NOUNS and head.head.head.i != head.head.i:
+    while (head.lower_ == "of" and head.head.lemma_.lower() in NUMBER_NOUNS
+           and head.head.head.i != head.head.i):
         head = head.head.head  # "lost a total of 7,600 troops": what happened to the total
     lemmas.add(head.lemma_.lower())
     if head.dep_ in ("prep", "agent", "pobj") or head.pos_ == "ADP":
@@ -171,7 +173,8 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
                 if child.dep_ in ("conj", "advcl", "ccomp") and _has_own_subject(child, anchor):
                     continue  # "treated 312 patients ... and that 14 of them had died": another count's verb
                 lemmas.add(child.lemma_.lower())
-                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("conj", "xcomp", "pobj", "prep", "compound"))
+                lemmas.update(c.lemma_.lower() for c in child.children
+                              if c.dep_ in ("conj", "xcomp", "pobj", "prep", "compound"))
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "from")):
         lemmas.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")  # "moved to safety"
     if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -206,7 +209,8 @@ def _has_own_subject(clause: Token, anchor: Token) -> bool:
 def _figure_top(figure: Token) -> Token:
     """ "1.2 million": the scale word the figure hangs on stands for the quantity in the parse."""
     token = figure
-    while token.head.i != token.i and (token.head.like_num or token.head.lower_ in SCALE_WORDS) and token.dep_ in NUMBER_LINK_DEPS:
+    while (token.head.i != token.i and token.dep_ in NUMBER_LINK_DEPS
+           and (token.head.like_num or token.head.lower_ in SCALE_WORDS)):
         token = token.head
     return token
 
@@ -312,8 +316,11 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             break
-    order = ("dobj", "nsubj", "nsubjpass", "attr") if preposition == "at" else ("nsubj", "nsubjpass", "attr", "dobj")
-    candidates = sorted((c for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS), key=lambda c: order.index(c.dep_))
+    order = ("nsubj", "nsubjpass", "attr", "dobj")
+    if preposition == "at":
+        order = ("dobj", "nsubj", "nsubjpass", "attr")  # "put the crowd at 25,000"
+    nouns = (c for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS)
+    candidates = sorted(nouns, key=lambda c: order.index(c.dep_))
     fallback = ""
     for child in candidates:
         counted = _what_a_number_counts(child)
@@ -460,7 +467,9 @@ def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft
 PARTITIVE_REACH = 2  # sentences back that "of them" may point to
 
 
-def _partitive_referent(draft: ClaimDraft, noun: Token | None, last_counted: ClaimDraft | None) -> ClaimDraft | None:
+def _partitive_referent(
+    draft: ClaimDraft, noun: Token | None, last_counted: ClaimDraft | None
+) -> ClaimDraft | None:
     if noun is not None or draft.mention.unit is not None or last_counted is None:
         return None
     doc = draft.span.doc
@@ -480,7 +489,8 @@ def _counted_before(draft: ClaimDraft, noun: Token | None, counted: list[ClaimDr
     if noun is None or noun.i < draft.span.end:
         return None
     of = draft.span.doc[draft.span.end] if draft.span.end < len(draft.span.doc) else None
-    if of is None or of.lower_ != "of" or not any(c.lower_ in ("the", "these", "those") for c in noun.children):
+    definite = any(c.lower_ in ("the", "these", "those") for c in noun.children)
+    if of is None or of.lower_ != "of" or not definite:
         return None
     for earlier in reversed(counted):
         sentences = list(draft.span.doc[earlier.sentence.start:draft.sentence.end].sents)

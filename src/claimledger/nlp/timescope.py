@@ -128,7 +128,8 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
     if draft.category in ("troops", "percent", "other"):
         usable = [c for c in usable if c.text.lower() not in ("toll", "death toll", "bringing")]
     # "11 people have died, the inspectorate said on Tuesday": the day dates the statement
-    usable = [c for c in usable if not (ANNOUNCEMENT_CUES.match(c.text) and _dates_a_statement(draft, c, rules))]
+    usable = [c for c in usable
+              if not (ANNOUNCEMENT_CUES.match(c.text) and _dates_a_statement(draft, c, rules))]
     if not usable:
         return []
     attached = [c for c in usable if _attached(draft, c)]
@@ -161,7 +162,7 @@ def _in_another_clause(draft: ClaimDraft, cue: ScopeCue) -> bool:
 
 
 def _is_full_clause(verb: Token) -> bool:
-    """A clause with a subject and a tense of its own; "and 2,700 wounded since ..." shares the verb before."""
+    """A clause with a subject and a tense of its own; "and 2,700 wounded since ..." shares the one before."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     own_tense = any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.tag_ in ("VBD", "VBZ", "VBP")
     return own_subject and own_tense
@@ -193,7 +194,8 @@ def _hangs_in_own_clause(draft: ClaimDraft, cue: ScopeCue) -> bool:
     figure's own verb, "this year" on the clause above."""
     head = _cue_head(draft, cue)
     verb = governing_verb(draft)
-    own = {draft.figure.i, *((draft.noun.i,) if draft.noun is not None else ()), *((verb.i,) if verb is not None else ())}
+    own = {draft.figure.i}
+    own.update(t.i for t in (draft.noun, verb) if t is not None)
     span = draft.span.doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if span is not None and any(t.i in own for t in span):
         return True  # the cue is the verb itself: "totalled"
@@ -240,10 +242,14 @@ def _lemmas_near(draft: ClaimDraft, verb: Token | None) -> set[str]:
     lemmas = {verb.lemma_.lower()} if verb is not None else set()
     if verb is not None:
         lemmas.update(c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "conj", "prt", "acomp")
-                      and not (c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+                      and not (c.dep_ == "conj" and _has_subject(c)))
     anchor = draft.noun if draft.noun is not None else draft.figure
     lemmas.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("acl", "amod", "relcl"))
     return lemmas
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children)
 
 
 def _is_perfect(verb: Token | None) -> bool:
@@ -290,9 +296,10 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
         return _amount_scope_with_cue(draft, cue, rules)
     if draft.category == "troops" and cue.scope == "cumulative" and _is_deployed(draft, rules):
         return "point"  # "12,000 troops were deployed in Kursk overall": a level
-    if cue.scope == "cumulative" and "reached" in text and draft.noun is not None and draft.noun.idx >= draft.end:
+    counted_after = draft.noun is not None and draft.noun.idx >= draft.end
+    if cue.scope == "cumulative" and "reached" in text and counted_after:
         return None  # "convoys have reached 31 communities": arriving, not a total that reached a figure
-    if ANNOUNCEMENT_CUES.match(text) and draft.unit.split(" ")[-1:] and draft.unit.split(" ")[-1] in rules.measure_units:
+    if ANNOUNCEMENT_CUES.match(text) and draft.unit and draft.unit.split(" ")[-1] in rules.measure_units:
         return "point"  # "reached 48.5 degrees on Friday": a reading on a day, not a count over it
     return cue.scope
 
@@ -308,7 +315,8 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     over it ("revenues rose 26% in the first eleven months", "inflation stood at 9.1% in August")."""
     verb = governing_verb(draft)
     text = cue.text.strip().lower()
-    if draft.category == "money" and _subject_lemma(verb) in rules.level_nouns and cue.scope in ("cumulative", "period"):
+    level = _subject_lemma(verb) in rules.level_nouns
+    if draft.category == "money" and level and cue.scope in ("cumulative", "period"):
         return None  # "the one-off payment rose to 1.9 million rubles this week": still a level
     if cue.scope == "cumulative" and rules.running_total_cues.search(text):
         # "inflation has risen to 9%", "the cost of rebuilding has climbed to $524bn": a level that
@@ -324,7 +332,8 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
         return "period"  # "60% of the May casualties": a share of what the period counted
     if head is not None and head.lemma_.lower() in rules.act_verbs:
         return None  # "China announced a 7.2% increase in March": the cue dates the announcement
-    if draft.category == "percent" and not _is_share_of_economy(draft, rules) and _measure_of(draft, verb) in rules.period_measures:
+    rate = _measure_of(draft, verb) in rules.period_measures
+    if draft.category == "percent" and rate and not _is_share_of_economy(draft, rules):
         return "period"  # "expects growth of 2.8% this year": a rate of the period, even when forecast
     if _sets_a_level(verb) or _is_planned(verb, rules):
         return None  # "will raise spending to 13.5 trillion rubles next year": an amount set, a point
@@ -411,7 +420,7 @@ def _is_planned(verb: Token | None, rules: ScopeRules) -> bool:
 def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
     # match on a slice: "^" does not anchor at a start position given to match()
     sentence = draft.sentence
-    following = sentence.text[draft.end - sentence.start_char:][:80]  # the sentence's text, not the whole doc's
+    following = sentence.text[draft.end - sentence.start_char:][:80]  # the sentence's, not the doc's text
     return bool(rules.share_of.match(following))
 
 
@@ -440,7 +449,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 break
         if cue is not None and scope is not None and SAME_PERIOD.search(cue.text) and last_cued is not None:
             # "over the same period": the period named before, whatever it was
-            draft.time_scope, draft.scope_cue, draft.scope_groups = last_cued.time_scope, last_cued.scope_cue, last_cued.scope_groups
+            draft.time_scope, draft.scope_cue = last_cued.time_scope, last_cued.scope_cue
+            draft.scope_groups = last_cued.scope_groups
             continue
         if cue is None or scope is None:
             draft.time_scope = _scope_without_cue(draft, rules, single_event)
