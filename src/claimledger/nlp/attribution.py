@@ -27,7 +27,7 @@ ORGANISATION_TYPES = {"media", "company", "ngo", "international_org", "intellige
 DISCOURSE_ADVERBS = {
     "however", "meanwhile", "additionally", "also", "separately", "earlier", "later", "recently", "still",
     "yet", "now", "then", "instead", "moreover", "furthermore", "overall", "nonetheless", "nevertheless",
-    "previously", "today", "yesterday", "tonight", "elsewhere", "separately", "so", "but", "and", "thus",
+    "previously", "today", "yesterday", "tonight", "elsewhere", "so", "but", "and", "thus",
 }
 
 
