@@ -103,6 +103,10 @@ CATEGORY_AND_UNIT = [
         "displaced",
         "refugee",
     ),
+    ("Police put the crowd at 6,000, while organisers put it at between 9,000 and 12,000.",
+     "between 9,000 and 12,000", "other", "person"),
+    ("The death toll rose to 41, the agency said. Nine of the dead were children.", "Nine", "deaths",
+     "child"),
     # a number that stands alone is in what it counts
     ("The highest number of detentions, 212, was recorded in Minsk.", "212", "detained", "detention"),
     ("Air defences destroyed 70 drones, including 9 jets, the air force said.", "9", "equipment", "jet"),
@@ -186,6 +190,8 @@ TIME_SCOPE = [
         "8",
         "daily",
     ),
+    ("The army put total enemy losses at 41,200 soldiers on Monday.", "41,200", "cumulative"),
+    ("The death toll rose to 41, the agency said. Nine of the dead were children.", "Nine", "cumulative"),
     # an uncued count that follows an event's report is the event's
     (
         "Russia launched 90 drones at Ukraine overnight, the air force said.\n\n"
@@ -295,6 +301,8 @@ ATTRIBUTION = [
         "rights groups",
         "ngo",
     ),
+    ("About 200 families were reported arriving each day by local officials.", "About 200",
+     "local officials", "government"),
     (
         "In a study published on Monday by the Razumkov Centre, "
         "71% of respondents said they trusted the army.",

@@ -224,9 +224,11 @@ class Attributor:
         return self._named(subject, cue)
 
     def _agent_below(self, verb: Token) -> Token | None:
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
         for token in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "oprd", "ccomp", "conj"))]:
             for child in token.children:
-                if child.dep_ == "agent":
+                by = child.dep_ == "prep" and child.lower_ == "by" and passive and token.i != verb.i
+                if child.dep_ == "agent" or by:  # "were reported arriving each day by local officials"
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
 

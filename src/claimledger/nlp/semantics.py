@@ -234,16 +234,21 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
         return "money", currency_in_context(draft, mention.unit, rules)
+    described = _said_to_be(draft, noun)
+    whole = None
+    if described is not None:
+        noun = described  # "A dozen of the dead were children": children are what is counted
+        whole = draft.span.doc[draft.span.end + 2].lemma_.lower()  # "the dead" says what happened
     before = draft.span.doc[draft.span.start - 1] if draft.span.start > 0 else None
     if before is not None and before.lemma_.lower() in rules.measure_nouns:
         return "other", before.lemma_.lower()  # "a magnitude 6.4 quake": the figure is the measure
     unit = unit_of(noun) if noun is not None else ""
-    lemmas = context_lemmas(draft, noun)
+    lemmas = context_lemmas(draft, noun) | ({whole} if whole else set())
     events = rules.events
     direct = _noun_category(unit, rules) if unit else None
     if direct is None and noun is None:
         direct, unit = _category_of_bare_figure(draft, rules)
-    own = own_event_lemmas(draft, noun)
+    own = own_event_lemmas(draft, noun) | ({whole} if whole else set())
     happened = _event_category(own, events) or _event_category(lemmas, events)
     if direct in ("troops",) or (unit and (unit.split()[-1] in rules.people)):
         if lemmas & events["desertion"]:
@@ -266,6 +271,22 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if happened in ("deaths", "injuries", "casualties") and unit and noun is not None and noun.tag_ in ("NNS", "NNPS"):
         return happened, unit  # "34,183 Palestinians have been killed"
     return "other", unit
+
+
+def _said_to_be(draft: ClaimDraft, noun: Token | None) -> Token | None:
+    """ "A dozen of the dead were children": a partitive of people the text then names with "be"."""
+    if noun is not None:
+        return None
+    doc = draft.span.doc
+    after = doc[draft.span.end:draft.span.end + 3]
+    if len(after) < 3 or [t.lower_ for t in after[:2]] != ["of", "the"]:
+        return None
+    if after[2].pos_ not in ("ADJ", "NOUN"):
+        return None
+    verb = _figure_top(draft.figure).head
+    if verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NNS"), None)
 
 
 def _event_category(lemmas: set[str], events: dict[str, frozenset[str]]) -> str | None:
@@ -417,7 +438,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.unit = referent.unit
             if draft.category == "other":
                 draft.category = referent.category
-        draft.refers_to = referent or _counted_before(draft, noun, counted)
+        draft.refers_to = referent or _counted_before(draft, noun, counted) or _part_of_the(draft, previous)
         elided = _elided_count(draft, noun, last_people, rules)
         if elided is not None and referent is None:
             # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
@@ -460,7 +481,9 @@ def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft
     if draft.unit and draft.unit not in BARE_FIGURE_UNITS.values():
         return None
     top = _figure_top(draft.figure)
-    if top.dep_ not in ("nsubj", "nsubjpass", "appos"):
+    put_at = top.dep_ == "pobj" and top.head.lower_ == "at" and any(
+        c.dep_ == "dobj" and c.pos_ == "PRON" for c in top.head.head.children)  # "put it at 300,000"
+    if top.dep_ not in ("nsubj", "nsubjpass", "appos") and not put_at:
         return None
     sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
@@ -499,6 +522,20 @@ def _counted_before(draft: ClaimDraft, noun: Token | None, counted: list[ClaimDr
         if earlier.unit == draft.unit:
             return earlier
     return None
+
+
+def _part_of_the(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft | None:
+    """ "A dozen of the dead were children" after "the death toll rose to 28": part of that count."""
+    doc = draft.span.doc
+    after = doc[draft.span.end:draft.span.end + 3]
+    if previous is None or len(after) < 3 or after[2].pos_ != "ADJ":
+        return None
+    if [t.lower_ for t in after[:2]] != ["of", "the"]:
+        return None
+    if previous.category != draft.category:
+        return None
+    sentences = list(doc[previous.sentence.start:draft.sentence.end].sents)
+    return previous if len(sentences) <= PARTITIVE_REACH else None
 
 
 def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> bool:

@@ -215,6 +215,9 @@ def _attached(draft: ClaimDraft, cue: ScopeCue) -> bool:
     verb = governing_verb(draft)
     if verb is not None and span.start <= verb.i < span.end:
         return True  # the cue is the figure's own verb: "totalled $3.4bn"
+    if verb is not None and (draft.noun or draft.figure).head.lower_ == "at":
+        # "put total Russian losses at 578,690": the object measured is the figure's own
+        line.update(c.i for c in verb.children if c.dep_ == "dobj")
     for token in span:
         head = token.head
         if head.i in line and not (span.start <= head.i < span.end):
