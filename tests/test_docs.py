@@ -186,3 +186,39 @@ def test_every_claimledger_command_in_the_guide_exists():
 def test_the_guide_walks_every_stage():
     stages = {line.split()[1] for line in shell_commands(GUIDE.read_text(encoding="utf-8"))}
     assert {"extract", "ingest", "check", "query", "export", "serve"} <= stages, stages
+
+
+# ------------------------------------------------------------------ links and the claim record
+
+DOCS = ROOT / "docs"
+
+
+@pytest.mark.parametrize("page", ["guide.md", "index.md", "reference/cli.md", "reference/http.md"])
+def test_relative_links_and_images_point_at_files_that_exist(page):
+    text = (DOCS / page).read_text(encoding="utf-8")
+    targets = [target.split("#")[0] for target in re.findall(r"\]\(([^)\s]+)\)", text)
+               if not target.startswith(("http://", "https://", "#", "mailto:"))]
+    missing = [target for target in targets if target and not (DOCS / page).parent.joinpath(target).exists()]
+    assert not missing, f"docs/{page} links to files that do not exist: {missing}"
+
+
+def test_guide_screenshots_exist_and_are_small_pngs():
+    images = re.findall(r"!\[[^\]]+\]\((images/[^)]+)\)", GUIDE.read_text(encoding="utf-8"))
+    assert len(images) >= 5
+    for image in images:
+        data = (DOCS / image).read_bytes()
+        assert data.startswith(b"\x89PNG"), image
+        assert len(data) < 250_000, f"{image} is {len(data):,} bytes"
+
+
+def test_every_field_of_the_claim_record_is_described_in_the_schema_page():
+    from dataclasses import fields
+
+    from claimledger.models import Check, Claim, Source
+
+    schema = (DOCS / "reference" / "claim-schema.md").read_text(encoding="utf-8")
+    described = set(re.findall(r"^\| (\w+) \|", schema, flags=re.M)) | set(re.findall(r"`(\w+)`", schema))
+    described |= {word for braces in re.findall(r"\{([\w, ]+)\}", schema) for word in re.findall(r"\w+", braces)}
+    names = {f.name for model in (Claim, Source, Check) for f in fields(model)}
+    missing = sorted(names - described)
+    assert not missing, f"docs/reference/claim-schema.md does not describe: {missing}"
