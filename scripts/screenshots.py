@@ -97,6 +97,7 @@ def take_screenshots(url: str, token: str, out: Path, chromium: str) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport=VIEWPORT)
+        page.set_default_timeout(60_000)  # a busy shared machine can be slow to extract the pasted article
 
         page.goto(f"{url}/documents/{ARTICLE_ID}")
         page.wait_for_selector("article mark.claim")
@@ -129,12 +130,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where the ledger and token file go (default: a temporary directory)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="claimledger-screenshots-") as workdir, \
-            serving(Path(workdir)) as (url, token):
-        take_screenshots(url, token, args.out, args.chromium)
+    if args.workdir is not None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        shoot_all(args.workdir, args.out, args.chromium)
+    else:
+        with tempfile.TemporaryDirectory(prefix="claimledger-screenshots-") as workdir:
+            shoot_all(Path(workdir), args.out, args.chromium)
     return 0
+
+
+def shoot_all(workdir: Path, out: Path, chromium: str) -> None:
+    with serving(workdir) as (url, token):
+        take_screenshots(url, token, out, chromium)
 
 
 if __name__ == "__main__":

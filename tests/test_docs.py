@@ -223,3 +223,26 @@ def test_every_field_of_the_claim_record_is_described_in_the_schema_page():
     names = {f.name for model in (Claim, Source, Check) for f in fields(model)}
     missing = sorted(names - described)
     assert not missing, f"docs/reference/claim-schema.md does not describe: {missing}"
+
+
+# ------------------------------------------------------------------ the screenshot script still works
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"Debian's chromium is not installed at {CHROMIUM}")
+def test_screenshot_script_shoots_every_view_the_guide_shows(tmp_path):
+    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
+
+    out = tmp_path / "images"
+    assert screenshots.main(["--out", str(out), "--workdir", str(tmp_path / "work")]) == 0
+    shown = set(re.findall(r"\]\(images/([^)]+)\)", GUIDE.read_text(encoding="utf-8")))
+    made = {path.name for path in out.glob("*.png")}
+    assert shown == made, f"the guide shows {sorted(shown)}, the script makes {sorted(made)}"
+    for path in out.glob("*.png"):
+        assert path.read_bytes().startswith(b"\x89PNG") and path.stat().st_size > 10_000, path.name
