@@ -242,6 +242,12 @@ ATTRIBUTION = [
         "government",
     ),
     (
+        "Deputies approved a bonus of 50,000 hryvnias, according to the text of the bill.",
+        "50,000 hryvnias",
+        "AUTHOR",
+        "author",
+    ),
+    (
         "The ministers adopted new sanctions on Monday, adding 45 ships to a blacklist.",
         "45",
         "AUTHOR",
