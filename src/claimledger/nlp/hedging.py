@@ -172,6 +172,10 @@ def _governs(draft: ClaimDraft, offset: int) -> bool:
     figure = draft.figure
     if not token.left_edge.i <= figure.i <= token.right_edge.i:
         return False
+    for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+        if subject.left_edge.i <= figure.i <= subject.right_edge.i and any(
+                t.dep_ == "relcl" for t in subject.subtree):
+            return False  # "The union, which says pay fell 21%, reportedly plans a strike": not the 21%
     blocker = figure
     while blocker.i != token.i and blocker.head.i != blocker.i:
         if blocker.dep_ in ("advcl", "acl") and blocker.tag_ == "VBG" and blocker.head.i == token.i:
