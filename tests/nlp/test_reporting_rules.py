@@ -333,7 +333,8 @@ def test_attribution(text, quantity, name, source_type):
 
 HEDGING_AND_VERIFICATION = [
     # text, quantity, hedged, verification
-    ("The union, which says wages have fallen by 12% since 2010, reportedly plans a strike.", "12%", False, None),
+    ("The union, which says wages have fallen by 12% since 2010, reportedly plans a strike.", "12%", False,
+     None),
     ("The storm is believed to have killed 40 people in the delta.", "40", True, None),
     ("Some 2,000 fighters, believed to be foreign volunteers, crossed the border.", "Some 2,000", True, None),
     ("Insurers estimate losses at $900 million.", "$900 million", True, None),
