@@ -248,6 +248,12 @@ ATTRIBUTION = [
         "author",
     ),
     (
+        "The State Flood Agency (SFA) met on Monday. Floods killed 30 people, according to SFA.",
+        "30",
+        "SFA",
+        "government",
+    ),
+    (
         "The ministers adopted new sanctions on Monday, adding 45 ships to a blacklist.",
         "45",
         "AUTHOR",

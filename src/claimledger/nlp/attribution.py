@@ -604,8 +604,20 @@ def _phrase_head(token: Token) -> Token:
     return token
 
 
+# "the National Emergency Management Agency (NEMA)": an acronym the article defines for a name.
+ACRONYM_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|for|and|the|on|in|&)\s+|[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)"
+)
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms an article defines, with the names they stand for."""
+    return {m.group(2): m.group(1) for m in ACRONYM_DEFINED.finditer(text)}
+
+
 def read_attribution(doc: Doc, rules: AttributionRules) -> None:
     attributor = Attributor(doc, rules)
+    acronyms = defined_acronyms(doc.text)
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     by_sentence: dict[int, list[ClaimDraft]] = {}
     for draft in drafts:
@@ -618,4 +630,7 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             draft.source_via = found.via
             draft.source_token = found.token
             draft.source_canonical, draft.source_type = found.resolve(rules.sources)
+            if draft.source_type == "unknown" and found.name in acronyms:
+                # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
+                draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
         attributor.remember(sentence)
