@@ -211,6 +211,12 @@ TIME_SCOPE = [
         "Five",
         "unspecified",
     ),
+    (
+        "Russia launched 90 drones at Ukraine overnight.\n\nThe city is calm.\n\nShops opened.\n\n"
+        "Officials said the attack included 6 ballistic missiles.",
+        "6",
+        "daily",
+    ),
     # the report of a single event counts its toll so far
     (
         "An earthquake struck eastern Turkey on Sunday.\n\nAbout 900 buildings were damaged, officials said.",

@@ -477,6 +477,7 @@ LEDE_CHARS = 400
 
 
 EVENT_REACH_PARAGRAPHS = 1  # paragraph breaks an event's report may run on across
+THE_ATTACK = re.compile(r"\bthe (?:attack|strike|strikes|barrage|assault|raid|bombardment|shelling)\b", re.IGNORECASE)
 
 
 def _counts_an_event(draft: ClaimDraft, rules: ScopeRules) -> bool:
@@ -489,6 +490,8 @@ def _same_event(draft: ClaimDraft, last_event: ClaimDraft | None, text: str) -> 
     """Whether an uncued count follows an event's report closely enough to be part of it."""
     if last_event is None or draft.category not in EVENT_CATEGORIES | {"other"}:
         return False
+    if THE_ATTACK.search(draft.sentence.text):
+        return True  # "the attack included 16 cruise missiles": named back, however far
     return text.count("\n\n", last_event.end, draft.start) <= EVENT_REACH_PARAGRAPHS
 
 
