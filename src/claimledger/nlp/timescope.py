@@ -457,7 +457,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             continue
         if cue is None or scope is None:
             draft.time_scope = _scope_without_cue(draft, rules, single_event)
-            if draft.time_scope == "unspecified" and _same_event(draft, last_event, text):
+            named_back = draft.category in EVENT_CATEGORIES and bool(THE_ATTACK.search(draft.sentence.text))
+            if (draft.time_scope == "unspecified" or named_back) and _same_event(draft, last_event, text):
                 # "Russia launched 440 drones overnight. ... At least 28 people were killed in Kyiv": the
                 # counts that follow an event's report, with no time of their own, are the event's
                 assert last_event is not None
@@ -477,7 +478,8 @@ LEDE_CHARS = 400
 
 
 EVENT_REACH_PARAGRAPHS = 1  # paragraph breaks an event's report may run on across
-THE_ATTACK = re.compile(r"\bthe (?:attack|strike|strikes|barrage|assault|raid|bombardment|shelling)\b", re.IGNORECASE)
+THE_ATTACK = re.compile(r"\bthe (?:attack|strike|strikes|barrage|assault|raid|bombardment|shelling)\b",
+                        re.IGNORECASE)
 
 
 def _counts_an_event(draft: ClaimDraft, rules: ScopeRules) -> bool:
