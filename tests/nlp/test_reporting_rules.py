@@ -388,3 +388,44 @@ HEDGING_AND_VERIFICATION = [
 def test_hedging_and_verification(text, quantity, hedged, verification):
     claim = claim_for(text, quantity)
     assert (claim.hedged, claim.verification) == (hedged, verification)
+
+
+# -- Round 2: error kinds seen on unseen articles, as general rules (sentences of our own) ----------------
+CURRENCIES = [
+    # text, quantity, unit
+    ("The cabinet approved spending of 3.9 trillion Egyptian pounds for the year.",
+     "3.9 trillion Egyptian pounds", "EGP"),
+    ("A bag of flour now sells for 95,000 Syrian pounds in Aleppo.", "95,000 Syrian pounds", "SYP"),
+    ("Depositors may withdraw up to 4 million Lebanese pounds a month.", "up to 4 million Lebanese pounds",
+     "LBP"),
+    ("CAIRO - Cooking oil rose to 110 pounds a litre, traders said.", "110 pounds", "EGP"),
+    ("Egypt raised the price of subsidised bread. A loaf now costs 20 pounds.", "20 pounds", "EGP"),
+    ("The council will spend 40 million pounds on new schools, the mayor of Leeds said.", "40 million pounds",
+     "GBP"),
+    ("LONDON - The fine of 3 million pounds was the largest since Egypt-style rules came in.",
+     "3 million pounds", "GBP"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", CURRENCIES, ids=[c[1] for c in CURRENCIES])
+def test_currency_of_pounds(text, quantity, unit):
+    claim = claim_for(text, quantity)
+    assert (claim.category, claim.unit) == ("money", unit)
+
+
+STATED_CONVERSIONS = [
+    # text, converted, original
+    ("The plan costs 4.1 trillion Egyptian pounds ($84 billion) over three years.", "$84 billion",
+     "4.1 trillion Egyptian pounds"),
+    ("Salaries rose to 1.2 million Lebanese pounds ($13) a month.", "$13", "1.2 million Lebanese pounds"),
+    ("The contract is worth €2.4 billion (£2.1 billion), officials said.", "£2.1 billion", "€2.4 billion"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,converted,original", STATED_CONVERSIONS, ids=[c[1] for c in STATED_CONVERSIONS]
+)
+def test_parenthesised_amount_is_a_stated_conversion(text, converted, original):
+    claims = {c.text: c for c in claims_of(text)}
+    assert claims[converted].conversion_of == claims[original].id
+    assert claims[converted].source.name == "AUTHOR"

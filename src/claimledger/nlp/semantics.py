@@ -7,6 +7,7 @@ event words that decide it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,11 +56,19 @@ def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> s
     """ "500 million rupees" in a story about Pakistan is PKR, not INR: the country named decides."""
     written = draft.mention.text.lower()
     for name, countries in rules.currency_by_country.items():
+        if code != countries.get("default", code):
+            continue  # "Egyptian pounds": the name already says whose currency it is
         if name in written:
             text = draft.span.doc.text
-            named = [(text.find(country), c) for country, c in countries.items() if country != "default" and country in text]
+            named = [(found.start(), c) for country, c in countries.items() if country != "default"
+                     and (found := _named(country, text)) is not None]
             return min(named)[1] if named else countries.get("default", code)
     return code
+
+
+def _named(country: str, text: str) -> re.Match[str] | None:
+    """The first mention of a country as a word of its own ("Egypt", not "Egypt-style")."""
+    return re.search(rf"\b{re.escape(country)}\b(?!-)", text)
 
 
 # -- the counted noun -----------------------------------------------------------------------
