@@ -429,3 +429,52 @@ def test_parenthesised_amount_is_a_stated_conversion(text, converted, original):
     claims = {c.text: c for c in claims_of(text)}
     assert claims[converted].conversion_of == claims[original].id
     assert claims[converted].source.name == "AUTHOR"
+
+
+CATEGORY_ROUND_2 = [
+    # text, quantity, category, unit
+    # prisoners of war brought back are still counted as detained people
+    ("Ukraine brought home 103 soldiers from captivity on Saturday.", "103", "detained", "soldier"),
+    ("In the latest swap, 95 servicemen were freed.", "95", "detained", "serviceman"),
+    ("Kyiv and Moscow swapped 206 prisoners under a deal brokered by Qatar.", "206", "detained", "prisoner"),
+    # people who fled, arrived at camps or shelter are displaced; soldiers who fled deserted
+    ("About 12,000 people fled their homes as the fighting spread.", "About 12,000", "displaced", "person"),
+    ("Some 40 soldiers fled their positions, the commander admitted.", "Some 40", "troops", "soldier"),
+    ("The camp received 3,500 new arrivals last week.", "3,500", "displaced", "arrival"),
+    ("About 1,200 people are sheltering in a school gym.", "About 1,200", "displaced", "person"),
+    # killed or wounded together are casualties
+    ("Eleven people were killed or wounded in the shelling.", "Eleven", "casualties", "person"),
+    ("At least 70 soldiers were killed and wounded, a commander said.", "At least 70", "casualties",
+     "soldier"),
+    ("The blast killed 20 people and wounded 42 others.", "20", "deaths", "person"),
+    # "others", "more": the verb of their own says what happened, the unit is the count they continue
+    ("The blast killed 20 people and wounded 42 others.", "42", "injuries", "person"),
+    ("The strike killed three people and injured 19 more.", "19", "injuries", "person"),
+    ("Russia lost 12 tanks on Monday. Five others were damaged.", "Five", "equipment", "tank"),
+    ("Twenty people died in the fire. Another 42 were injured, and 13 others were missing.", "13", "other",
+     "person"),
+    # a part of a count takes what the count counts
+    ("The toll rose to 31, including four children, officials said.", "four", "deaths", "child"),
+    ("Russia fired 60 rockets overnight; about 45 of them were shot down.", "about 45", "equipment",
+     "rocket"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,category,unit", CATEGORY_ROUND_2, ids=[f"{c[1]}-{c[2]}" for c in CATEGORY_ROUND_2]
+)
+def test_category_round_2(text, quantity, category, unit):
+    claim = claim_for(text, quantity)
+    assert (claim.category, claim.unit) == (category, unit)
+
+
+AGES_OF_SPEAKERS = [
+    ('"We lost everything," said Olena, 58, a teacher.', "58"),
+    ('"Nobody came," Mykola, 71, told reporters.', "71"),
+    ("Halyna Shevchuk, 64, said the shelling lasted hours.", "64"),
+]
+
+
+@pytest.mark.parametrize("text,quantity", AGES_OF_SPEAKERS, ids=[c[1] for c in AGES_OF_SPEAKERS])
+def test_age_of_a_speaker_is_not_a_claim(text, quantity):
+    assert quantity not in [c.text for c in claims_of(text)]

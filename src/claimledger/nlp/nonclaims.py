@@ -134,6 +134,9 @@ def _capitalised_word_before(before: str) -> bool:
     return bool(words) and (words[-1][:1].isupper() or words[-1].lower() in ("no.", "number", "#"))
 
 
+SPEECH_VERBS = {"say", "tell", "add", "recall", "explain", "ask", "write", "recount", "describe"}
+
+
 def _is_age_after_name(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
     """'Olena Petrenko, 41, said', 'The woman, 46, died' – a bare number set off by commas right after a
     person's name or a word for a person."""
@@ -148,7 +151,8 @@ def _is_age_after_name(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bo
     following = text[draft.mention.end:draft.mention.end + 3]
     if draft.mention.unit is not None or counted_noun(draft) is not None:
         return False
-    person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and name.ent_type_ != "ORG")
+    speaker = name.dep_ == "nsubj" and name.head.lemma_.lower() in SPEECH_VERBS  # "said Olena, 58,"
+    person = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and (name.ent_type_ != "ORG" or speaker))
     named = person or name.lemma_.lower() in rules.people
     return named and bool(AGE_AFTER_NAME.match(following)) and draft.mention.value < 120
 

@@ -122,6 +122,7 @@ def _partitive_noun(of: Token) -> Token | None:
     return None
 
 
+FLIGHT = {"flee", "fled"}
 NUMBER_NOUNS = {"total", "number", "tally", "count", "figure", "toll", "sum"}
 BARE_WORDS = {"other", "others", "more", "another"}  # "28 others": the noun is the one before
 
@@ -163,9 +164,20 @@ def _lemma(token: Token) -> str:
 
 
 # -- category ---------------------------------------------------------------------------------
+def _anchor(draft: ClaimDraft, noun: Token | None) -> Token:
+    """The token that stands for the counted things in the parse: the noun, the "others" of "42 others"
+    (which has no noun of its own but hangs on the verb that says what happened), or the figure."""
+    if noun is not None:
+        return noun
+    top = _figure_top(draft.figure)
+    if top.head.i > top.i and top.head.lower_ in BARE_WORDS:
+        return top.head
+    return top
+
+
 def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     """Lemmas of the words that say what happened to the counted things."""
-    anchor = noun if noun is not None else _figure_top(draft.figure)
+    anchor = _anchor(draft, noun)
     lemmas: set[str] = set()
     head = anchor.head
     while (head.lower_ == "of" and head.head.lemma_.lower() in NUMBER_NOUNS
@@ -225,15 +237,24 @@ def _figure_top(figure: Token) -> Token:
 
 
 def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
-    """The words bound to the figure itself: its head, its participles, the word right after it."""
-    anchor = noun if noun is not None else _figure_top(draft.figure)
+    """The words bound to the figure itself: its head, its participles, the word right after it, and a
+    verb coordinated with its head that has no object or subject of its own ("were killed or wounded")."""
+    anchor = _anchor(draft, noun)
     own = {anchor.head.lemma_.lower()}
+    own.update(c.lemma_.lower() for c in anchor.head.children if _bare_coordinated_verb(anchor.head, c))
     own.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl"))
     if anchor.i + 1 < draft.sentence.end:
         following = anchor.doc[anchor.i + 1]
         if following.pos_ in ("VERB", "ADJ"):
             own.add(following.lemma_.lower())
     return own
+
+
+def _bare_coordinated_verb(verb: Token, child: Token) -> bool:
+    """ "killed or wounded": the second verb shares the first one's subject and object."""
+    if child.dep_ != "conj" or child.pos_ != "VERB" or not 0 < child.i - verb.i <= 3:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children)
 
 
 def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> tuple[str, str]:
@@ -260,7 +281,10 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     own = own_event_lemmas(draft, noun) | ({whole} if whole else set())
     happened = _event_category(own, events) or _event_category(lemmas, events)
     if direct in ("troops",) or (unit and (unit.split()[-1] in rules.people)):
-        if lemmas & events["desertion"]:
+        deserted = lemmas & events["desertion"]
+        if direct != "troops":
+            deserted -= FLIGHT  # soldiers who fled deserted; people who fled are displaced
+        if deserted:
             return "troops", unit
         if happened in ("deaths", "injuries", "casualties", "detained", "displaced"):
             return happened, unit
@@ -453,8 +477,17 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
             # people counted just before
             draft.unit = elided.unit
-            if draft.category == "other":
+            if draft.category == "other" and not _counts_others(draft, noun):
                 draft.category = elided.category
+        others = _others_continued(draft, noun, last_counted) if elided is None and referent is None else None
+        if others is not None:
+            # "Russia lost 12 tanks. Five others were damaged": more of the things counted before
+            draft.unit = others.unit
+            if draft.category == "other":
+                draft.category = others.category
+        whole = _included_in(draft, previous)
+        if whole is not None and draft.category == "other":
+            draft.category = whole.category  # "the toll rose to 31, including four children": deaths
         if draft.mention.spelled and draft.category == "other":
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -492,11 +525,36 @@ def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft
     top = _figure_top(draft.figure)
     put_at = top.dep_ == "pobj" and top.head.lower_ == "at" and any(
         c.dep_ == "dobj" and c.pos_ == "PRON" for c in top.head.head.children)  # "put it at 300,000"
-    if top.dep_ not in ("nsubj", "nsubjpass", "appos") and not put_at:
+    others = top.head.i > top.i and top.head.lower_ in BARE_WORDS  # "42 others were hurt"
+    if top.dep_ not in ("nsubj", "nsubjpass", "appos") and not put_at and not others:
         return None
     sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 PARTITIVE_REACH = 2  # sentences back that "of them" may point to
+
+
+def _included_in(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft | None:
+    """ "31 people, including four children": the count of the same sentence that this one is part of."""
+    doc = draft.span.doc
+    if previous is None or draft.span.start == 0 or doc[draft.span.start - 1].lower_ != "including":
+        return None
+    if previous.sentence.start != draft.sentence.start or previous.category in ("money", "percent", "other"):
+        return None
+    return previous
+
+
+def _counts_others(draft: ClaimDraft, noun: Token | None) -> bool:
+    """ "42 others", "19 more": a figure with no noun that counts more of something named before."""
+    return noun is None and draft.mention.unit is None and _anchor(draft, noun).lower_ in BARE_WORDS
+
+
+def _others_continued(
+    draft: ClaimDraft, noun: Token | None, last_counted: ClaimDraft | None
+) -> ClaimDraft | None:
+    if last_counted is None or draft.unit or not _counts_others(draft, noun):
+        return None
+    sentences = list(draft.span.doc[last_counted.sentence.start:draft.sentence.end].sents)
+    return last_counted if len(sentences) <= ELLIPSIS_REACH + 1 else None
 
 
 def _partitive_referent(
