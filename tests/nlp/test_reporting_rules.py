@@ -478,3 +478,27 @@ AGES_OF_SPEAKERS = [
 @pytest.mark.parametrize("text,quantity", AGES_OF_SPEAKERS, ids=[c[1] for c in AGES_OF_SPEAKERS])
 def test_age_of_a_speaker_is_not_a_claim(text, quantity):
     assert quantity not in [c.text for c in claims_of(text)]
+
+
+SPELLED_PEOPLE = [
+    # text, quantity, category: small spelled-out numbers of people are claims, also as sentence starters
+    ("A missile hit a market in Kharkiv. Five people were killed, the governor said.", "Five", "deaths"),
+    ("A missile hit a market in Kharkiv. Five people were killed. Nine were wounded.", "Nine", "injuries"),
+    ("Seven children were among the dead, including two toddlers.", "Seven", "deaths"),
+    ("Seven children were among the dead, including two toddlers.", "two", "deaths"),
+    ("Police detained 40 protesters, including five journalists.", "five", "detained"),
+    ("Three women were taken to a hospital in Odesa.", "Three", "other"),
+    ("Four soldiers were captured near the river. Eight more were missing.", "Eight", "other"),
+    ("At least 14 people have died in the floods. Six of the victims were children.", "Six", "deaths"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,category", SPELLED_PEOPLE, ids=[f"{c[1]}-{c[2]}" for c in SPELLED_PEOPLE]
+)
+def test_spelled_counts_of_people(text, quantity, category):
+    assert claim_for(text, quantity).category == category
+
+
+def test_people_who_speak_are_not_counted():
+    assert "Two" not in [c.text for c in claims_of("Two residents said the shelling lasted hours.")]

@@ -123,6 +123,7 @@ def _partitive_noun(of: Token) -> Token | None:
 
 
 FLIGHT = {"flee", "fled"}
+PLACE_PREPOSITIONS = ("to", "into", "from", "among")  # "moved to safety", "were among the dead"
 NUMBER_NOUNS = {"total", "number", "tally", "count", "figure", "toll", "sum"}
 BARE_WORDS = {"other", "others", "more", "another"}  # "28 others": the noun is the one before
 
@@ -196,7 +197,7 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.children
                               if c.dep_ in ("conj", "xcomp", "pobj", "prep", "compound"))
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "from")):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
         lemmas.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")  # "moved to safety"
     if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # "Russia's losses are running at 1,000 troops a day": the subject says what they are
@@ -456,6 +457,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     last_counted: ClaimDraft | None = None  # the last figure with a counted noun of its own
     last_people: ClaimDraft | None = None  # the last figure that counts people
     counted: list[ClaimDraft] = []
+    tolls: list[ClaimDraft] = []  # counts of the dead and hurt, for "Four of the victims"
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -472,6 +474,12 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             if draft.category == "other":
                 draft.category = referent.category
         draft.refers_to = referent or _counted_before(draft, noun, counted) or _part_of_the(draft, previous)
+        toll = _toll_of_the_victims(draft, noun, tolls) if draft.refers_to is None else None
+        if toll is not None:
+            # "At least 11 people have died ... Four of the victims were from the village": part of the toll
+            draft.refers_to = toll
+            if draft.category == "other":
+                draft.category = toll.category
         elided = _elided_count(draft, noun, last_people, rules)
         if elided is not None and referent is None:
             # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
@@ -483,12 +491,12 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if others is not None:
             # "Russia lost 12 tanks. Five others were damaged": more of the things counted before
             draft.unit = others.unit
-            if draft.category == "other":
+            if draft.category == "other" and others.category not in PEOPLE_EVENTS:
                 draft.category = others.category
         whole = _included_in(draft, previous)
         if whole is not None and draft.category == "other":
             draft.category = whole.category  # "the toll rose to 31, including four children": deaths
-        if draft.mention.spelled and draft.category == "other":
+        if draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules):
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
         draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
@@ -502,6 +510,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
                 draft.category = previous.category
             draft.continues = previous
         previous = draft
+        if draft.category in ("deaths", "casualties", "injuries"):
+            tolls.append(draft)
         if noun is not None and draft.category not in ("money", "percent"):
             last_counted = draft
             counted.append(draft)
@@ -510,6 +520,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
 
 
 PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
+# What happened to people is each count's own: "Eight more were missing" is not the captured before it.
+PEOPLE_EVENTS = {"deaths", "injuries", "casualties", "detained", "displaced"}
 PEOPLE_UNITS = {"person", "soldier", "troop", "demonstrator", "protester", "refugee", "civilian", "resident"}
 ELLIPSIS_REACH = 1  # sentences back that a bare "More than 130 were injured" may take its people from
 
@@ -533,6 +545,24 @@ def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft
 PARTITIVE_REACH = 2  # sentences back that "of them" may point to
 
 
+VICTIM_WORDS = {"victim", "dead", "casualty", "fatality", "injured", "wounded", "body"}
+TOLL_REACH = 6  # sentences back that "Four of the victims" may point to the toll
+
+
+def _toll_of_the_victims(draft: ClaimDraft, noun: Token | None, tolls: list[ClaimDraft]) -> ClaimDraft | None:
+    """ "Four of the victims": a part of the latest toll of the dead or hurt in the report."""
+    if not tolls or draft.mention.unit is not None:
+        return None
+    of = draft.span.doc[draft.span.end:draft.span.end + 3]
+    if len(of) < 3 or [t.lower_ for t in of[:2]] != ["of", "the"]:
+        return None
+    if of[2].lemma_.lower() not in VICTIM_WORDS:
+        return None
+    toll = tolls[-1]
+    sentences = list(draft.span.doc[toll.sentence.start:draft.sentence.end].sents)
+    return toll if len(sentences) <= TOLL_REACH + 1 else None
+
+
 def _included_in(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft | None:
     """ "31 people, including four children": the count of the same sentence that this one is part of."""
     doc = draft.span.doc
@@ -544,8 +574,23 @@ def _included_in(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft |
 
 
 def _counts_others(draft: ClaimDraft, noun: Token | None) -> bool:
-    """ "42 others", "19 more": a figure with no noun that counts more of something named before."""
-    return noun is None and draft.mention.unit is None and _anchor(draft, noun).lower_ in BARE_WORDS
+    """ "42 others", "19 more", "Eight more were missing": a figure with no noun that counts more of
+    something named before."""
+    if noun is not None or draft.mention.unit is not None:
+        return False
+    anchor = _anchor(draft, noun)
+    return anchor.lower_ in BARE_WORDS or any(c.lower_ in BARE_WORDS for c in anchor.children)
+
+
+SPEECH_VERBS = {"say", "tell", "add", "recall", "describe", "report", "write", "explain"}
+
+
+def _counts_people(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> bool:
+    """ "Three women were taken to hospital": a spelled-out number of people is a claim (the guide), but
+    not "one" without an event, nor the people who speak ("two residents said")."""
+    if draft.mention.value < 2 or not draft.unit or draft.unit.split()[-1] not in rules.people | PEOPLE_UNITS:
+        return False
+    return noun is None or not (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SPEECH_VERBS)
 
 
 def _others_continued(
