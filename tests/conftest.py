@@ -23,3 +23,28 @@ def nlp():
     from claimledger.nlp.pipeline import get_pipeline
 
     return get_pipeline()
+
+
+@pytest.fixture
+def pg_schema_url():
+    """A URL whose search_path is a new, empty PostgreSQL schema, dropped after the test."""
+    from pgschema import pg_schema
+
+    with pg_schema() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def ledger_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ledger.sqlite'}"
+    return request.getfixturevalue("pg_schema_url")
+
+
+@pytest.fixture
+def ledger(ledger_url):
+    from claimledger.store import Ledger
+
+    led = Ledger.open(ledger_url)
+    yield led
+    led.close()

@@ -7,15 +7,12 @@ with a reason naming it while the rest is loaded.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
 
 from claimledger.batch.shards import SHARD_COLUMNS, ShardWriter, load_shards, shard_row
 from claimledger.cli import main
@@ -23,31 +20,8 @@ from claimledger.errors import InputError
 from claimledger.models import Claim, Document, Period, Source
 from claimledger.store import ClaimFilter, Ledger
 
-PG = os.environ.get("CLAIMLEDGER_TEST_PG")
 V1 = "0.1.0+aaaaaaaa"
 V2 = "0.1.0+bbbbbbbb"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def ledger(request, tmp_path):
-    if request.param == "sqlite":
-        led = Ledger.open(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
-        yield led
-        led.close()
-        return
-    if not PG:
-        pytest.skip("CLAIMLEDGER_TEST_PG is not set")
-    url = PG.replace("postgresql://", "postgresql+psycopg://", 1)
-    schema = "t_" + uuid.uuid4().hex[:10]  # one schema per test so parallel runs do not meet
-    admin = create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    led = Ledger.open(url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}")
-    yield led
-    led.close()
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def _document(n: int) -> Document:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
-import pytest
-from sqlalchemy import create_engine, text
+from contextlib import ExitStack
 
 from claimledger.models import Check, Claim, Document, Period, Source
 from claimledger.store import Ledger
-
-PG = os.environ.get("CLAIMLEDGER_TEST_PG")
+from pgschema import pg_schema
 
 SEED_STYLE = (
     "Moscow will pay volunteers who join its border guard a bonus of 250,000 rubles "
@@ -24,30 +19,17 @@ SEED_STYLE = (
 )
 
 
-def _pg_url() -> str:
-    assert PG
-    return PG.replace("postgresql://", "postgresql+psycopg://", 1) if PG.startswith("postgresql://") else PG
-
-
 def open_ledger(kind: str, tmp_path):
     """A fresh ledger and a function that drops it; PostgreSQL gets a schema of its own per test."""
     if kind == "sqlite":
         led = Ledger.open(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
         return led, led.close
-    if not PG:
-        pytest.skip("CLAIMLEDGER_TEST_PG is not set")
-    schema = "w_" + uuid.uuid4().hex[:10]
-    admin = create_engine(_pg_url())
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in _pg_url() else "?"
-    led = Ledger.open(_pg_url() + sep + f"options=-csearch_path%3D{schema}")
+    cleanup = ExitStack()
+    led = Ledger.open(cleanup.enter_context(pg_schema("w_")))
 
     def drop() -> None:
         led.close()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        cleanup.close()
 
     return led, drop
 
