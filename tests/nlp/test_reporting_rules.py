@@ -502,3 +502,52 @@ def test_spelled_counts_of_people(text, quantity, category):
 
 def test_people_who_speak_are_not_counted():
     assert "Two" not in [c.text for c in claims_of("Two residents said the shelling lasted hours.")]
+
+
+SOURCES_ROUND_2 = [
+    # text, quantity, source name, source type
+    # "he said"/"she said" is the person named last, not an organisation named earlier
+    ("Six workers joined the strike, the union said.\n\nInterior Minister Ihor Klymenko visited the site. "
+     "At least 14 people were killed, he said.", "At least 14", "Ihor Klymenko", "person"),
+    ("The agency said 9 people were wounded. Later, police spokeswoman Anna Ivanova said 3 more had died. "
+     "Two of them were children, she said.", "Two", "Anna Ivanova", "person"),
+    # descriptive bodies keep the name that names them, typed by what they are
+    ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 95 soldiers "
+     "were returned.",
+     "95", "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War", "government"),
+    # armed groups speak as military bodies
+    ("Hezbollah said it fired 40 rockets at the base.", "40", "Hezbollah", "military"),
+    ("Hamas said 12 fighters were killed in the raid.", "12", "Hamas", "military"),
+    ("The Houthis said they launched 5 missiles at the ship.", "5", "Houthis", "military"),
+    ("The RSF said 70 soldiers were captured near El Fasher.", "70", "RSF", "military"),
+    ("Local militias said 30 fighters died in the clashes.", "30", "Local militias", "military"),
+    # aid workers, humanitarian groups and charities are NGOs
+    ("Aid workers said 2,000 families had fled the town.", "2,000", "Aid workers", "ngo"),
+    ("Humanitarian groups said 500 people were sheltering in schools.", "500", "Humanitarian groups", "ngo"),
+    ("Charities said 80 children were displaced by the floods.", "80", "Charities", "ngo"),
+    # EU services and satellite monitoring services are international bodies; EU officials are officials
+    ("The EU's Copernicus service said 12,000 hectares had burned.", "12,000", "EU's Copernicus service",
+     "international_org"),
+    ("EFFIS said 40,000 hectares burned in Greece this year.", "40,000", "EFFIS", "international_org"),
+    ("The EU's border agency said 12,000 migrants had crossed.", "12,000", "EU's border agency",
+     "international_org"),
+    ("The number of listed ships has risen to 79, EU officials said.", "79", "EU officials", "government"),
+    # a capital speaking is its government
+    ("Kyiv said 150 prisoners were exchanged on Friday.", "150", "Kyiv", "government"),
+    ("Moscow said 90 troops had been swapped.", "90", "Moscow", "government"),
+    # a named individual is a person whatever the title
+    ("Union leader Sherif Mansour said 80% of members walked out.", "80%", "Sherif Mansour", "person"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,name,source_type", SOURCES_ROUND_2, ids=[f"{c[1]}-{c[3]}" for c in SOURCES_ROUND_2]
+)
+def test_sources_round_2(text, quantity, name, source_type):
+    claim = claim_for(text, quantity)
+    assert (claim.source.name, claim.source.type) == (name, source_type)
+
+
+def test_a_month_name_inside_a_word_does_not_make_a_date():
+    text = "Police spokeswoman Anna Ivanova said 3 more people had died at the market 4 hours later."
+    assert "3" in [c.text for c in claims_of(text)]

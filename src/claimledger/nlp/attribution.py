@@ -21,6 +21,13 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.normalize.sources import SourceTable, default_table, normalize_name
 
 QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
+# Words for the role a named individual holds: "union leader Sherif Mansour" is a person.
+PERSON_ROLES = {
+    "leader", "head", "chief", "chairman", "chairwoman", "chair", "director", "president", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "founder", "coordinator", "organiser", "organizer", "boss",
+    "deputy", "commander", "minister", "governor", "mayor", "official", "representative", "researcher",
+    "analyst", "economist", "expert", "activist", "lawyer", "doctor", "manager", "ceo", "executive",
+}
 DESCRIPTOR_DEPS = {"det", "predet", "punct"}
 PERSON_PRONOUNS = {"he", "she", "i", "we"}
 ORGANISATION_TYPES = {"media", "company", "ngo", "international_org", "intelligence"}
@@ -79,6 +86,8 @@ class Attribution:
         canonical, kind = sources.resolve(self.name, is_person=self.is_person)
         if canonical is not None:
             return canonical, kind
+        if self._titled_personal_name(sources):
+            return None, "person"  # "union leader Sherif Mansour": a named individual whatever the title
         described = self._described(sources)
         if described in ORGANISATION_TYPES:
             return None, described  # "the logistics firm Vistula Cargo"
@@ -106,6 +115,13 @@ class Attribution:
             if appositive is not None:
                 described = sources.guess_type(token.doc[appositive.left_edge.i:appositive.i + 1].text)
         return described
+
+    def _titled_personal_name(self, sources: SourceTable) -> bool:
+        """A personal name right after a title that is a role ("union leader", "aid agency chief")."""
+        if not self.descriptor or self.descriptor == self.name or not self.descriptor.endswith(self.name):
+            return False
+        words = self.descriptor[: -len(self.name)].split()
+        return bool(words) and words[-1].lower() in PERSON_ROLES and self._personal_name(sources)
 
     def _personal_name(self, sources: SourceTable) -> bool:
         """ "Marta Lindqvist", "Dr Saima Qureshi": two or three capitalised words the recogniser took
@@ -150,9 +166,10 @@ def source_name(head: Token) -> str:
     for ent in doc.ents:
         if ent.start <= head.i < ent.end:
             start, end = min(start, ent.start), max(end, ent.end)
-    of_name = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if head.pos_ == "PROPN" and of_name is not None and any(t.pos_ == "PROPN" for t in of_name.subtree):
-        end = max(end, of_name.right_edge.i + 1)  # "General Staff of Ukraine's Armed Forces"
+    of_name = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+    if head.pos_ == "PROPN" and of_name is not None and _continues_name(of_name):
+        # "General Staff of Ukraine's Armed Forces", "Coordination Headquarters for the Treatment of POWs"
+        end = max(end, of_name.right_edge.i + 1)
     tokens = list(doc[start:end])
     while tokens and (tokens[0].dep_ in DESCRIPTOR_DEPS or tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
@@ -168,6 +185,15 @@ def source_name(head: Token) -> str:
                 and tokens[run - 1].lower_ not in NAME_CONNECTORS):  # "Archive of Public Gatherings"
             tokens = tokens[run:]  # drop the descriptor: "outlet iStories" → "iStories"
     return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def _continues_name(preposition: Token) -> bool:
+    """ "of Ukraine's Armed Forces", "for the Treatment of Prisoners of War": a capitalised object."""
+    if preposition.lower_ == "of":
+        return any(t.pos_ == "PROPN" for t in preposition.subtree)
+    pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.text[:1].isupper() and pobj.i == preposition.i + 1 + sum(
+        1 for t in preposition.doc[preposition.i + 1:pobj.i] if t.lower_ == "the")
 
 
 TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "captain",
@@ -235,7 +261,7 @@ class Attributor:
     def _named(self, head: Token, cue: str | None) -> Attribution:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in self.rules.pronouns:
-            return self._resolve_pronoun(lower, cue)
+            return self._resolve_pronoun(lower, cue, head)
         if head.lemma_.lower() in self.rules.unnamed or lower in self.rules.unnamed:
             owner = self._owner_of(head)
             if owner is not None:
@@ -340,11 +366,33 @@ class Attributor:
         assert self.last_named is not None
         return head.lower_ in self.last_named.name.lower().split() or head.lemma_.lower() in self.last_named.name.lower()
 
-    def _resolve_pronoun(self, pronoun: str, cue: str | None) -> Attribution:
+    def _resolve_pronoun(self, pronoun: str, cue: str | None, at: Token | None = None) -> Attribution:
         last = self.last_named
+        if pronoun in PERSONAL_PRONOUNS and at is not None:
+            # "he said" is the person named last, not an organisation that spoke since, nor a person
+            # who spoke before a newer one was named
+            person = self._person_named_before(at)
+            latest = last.token.i if last is not None and last.token is not None and last.is_person else -1
+            if person is not None and person.i > latest and (last is None or last.is_person or
+                                                             last.token is None or person.i > last.token.i):
+                return Attribution(source_name(person), cue=cue, token=person,
+                                   descriptor=self.doc[person.left_edge.i:person.i + 1].text)
         if last is None:
             return Attribution(AUTHOR, cue=cue)
         return Attribution(last.name, cue=cue, token=last.token, descriptor=last.descriptor)
+
+    def _person_named_before(self, at: Token) -> Token | None:
+        """The last token of the last person's name before ``at``, within a few sentences."""
+        window_start = at.sent.start_char - PERSON_REACH_CHARS
+        for ent in reversed(self.doc.ents):
+            if ent.end > at.i or ent.start_char < window_start:
+                continue
+            if ent.label_ == "PERSON" and len(ent) >= 2 and not self._inside_quote(ent.start_char):
+                return ent[-1]
+        return None
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(q_start < offset < q_end for q_start, q_end in self.quotes)
 
     # -- "citing Y" ------------------------------------------------------------------------------
     def originator(self, verb: Token, said: Attribution) -> Attribution:
@@ -551,6 +599,8 @@ class Attributor:
 FINAL_REPORTING_VERBS = {
     "say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post",
 }
+PERSONAL_PRONOUNS = {"he", "she"}
+PERSON_REACH_CHARS = 600  # how far back "he said" looks for the person it names
 MEMORY = 8  # sources named earlier that "the ministry" may refer back to
 LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
 

@@ -17,11 +17,13 @@ from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alterna
 from claimledger.nlp.semantics import counted_noun
 
 NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
-MONTHS = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?",
-    re.IGNORECASE,
+MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 )
+MONTHS = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
+# "March 3", "Sept. 3": a month right before the figure (not "Ivanova said 3", whose slice starts in a word)
+MONTH_BEFORE = re.compile(rf"(?<![a-z]){MONTH_NAMES}\s+$", re.IGNORECASE)
 HYPHEN_MODIFIER = re.compile(r"-(?!strong\b|plus\b)[a-z]", re.IGNORECASE)  # "34-year-old", "24-hour"
 AGE_AFTER_NAME = re.compile(r"^\s*,")
 
@@ -94,7 +96,8 @@ def reason_not_a_claim(
             return "a year"
     if mention.unit is None and mention.bound == "range" and _looks_like_year(figure_text):
         return "a span of years"
-    if mention.unit is None and MONTHS.search(text[max(0, mention.start - 10):mention.start]) and mention.value <= 31:
+    month_before = MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    if mention.unit is None and month_before and mention.value <= 31:
         return "a day of the month"
     if mention.unit is None and MONTHS.match(text, mention.end + 1) and mention.value <= 31 and not mention.spelled:
         return "a day of the month"

@@ -12,6 +12,7 @@ from claimledger.nlp.lexicon import load_table
 # Words for a person speaking for a body: the body gives the type.
 ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "press service", "press office",
               "officials", "official")
+EU_BODY = re.compile(r"^ (?:eu|eu's|european union's|european) ")
 TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government", "person")
 
 
@@ -66,7 +67,11 @@ class SourceTable:
                         key = (position + len(word), len(word), -rank, kind)
                         if best is None or key > best:
                             best = key
-        return best[3] if best else "unknown"
+        kind = best[3] if best else "unknown"
+        speaks_for = any(text.endswith(f" {role} ") for role in ROLE_WORDS)  # "EU officials" stay government
+        if kind == "government" and EU_BODY.match(text) and not speaks_for:
+            return "international_org"  # "the EU's border agency": a body of the Union, not of a state
+        return kind
 
 
 @cache
