@@ -551,3 +551,51 @@ def test_sources_round_2(text, quantity, name, source_type):
 def test_a_month_name_inside_a_word_does_not_make_a_date():
     text = "Police spokeswoman Anna Ivanova said 3 more people had died at the market 4 hours later."
     assert "3" in [c.text for c in claims_of(text)]
+
+
+TIME_SCOPE_ROUND_2 = [
+    # text, quantity, time scope
+    # an event tied to a named day in a sentence of its own dates the toll reported after it
+    ("On Monday a boat carrying migrants capsized off Libya. At least 27 people drowned, the coastguard "
+     "said.", "At least 27", "period"),
+    ("A bus overturned on a mountain road on Saturday.\n\nNine passengers died and 14 were hurt, police "
+     "said.", "Nine", "period"),
+    ("On Monday a boat carrying migrants capsized off Libya. At least 27 people drowned. Another 12 were "
+     "rescued.", "12", "period"),
+    ("The ministry said on Monday that it was preparing a report. At least 27 people drowned.", "At least 27",
+     "unspecified"),
+    # turnout of a strike or protest on a named day, or in a named strike, is that period's
+    ("About 60% of workers joined the strike on Thursday, the union said.", "About 60%", "period"),
+    ("Some 80% of teachers walked out during the strike, organisers said.", "Some 80%", "period"),
+    ("A poll published on Monday found 54% of voters back the plan.", "54%", "point"),
+    # a state budget's totals are planned levels
+    ("The state budget for 2025 totals 4.6 trillion Egyptian pounds.", "4.6 trillion Egyptian pounds",
+     "point"),
+    ("Total spending in the 2024 budget reached 3 trillion rubles.", "3 trillion rubles", "point"),
+    ("Fighting the fire has cost an estimated $18.6 million so far, according to state budget officials.",
+     "an estimated $18.6 million", "cumulative"),
+    # a stretch of days bounds a total: period, never cumulative
+    ("Over the seven days, Russia lost a total of 9,000 troops.", "9,000", "period"),
+    ("Over the past week, a total of 420 drones were launched at Ukraine.", "420", "period"),
+    ("In the week, the number of arrests rose to 57.", "57", "period"),
+    ("The week's losses totalled 8,700 soldiers, the General Staff said.", "8,700", "period"),
+    ("Since the invasion began, Russia has lost a total of 600,000 troops.", "600,000", "cumulative"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,scope", TIME_SCOPE_ROUND_2, ids=[f"{c[1]}-{c[2]}" for c in TIME_SCOPE_ROUND_2]
+)
+def test_time_scope_round_2(text, quantity, scope):
+    assert claim_for(text, quantity).time_scope == scope
+
+
+def test_a_year_after_a_preposition_is_not_a_claim():
+    assert "2025" not in [c.text for c in claims_of("The state budget for 2025 totals 4.6 trillion pounds.")]
+
+
+def test_a_generic_body_does_not_name_an_older_source_of_another_kind():
+    text = ("At least 27 people drowned, the coastguard said.\n\n"
+            "About 60% of workers joined the strike on Thursday, the union said.")
+    claim = claim_for(text, "About 60%")
+    assert (claim.source.name, claim.source.type) == ("union", "ngo")

@@ -305,9 +305,14 @@ class Attributor:
                 return earlier
         if head.lemma_.lower() not in self.rules.generic_organisations or modifiers:
             return None
+        generic = head.lemma_.lower()
+        kind = None if generic in ANY_KIND_OF_BODY else self.rules.sources.guess_type(generic)
         for earlier in recent:  # then "the group", "the agency" for the latest organisation
-            if not earlier.is_person and not _is_place(earlier):
-                return earlier
+            if earlier.is_person or _is_place(earlier):
+                continue
+            if kind not in (None, "unknown") and earlier.resolve(self.rules.sources)[1] != kind:
+                continue  # "the union said" does not name the coastguard quoted before
+            return earlier
         return None
 
     def _generic_reference(self, head: Token) -> bool:
@@ -598,6 +603,12 @@ class Attributor:
 
 FINAL_REPORTING_VERBS = {
     "say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post",
+}
+# Generic heads that may name a body of any kind ("the group", "the agency"); others ("the union", "the
+# bank") name only a body of their own kind.
+ANY_KIND_OF_BODY = {
+    "group", "organisation", "organization", "body", "agency", "office", "service", "authority",
+    "authorities", "administration", "mission", "coalition", "network", "department", "institute", "monitor",
 }
 PERSONAL_PRONOUNS = {"he", "she"}
 PERSON_REACH_CHARS = 600  # how far back "he said" looks for the person it names

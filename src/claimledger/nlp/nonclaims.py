@@ -17,6 +17,7 @@ from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alterna
 from claimledger.nlp.semantics import counted_noun
 
 NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
+YEAR_PREPOSITION = re.compile(r"\b(?:for|in|since|until|during|from|through|by)\s+$", re.IGNORECASE)
 MONTH_NAMES = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
@@ -94,6 +95,8 @@ def reason_not_a_claim(
         noun = counted_noun(draft)
         if noun is None or noun.tag_ not in ("NNS",) or noun.lemma_.lower() in rules.time_units:
             return "a year"
+        if YEAR_PREPOSITION.search(before) and mention.bound == "exact":
+            return "a year ('the budget for 2025 totals ...')"
     if mention.unit is None and mention.bound == "range" and _looks_like_year(figure_text):
         return "a span of years"
     month_before = MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 
 SCOPES = ("daily", "cumulative", "period", "point")
@@ -41,6 +41,9 @@ class ScopeRules:
     statement_verbs: frozenset[str]
     running_total_cues: re.Pattern[str]
     single_events: re.Pattern[str]
+    participation_words: frozenset[str] = frozenset()
+    budget_words: frozenset[str] = frozenset()
+    frame_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,9 @@ def default_rules() -> ScopeRules:
         statement_verbs=frozenset(load_table("attribution")["cues"]["verbs"]),
         running_total_cues=re.compile(defaults["running_total_cues"], re.IGNORECASE),
         single_events=re.compile(rf"\b(?:{phrase_alternation(defaults['single_events'])})\b", re.IGNORECASE),
+        participation_words=frozenset(defaults.get("participation_words", ())),
+        budget_words=frozenset(defaults.get("budget_words", ())),
+        frame_verbs=frozenset(defaults["event_verbs"]) | frozenset(defaults.get("frame_verbs", ())),
     )
 
 
@@ -122,7 +128,7 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
     """The cues that may give this figure its scope, best first: those the parse ties to the figure's
     own clause, then to a clause above it, by distance; failing those, the nearest one close by."""
     usable = [c for c in cues if not (c.start < draft.end and draft.start < c.end)]
-    if draft.category in ("money", "troops", "percent"):
+    if draft.category in ("money", "troops", "percent") and not _is_turnout(draft, rules):
         # A weekday dates the announcement of a bonus or a deployment, not a period of the amount.
         usable = [c for c in usable if not ANNOUNCEMENT_CUES.match(c.text)]
     if draft.category in ("troops", "percent", "other"):
@@ -270,6 +276,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     if draft.category == "money" or draft.unit.split(" ")[-1] in rules.measure_units:
         return "point"  # an amount, or a reading ("a magnitude 6.4 quake")
     if draft.category == "percent":
+        if _is_turnout(draft, rules) and STRIKE_WORDS.search(draft.sentence.text):
+            return "period"  # "80% of teachers walked out during the strike": that strike's turnout
         if _is_share_of_economy(draft, rules) or _sets_a_level(verb):
             return "point"  # "raises the salary by 17%": an agent sets a new level
         return "unspecified" if near & rules.change_verbs else "point"
@@ -318,6 +326,10 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     over it ("revenues rose 26% in the first eleven months", "inflation stood at 9.1% in August")."""
     verb = governing_verb(draft)
     text = cue.text.strip().lower()
+    if draft.category == "percent" and cue.scope in ("period", "daily") and _is_turnout(draft, rules):
+        return "period"  # "60% of workers joined the strike on Thursday": the turnout of that strike
+    if draft.category == "money" and cue.scope in ("period", "cumulative") and _in_a_budget(draft, rules):
+        return None  # "the state budget for 2025 totals 4.6 trillion pounds": a planned level
     level = _subject_lemma(verb) in rules.level_nouns
     if draft.category == "money" and level and cue.scope in ("cumulative", "period"):
         return None  # "the one-off payment rose to 1.9 million rubles this week": still a level
@@ -348,6 +360,30 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     if _lemmas_near(draft, verb) & rules.change_verbs:
         return "period"
     return None  # "38% of refugees intend to stay", "only 16 per cent funded this year": a level
+
+
+STRIKE_WORDS = re.compile(
+    r"\b(?:strikes?|walkouts?|stoppages?|protests?|rall(?:y|ies)|boycotts?|shutdowns?)\b", re.IGNORECASE
+)
+
+
+def _is_turnout(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """A percentage of people taking part in a strike, protest or vote ("60% of workers joined")."""
+    if draft.category != "percent":
+        return False
+    verb = governing_verb(draft)
+    words = _lemmas_near(draft, verb) | {_measure_of(draft, verb) or ""}
+    return bool(words & rules.participation_words)
+
+
+BUDGET_SPEAKERS = "officials?|office|committee|ministry|spokes\\w+|director|chief|watchdog|experts?"
+
+
+def _in_a_budget(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """An amount in a clause about a budget: its totals are planned levels, not flows or running totals."""
+    start, end = clause_bounds(draft.sentence, draft.start)
+    clause = draft.span.doc.text[start:end].lower()
+    return any(re.search(rf"\b{word}\b(?!\s+(?:{BUDGET_SPEAKERS}))", clause) for word in rules.budget_words)
 
 
 def _counts_toward_a_level(draft: ClaimDraft, rules: ScopeRules) -> bool:
@@ -436,6 +472,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     single_event = bool(rules.single_events.search(doc.text[:LEDE_CHARS]))
     last_cued: ClaimDraft | None = None  # the last figure whose scope a cue gave
     last_event: ClaimDraft | None = None  # the last count of an event with a daily or period scope
+    # sentence start → the day its event happened, if it tells one; sentences with figures tell their own
+    frames: dict[int, ScopeCue | None] = dict.fromkeys({d.sentence.start for d in drafts})
     text = doc.text
     for draft in drafts:
         sentence = draft.sentence
@@ -450,6 +488,9 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             if scope is not None:  # a cue that does not apply ("a budget for 2025") gives way to the next
                 cue = candidate
                 break
+        bounded = _bounded_period_over_a_total(draft, cue, scope, by_sentence[sentence.start], rules)
+        if bounded is not None:
+            cue, scope = bounded, "period"  # "over the past week, a total of 420 drones": that week's count
         if cue is not None and scope is not None and SAME_PERIOD.search(cue.text) and last_cued is not None:
             # "over the same period": the period named before, whatever it was
             draft.time_scope, draft.scope_cue = last_cued.time_scope, last_cued.scope_cue
@@ -464,6 +505,14 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 assert last_event is not None
                 draft.time_scope, draft.scope_cue = last_event.time_scope, last_event.scope_cue
                 draft.scope_groups = last_event.scope_groups
+            elif (draft.time_scope == "unspecified" and draft.category in EVENT_CATEGORIES | {"other"}
+                  and not single_event):
+                # "On Monday a boat capsized off Libya. At least 27 people drowned": the day the event
+                # happened, told in a sentence of its own before the toll
+                frame = _event_frame(draft, rules, text, frames)
+                if frame is not None:
+                    draft.time_scope, draft.scope_cue = frame.scope, frame.text
+                    draft.scope_groups = frame.groups
         else:
             draft.time_scope = scope
             draft.scope_cue = cue.text
@@ -471,6 +520,63 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             last_cued = draft
         if draft.time_scope in ("daily", "period") and _counts_an_event(draft, rules):
             last_event = draft
+
+
+FRAME_REACH_SENTENCES = 3  # sentences back that a toll may find the day its event happened
+
+
+def _event_frame(draft: ClaimDraft, rules: ScopeRules, text: str,
+                 frames: dict[int, ScopeCue | None]) -> ScopeCue | None:
+    """The day cue of an event reported just before the figure, in a sentence with no figure of its
+    own tied to it: "On Monday a boat carrying migrants capsized off Libya." (within the paragraph reach)."""
+    doc = draft.span.doc
+    index = draft.sentence.start - 1
+    for _ in range(FRAME_REACH_SENTENCES):
+        if index < 0:
+            return None
+        sentence = doc[index].sent
+        if text.count("\n\n", sentence.end_char, draft.start) > EVENT_REACH_PARAGRAPHS:
+            return None
+        if sentence.start not in frames:
+            frames[sentence.start] = _frame_of(sentence, rules)
+        if frames[sentence.start] is not None:
+            return frames[sentence.start]
+        index = sentence.start - 1
+    return None
+
+
+def _frame_of(sentence: Span, rules: ScopeRules) -> ScopeCue | None:
+    """A daily or period cue hung on an event verb ("capsized on Monday"), not on a reporting verb."""
+    doc = sentence.doc
+    for cue in find_cues(sentence.text, sentence.start_char, rules):
+        if cue.scope not in ("daily", "period") or SAME_PERIOD.search(cue.text):
+            continue
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        head = next((t.head for t in span if not span.start <= t.head.i < span.end), None) if span else None
+        while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head is None or head.lemma_.lower() in rules.statement_verbs:
+            continue  # "the ministry said on Monday": the day of a statement
+        if head.lemma_.lower() in rules.frame_verbs:
+            return cue
+    return None
+
+
+def _bounded_period_over_a_total(draft: ClaimDraft, cue: ScopeCue | None, scope: str | None,
+                                 cues: list[ScopeCue], rules: ScopeRules) -> ScopeCue | None:
+    """ "Over the past week, a total of 420 drones were launched": a total bounded by a stretch of time
+    counts that stretch (period); only "since" the start of the thing counted makes a running total."""
+    if cue is None or scope != "cumulative" or cue.text.lower().startswith("since"):
+        return None
+    if draft.category in ("money", "percent"):
+        return None  # amounts have rules of their own ("bringing its total support this month to €19.6bn")
+    for other in cues:
+        if other.scope != "period" or ANNOUNCEMENT_CUES.match(other.text) or SAME_PERIOD.search(other.text):
+            continue
+        if rules.rate_cues.match(other.text.strip().lower()) or _in_another_clause(draft, other):
+            continue
+        return other
+    return None
 
 
 # How much of an article's start (headline and lede) says what single event it reports.
