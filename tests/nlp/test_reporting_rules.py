@@ -599,3 +599,24 @@ def test_a_generic_body_does_not_name_an_older_source_of_another_kind():
             "About 60% of workers joined the strike on Thursday, the union said.")
     claim = claim_for(text, "About 60%")
     assert (claim.source.name, claim.source.type) == ("union", "ngo")
+
+
+VERIFICATION_NEXT_PARAGRAPH = [
+    # text, quantity, verification
+    ("Ukraine's General Staff said Russia lost 1,200 troops and 14 tanks in the past day.\n\n"
+     "Moscow disputed those figures.", "14", "disputed"),
+    ("Health officials said 40 people were killed in the strike.\n\n"
+     "The army rejected the figures, saying most of the dead were fighters.", "40", "denied"),
+    # only the paragraph just before, and only from a statement with no figures of its own
+    ("Officials said 300 homes were damaged.\n\nHealth officials said 40 people were killed.\n\n"
+     "The army rejected the figures.", "300", None),
+    ("Officials said 300 homes were damaged.\n\nThe agency has verified 1,000 deaths, though the actual "
+     "numbers are higher.", "300", None),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,verification", VERIFICATION_NEXT_PARAGRAPH, ids=[c[1] for c in VERIFICATION_NEXT_PARAGRAPH]
+)
+def test_verification_reaches_the_report_it_answers(text, quantity, verification):
+    assert claim_for(text, quantity).verification == verification

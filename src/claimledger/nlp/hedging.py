@@ -10,6 +10,7 @@ never across a blank line; the nearest statement wins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -112,29 +113,50 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
         found = statements_in(sentence, i, rules, lambda pos, before=before: any(s < pos for s in before))
         if found:
             statements[i] = found
+    figure_starts = sorted(d.start for d in drafts)
     for draft in drafts:
         _hedge(draft, rules)
-        found = _statement_for(draft, index_of[draft.sentence.start], statements, sentences, text)
+        found = _statement_for(draft, index_of[draft.sentence.start], statements, sentences, text,
+                               rules, figure_starts)
         if found is not None:
             draft.verification, draft.verification_cue = found.value, found.cue
 
 
 def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
-                   sentences: list[Span], text: str) -> Statement | None:
+                   sentences: list[Span], text: str, rules: HedgingRules,
+                   figure_starts: list[int]) -> Statement | None:
     for statement in statements.get(i, []):
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
         if statement.position > draft.start or not OWN_VOICE.search(between):
             return statement  # "Peskov denied reports that 5,000 ..." or "6 tanks. The claims could not ..."
     own_end = sentences[i].start_char + len(sentences[i].text.rstrip())  # a sentence may end in "\n\n"
+    crossed: int | None = None  # where the paragraph break after the figure's paragraph ends
     for j in range(i + 1, len(sentences)):
-        if "\n\n" in text[own_end:sentences[j].start_char]:
-            return None  # a statement does not reach back across a paragraph break
+        gap = text.rfind("\n\n", own_end, sentences[j].start_char)
+        if gap >= 0 and crossed is not None:
+            return None  # never back over two paragraph breaks
+        if gap >= 0:
+            crossed = gap
         for statement in statements.get(j, []):
-            if j - i <= statement.reach:
+            if j - i > statement.reach:
+                continue
+            if crossed is None:
                 return statement
+            own_figures = _figures_between(figure_starts, crossed, sentences[j].end_char)
+            if statement.reach == rules.reach_figures and not own_figures:
+                # "Moscow disputed those figures." opening the next paragraph, with no figures of its own
+                # before it or in its sentence, answers the report before
+                return statement
+        if crossed is not None and not any(s.reach == rules.reach_figures for s in statements.get(j, [])):
+            return None  # a statement does not otherwise reach back across a paragraph break
         if j - i >= 3:
             return None
     return None
+
+
+def _figures_between(figure_starts: list[int], start: int, end: int) -> bool:
+    at = bisect_left(figure_starts, start)
+    return at < len(figure_starts) and figure_starts[at] < end
 
 
 def clause_of(draft: ClaimDraft) -> str:
