@@ -457,6 +457,10 @@ CATEGORY_ROUND_2 = [
     ("The toll rose to 31, including four children, officials said.", "four", "deaths", "child"),
     ("Russia fired 60 rockets overnight; about 45 of them were shot down.", "about 45", "equipment",
      "rocket"),
+    ("The death toll rose to 31, including four children and two women.", "two", "deaths", "woman"),
+    ("The attack killed 23 people, four of them children.", "four", "deaths", "child"),
+    ("Fighting killed or wounded 300 soldiers last month.", "300", "casualties", "soldier"),
+    ("Two people were killed and nine injured when debris fell.", "nine", "injuries", "person"),
 ]
 
 

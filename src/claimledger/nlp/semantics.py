@@ -243,6 +243,11 @@ def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     anchor = _anchor(draft, noun)
     own = {anchor.head.lemma_.lower()}
     own.update(c.lemma_.lower() for c in anchor.head.children if _bare_coordinated_verb(anchor.head, c))
+    first = anchor.head.head
+    shared_object = anchor.dep_ == "dobj" and anchor.i > anchor.head.i
+    if shared_object and anchor.head.dep_ == "conj" and first.pos_ == "VERB" and 0 < anchor.head.i - first.i <= 3 \
+            and not any(c.dep_ == "dobj" for c in first.children):
+        own.add(first.lemma_.lower())  # "killed or wounded 300 soldiers": both verbs take the object
     own.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl"))
     if anchor.i + 1 < draft.sentence.end:
         following = anchor.doc[anchor.i + 1]
@@ -564,13 +569,26 @@ def _toll_of_the_victims(draft: ClaimDraft, noun: Token | None, tolls: list[Clai
 
 
 def _included_in(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft | None:
-    """ "31 people, including four children": the count of the same sentence that this one is part of."""
+    """ "31 people, including four children (and two women)", "23 people, four of them children": the
+    count of the same sentence that this one is part of."""
     doc = draft.span.doc
-    if previous is None or draft.span.start == 0 or doc[draft.span.start - 1].lower_ != "including":
+    if previous is None or draft.span.start == 0:
         return None
     if previous.sentence.start != draft.sentence.start or previous.category in ("money", "percent", "other"):
         return None
-    return previous
+    before = doc[draft.span.start - 1].lower_
+    after = [t.lower_ for t in doc[draft.span.end:draft.span.end + 2]]
+    if before == "including" or after == ["of", "them"]:
+        return previous
+    if before in ("and", ",") and _included_in(previous, _previous_in(previous, doc)) is not None:
+        return previous  # "including four children and two women": the second is part of the count too
+    return None
+
+
+def _previous_in(draft: ClaimDraft, doc: Doc) -> ClaimDraft | None:
+    """The live draft just before this one in the document."""
+    drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None and d.start < draft.start]
+    return drafts[-1] if drafts else None
 
 
 def _counts_others(draft: ClaimDraft, noun: Token | None) -> bool:
