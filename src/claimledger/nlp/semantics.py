@@ -245,8 +245,8 @@ def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     own.update(c.lemma_.lower() for c in anchor.head.children if _bare_coordinated_verb(anchor.head, c))
     first = anchor.head.head
     shared_object = anchor.dep_ == "dobj" and anchor.i > anchor.head.i
-    if shared_object and anchor.head.dep_ == "conj" and first.pos_ == "VERB" and 0 < anchor.head.i - first.i <= 3 \
-            and not any(c.dep_ == "dobj" for c in first.children):
+    coordinated = anchor.head.dep_ == "conj" and first.pos_ == "VERB" and 0 < anchor.head.i - first.i <= 3
+    if shared_object and coordinated and not any(c.dep_ == "dobj" for c in first.children):
         own.add(first.lemma_.lower())  # "killed or wounded 300 soldiers": both verbs take the object
     own.update(c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl"))
     if anchor.i + 1 < draft.sentence.end:
@@ -476,6 +476,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if referent is not None:
             # "14 of them had died", "aims to reach 6 million of them": the things counted before
             draft.unit = referent.unit
+            named = draft.span.doc[draft.span.end + 2] if draft.span.end + 2 < draft.sentence.end else None
+            if named is not None and named.tag_ == "NNS":
+                draft.unit = unit_of(named)  # "23 people, four of them children": children are counted
             if draft.category == "other":
                 draft.category = referent.category
         draft.refers_to = referent or _counted_before(draft, noun, counted) or _part_of_the(draft, previous)
