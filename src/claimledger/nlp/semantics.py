@@ -509,7 +509,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             continue
         draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
         draft.location = location_of(draft)
-        if _continues_count(draft, noun, previous, rules):
+        if referent is None and _continues_count(draft, noun, previous, rules):
             # "10,582 civilians had been killed and 19,875 injured", "212 structures destroyed and 37
             # damaged": the second figure counts the same things
             assert previous is not None
