@@ -515,6 +515,14 @@ SOURCES_ROUND_2 = [
      "At least 14 people were killed, he said.", "At least 14", "Ihor Klymenko", "person"),
     ("The agency said 9 people were wounded. Later, police spokeswoman Anna Ivanova said 3 more had died. "
      "Two of them were children, she said.", "Two", "Anna Ivanova", "person"),
+    ("Governor Vitaliy Kim spoke to reporters. The toll, he said, could rise to 50.", "50", "Vitaliy Kim",
+     "person"),
+    ("Governor Vitaliy Kim spoke to reporters. Another 30 people were hurt, Kim added.", "30", "Vitaliy Kim",
+     "person"),
+    ("Mayor Ihor Terekhov said 8 people died. The regional police said 14 were injured. He said 3 buildings "
+     "were destroyed.", "3", "Ihor Terekhov", "person"),
+    ("Petro Poroshenko met the envoy. The regional governor said 10 people died. He said 4 were injured.", "4",
+     "regional governor", "government"),
     # descriptive bodies keep the name that names them, typed by what they are
     ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 95 soldiers "
      "were returned.",

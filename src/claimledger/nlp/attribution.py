@@ -275,6 +275,11 @@ class Attributor:
         titles = [head, *(c for c in head.children if c.dep_ == "conj")]
         if possessor is not None and any(t.lemma_.lower() in self.rules.documents for t in titles):
             return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
+        if head.pos_ == "PROPN" and (head.i == 0 or head.doc[head.i - 1].pos_ != "PROPN"):
+            full = self._full_name(head)
+            if full is not None:
+                return Attribution(source_name(full), cue=cue, token=full,
+                                   descriptor=self.doc[full.left_edge.i:full.i + 1].text)
         earlier = self._named_earlier(head)
         if earlier is not None:
             return Attribution(earlier.name, cue=cue, token=earlier.token, descriptor=earlier.descriptor)
@@ -377,14 +382,23 @@ class Attributor:
             # "he said" is the person named last, not an organisation that spoke since, nor a person
             # who spoke before a newer one was named
             person = self._person_named_before(at)
-            latest = last.token.i if last is not None and last.token is not None and last.is_person else -1
-            if person is not None and person.i > latest and (last is None or last.is_person or
-                                                             last.token is None or person.i > last.token.i):
+            personal = last is not None and last.token is not None and _speaks_as_a_person(last)
+            latest = last.token.i if personal and last is not None and last.token is not None else -1
+            if person is not None and person.i > latest:
                 return Attribution(source_name(person), cue=cue, token=person,
                                    descriptor=self.doc[person.left_edge.i:person.i + 1].text)
         if last is None:
             return Attribution(AUTHOR, cue=cue)
         return Attribution(last.name, cue=cue, token=last.token, descriptor=last.descriptor)
+
+    def _full_name(self, head: Token) -> Token | None:
+        """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
+        window_start = head.sent.start_char - PERSON_REACH_CHARS * 2
+        for ent in reversed(self.doc.ents):
+            if ent.end <= head.i and ent.start_char >= window_start and ent.label_ == "PERSON" and len(ent) >= 2:
+                if ent[-1].text == head.text:
+                    return ent[-1]
+        return None
 
     def _person_named_before(self, at: Token) -> Token | None:
         """The last token of the last person's name before ``at``, within a few sentences."""
@@ -614,6 +628,12 @@ PERSONAL_PRONOUNS = {"he", "she"}
 PERSON_REACH_CHARS = 600  # how far back "he said" looks for the person it names
 MEMORY = 8  # sources named earlier that "the ministry" may refer back to
 LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
+
+
+def _speaks_as_a_person(attribution: Attribution) -> bool:
+    """A named person, or a person by role ("the governor"): what a later "he" or "she" may be."""
+    token = attribution.token
+    return attribution.is_person or (token is not None and token.lemma_.lower() in PERSON_ROLES)
 
 
 def _is_place(attribution: Attribution) -> bool:
