@@ -519,8 +519,8 @@ SOURCES_ROUND_2 = [
      "person"),
     ("Governor Vitaliy Kim spoke to reporters. Another 30 people were hurt, Kim added.", "30", "Vitaliy Kim",
      "person"),
-    ("Mayor Ihor Terekhov said 8 people died. The regional police said 14 were injured. He said 3 buildings "
-     "were destroyed.", "3", "Ihor Terekhov", "person"),
+    ("Mayor Ihor Terekhov said 8 people died. The regional police said 14 were injured. He said 3 "
+     "buildings were destroyed.", "3", "Ihor Terekhov", "person"),
     ("Petro Poroshenko met the envoy. The regional governor said 10 people died. He said 4 were injured.", "4",
      "regional governor", "government"),
     # descriptive bodies keep the name that names them, typed by what they are

@@ -395,9 +395,9 @@ class Attributor:
         """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
         window_start = head.sent.start_char - PERSON_REACH_CHARS * 2
         for ent in reversed(self.doc.ents):
-            if ent.end <= head.i and ent.start_char >= window_start and ent.label_ == "PERSON" and len(ent) >= 2:
-                if ent[-1].text == head.text:
-                    return ent[-1]
+            earlier = ent.end <= head.i and ent.start_char >= window_start
+            if earlier and ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == head.text:
+                return ent[-1]
         return None
 
     def _person_named_before(self, at: Token) -> Token | None:
