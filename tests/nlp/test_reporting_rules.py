@@ -521,8 +521,8 @@ SOURCES_ROUND_2 = [
      "person"),
     ("Mayor Ihor Terekhov said 8 people died. The regional police said 14 were injured. He said 3 "
      "buildings were destroyed.", "3", "Ihor Terekhov", "person"),
-    ("Petro Poroshenko met the envoy. The regional governor said 10 people died. He said 4 were injured.", "4",
-     "regional governor", "government"),
+    ("Petro Poroshenko met the envoy. The regional governor said 10 people died. He said 4 were injured.",
+     "4", "regional governor", "government"),
     # descriptive bodies keep the name that names them, typed by what they are
     ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 95 soldiers "
      "were returned.",
