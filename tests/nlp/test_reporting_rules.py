@@ -461,6 +461,11 @@ CATEGORY_ROUND_2 = [
     ("The attack killed 23 people, four of them children.", "four", "deaths", "child"),
     ("Fighting killed or wounded 300 soldiers last month.", "300", "casualties", "soldier"),
     ("Two people were killed and nine injured when debris fell.", "nine", "injuries", "person"),
+    # a bare figure with a verb of its own keeps what that verb says, and counts the whole, not a part
+    ("At least 27 people drowned and 12 were rescued.", "12", "other", "person"),
+    ("Police said 40 people were hurt. Another 12 were rescued from the rubble.", "12", "other", "person"),
+    ("Nine people were killed, including two children, the governor said. Another 31 were wounded.", "31",
+     "injuries", "person"),
 ]
 
 
@@ -579,6 +584,10 @@ TIME_SCOPE_ROUND_2 = [
     # turnout of a strike or protest on a named day, or in a named strike, is that period's
     ("About 60% of workers joined the strike on Thursday, the union said.", "About 60%", "period"),
     ("Some 80% of teachers walked out during the strike, organisers said.", "Some 80%", "period"),
+    ("Thousands of workers went on strike on Wednesday. Turnout reached 70% in the capital, the union said.",
+     "70%", "period"),
+    ("Russian missiles struck Kharkiv on Tuesday evening. Nine people were killed, the governor said. "
+     "Another 31 were wounded.", "31", "period"),
     ("A poll published on Monday found 54% of voters back the plan.", "54%", "point"),
     # a state budget's totals are planned levels
     ("The state budget for 2025 totals 4.6 trillion Egyptian pounds.", "4.6 trillion Egyptian pounds",

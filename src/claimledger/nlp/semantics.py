@@ -493,7 +493,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
             # people counted just before
             draft.unit = elided.unit
-            if draft.category == "other" and not _counts_others(draft, noun):
+            own_verb = _counts_others(draft, noun) or _subject_of_a_verb(draft)
+            if draft.category == "other" and not own_verb:
                 draft.category = elided.category
         others = _others_continued(draft, noun, last_counted) if elided is None and referent is None else None
         if others is not None:
@@ -514,7 +515,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             # damaged": the second figure counts the same things
             assert previous is not None
             draft.unit, draft.subject = previous.unit, previous.subject
-            if draft.category == "other":
+            if draft.category == "other" and not _has_own_verb(draft, previous):
                 draft.category = previous.category
             draft.continues = previous
         previous = draft
@@ -523,8 +524,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if noun is not None and draft.category not in ("money", "percent"):
             last_counted = draft
             counted.append(draft)
-        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS:
-            last_people = draft
+        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
+            last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")
 
 
 PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
@@ -669,6 +670,23 @@ def _part_of_the(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft |
         return None
     sentences = list(doc[previous.sentence.start:draft.sentence.end].sents)
     return previous if len(sentences) <= PARTITIVE_REACH else None
+
+
+def _subject_of_a_verb(draft: ClaimDraft) -> bool:
+    """ "12 were rescued": a bare figure whose own verb (not "be") says what happened to it."""
+    top = _figure_top(draft.figure)
+    verb = top.head
+    subject = top.dep_ in ("nsubj", "nsubjpass")
+    return subject and verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have")
+
+
+def _has_own_verb(draft: ClaimDraft, previous: ClaimDraft) -> bool:
+    """ "27 people drowned and 12 were rescued": the second figure is the subject of a verb of its own."""
+    top = _figure_top(draft.figure)
+    verb = top.head
+    shared = previous.noun.head if previous.noun is not None else None
+    return (top.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX")
+            and (shared is None or verb.i != shared.i))
 
 
 def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> bool:

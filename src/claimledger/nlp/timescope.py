@@ -276,7 +276,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     if draft.category == "money" or draft.unit.split(" ")[-1] in rules.measure_units:
         return "point"  # an amount, or a reading ("a magnitude 6.4 quake")
     if draft.category == "percent":
-        if _is_turnout(draft, rules) and STRIKE_WORDS.search(draft.sentence.text):
+        if _is_turnout(draft, rules) and (STRIKE_WORDS.search(_paragraph_so_far(draft))
+                                          or _measure_of(draft, verb) == "turnout"):
             return "period"  # "80% of teachers walked out during the strike": that strike's turnout
         if _is_share_of_economy(draft, rules) or _sets_a_level(verb):
             return "point"  # "raises the salary by 17%": an agent sets a new level
@@ -377,6 +378,13 @@ def _is_turnout(draft: ClaimDraft, rules: ScopeRules) -> bool:
 
 
 BUDGET_SPEAKERS = "officials?|office|committee|ministry|spokes\\w+|director|chief|watchdog|experts?"
+
+
+def _paragraph_so_far(draft: ClaimDraft) -> str:
+    """The figure's paragraph up to the end of its sentence."""
+    text = draft.span.doc.text
+    start = text.rfind("\n\n", 0, draft.sentence.start_char)
+    return text[max(start, 0):draft.sentence.end_char]
 
 
 def _in_a_budget(draft: ClaimDraft, rules: ScopeRules) -> bool:
