@@ -466,6 +466,13 @@ CATEGORY_ROUND_2 = [
     ("Police said 40 people were hurt. Another 12 were rescued from the rubble.", "12", "other", "person"),
     ("Nine people were killed, including two children, the governor said. Another 31 were wounded.", "31",
      "injuries", "person"),
+    # plurals in -men the tagger leaves alone; parts named after "Among them"
+    ("The headquarters said 75 Ukrainian servicemen had been returned home.", "75", "detained", "serviceman"),
+    ("About 40 women and 12 policemen were hurt in the crush.", "12", "injuries", "policeman"),
+    ("Gunmen kidnapped 30 fishermen off the coast.", "30", "detained", "fisherman"),
+    ("The headquarters said 75 servicemen had been returned home. Among them were 11 women and four "
+     "officers.", "four", "detained", "officer"),
+    ("At least 40 people died in the fire. Among the dead were 12 children.", "12", "deaths", "child"),
 ]
 
 

@@ -154,11 +154,16 @@ def _left_compounds(noun: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+NOT_PLURAL_MEN = {"specimen", "abdomen", "regimen", "stamen", "acumen"}
+
+
 def _lemma(token: Token) -> str:
     lower = token.lower_
     if lower in LEMMA_FIXES:
         return LEMMA_FIXES[lower]
     lemma = token.lemma_.lower() if token.lemma_ else lower
+    if lemma == lower and lower.endswith("men") and len(lower) >= 5 and lower not in NOT_PLURAL_MEN:
+        lemma = lower[:-3] + "man"  # "servicemen", "militiamen": the tagger leaves some plurals in -men
     if token.tag_ == "NNPS" and lemma == lower and lower.endswith("s"):  # "Palestinians" → "palestinian"
         lemma = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
     return lemma or lower
@@ -502,9 +507,10 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.unit = others.unit
             if draft.category == "other" and others.category not in PEOPLE_EVENTS:
                 draft.category = others.category
-        whole = _included_in(draft, previous)
-        if whole is not None and draft.category == "other":
+        whole = _included_in(draft, previous) or _among_them(draft, last_people)
+        if whole is not None and draft.category in ("other", "troops"):
             draft.category = whole.category  # "the toll rose to 31, including four children": deaths
+            draft.refers_to = draft.refers_to or whole
         if draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules):
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -531,7 +537,10 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
 PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
 # What happened to people is each count's own: "Eight more were missing" is not the captured before it.
 PEOPLE_EVENTS = {"deaths", "injuries", "casualties", "detained", "displaced"}
-PEOPLE_UNITS = {"person", "soldier", "troop", "demonstrator", "protester", "refugee", "civilian", "resident"}
+PEOPLE_UNITS = {
+    "person", "soldier", "troop", "demonstrator", "protester", "refugee", "civilian", "resident", "serviceman",
+    "servicewoman", "prisoner", "detainee", "hostage", "captive", "pow", "fighter", "policeman",
+}
 ELLIPSIS_REACH = 1  # sentences back that a bare "More than 130 were injured" may take its people from
 
 
@@ -587,6 +596,20 @@ def _included_in(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft |
     if before in ("and", ",") and _included_in(previous, _previous_in(previous, doc)) is not None:
         return previous  # "including four children and two women": the second is part of the count too
     return None
+
+
+AMONG_THEM = ("among them", "among those", "among the", "those included", "they included", "they include")
+
+
+def _among_them(draft: ClaimDraft, last_people: ClaimDraft | None) -> ClaimDraft | None:
+    """ "75 servicemen had been returned. Among them were 11 women": a part of the people counted just
+    before (the last sentence or this one)."""
+    if last_people is None or last_people.category in ("other", "money", "percent"):
+        return None
+    if not draft.sentence.text.lower().startswith(AMONG_THEM):
+        return None
+    sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
+    return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 
 
 def _previous_in(draft: ClaimDraft, doc: Doc) -> ClaimDraft | None:
