@@ -559,6 +559,10 @@ SOURCES_ROUND_2 = [
     # a capital speaking is its government
     ("Kyiv said 150 prisoners were exchanged on Friday.", "150", "Kyiv", "government"),
     ("Moscow said 90 troops had been swapped.", "90", "Moscow", "government"),
+    # UN bodies are international; a name set off by commas at the end of a subject names it
+    ("The UN agency for Palestinian refugees, UNRWA, said 1.4 million people had fled to Rafah.",
+     "1.4 million", "UNRWA", "international_org"),
+    ("The UN mission said 300 civilians died in the month.", "300", "UN mission", "international_org"),
     # a named individual is a person whatever the title
     ("Union leader Sherif Mansour said 80% of members walked out.", "80%", "Sherif Mansour", "person"),
 ]

@@ -290,6 +290,9 @@ class Attributor:
         if named_earlier is not None:
             return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
         appos = next((c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
+        closing = _closing_name(head)
+        if closing is not None and head.pos_ != "PROPN":
+            return self._named(closing, cue)  # "The UN agency for Palestinian refugees, UNRWA, said"
         if appos is not None and appos.pos_ != "PROPN" and head.pos_ != "PROPN":
             return self._named(appos, cue)  # "Her employer, the logistics firm Vistula Cargo, said"
         descriptor = head.doc[head.left_edge.i:head.i + 1].text
@@ -628,6 +631,21 @@ PERSONAL_PRONOUNS = {"he", "she"}
 PERSON_REACH_CHARS = 600  # how far back "he said" looks for the person it names
 MEMORY = 8  # sources named earlier that "the ministry" may refer back to
 LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
+
+
+def _closing_name(head: Token) -> Token | None:
+    """A proper name set off by commas at the end of a subject phrase, which the parse may hang on the
+    last noun of the phrase instead of its head ("the UN agency for Palestinian refugees, UNRWA,")."""
+    last = head.right_edge
+    doc = head.doc
+    while last.i > head.i and last.is_punct:
+        last = doc[last.i - 1]
+    if last.i <= head.i + 1 or last.pos_ != "PROPN" or last.dep_ not in ("appos", "compound"):
+        return None
+    first = last
+    while first.i - 1 > head.i and doc[first.i - 1].pos_ == "PROPN":
+        first = doc[first.i - 1]
+    return last if doc[first.i - 1].text == "," else None
 
 
 def _speaks_as_a_person(attribution: Attribution) -> bool:

@@ -12,7 +12,7 @@ from claimledger.nlp.lexicon import load_table
 # Words for a person speaking for a body: the body gives the type.
 ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "press service", "press office",
               "officials", "official")
-EU_BODY = re.compile(r"^ (?:eu|eu's|european union's|european) ")
+EU_BODY = re.compile(r"^ (?:eu|eu's|european union's|european|un|un's|u\.n\.|united nations'?s?) ")
 TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government", "person")
 
 
@@ -70,7 +70,7 @@ class SourceTable:
         kind = best[3] if best else "unknown"
         speaks_for = any(text.endswith(f" {role} ") for role in ROLE_WORDS)  # "EU officials" stay government
         if kind == "government" and EU_BODY.match(text) and not speaks_for:
-            return "international_org"  # "the EU's border agency": a body of the Union, not of a state
+            return "international_org"  # "the EU's border agency", "the UN agency": not a state's body
         return kind
 
 
