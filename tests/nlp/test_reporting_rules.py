@@ -565,6 +565,9 @@ SOURCES_ROUND_2 = [
     ("The UN mission said 300 civilians died in the month.", "300", "UN mission", "international_org"),
     # a named individual is a person whatever the title
     ("Union leader Sherif Mansour said 80% of members walked out.", "80%", "Sherif Mansour", "person"),
+    # a short name typed by the longer one given before
+    ("The CGT union said 65% of rail workers had joined. The CGT said 3.5 million took part.", "3.5 million",
+     "CGT", "ngo"),
 ]
 
 
@@ -599,6 +602,16 @@ TIME_SCOPE_ROUND_2 = [
      "70%", "period"),
     ("Russian missiles struck Kharkiv on Tuesday evening. Nine people were killed, the governor said. "
      "Another 31 were wounded.", "31", "period"),
+    ("Workers walked out on Thursday in a national strike. The ministry put teacher participation at 32%.",
+     "32%", "period"),
+    # crowds of a protest on a named day are that day's count
+    ("Workers walked out on Thursday in a national strike. Police said 1.2 million people marched.",
+     "1.2 million", "period"),
+    ("Police said 2,000 people gathered in the square on Friday; organisers put the crowd at 9,000.",
+     "9,000", "period"),
+    ("Police detained 37 people at the protest on Sunday night. A monitor estimated the crowd at 25,000.",
+     "25,000", "period"),
+    ("Police estimated the crowd at 20,000.", "20,000", "point"),
     ("A poll published on Monday found 54% of voters back the plan.", "54%", "point"),
     # a state budget's totals are planned levels
     ("The state budget for 2025 totals 4.6 trillion Egyptian pounds.", "4.6 trillion Egyptian pounds",

@@ -633,6 +633,13 @@ MEMORY = 8  # sources named earlier that "the ministry" may refer back to
 LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
 
 
+def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | None:
+    for earlier in reversed(named):
+        if earlier.name != name and name in earlier.name.split():
+            return earlier
+    return None
+
+
 def _closing_name(head: Token) -> Token | None:
     """A proper name set off by commas at the end of a subject phrase, which the parse may hang on the
     last noun of the phrase instead of its head ("the UN agency for Palestinian refugees, UNRWA,")."""
@@ -732,4 +739,9 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             if draft.source_type == "unknown" and found.name in acronyms:
                 # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
                 draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
+            if draft.source_type == "unknown":
+                # "the CGT said" after "the CGT union said": the longer name given before types it
+                longer = _longer_name_before(found.name, attributor.named)
+                if longer is not None:
+                    draft.source_type = longer.resolve(rules.sources)[1]
         attributor.remember(sentence)

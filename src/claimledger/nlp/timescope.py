@@ -372,9 +372,42 @@ def _is_turnout(draft: ClaimDraft, rules: ScopeRules) -> bool:
     """A percentage of people taking part in a strike, protest or vote ("60% of workers joined")."""
     if draft.category != "percent":
         return False
+    return bool(_taking_part_words(draft) & rules.participation_words)
+
+
+def _taking_part_words(draft: ClaimDraft) -> set[str]:
+    """The words that may say people took part: the verb, its object ("put participation at 32%", "took
+    part") and what the figure measures."""
     verb = governing_verb(draft)
     words = _lemmas_near(draft, verb) | {_measure_of(draft, verb) or ""}
-    return bool(words & rules.participation_words)
+    if verb is not None:
+        words.update(c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
+    return words
+
+
+def _counts_a_crowd(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """People taking part in a protest or strike ("1.2 million marched", "put the crowd at 10,000")."""
+    if draft.category != "other" or draft.mention.unit is not None:
+        return False
+    return bool(_taking_part_words(draft) & (rules.participation_words | CROWD_WORDS))
+
+
+CROWD_WORDS = {
+    "crowd", "march", "gather", "demonstrate", "rally", "protest", "part", "participant", "turnout",
+}
+
+
+def _crowd_scope(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules, last_event: ClaimDraft | None,
+                 text: str, frames: dict[int, ScopeCue | None]) -> ScopeCue | None:
+    """The day of the protest a crowd count belongs to: a day cue in its sentence that does not date a
+    statement, the event reported just before, or the day the sentences before give."""
+    for cue in cues:
+        if cue.scope in ("period", "daily") and not SAME_PERIOD.search(cue.text) \
+                and not _dates_a_statement(draft, cue, rules):
+            return cue
+    if last_event is not None and _same_event(draft, last_event, text) and last_event.scope_cue:
+        return ScopeCue(last_event.time_scope, -1, -1, last_event.scope_cue, last_event.scope_groups)
+    return _event_frame(draft, rules, text, frames)
 
 
 BUDGET_SPEAKERS = "officials?|office|committee|ministry|spokes\\w+|director|chief|watchdog|experts?"
@@ -526,6 +559,11 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             draft.scope_cue = cue.text
             draft.scope_groups = cue.groups
             last_cued = draft
+        if draft.time_scope in ("point", "unspecified") and _counts_a_crowd(draft, rules):
+            crowd = _crowd_scope(draft, by_sentence[sentence.start], rules, last_event, text, frames)
+            if crowd is not None:
+                # "the movement put the crowd at 10,000-15,000": the count of that day's protest
+                draft.time_scope, draft.scope_cue, draft.scope_groups = "period", crowd.text, crowd.groups
         if draft.time_scope in ("daily", "period") and _counts_an_event(draft, rules):
             last_event = draft
 
