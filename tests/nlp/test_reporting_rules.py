@@ -625,6 +625,10 @@ TIME_SCOPE_ROUND_2 = [
     ("In the week, the number of arrests rose to 57.", "57", "period"),
     ("The week's losses totalled 8,700 soldiers, the General Staff said.", "8,700", "period"),
     ("Since the invasion began, Russia has lost a total of 600,000 troops.", "600,000", "cumulative"),
+    ("Over the seven days the army destroyed 46 tanks. The week's figures bring the total to 8,900 tanks.",
+     "8,900", "cumulative"),
+    ("Over the past week, Russian forces lost 9,000 troops, bringing the total since the invasion to "
+     "600,000.", "9,000", "period"),
 ]
 
 

@@ -608,6 +608,11 @@ def _frame_of(sentence: Span, rules: ScopeRules) -> ScopeCue | None:
     return None
 
 
+RUNNING_TOTAL = re.compile(r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|push|pushes|pushing|"
+                           r"pushed|take|takes|taking|took) (?:the|its|their) (?:overall |total )?(?:total|tally|toll)",
+                           re.IGNORECASE)
+
+
 def _bounded_period_over_a_total(draft: ClaimDraft, cue: ScopeCue | None, scope: str | None,
                                  cues: list[ScopeCue], rules: ScopeRules) -> ScopeCue | None:
     """ "Over the past week, a total of 420 drones were launched": a total bounded by a stretch of time
@@ -616,6 +621,8 @@ def _bounded_period_over_a_total(draft: ClaimDraft, cue: ScopeCue | None, scope:
         return None
     if draft.category in ("money", "percent"):
         return None  # amounts have rules of their own ("bringing its total support this month to €19.6bn")
+    if RUNNING_TOTAL.search(draft.sentence.text[:draft.start - draft.sentence.start_char]):
+        return None  # "the week's figures bring the total to 8,900": the week added to a running total
     for other in cues:
         if other.scope != "period" or ANNOUNCEMENT_CUES.match(other.text) or SAME_PERIOD.search(other.text):
             continue
