@@ -608,9 +608,11 @@ def _frame_of(sentence: Span, rules: ScopeRules) -> ScopeCue | None:
     return None
 
 
-RUNNING_TOTAL = re.compile(r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|push|pushes|pushing|"
-                           r"pushed|take|takes|taking|took) (?:the|its|their) (?:overall |total )?(?:total|tally|toll)",
-                           re.IGNORECASE)
+RUNNING_TOTAL = re.compile(
+    r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|push|pushes|pushing|pushed|take|takes|"
+    r"taking|took) (?:the|its|their) (?:overall |total )?(?:total|tally|toll)",
+    re.IGNORECASE,
+)
 
 
 def _bounded_period_over_a_total(draft: ClaimDraft, cue: ScopeCue | None, scope: str | None,
