@@ -466,6 +466,10 @@ CATEGORY_ROUND_2 = [
     ("Police said 40 people were hurt. Another 12 were rescued from the rubble.", "12", "other", "person"),
     ("Nine people were killed, including two children, the governor said. Another 31 were wounded.", "31",
      "injuries", "person"),
+    # "them" standing for things no figure counted
+    ("Russia fired a barrage of rockets at Kharkiv overnight. The air force said about 45 of them were shot "
+     "down.", "about 45", "equipment", "rocket"),
+    ("Dozens of drones attacked Odesa. Nine of them were downed.", "Nine", "equipment", "drone"),
     # plurals in -men the tagger leaves alone; parts named after "Among them"
     ("The headquarters said 75 Ukrainian servicemen had been returned home.", "75", "detained", "serviceman"),
     ("About 40 women and 12 policemen were hurt in the crush.", "12", "injuries", "policeman"),

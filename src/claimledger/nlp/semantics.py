@@ -486,6 +486,12 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
                 draft.unit = unit_of(named)  # "23 people, four of them children": children are counted
             if draft.category == "other":
                 draft.category = referent.category
+        antecedent = _antecedent_of_them(draft, noun, rules) if referent is None else None
+        if antecedent is not None:
+            # "Russia fired a barrage of rockets. About 45 of them were shot down": rockets, with no figure
+            draft.unit = unit_of(antecedent)
+            if draft.category == "other":
+                draft.category = _noun_category(draft.unit, rules) or draft.category
         draft.refers_to = referent or _counted_before(draft, noun, counted) or _part_of_the(draft, previous)
         toll = _toll_of_the_victims(draft, noun, tolls) if draft.refers_to is None else None
         if toll is not None:
@@ -616,6 +622,25 @@ def _previous_in(draft: ClaimDraft, doc: Doc) -> ClaimDraft | None:
     """The live draft just before this one in the document."""
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None and d.start < draft.start]
     return drafts[-1] if drafts else None
+
+
+def _antecedent_of_them(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> Token | None:
+    """The plural noun "them" stands for when no figure counted it: the last one, in this sentence before
+    the figure or in the sentence before, that names something a claim counts."""
+    if noun is not None or draft.mention.unit is not None:
+        return None
+    doc = draft.span.doc
+    after = doc[draft.span.end:draft.span.end + 2]
+    if len(after) < 2 or after[0].lower_ != "of" or after[1].lower_ not in PARTITIVE_PRONOUNS:
+        return None
+    start = doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else draft.sentence.start
+    for token in reversed(doc[start:draft.span.start]):
+        if token.tag_ not in ("NNS", "NNPS") or token.dep_ == "compound":
+            continue
+        unit = unit_of(token)
+        if _noun_category(unit, rules) is not None or unit.split()[-1] in rules.people:
+            return token
+    return None
 
 
 def _counts_others(draft: ClaimDraft, noun: Token | None) -> bool:
