@@ -660,6 +660,8 @@ VERIFICATION_NEXT_PARAGRAPH = [
      "Moscow disputed those figures.", "14", "disputed"),
     ("Health officials said 40 people were killed in the strike.\n\n"
      "The army rejected the figures, saying most of the dead were fighters.", "40", "denied"),
+    ("Health officials said 40 people were killed in the strike.\n\n"
+     "The army disputed the figures, saying only 12 fighters had died.", "40", "disputed"),
     # only the paragraph just before, and only from a statement with no figures of its own
     ("Officials said 300 homes were damaged.\n\nHealth officials said 40 people were killed.\n\n"
      "The army rejected the figures.", "300", None),

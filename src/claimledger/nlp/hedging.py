@@ -41,6 +41,7 @@ class Statement:
     value: str
     cue: str
     reach: int
+    answers_figures: bool = False  # "disputed those figures": the figures right after the cue are its object
 
 
 @cache
@@ -93,7 +94,9 @@ def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_bef
             reach = 0  # "30,000 soldiers, a figure the ministry has neither confirmed nor denied"
         else:
             reach = rules.reach
-        statements.append(Statement(index, position, value, cue, reach))
+        local = position - sentence.start_char + len(cue)
+        answers = bool(rules.about_figures.match(text[local:local + ANSWER_GAP].lstrip()))
+        statements.append(Statement(index, position, value, cue, reach, answers))
     return statements
 
 
@@ -143,15 +146,19 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
             if crossed is None:
                 return statement
             own_figures = _figures_between(figure_starts, crossed, sentences[j].end_char)
-            if statement.reach == rules.reach_figures and not own_figures:
-                # "Moscow disputed those figures." opening the next paragraph, with no figures of its own
-                # before it or in its sentence, answers the report before
+            answers = statement.answers_figures and not _figures_between(figure_starts, crossed, statement.position)
+            if statement.reach == rules.reach_figures and (answers or not own_figures):
+                # "Moscow disputed those figures(, saying it lost 300)." opening the next paragraph, with no
+                # figures before it, answers the report before
                 return statement
         if crossed is not None and not any(s.reach == rules.reach_figures for s in statements.get(j, [])):
             return None  # a statement does not otherwise reach back across a paragraph break
         if j - i >= 3:
             return None
     return None
+
+
+ANSWER_GAP = 40  # characters after a statement's cue where "those figures" makes the figures its object
 
 
 def _figures_between(figure_starts: list[int], start: int, end: int) -> bool:
