@@ -146,7 +146,8 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
             if crossed is None:
                 return statement
             own_figures = _figures_between(figure_starts, crossed, sentences[j].end_char)
-            answers = statement.answers_figures and not _figures_between(figure_starts, crossed, statement.position)
+            before_it = _figures_between(figure_starts, crossed, statement.position)
+            answers = statement.answers_figures and not before_it
             if statement.reach == rules.reach_figures and (answers or not own_figures):
                 # "Moscow disputed those figures(, saying it lost 300)." opening the next paragraph, with no
                 # figures before it, answers the report before
