@@ -460,6 +460,10 @@ CATEGORY_ROUND_2 = [
     ("The death toll rose to 31, including four children and two women.", "two", "deaths", "woman"),
     ("The attack killed 23 people, four of them children.", "four", "deaths", "child"),
     ("Fighting killed or wounded 300 soldiers last month.", "300", "casualties", "soldier"),
+    ("Russia has suffered 1,500 killed and wounded in the sector.", "1,500", "casualties", "casualty"),
+    ("The strikes left 40 dead or wounded, officials said.", "40", "casualties", "casualty"),
+    ("The number of killed and wounded rose to 300, officials said.", "300", "casualties", "casualty"),
+    ("At least 10 people were killed and 40 injured.", "40", "injuries", "person"),
     ("Two people were killed and nine injured when debris fell.", "nine", "injuries", "person"),
     # a bare figure with a verb of its own keeps what that verb says, and counts the whole, not a part
     ("At least 27 people drowned and 12 were rescued.", "12", "other", "person"),

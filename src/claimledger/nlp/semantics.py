@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import load_table
 
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
@@ -283,6 +283,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     before = draft.span.doc[draft.span.start - 1] if draft.span.start > 0 else None
     if before is not None and before.lemma_.lower() in rules.measure_nouns:
         return "other", before.lemma_.lower()  # "a magnitude 6.4 quake": the figure is the measure
+    if _killed_and_wounded(draft, noun):
+        return "casualties", "casualty"  # "1,500 killed and wounded", "the number of dead and injured"
     unit = unit_of(noun) if noun is not None else ""
     lemmas = context_lemmas(draft, noun) | ({whole} if whole else set())
     events = rules.events
@@ -315,6 +317,28 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if happened in ("deaths", "injuries", "casualties") and unit and noun is not None and noun.tag_ in ("NNS", "NNPS"):
         return happened, unit  # "34,183 Palestinians have been killed"
     return "other", unit
+
+
+KILLED_AND_WOUNDED = re.compile(
+    r"\b(?:killed|dead|deaths?|fatalities)\s+(?:and|or|&)\s+(?:wounded|injured|hurt|injuries)\b", re.IGNORECASE
+)
+NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:the )?$", re.IGNORECASE)
+
+
+def _killed_and_wounded(draft: ClaimDraft, noun: Token | None) -> bool:
+    """A bare figure of the killed and wounded together: "1,500 killed and wounded", "40 dead or injured",
+    "the number of killed and wounded rose to 300"."""
+    if noun is not None and noun.lemma_.lower() not in ("kill", "dead", "killed"):
+        return False
+    text = draft.span.doc.text
+    after = KILLED_AND_WOUNDED.match(text, draft.end + 1, draft.end + 40)
+    if after is not None and text[draft.end:after.start()].strip() == "":
+        return True
+    start, _ = clause_bounds(draft.sentence, draft.start)
+    for match in KILLED_AND_WOUNDED.finditer(text, start, draft.start):
+        if NUMBER_OF_CASUALTIES.search(text[max(start, match.start() - 20):match.start()]):
+            return True
+    return False
 
 
 def _said_to_be(draft: ClaimDraft, noun: Token | None) -> Token | None:
