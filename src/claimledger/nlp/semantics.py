@@ -320,7 +320,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
 
 
 KILLED_AND_WOUNDED = re.compile(
-    r"\b(?:killed|dead|deaths?|fatalities)\s+(?:and|or|&)\s+(?:wounded|injured|hurt|injuries)\b", re.IGNORECASE
+    r"\b(?:killed|dead|deaths?|fatalities)\s+(?:and|or|&)\s+(?:wounded|injured|hurt|injuries)\b",
+    re.IGNORECASE,
 )
 NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:the )?$", re.IGNORECASE)
 
