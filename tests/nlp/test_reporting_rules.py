@@ -437,6 +437,11 @@ CATEGORY_ROUND_2 = [
     ("Ukraine brought home 103 soldiers from captivity on Saturday.", "103", "detained", "soldier"),
     ("In the latest swap, 95 servicemen were freed.", "95", "detained", "serviceman"),
     ("Kyiv and Moscow swapped 206 prisoners under a deal brokered by Qatar.", "206", "detained", "prisoner"),
+    ("In the prisoner exchange, 95 soldiers came home and Moscow received 90 Russian troops.", "95",
+     "detained", "soldier"),
+    ("In the prisoner exchange, 95 soldiers came home and Moscow received 90 Russian troops.", "90",
+     "detained", "troop"),
+    ("The brigade received 500 new recruits in May.", "500", "troops", "recruit"),
     # people who fled, arrived at camps or shelter are displaced; soldiers who fled deserted
     ("About 12,000 people fled their homes as the fighting spread.", "About 12,000", "displaced", "person"),
     ("Some 40 soldiers fled their positions, the commander admitted.", "Some 40", "troops", "soldier"),

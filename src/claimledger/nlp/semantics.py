@@ -538,6 +538,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.unit = others.unit
             if draft.category == "other" and others.category not in PEOPLE_EVENTS:
                 draft.category = others.category
+        if _returned_prisoners(draft, noun, rules):
+            draft.category = "detained"  # "95 soldiers came home" in a report of a prisoner exchange
         whole = _included_in(draft, previous) or _among_them(draft, last_people)
         if whole is not None and draft.category in ("other", "troops"):
             draft.category = whole.category  # "the toll rose to 31, including four children": deaths
@@ -610,6 +612,29 @@ def _toll_of_the_victims(draft: ClaimDraft, noun: Token | None, tolls: list[Clai
     toll = tolls[-1]
     sentences = list(draft.span.doc[toll.sentence.start:draft.sentence.end].sents)
     return toll if len(sentences) <= TOLL_REACH + 1 else None
+
+
+POW_CONTEXT = re.compile(
+    r"\b(?:prisoners?|pows?|captivity|captives?|exchanges?|swaps?|swapped|exchanged)\b", re.IGNORECASE
+)
+RETURN_VERBS = {
+    "come", "return", "bring", "arrive", "free", "release", "repatriate", "hand", "receive", "swap", "exchange",
+    "get",
+}
+
+
+def _returned_prisoners(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> bool:
+    """Soldiers or people who came home, were returned or handed over, in a report of a prisoner exchange."""
+    if draft.category not in ("troops", "other", "displaced") or not draft.unit:
+        return False
+    if draft.unit.split()[-1] not in rules.people | PEOPLE_UNITS and draft.category != "troops":
+        return False
+    own = own_event_lemmas(draft, noun)
+    if not own & RETURN_VERBS or own & rules.events["recruitment"] or draft.unit.split()[-1] in ("recruit",):
+        return False
+    text = draft.span.doc.text
+    paragraph_start = max(text.rfind("\n\n", 0, draft.sentence.start_char), 0)
+    return bool(POW_CONTEXT.search(text, paragraph_start, draft.sentence.end_char))
 
 
 def _included_in(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft | None:
