@@ -571,8 +571,8 @@ PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
 # What happened to people is each count's own: "Eight more were missing" is not the captured before it.
 PEOPLE_EVENTS = {"deaths", "injuries", "casualties", "detained", "displaced"}
 PEOPLE_UNITS = {
-    "person", "soldier", "troop", "demonstrator", "protester", "refugee", "civilian", "resident", "serviceman",
-    "servicewoman", "prisoner", "detainee", "hostage", "captive", "pow", "fighter", "policeman",
+    "person", "soldier", "troop", "demonstrator", "protester", "refugee", "civilian", "resident",
+    "serviceman", "servicewoman", "prisoner", "detainee", "hostage", "captive", "pow", "fighter", "policeman",
 }
 ELLIPSIS_REACH = 1  # sentences back that a bare "More than 130 were injured" may take its people from
 
@@ -618,8 +618,8 @@ POW_CONTEXT = re.compile(
     r"\b(?:prisoners?|pows?|captivity|captives?|exchanges?|swaps?|swapped|exchanged)\b", re.IGNORECASE
 )
 RETURN_VERBS = {
-    "come", "return", "bring", "arrive", "free", "release", "repatriate", "hand", "receive", "swap", "exchange",
-    "get",
+    "come", "return", "bring", "arrive", "free", "release", "repatriate", "hand", "receive", "swap",
+    "exchange", "get",
 }
 
 
