@@ -578,6 +578,10 @@ SOURCES_ROUND_2 = [
     ("The UN mission said 300 civilians died in the month.", "300", "UN mission", "international_org"),
     # a named individual is a person whatever the title
     ("Union leader Sherif Mansour said 80% of members walked out.", "80%", "Sherif Mansour", "person"),
+    # a budget reported as fact is the outlet's; its owner, when named, is the source
+    ("The draft budget for next year puts revenues at 2.05 trillion hryvnias.", "2.05 trillion hryvnias",
+     "AUTHOR", "author"),
+    ("The World Bank's plan puts losses at $10 billion.", "$10 billion", "World Bank", "international_org"),
     # a short name typed by the longer one given before
     ("The CGT union said 65% of rail workers had joined. The CGT said 3.5 million took part.", "3.5 million",
      "CGT", "ngo"),
