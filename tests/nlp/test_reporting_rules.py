@@ -656,8 +656,17 @@ def test_time_scope_round_2(text, quantity, scope):
     assert claim_for(text, quantity).time_scope == scope
 
 
-def test_a_year_after_a_preposition_is_not_a_claim():
-    assert "2025" not in [c.text for c in claims_of("The state budget for 2025 totals 4.6 trillion pounds.")]
+@pytest.mark.parametrize("text", [
+    "The state budget for 2025 totals 4.6 trillion pounds.",
+    "The 2025 budget totals 5 trillion rubles.",
+    "The 2025 election drew 2,500 candidates.",
+])
+def test_a_year_before_or_after_its_context_is_not_a_claim(text):
+    assert "2025" not in [c.text for c in claims_of(text)]
+
+
+def test_a_count_that_looks_like_a_year_is_still_a_claim():
+    assert "2025" in [c.text for c in claims_of("Police detained 2025 protesters.")]
 
 
 def test_a_generic_body_does_not_name_an_older_source_of_another_kind():

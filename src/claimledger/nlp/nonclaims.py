@@ -18,6 +18,11 @@ from claimledger.nlp.semantics import counted_noun
 
 NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
 YEAR_PREPOSITION = re.compile(r"\b(?:for|in|since|until|during|from|through|by)\s+$", re.IGNORECASE)
+YEAR_NOUN_AFTER = re.compile(
+    r"\s+(?:budget|budgets|election|elections|census|season|games|olympics|harvest|campaign|report|survey|"
+    r"plan|law|war|invasion|offensive|floods?|earthquake|fiscal|financial|state|federal|draft)\b",
+    re.IGNORECASE,
+)
 MONTH_NAMES = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
@@ -97,6 +102,8 @@ def reason_not_a_claim(
             return "a year"
         if YEAR_PREPOSITION.search(before) and mention.bound == "exact":
             return "a year ('the budget for 2025 totals ...')"
+        if YEAR_NOUN_AFTER.match(after) and mention.bound == "exact":
+            return "a year ('the 2025 budget')"
     if mention.unit is None and mention.bound == "range" and _looks_like_year(figure_text):
         return "a span of years"
     month_before = MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start)
