@@ -548,6 +548,8 @@ SOURCES_ROUND_2 = [
      "buildings were destroyed.", "3", "Ihor Terekhov", "person"),
     ("Petro Poroshenko met the envoy. The regional governor said 10 people died. He said 4 were injured.",
      "4", "regional governor", "government"),
+    ("The health ministry said 5 people died. Governor Ivan Petrov said 3 were hurt. It said 10 homes were "
+     "damaged.", "10", "health ministry", "government"),
     # descriptive bodies keep the name that names them, typed by what they are
     ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 95 soldiers "
      "were returned.",

@@ -390,6 +390,11 @@ class Attributor:
             if person is not None and person.i > latest:
                 return Attribution(source_name(person), cue=cue, token=person,
                                    descriptor=self.doc[person.left_edge.i:person.i + 1].text)
+        if pronoun == "it" and last is not None and _speaks_as_a_person(last):
+            # "it said" is not the governor named since: the latest body named before
+            body = next((e for e in reversed(self.named[-MEMORY:])
+                         if not _speaks_as_a_person(e) and not _is_place(e)), None)
+            last = body or last
         if last is None:
             return Attribution(AUTHOR, cue=cue)
         return Attribution(last.name, cue=cue, token=last.token, descriptor=last.descriptor)
