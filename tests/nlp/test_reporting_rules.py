@@ -574,6 +574,8 @@ SOURCES_ROUND_2 = [
     # a capital speaking is its government
     ("Kyiv said 150 prisoners were exchanged on Friday.", "150", "Kyiv", "government"),
     ("Moscow said 90 troops had been swapped.", "90", "Moscow", "government"),
+    ("Beijing said 40 ships took part in the drills.", "40", "Beijing", "government"),
+    ("The London School of Economics said 12% of firms failed.", "12%", "London School of Economics", "ngo"),
     # UN bodies are international; a name set off by commas at the end of a subject names it
     ("The UN agency for Palestinian refugees, UNRWA, said 1.4 million people had fled to Rafah.",
      "1.4 million", "UNRWA", "international_org"),
