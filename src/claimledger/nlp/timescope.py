@@ -513,8 +513,7 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     single_event = bool(rules.single_events.search(doc.text[:LEDE_CHARS]))
     last_cued: ClaimDraft | None = None  # the last figure whose scope a cue gave
     last_event: ClaimDraft | None = None  # the last count of an event with a daily or period scope
-    # sentence start → the day its event happened, if it tells one; sentences with figures tell their own
-    frames: dict[int, ScopeCue | None] = dict.fromkeys({d.sentence.start for d in drafts})
+    frames: dict[int, ScopeCue | None] = {}  # sentence start → the day its event happened, if it tells one
     text = doc.text
     for draft in drafts:
         sentence = draft.sentence
@@ -568,6 +567,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             last_event = draft
 
 
+DAY_CUE = re.compile(r"\b(?:overnight|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                     re.IGNORECASE)
 FRAME_REACH_SENTENCES = 3  # sentences back that a toll may find the day its event happened
 
 
@@ -595,8 +596,9 @@ def _frame_of(sentence: Span, rules: ScopeRules) -> ScopeCue | None:
     """A daily or period cue hung on an event verb ("capsized on Monday"), not on a reporting verb."""
     doc = sentence.doc
     for cue in find_cues(sentence.text, sentence.start_char, rules):
-        if cue.scope not in ("daily", "period") or SAME_PERIOD.search(cue.text):
-            continue
+        named_day = ANNOUNCEMENT_CUES.match(cue.text) or DAY_CUE.search(cue.text)
+        if cue.scope not in ("daily", "period") or not named_day or rules.rate_cues.match(cue.text.lower()):
+            continue  # only a named day ("on Monday", "overnight"), not "a week" or "per day"
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         head = next((t.head for t in span if not span.start <= t.head.i < span.end), None) if span else None
         while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
