@@ -618,7 +618,7 @@ TIME_SCOPE_ROUND_2 = [
      "unspecified"),
     ("On Monday a boat carrying 80 migrants capsized off Libya. At least 27 drowned, the coastguard said.",
      "At least 27", "period"),
-    ("The blaze has burned for a week since it ignited. Crews said 212 structures were destroyed.", "212",
+    ("The shelling has gone on for a week since it began. Officials said 212 houses were destroyed.", "212",
      "unspecified"),
     # turnout of a strike or protest on a named day, or in a named strike, is that period's
     ("About 60% of workers joined the strike on Thursday, the union said.", "About 60%", "period"),
