@@ -499,6 +499,7 @@ def test_category_round_2(text, quantity, category, unit):
 
 AGES_OF_SPEAKERS = [
     ('"We lost everything," said Olena, 58, a teacher.', "58"),
+    ('"Nine people died here," said Olena Petrenko, 58.', "58"),
     ('"Nobody came," Mykola, 71, told reporters.', "71"),
     ("Halyna Shevchuk, 64, said the shelling lasted hours.", "64"),
 ]
@@ -517,6 +518,7 @@ SPELLED_PEOPLE = [
     ("Seven children were among the dead, including two toddlers.", "two", "deaths"),
     ("Police detained 40 protesters, including five journalists.", "five", "detained"),
     ("Three women were taken to a hospital in Odesa.", "Three", "other"),
+    ("Three firefighters and two police officers were among the injured.", "two", "injuries"),
     ("Four soldiers were captured near the river. Eight more were missing.", "Eight", "other"),
     ("At least 14 people have died in the floods. Six of the victims were children.", "Six", "deaths"),
 ]
@@ -527,6 +529,24 @@ SPELLED_PEOPLE = [
 )
 def test_spelled_counts_of_people(text, quantity, category):
     assert claim_for(text, quantity).category == category
+
+
+@pytest.mark.parametrize("text,quantity", [
+    ("Four houses burned down in the village.", "Four"),
+    ("Seven regions reported power outages.", "Seven"),
+    ("Two bridges were destroyed overnight.", "Two"),
+])
+def test_spelled_counts_of_things_are_claims(text, quantity):
+    assert claim_for(text, quantity).category == "other"
+
+
+@pytest.mark.parametrize("text,quantity", [
+    ("The two sides met twice in Istanbul.", "two"),
+    ("She has two sons in the army.", "two"),
+    ("One woman said she had lost everything.", "One"),
+])
+def test_spelled_numbers_in_passing_are_not_claims(text, quantity):
+    assert quantity not in [c.text for c in claims_of(text)]
 
 
 def test_people_who_speak_are_not_counted():

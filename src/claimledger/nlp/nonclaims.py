@@ -31,7 +31,7 @@ MONTHS = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
 # "March 3", "Sept. 3": a month right before the figure (not "Ivanova said 3", whose slice starts in a word)
 MONTH_BEFORE = re.compile(rf"(?<![a-z]){MONTH_NAMES}\s+$", re.IGNORECASE)
 HYPHEN_MODIFIER = re.compile(r"-(?!strong\b|plus\b)[a-z]", re.IGNORECASE)  # "34-year-old", "24-hour"
-AGE_AFTER_NAME = re.compile(r"^\s*,")
+AGE_AFTER_NAME = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")  # "Petrenko, 41, said", "said Olena Petrenko, 58."
 
 
 @dataclass(frozen=True)

@@ -540,11 +540,15 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
                 draft.category = others.category
         if _returned_prisoners(draft, noun, rules):
             draft.category = "detained"  # "95 soldiers came home" in a report of a prisoner exchange
+        if (draft.category == "other" and noun is not None and noun.dep_ == "conj" and previous is not None
+                and previous.noun is not None and previous.noun.i == noun.head.i):
+            draft.category = previous.category  # "Three firefighters and two officers were among the injured"
         whole = _included_in(draft, previous) or _among_them(draft, last_people)
         if whole is not None and draft.category in ("other", "troops"):
             draft.category = whole.category  # "the toll rose to 31, including four children": deaths
             draft.refers_to = draft.refers_to or whole
-        if draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules):
+        if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
+                and not _counts_a_thing(draft, noun)):
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
         draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
@@ -700,6 +704,24 @@ def _counts_others(draft: ClaimDraft, noun: Token | None) -> bool:
         return False
     anchor = _anchor(draft, noun)
     return anchor.lower_ in BARE_WORDS or any(c.lower_ in BARE_WORDS for c in anchor.children)
+
+
+# Nouns a spelled-out number counts in passing, not as a fact to check: "two sides", "three ways".
+PASSING_NOUNS = {
+    "side", "way", "time", "thing", "reason", "option", "step", "part", "kind", "type", "point", "question",
+    "issue", "word", "case", "example", "hand", "eye", "sister", "brother", "son", "daughter", "child",
+    "friend", "colleague", "round", "stage", "phase", "term", "year", "month", "week", "day", "hour",
+    "minute", "decade", "night", "weekend", "one", "scenario", "goal", "priority", "condition", "demand", "aim",
+}
+
+
+def _counts_a_thing(draft: ClaimDraft, noun: Token | None) -> bool:
+    """ "Four houses burned down", "two bridges": a spelled-out number of other things is a claim (the
+    guide), but not "one", nor one of the nouns that count in passing ("two sides")."""
+    if noun is None or draft.mention.value < 2 or not draft.unit or noun.i < draft.span.end:
+        return False
+    head = draft.unit.split()[-1]
+    return head not in PASSING_NOUNS and head not in default_rules().people and noun.tag_ in ("NNS", "NNPS")
 
 
 SPEECH_VERBS = {"say", "tell", "add", "recall", "describe", "report", "write", "explain"}
