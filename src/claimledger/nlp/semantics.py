@@ -711,7 +711,8 @@ PASSING_NOUNS = {
     "side", "way", "time", "thing", "reason", "option", "step", "part", "kind", "type", "point", "question",
     "issue", "word", "case", "example", "hand", "eye", "sister", "brother", "son", "daughter", "child",
     "friend", "colleague", "round", "stage", "phase", "term", "year", "month", "week", "day", "hour",
-    "minute", "decade", "night", "weekend", "one", "scenario", "goal", "priority", "condition", "demand", "aim",
+    "minute", "decade", "night", "weekend", "one", "scenario", "goal", "priority", "condition", "demand",
+    "aim",
 }
 
 
