@@ -55,3 +55,17 @@ def test_cli_check_with_ledger(tmp_path):
     assert result.exit_code == 0, result.output
     saved = Ledger.open(url).document(doc.id)[1][0]
     assert [(k.kind, k.result) for k in saved.checks] == [("reference_series", "consistent")]
+
+
+def test_claims_without_a_subject_are_not_grouped():
+    a, b = report("a", "d1", 70_000, "o1", "2024-01-01"), report("b", "d2", 2.5e9, "o2", "2024-01-01")
+    a.subject = b.subject = None  # a bonus and a damage estimate in one currency are not one figure
+    check_claims([a, b])
+    assert a.checks == [] and b.checks == []
+
+
+def test_checking_twice_gives_the_same_checks():
+    claims = [report("a", "d1", 100, "o1", "2024-01-01"), report("b", "d2", 150, "o2", "2024-01-02")]
+    once = [list(c.checks) for c in check_claims(claims)]
+    twice = [list(c.checks) for c in check_claims(claims)]
+    assert once == twice and len(once[0]) == 1

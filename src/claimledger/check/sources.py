@@ -18,7 +18,10 @@ def figure_key(c: Claim) -> tuple:
 def groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     out: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        out[figure_key(c)].append(c)
+        # without a subject two amounts of one currency or two counts of one unit need not be the same figure
+        # (a bonus and a damage estimate), so a claim with none is compared with nothing
+        if c.subject:
+            out[figure_key(c)].append(c)
     # a group needs at least two documents to say anything
     return {k: sorted(v, key=lambda c: (c.published or "9999")) for k, v in out.items()
             if len({c.doc_id for c in v}) > 1}
