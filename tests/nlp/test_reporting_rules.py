@@ -584,8 +584,8 @@ SOURCES_ROUND_2 = [
     ("Aid workers said 2,000 families had fled the town.", "2,000", "Aid workers", "ngo"),
     ("Humanitarian groups said 500 people were sheltering in schools.", "500", "Humanitarian groups", "ngo"),
     ("Charities said 80 children were displaced by the floods.", "80", "Charities", "ngo"),
-    ("The Norwegian Refugee Council said 2,000 families were in shelters.", "2,000", "Norwegian Refugee Council",
-     "ngo"),
+    ("The Norwegian Refugee Council said 2,000 families were in shelters.", "2,000",
+     "Norwegian Refugee Council", "ngo"),
     ("The International Rescue Committee said 300 children were treated.", "300",
      "International Rescue Committee", "ngo"),
     # EU services and satellite monitoring services are international bodies; EU officials are officials
