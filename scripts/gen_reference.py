@@ -119,9 +119,11 @@ def describe_type(param: click.Parameter) -> str:
 
 def describe_default(param: click.Parameter) -> str:
     default = param.default
+    if default is getattr(click.core, "UNSET", object()):  # click 8.3+ marks "no default" with a sentinel
+        default = None
     if isinstance(param, click.Option) and param.is_flag and not param.secondary_opts:
         return "off" if not default else "on"
-    if default is None or default is getattr(click.core, "UNSET", object()) or callable(default):
+    if default is None or callable(default):
         return ""
     if isinstance(default, (list, tuple)) and not default:
         return ""
