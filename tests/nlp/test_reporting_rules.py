@@ -729,3 +729,126 @@ VERIFICATION_NEXT_PARAGRAPH = [
 )
 def test_verification_reaches_the_report_it_answers(text, quantity, verification):
     assert claim_for(text, quantity).verification == verification
+
+
+ACRONYMS_AND_BACK_REFERENCES = [
+    # text, quantity, source name, source type, canonical
+    # A body with the acronym it is known by in brackets: the guide's shortest form that names it is the
+    # acronym (the dev gold reads "the National Emergency Management Agency (NEMA) said" as NEMA); the
+    # full name and the acronym both resolve to the same entry of the alias table.
+    ("The World Food Programme (WFP) said 3 million people faced hunger.", "3 million", "WFP",
+     "international_org", "World Food Programme"),
+    ("The UN Development Programme (UNDP) estimated that 40% of households had lost income.", "40%", "UNDP",
+     "international_org", "UN Development Programme"),
+    ("The World Health Organization (WHO) said 12 hospitals had been damaged.", "12", "WHO",
+     "international_org", "World Health Organization"),
+    ("The International Organization for Migration (IOM) said 5,000 migrants had crossed.", "5,000", "IOM",
+     "international_org", "International Organization for Migration"),
+    ("The Food and Agriculture Organization (FAO) said 2.3 million hectares of cropland were flooded.",
+     "2.3 million", "FAO", "international_org", "Food and Agriculture Organization"),
+    ("About 1,200 cases were recorded in May, according to the European Centre for Disease Prevention and "
+     "Control (ECDC).", "About 1,200", "ECDC", "international_org",
+     "European Centre for Disease Prevention and Control"),
+    ("The Office of the UN High Commissioner for Refugees (UNHCR) said 14,000 people fled.", "14,000",
+     "UNHCR", "international_org", "UN Refugee Agency (UNHCR)"),
+    # a later bare acronym is the acronym
+    ("The World Food Programme (WFP) warned of famine. WFP said 400,000 people were at risk.", "400,000",
+     "WFP", "international_org", "World Food Programme"),
+    # a UN agency named with its owner is still that agency
+    ("The UN's World Food Programme said 3 million people faced hunger.", "3 million",
+     "UN's World Food Programme", "international_org", "World Food Programme"),
+    # back-references: "the agency", "the organisation", "the UN body", "the world body", "the ministry"
+    ("The International Organization for Migration (IOM) said 5,000 migrants had crossed. "
+     "The agency said 40 had drowned.", "40", "IOM", "international_org",
+     "International Organization for Migration"),
+    ("The World Food Programme (WFP) warned of famine. The agency said 2 million people needed aid.",
+     "2 million", "WFP", "international_org", "World Food Programme"),
+    ("The UN's World Food Programme said 3 million people faced hunger. The organisation said 500,000 "
+     "children were malnourished.", "500,000", "UN's World Food Programme", "international_org",
+     "World Food Programme"),
+    ("The International Atomic Energy Agency said 4 reactors were shut down. The UN body said 2 were "
+     "damaged.", "2", "International Atomic Energy Agency", "international_org",
+     "International Atomic Energy Agency"),
+    ("The United Nations said 300 civilians were killed in April. The world body said 900 were wounded.",
+     "900", "United Nations", "international_org", "United Nations"),
+    ("The World Health Organization (WHO) said 12 hospitals were damaged. The UN agency said 9 health "
+     "workers were killed.", "9", "WHO", "international_org", "World Health Organization"),
+    ("Kenya's Ministry of Health said 40 people had died of cholera.\n\nThe ministry said 300 cases were "
+     "recorded.", "300", "Kenya's Ministry of Health", "government", None),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,name,source_type,canonical", ACRONYMS_AND_BACK_REFERENCES,
+    ids=[f"{c[1]}-{c[2]}" for c in ACRONYMS_AND_BACK_REFERENCES],
+)
+def test_acronyms_and_back_references(text, quantity, name, source_type, canonical):
+    claim = claim_for(text, quantity)
+    assert (claim.source.name, claim.source.type, claim.source.canonical) == (name, source_type, canonical)
+
+
+DESCRIBED_AND_PERSONAL_SOURCES = [
+    # text, quantity, source name, source type
+    # a descriptor before a proper name types it; the source is the proper name
+    ("The independent outlet Meduza reported that 2,000 soldiers had died.", "2,000", "Meduza", "media"),
+    ("Rights group Memorial said 300 people were held.", "300", "Memorial", "ngo"),
+    ("The monitoring group Airwars said 45 civilians were killed in the strikes.", "45", "Airwars", "ngo"),
+    ("The newspaper Kommersant reported that 12 tankers had been seized.", "12", "Kommersant", "media"),
+    ("The broadcaster NHK said 9 people died.", "9", "NHK", "media"),
+    ("Independent news channel Dozhd reported that 40 soldiers deserted.", "40", "Dozhd", "media"),
+    ("The think tank Bruegel estimated that 200 billion euros was needed.", "200 billion euros", "Bruegel",
+     "ngo"),
+    ("The charity Caritas said 300 families were helped.", "300", "Caritas", "ngo"),
+    # a named individual behind a title the recogniser misses is a person, and "she said" is her
+    ("\"We cannot pay,\" said Finance Minister Ana Ruiz. Debt service will take 40% of revenue, she said.",
+     "40%", "Ana Ruiz", "person"),
+    ("\"We cannot pay 200 million pesos,\" said Finance Minister Ana Ruiz.", "200 million pesos", "Ana Ruiz",
+     "person"),
+    ("\"We cannot pay,\" said Finance Minister Ana Ruiz. The central bank said reserves fell 10%. Debt "
+     "service will take 40% of revenue, she said.", "40%", "Ana Ruiz", "person"),
+    ("Economy Minister Lars Dahl said exports fell by 12%. Imports fell by 4%, he said.", "4%", "Lars Dahl",
+     "person"),
+    ("\"The roads are gone,\" said Regional Governor Tomas Berg. About 300 homes were destroyed, he said.",
+     "About 300", "Tomas Berg", "person"),
+    # "it said" after a person is still the body
+    ("The utility said 40,000 homes had no power. \"We are working,\" said Operations Director Ana Ruiz. "
+     "It said 12 substations were hit.", "12", "utility", "company"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,name,source_type", DESCRIBED_AND_PERSONAL_SOURCES,
+    ids=[f"{c[1]}-{c[2]}" for c in DESCRIBED_AND_PERSONAL_SOURCES],
+)
+def test_described_and_personal_sources(text, quantity, name, source_type):
+    claim = claim_for(text, quantity)
+    assert (claim.source.name, claim.source.type) == (name, source_type)
+
+
+REPORTED_CONTENT_REACHES = [
+    # text, quantity, source name: a figure in a clause joined to what a speech verb reports is the speaker's
+    ("The army said 30 rockets were fired, while two soldiers were lightly wounded in the north.", "two",
+     "army"),
+    ("The army said 30 rockets were fired at the town, while the attack wounded two soldiers.", "two",
+     "army"),
+    ("The ministry said 20 drones were downed over the region, and debris damaged 14 homes.", "14",
+     "ministry"),
+    ("The agency said the floods had displaced 40,000 people, while 120 schools remained closed.", "120",
+     "agency"),
+    ("The governor said 8 people were killed when the shell hit, and 20 were wounded as a result.", "20",
+     "governor"),
+    # an elided clause after "and" that the parser cuts off as a sentence of its own
+    ("The UN mission said on Friday that at least 209 civilians were killed and 1,146 injured across the "
+     "country in April, the highest monthly toll in nearly a year.", "1,146", "UN mission"),
+    ("Regional officials said on Monday that 14 people were killed and 52 injured in the city, the worst "
+     "attack in months.", "52", "Regional officials"),
+    # another party's act set against the speech stays the outlet's, and a quote's attribution clause
+    # is the outlet's
+    ("Britain said it would give £2m, while the EU pledged €50m.", "€50m", "AUTHOR"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,name", REPORTED_CONTENT_REACHES,
+                         ids=[c[1] for c in REPORTED_CONTENT_REACHES])
+def test_reported_content_reaches_joined_clauses(text, quantity, name):
+    assert claim_for(text, quantity).source.name == name

@@ -10,7 +10,7 @@ or a quotation that runs on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +49,7 @@ class AttributionRules:
     pronouns: frozenset[str]
     sources: SourceTable
     clausal_only: frozenset[str] = frozenset()
+    kind_modifiers: dict[str, str] | None = field(default=None, hash=False, compare=False)
 
 
 @cache
@@ -64,6 +65,7 @@ def default_rules() -> AttributionRules:
         pronouns=frozenset(cues["pronouns"]),
         sources=default_table(),
         clausal_only=frozenset(cues.get("clausal_only", ())),
+        kind_modifiers=dict(cues.get("kind_modifiers", {})),
     )
 
 
@@ -154,8 +156,13 @@ class Attribution:
 # -- names as written -----------------------------------------------------------------------------
 def source_name(head: Token) -> str:
     """The shortest span that names a source: "iStories" in "Russian investigative outlet iStories"."""
+    acronym = _defined_acronym(head)
+    if acronym is not None:
+        # "the National Emergency Management Agency (NEMA) said": the guide's shortest form that names
+        # it is the acronym the article defines (the dev gold reads it so); the full name types it
+        return acronym.text
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "(NEMA)": the shortest form names it
+        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "Ukraine's power utility, Ukrenergo"
             return source_name(child)
     doc = head.doc
     if head.ent_type_ in ("PERSON", "GPE"):
@@ -177,6 +184,9 @@ def source_name(head: Token) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return head.text
+    personal = _name_after_role(tokens)
+    if personal is not None:
+        return personal
     if tokens[-1].pos_ == "PROPN" and not tokens[-1].is_lower:
         run = len(tokens)
         while run > 0 and ((tokens[run - 1].pos_ == "PROPN" and not tokens[run - 1].is_lower) or tokens[run - 1].tag_ == "POS"):
@@ -185,6 +195,36 @@ def source_name(head: Token) -> str:
                 and tokens[run - 1].lower_ not in NAME_CONNECTORS):  # "Archive of Public Gatherings"
             tokens = tokens[run:]  # drop the descriptor: "outlet iStories" → "iStories"
     return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def _name_after_role(tokens: list[Token]) -> str | None:
+    """ "said Finance Minister Ana Ruiz" where the recogniser saw no person: the guide names an
+    individual without the title, so the two or three capitalised words after the role."""
+    roles = [k for k, t in enumerate(tokens) if t.lower_ in PERSON_ROLES and t.pos_ == "PROPN"]
+    if not roles:
+        return None
+    rest = tokens[roles[-1] + 1:]
+    shaped = 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in rest)
+    if not shaped or rest[0].lower_ in TITLES:
+        return None
+    name = rest[0].doc[rest[0].i:rest[-1].i + 1].text
+    return name if default_table().guess_type(name) == "unknown" else None
+
+
+def _defined_acronym(head: Token) -> Token | None:
+    """The acronym in brackets right after a name: "World Health Organization (WHO)"; the parse may
+    hang it on the last word of the name ("Organization for Migration (IOM)")."""
+    doc = head.doc
+    for token in head.subtree:
+        if token.i <= head.i or token.pos_ != "PROPN" or token.i + 1 >= len(doc) or token.i < 2:
+            continue
+        bracketed = doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+        if bracketed and ACRONYM.fullmatch(token.text) and doc[token.i - 2].pos_ == "PROPN":
+            return token
+    return None
+
+
+ACRONYM = re.compile(r"(?=[A-Za-z]{2,8}$)[A-Z][a-z]*[A-Z][A-Za-z]*")  # "WHO", "MSF", "UNHCR", "ProZorro"
 
 
 def _continues_name(preposition: Token) -> bool:
@@ -262,7 +302,8 @@ class Attributor:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in self.rules.pronouns:
             return self._resolve_pronoun(lower, cue, head)
-        if head.lemma_.lower() in self.rules.unnamed or lower in self.rules.unnamed:
+        unnamed = head.lemma_.lower() in self.rules.unnamed or lower in self.rules.unnamed
+        if unnamed and not _proper_name(head):
             owner = self._owner_of(head)
             if owner is not None:
                 return self._named(owner, cue)
@@ -311,10 +352,14 @@ class Attributor:
             fits = all(m in words or m in descriptor for m in modifiers)
             if (head.lower_ in words or head.lemma_.lower() in words) and fits:
                 return earlier
-        if head.lemma_.lower() not in self.rules.generic_organisations or modifiers:
+        # "the UN body", "the world body", "the rights group": a modifier that says only what kind of
+        # body it is refers back to the latest body of that kind, not to one whose name has the word
+        kinds = {(self.rules.kind_modifiers or {}).get(m) for m in modifiers}
+        if head.lemma_.lower() not in self.rules.generic_organisations or None in kinds or len(kinds) > 1:
             return None
         generic = head.lemma_.lower()
         kind = None if generic in ANY_KIND_OF_BODY else self.rules.sources.guess_type(generic)
+        kind = kinds.pop() if kinds else kind
         for earlier in recent:  # then "the group", "the agency" for the latest organisation
             if earlier.is_person or _is_place(earlier):
                 continue
@@ -390,14 +435,23 @@ class Attributor:
             if person is not None and person.i > latest:
                 return Attribution(source_name(person), cue=cue, token=person,
                                    descriptor=self.doc[person.left_edge.i:person.i + 1].text)
-        if pronoun == "it" and last is not None and _speaks_as_a_person(last):
+            if last is not None and not self._is_a_person(last):
+                # "she said" after a body spoke: the latest individual named, also one the recogniser
+                # missed ("said Finance Minister Ana Ruiz"), within the reach of a pronoun
+                window_start = at.sent.start_char - PERSON_REACH_CHARS
+                last = next((e for e in reversed(self.named[-MEMORY:]) if self._is_a_person(e)
+                             and e.token is not None and e.token.idx >= window_start), last)
+        if pronoun == "it" and last is not None and self._is_a_person(last):
             # "it said" is not the governor named since: the latest body named before
             body = next((e for e in reversed(self.named[-MEMORY:])
-                         if not _speaks_as_a_person(e) and not _is_place(e)), None)
+                         if not self._is_a_person(e) and not _is_place(e)), None)
             last = body or last
         if last is None:
             return Attribution(AUTHOR, cue=cue)
         return Attribution(last.name, cue=cue, token=last.token, descriptor=last.descriptor)
+
+    def _is_a_person(self, attribution: Attribution) -> bool:
+        return _speaks_as_a_person(attribution) or attribution.resolve(self.rules.sources)[1] == "person"
 
     def _full_name(self, head: Token) -> Token | None:
         """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
@@ -545,6 +599,7 @@ class Attributor:
 
     def _cue_verb_above(self, figure: Token, sentence: Span) -> Token | None:
         child, token = figure, figure.head
+        jumped = False
         for _ in range(14):
             lemma = token.lemma_.lower()
             if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
@@ -553,7 +608,14 @@ class Attributor:
             if _contrasting_clause(child) and not (token.dep_ == "ccomp" and _subject_is_a_figure(child)):
                 return None  # "Britain said it would give £2m, while the EU pledged €50m"
             if token.head.i == token.i:
-                break
+                joint = _coordinated_fragment(token)
+                if joint is None or jumped:
+                    break
+                # "... said that 209 civilians were killed and 1,146 injured": the parse makes the
+                # elided clause a root of its own; it is coordinated with the reported content
+                jumped = True
+                child, token = joint, joint.head
+                continue
             child, token = token, token.head
         root = token
         for candidate in root.children:  # "..., the ministry said" hangs off the root
@@ -675,7 +737,31 @@ def _contrasting_clause(token: Token) -> bool:
     if token.dep_ not in ("advcl", "conj"):
         return False
     marked = any(c.lower_ in ("while", "whereas", "although", "though", "but") for c in token.children if c.dep_ in ("mark", "cc"))
-    return marked and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in token.children)
+    return marked and any(c.dep_ in ("nsubj", "nsubjpass") and _could_speak(c) for c in token.children)
+
+
+def _could_speak(subject: Token) -> bool:
+    """A subject that could be a source of its own ("the EU pledged €50m"), unlike a thing or an event
+    ("while the attack wounded two soldiers" is still what the army said)."""
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+        return True
+    if subject.pos_ != "NOUN":
+        return False
+    phrase = subject.doc[subject.left_edge.i:subject.i + 1].text
+    return default_table().guess_type(phrase) != "unknown"
+
+
+def _coordinated_fragment(root: Token) -> Token | None:
+    """The clause a second root of a sentence is coordinated with: in "were killed and 1,146 injured"
+    the parser leaves "1,146 injured" as a root after "and"; "killed" is the clause it continues."""
+    at = root.left_edge.i - 1
+    if at <= root.sent.start:
+        return None
+    joint = root.doc[at]
+    head = joint.head
+    if joint.dep_ != "cc" or head.pos_ not in ("VERB", "AUX") or not head.i < joint.i:
+        return None
+    return head
 
 
 def _subject_is_a_figure(clause: Token) -> bool:
@@ -687,6 +773,13 @@ def _subject_is_a_figure(clause: Token) -> bool:
 def _names_something(token: Token) -> bool:
     """A common-noun appositive that carries a name: "the logistics firm Vistula Cargo"."""
     return token.pos_ == "NOUN" and any(t.pos_ == "PROPN" and not t.is_lower for t in token.subtree)
+
+
+def _proper_name(head: Token) -> bool:
+    """ "the World Food Programme", "the UN Development Programme": a capitalised word heading a name
+    of several is a body's name, not the unnamed "programme" or "plan" of a law."""
+    return head.pos_ == "PROPN" and head.text[:1].isupper() and any(
+        c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < head.i for c in head.children)
 
 
 def _is_definite(head: Token) -> bool:

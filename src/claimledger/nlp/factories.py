@@ -28,6 +28,9 @@ DATELINE = re.compile(
 )
 
 
+CONTINUING_WORDS = {"and", "or", "but", "while"}
+
+
 @Language.component("claimledger_sentence_starts")
 def sentence_starts(doc: Doc) -> Doc:
     """A line break or a dateline ends a sentence: headlines, datelines and list items stand alone."""
@@ -35,6 +38,10 @@ def sentence_starts(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        elif previous.lower_ in CONTINUING_WORDS and previous.is_lower:
+            # "were killed and 1,146 injured": the parser may start a sentence after "and", cutting the
+            # elided clause off the speech verb that reports it
+            token.is_sent_start = False
     for match in DATELINE.finditer(doc.text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:

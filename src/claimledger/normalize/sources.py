@@ -13,6 +13,7 @@ from claimledger.nlp.lexicon import load_table
 ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "press service", "press office",
               "officials", "official")
 EU_BODY = re.compile(r"^ (?:eu|eu's|european union's|european|un|un's|u\.n\.|united nations'?s?) ")
+UMBRELLA_OWNER = re.compile(r"^(?:un|u\.n\.|united nations|eu|european union)(?:'s|') ")
 TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government", "person")
 
 
@@ -35,7 +36,12 @@ class SourceTable:
     type_words: dict[str, tuple[str, ...]]
 
     def lookup(self, name: str) -> SourceEntry | None:
-        return self.by_alias.get(normalize_name(name))
+        key = normalize_name(name)
+        found = self.by_alias.get(key)
+        if found is None and UMBRELLA_OWNER.match(key):
+            # "the UN's World Food Programme", "the EU's Frontex": the agency named without its owner
+            found = self.by_alias.get(UMBRELLA_OWNER.sub("", key, count=1))
+        return found
 
     def resolve(self, name: str, *, is_person: bool = False) -> tuple[str | None, str]:
         """(canonical, type) for a source name as written."""
