@@ -274,7 +274,12 @@ def serving(pages: dict[str, bytes]):
 
 
 @pytest.mark.slow
-def test_extract_url_fetches_the_page(client, token):
+def test_extract_url_fetches_the_page(ledger, tokens, token):
+    from claimledger.web.extracting import FetchLimits
+
+    # the test server is on loopback, which only a server started with --allow-private-urls may fetch
+    app = create_app(ledger=ledger, tokens=tokens, fetch_limits=FetchLimits(allow_private=True))
+    client = TestClient(app)
     page = f"<html><body><article><p>{SEED_STYLE}</p></article></body></html>".encode()
     with serving({"/story": page}) as base:
         body = client.post(
@@ -289,10 +294,38 @@ def test_extract_url_fetches_the_page(client, token):
 def test_extract_url_over_the_size_cap_is_refused(ledger, tokens, token):
     from claimledger.web.extracting import FetchLimits
 
-    app = create_app(ledger=ledger, tokens=tokens, fetch_limits=FetchLimits(timeout=5, max_bytes=1000))
+    limits = FetchLimits(timeout=5, max_bytes=1000, allow_private=True)
+    app = create_app(ledger=ledger, tokens=tokens, fetch_limits=limits)
     with serving({"/big": b"<p>" + b"x" * 5000 + b"</p>"}) as base:
         response = TestClient(app).post("/api/extract", headers=auth(token), json={"url": f"{base}/big"})
-    assert "limit of 1,000 bytes" in assert_error(response, 400, "input_error")["message"]
+    assert "over the 1000-byte limit" in assert_error(response, 400, "input_error")["message"]
+
+
+def test_extract_url_on_the_servers_own_network_is_refused_by_default(client, token):
+    with serving({"/admin": b"<p>Officials said 40 people died in the blast.</p>"}) as base:
+        response = client.post("/api/extract", headers=auth(token), json={"url": f"{base}/admin"})
+    message = assert_error(response, 400, "input_error")["message"]
+    assert "non-public address (127.0.0.1)" in message and "--allow-private-urls" in message
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://localhost/", "http://10.1.2.3/x", "http://192.168.0.1/", "http://169.254.169.254/latest/meta-data",
+     "http://[::1]:8000/", "http://0.0.0.0/", "http://100.64.0.1/"],
+)
+def test_private_addresses_are_refused(url):
+    from claimledger.errors import InputError
+    from claimledger.ingest.urls import refuse_private
+
+    with pytest.raises(InputError, match="non-public address"):
+        refuse_private(url)
+
+
+def test_public_addresses_pass():
+    from claimledger.ingest.urls import refuse_private
+
+    # an address literal needs no DNS, so this runs offline
+    assert refuse_private("http://93.184.216.34/story") is None
 
 
 @pytest.mark.parametrize(

@@ -25,10 +25,14 @@ def _token_store():
               "into an empty ledger.")
 @click.option("--max-body-bytes", default=2 * 1024 * 1024, show_default=True, type=int,
               help="Largest request body accepted; larger ones get 413.")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Let posted URLs reach loopback and private-network addresses (refused by default, so "
+              "that a client cannot use the server to reach its own network).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="uvicorn's log level; 'warning' also silences the access log.")
-def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, log_level) -> None:
+def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, allow_private_urls,
+          log_level) -> None:
     """Serve the HTTP API (/api, described at /api/openapi.json) and the web page over the ledger.
 
     Writes (extracting a posted article) need an API token: create one with `claimledger token create`.
@@ -39,6 +43,7 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
 
         from claimledger.store import Ledger
         from claimledger.web import create_app
+        from claimledger.web.extracting import FetchLimits
     except ImportError as exc:
         raise click.ClickException(f"serving needs the web extra: pip install 'claimledger[web]' "
                                    f"({exc})") from exc
@@ -47,7 +52,8 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
         if not no_examples and ledger.count_documents() == 0:
             _seed(ledger)
         app = create_app(ledger=ledger, read_token_required=require_token_for_reads,
-                         max_body_bytes=max_body_bytes)
+                         max_body_bytes=max_body_bytes,
+                         fetch_limits=FetchLimits(allow_private=allow_private_urls))
         if not app.state.tokens.list():
             click.echo("no API tokens yet: reading works, but extracting needs one "
                        "(run `claimledger token create`)", err=True)

@@ -1,14 +1,21 @@
 """http(s) URLs → Documents: an article page, or each entry of a feed when the URL serves one.
 
-Fetching is bounded: a timeout (settings.fetch_timeout), a size cap (the per-article limit), and only HTML,
-plain text or feed content types are read. Every failure is an InputError naming the URL and what went wrong
-(HTTP status, timeout, refused connection, too large, wrong content type); nothing is retried.
+Fetching is bounded: a timeout (settings.fetch_timeout), a size cap (the per-article limit), a few
+redirects, only http(s), and only HTML, plain text or feed content types are read. Every failure is an
+InputError naming the URL and what went wrong (HTTP status, timeout, refused connection, too large, wrong
+content type); nothing is retried. The web server fetches for whoever posts a URL, so it passes
+``allow_private=False``: then a URL (or a redirect) to a loopback, private, link-local or other
+non-public address is refused, and the server cannot be used to reach the machine's own services or its
+network's.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from claimledger import __version__
 from claimledger.errors import InputError
@@ -18,6 +25,7 @@ TEXT_TYPES = ("text/plain",)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
               "text/xml", "application/feed+json")
 USER_AGENT = f"claimledger/{__version__} (+https://github.com/claimledger/claimledger)"
+MAX_REDIRECTS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,26 +43,47 @@ class Fetched:
             b"<rss" in head or b"<feed" in head or b"<rdf" in head)
 
 
-def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Fetched:
+def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None,
+          allow_private: bool = True) -> Fetched:
     """GET ``url`` (following redirects) within the time and size limits, or raise InputError."""
     import httpx
 
     from claimledger.ingest.readers import MAX_ARTICLE_BYTES
     from claimledger.settings import fetch_timeout
 
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise InputError(url, "only http:// and https:// URLs can be fetched")
     seconds = fetch_timeout(timeout)
     limit = max_bytes or MAX_ARTICLE_BYTES
+    # The hook sees every request, redirects included, so a public page cannot bounce the fetch inwards.
+    hooks = {"request": [] if allow_private else [lambda request: refuse_private(str(request.url))]}
     try:
-        headers = {"User-Agent": USER_AGENT}
-        with httpx.Client(timeout=seconds, follow_redirects=True, headers=headers) as client:
+        with httpx.Client(timeout=seconds, follow_redirects=True, max_redirects=MAX_REDIRECTS,
+                          headers={"User-Agent": USER_AGENT}, event_hooks=hooks) as client:
             with client.stream("GET", url) as response:
                 content_type = _checked_response(url, response, limit)
                 body = _read_capped(url, response, limit)
                 return Fetched(str(response.url), content_type, body)
     except httpx.TimeoutException:
         raise InputError(url, f"no answer within {seconds:g} s (timed out)") from None
+    except httpx.TooManyRedirects:
+        raise InputError(url, f"more than {MAX_REDIRECTS} redirects") from None
     except httpx.HTTPError as exc:
         raise InputError(url, f"cannot be fetched: {exc.__class__.__name__}: {exc}") from None
+
+
+def refuse_private(url: str) -> None:
+    """InputError unless every address the URL's host resolves to is a public one."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (socket.gaierror, UnicodeError):
+        raise InputError(url, f"host {host!r} cannot be resolved") from None
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global:
+            raise InputError(url, f"host {host!r} is a non-public address ({ip}); this server fetches only "
+                                  "public pages (start it with --allow-private-urls to lift this)")
 
 
 def _checked_response(url: str, response, limit: int) -> str:

@@ -1,7 +1,9 @@
 """Extraction for the web: a posted text, HTML page or URL → Document and checked claims (optionally stored).
 
 The spaCy pipeline is shared by the server's worker threads; one lock keeps one extraction at a time in it.
-A URL is fetched with httpx under a timeout and a size cap, and only over http(s).
+A URL is fetched by the ingest fetcher (http(s) only, a timeout, a size cap) and, unless the server was
+started with --allow-private-urls, only from public addresses: whoever posts a URL must not reach the
+server's own network through it.
 """
 
 from __future__ import annotations
@@ -9,43 +11,29 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-import httpx
-
 from claimledger import __version__
 from claimledger.errors import InputError
 from claimledger.models import Claim, Document
 from claimledger.store import Ledger
 
 _PIPELINE_LOCK = threading.Lock()
-USER_AGENT = f"claimledger/{__version__} (+https://github.com/claimledger)"
 
 
 @dataclass
 class FetchLimits:
     timeout: float = 10.0
     max_bytes: int = 5 * 1024 * 1024
-    max_redirects: int = 5
+    allow_private: bool = False  # fetch loopback and private-network addresses too (a server for one person)
 
 
 def fetch_html(url: str, limits: FetchLimits) -> str:
     """The page at `url` as text; InputError naming the URL when it cannot be had within the limits."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise InputError(url, "only http:// and https:// URLs can be fetched")
-    try:
-        with httpx.Client(timeout=limits.timeout, follow_redirects=True, max_redirects=limits.max_redirects,
-                          headers={"User-Agent": USER_AGENT}) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise InputError(url, f"the server answered HTTP {response.status_code}")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > limits.max_bytes:
-                        raise InputError(url, f"the page is over the limit of {limits.max_bytes:,} bytes")
-                encoding = response.charset_encoding or "utf-8"
-    except httpx.HTTPError as exc:
-        raise InputError(url, f"cannot be fetched: {exc.__class__.__name__}: {exc}") from exc
-    return bytes(body).decode(encoding, errors="replace")
+    from claimledger.ingest.readers import decode_text
+    from claimledger.ingest.urls import fetch
+
+    fetched = fetch(url, timeout=limits.timeout, max_bytes=limits.max_bytes,
+                    allow_private=limits.allow_private)
+    return decode_text(fetched.body, url)[0]
 
 
 def build_document(*, text: str | None, html: str | None, url: str | None, fields: dict[str, str | None],
