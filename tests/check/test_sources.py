@@ -8,9 +8,10 @@ from claimledger.cli import main
 from claimledger.models import Claim
 
 
-def report(id, doc, value, outlet, published):
+def report(id, doc, value, outlet, published, subject="Gaza"):
     return Claim(id=id, doc_id=doc, span=(0, 1), text=str(value), sentence="s", value=value, unit="person",
-                 category="casualties", time_scope="cumulative", subject="Gaza", outlet=outlet, published=published)
+                 category="casualties", time_scope="cumulative", subject=subject, outlet=outlet,
+                 published=published)
 
 
 @pytest.mark.parametrize("values,results", [
@@ -36,10 +37,29 @@ def test_cli_check_and_figure(tmp_path):
     path.write_text("".join(json.dumps(c.to_dict()) + "\n" for c in claims))
     out = CliRunner().invoke(main, ["check", str(path)])
     assert out.exit_code == 0, out.output
-    rows = [json.loads(l) for l in out.output.splitlines()]
+    rows = [json.loads(line) for line in out.output.splitlines()]
     assert rows[1]["checks"][0]["result"] == "inconsistent"
     fig = CliRunner().invoke(main, ["figure", "b", str(path)])
     assert fig.output.splitlines()[0].startswith("2024-01-01") and "second" in fig.output
+
+
+def test_cli_figure_from_the_ledger(tmp_path):
+    from claimledger.models import Document
+    from claimledger.store import Ledger
+
+    url = f"sqlite:///{tmp_path}/ledger.db"
+    ledger = Ledger.open(url)
+    for n, (value, outlet, day) in enumerate([(100, "first", "2024-01-01"), (150, "second", "2024-01-02")]):
+        doc = Document(text=f"article {n}", published=day)
+        ledger.add(doc, [report(f"c{n}", doc.id, value, outlet, day)], "test")
+    other = Document(text="other", published="2024-01-03")  # another subject: not this figure's history
+    ledger.add(other, [report("x", other.id, 999, "third", "2024-01-03", subject="Kherson")], "test")
+    fig = CliRunner().invoke(main, ["figure", "c1", "--db", url])
+    assert fig.exit_code == 0, fig.output
+    lines = fig.output.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("2024-01-01") and "second" in lines[1]
+    missing = CliRunner().invoke(main, ["figure", "nope", "--db", url])
+    assert missing.exit_code != 0 and "no claim with id 'nope'" in missing.output
 
 
 def test_cli_check_with_ledger(tmp_path):

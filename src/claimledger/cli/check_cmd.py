@@ -32,7 +32,8 @@ def _read_claims(path: str | None, db: str | None) -> list[Claim]:
 @main.command("check")
 @click.argument("claims_file", required=False)
 @click.option("--db", help="Ledger URL; checks are saved back to it.")
-@click.option("-o", "--output", type=click.File("w"), default="-", help="Where to write checked claims (JSONL).")
+@click.option("-o", "--output", type=click.File("w"), default="-",
+              help="Where to write checked claims (JSONL).")
 def check(claims_file: str | None, db: str | None, output) -> None:
     """Run every cross-check on CLAIMS_FILE (JSONL, '-' for stdin) or the ledger."""
     claims = check_claims(_read_claims(claims_file, db))
@@ -50,13 +51,23 @@ def check(claims_file: str | None, db: str | None, output) -> None:
 @click.option("--db", help="Ledger URL.")
 def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
     """Show the history of the figure that CLAIM_ID reports: every report, oldest first."""
-    claims = _read_claims(claims_file, db)
-    target = next((c for c in claims if c.id == claim_id), None)
+    if db:
+        # ask the ledger for this figure's reports only: a ledger can hold millions of claims
+        from claimledger.store import Ledger
+        from claimledger.web.figures import figure_claims, figure_parts
+
+        ledger = Ledger.open(db)
+        target = ledger.claim(claim_id)
+        claims = figure_claims(ledger.engine, figure_parts(target)) if target else []
+    else:
+        claims = _read_claims(claims_file, None)
+        target = next((c for c in claims if c.id == claim_id), None)
     if target is None:
         raise click.ClickException(f"no claim with id {claim_id!r}")
     key = figure_key(target)
     for c in sorted((c for c in claims if figure_key(c) == key), key=lambda c: c.published or "9999"):
-        click.echo(f"{c.published or '?':<12} {c.outlet or c.doc_id:<24} {c.value:>14,.0f} {c.bound:<8} {c.text}")
+        where = c.outlet or c.doc_id
+        click.echo(f"{c.published or '?':<12} {where:<24} {c.value:>14,.0f} {c.bound:<8} {c.text}")
 
 
 @main.group("rates")

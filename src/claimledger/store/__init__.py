@@ -231,6 +231,11 @@ class Ledger:
         claims = sorted((claim_from_record(r) for r in rows), key=lambda c: tuple(c.span))
         return document_from_record(record), claims
 
+    def claim(self, claim_id: str) -> Claim | None:
+        with self.engine.connect() as conn:
+            record = conn.execute(select(claims_t.c.record).where(claims_t.c.id == claim_id)).scalar()
+        return None if record is None else claim_from_record(record)
+
     def query(self, filter: ClaimFilter, limit: int = 100, offset: int = 0,
               order_by: str = "published", descending: bool = True) -> list[Claim]:
         if order_by not in ORDER_COLUMNS:
