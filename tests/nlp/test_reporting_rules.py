@@ -61,7 +61,8 @@ CATEGORY_AND_UNIT = [
         "person",
     ),
     ("Doctors treated 90 patients for burns overnight, and 6 of them died.", "6", "deaths", "patient"),
-    ("Doctors treated 90 patients for burns overnight, and 6 of them died.", "90", "other", "patient"),
+    # hospital treatment for an injury counts the injured (guide, "Single cases")
+    ("Doctors treated 90 patients for burns overnight, and 6 of them died.", "90", "injuries", "patient"),
     ("The total number of seized tankers has risen to 17.", "17", "other", "tanker"),
     ("The tremor had a magnitude of 5.8, seismologists said.", "5.8", "other", "magnitude"),
     ("A magnitude 5.9 earthquake hit the coast on Monday.", "5.9", "other", "magnitude"),
@@ -852,3 +853,77 @@ REPORTED_CONTENT_REACHES = [
                          ids=[c[1] for c in REPORTED_CONTENT_REACHES])
 def test_reported_content_reaches_joined_clauses(text, quantity, name):
     assert claim_for(text, quantity).source.name == name
+
+
+CATEGORIES_ROUND_3 = [
+    # text, quantity, category, unit
+    # whoever is arrested is detained, whatever the noun
+    ("Nine suspected smugglers were arrested on Tuesday.", "Nine", "detained", "smuggler"),
+    ("Some 40 people were detained after the rally.", "Some 40", "detained", "person"),
+    ("Twelve activists were taken into custody, police said.", "Twelve", "detained", "activist"),
+    ("Police detained 14 opposition supporters.", "14", "detained", "supporter"),
+    ("Rebels captured 3 villages.", "3", "other", "village"),
+    # hospital treatment for an injury is an injury; for an illness it is not
+    ("At least 14 people were treated in hospital for burns.", "At least 14", "injuries", "person"),
+    ("Eight firefighters needed hospital treatment for injuries.", "Eight", "injuries", "firefighter"),
+    ("Twenty residents were treated for shrapnel wounds.", "Twenty", "injuries", "resident"),
+    ("About 200 people were treated in hospital for heatstroke.", "About 200", "other", "person"),
+    ("Fire burned 300 homes.", "300", "other", "home"),
+    # killed and wounded together, of the same count
+    ("The shelling killed or wounded 35 soldiers.", "35", "casualties", "soldier"),
+    ("At least 60 people were killed and wounded in the attack.", "At least 60", "casualties", "person"),
+    ("The strike left 48 people dead and wounded.", "48", "casualties", "person"),
+    ("The attack left 23 soldiers dead or injured.", "23", "casualties", "soldier"),
+    ("Twelve people were killed and 40 wounded.", "Twelve", "deaths", "person"),
+    # a part "including" of a count of the killed is killed, whatever the sentence says next
+    ("The strike killed at least 17 people, including four children, and wounded 42 others.", "four",
+     "deaths", "child"),
+    ("The strike killed at least 17 people, including four children, and wounded 42 others.", "42",
+     "injuries", "person"),
+    ("Russian strikes killed 9 civilians, including 2 children, and injured 30 others.", "2", "deaths",
+     "child"),
+    ("Russian strikes killed 9 civilians, including 2 children, and injured 30 others.", "30", "injuries",
+     "civilian"),
+    ("At least 40 people were wounded, including six children, and 3 died.", "six", "injuries", "child"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,quantity,category,unit", CATEGORIES_ROUND_3, ids=[f"{c[1]}-{c[2]}" for c in CATEGORIES_ROUND_3]
+)
+def test_categories_round_3(text, quantity, category, unit):
+    claim = claim_for(text, quantity)
+    assert (claim.category, claim.unit) == (category, unit)
+
+
+STRETCHES_UP_TO_NOW = [
+    # text, quantity: a stretch up to now bounds the count: period, neither cumulative nor daily
+    ("Over the past fortnight, 340 people were arrested.", "340"),
+    ("In the past seven days, 88 people drowned.", "88"),
+    ("In the last month, 5,000 people fled the region.", "5,000"),
+    ("Police arrested 300 people over the past week.", "300"),
+    ("Over the seven days, Russia launched 1,200 drones at Ukraine.", "1,200"),
+    ("Over the past fortnight, the number of arrests rose to 57.", "57"),
+    ("In the past seven days, Russia lost a total of 8,000 troops.", "8,000"),
+]
+
+
+@pytest.mark.parametrize("text,quantity", STRETCHES_UP_TO_NOW, ids=[c[1] for c in STRETCHES_UP_TO_NOW])
+def test_a_stretch_up_to_now_is_a_period(text, quantity):
+    assert claim_for(text, quantity).time_scope == "period"
+
+
+HEDGES_ON_A_CAUSE = [
+    # text, quantity, hedged: a hedge on the cause or explanation does not hedge the figure
+    ("105 drones were lost from radar, likely as a result of jamming.", "105", False),
+    ("At least 12 people died, probably because of the heat.", "At least 12", False),
+    ("The army shot down 40 drones, possibly due to improved air defences.", "40", False),
+    ("Some 30 homes were flooded, most likely owing to a burst dam.", "Some 30", False),
+    ("Russia likely lost 1,200 troops in the assault.", "1,200", True),
+    ("Some 300 soldiers were probably killed.", "Some 300", True),
+]
+
+
+@pytest.mark.parametrize("text,quantity,hedged", HEDGES_ON_A_CAUSE, ids=[c[1] for c in HEDGES_ON_A_CAUSE])
+def test_a_hedge_on_a_cause_does_not_hedge_the_figure(text, quantity, hedged):
+    assert claim_for(text, quantity).hedged is hedged

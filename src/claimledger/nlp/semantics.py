@@ -284,7 +284,9 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if before is not None and before.lemma_.lower() in rules.measure_nouns:
         return "other", before.lemma_.lower()  # "a magnitude 6.4 quake": the figure is the measure
     if _killed_and_wounded(draft, noun):
-        return "casualties", "casualty"  # "1,500 killed and wounded", "the number of dead and injured"
+        # "1,500 killed and wounded", "the number of dead and injured"; "48 people dead and wounded"
+        return "casualties", unit_of(noun) if noun is not None and noun.lemma_.lower() not in (
+            "kill", "dead", "killed") else "casualty"
     unit = unit_of(noun) if noun is not None else ""
     lemmas = context_lemmas(draft, noun) | ({whole} if whole else set())
     events = rules.events
@@ -293,6 +295,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         direct, unit = _category_of_bare_figure(draft, rules)
     own = own_event_lemmas(draft, noun) | ({whole} if whole else set())
     happened = _event_category(own, events) or _event_category(lemmas, events)
+    if happened is None and _treated_for_an_injury(draft, noun, events):
+        happened = "injuries"  # "treated in hospital for burns": hospital treatment of an injury
     if direct in ("troops",) or (unit and (unit.split()[-1] in rules.people)):
         deserted = lemmas & events["desertion"]
         if direct != "troops":
@@ -316,22 +320,42 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return happened, BARE_FIGURE_UNITS.get(happened, unit)
     if happened in ("deaths", "injuries", "casualties") and unit and noun is not None and noun.tag_ in ("NNS", "NNPS"):
         return happened, unit  # "34,183 Palestinians have been killed"
+    arrested = own & events.get("arrests", frozenset())
+    if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and arrested:
+        return "detained", unit  # "Nine suspected smugglers were arrested": only people are arrested
     return "other", unit
+
+
+TREATMENT_REACH = 10  # tokens after the counted noun that "treated in hospital for burns" may take
+
+
+def _treated_for_an_injury(draft: ClaimDraft, noun: Token | None, events: dict[str, frozenset[str]]) -> bool:
+    """ "were treated in hospital for burns", "needed hospital treatment for shrapnel wounds": treatment
+    and an injury both said of the counted people, in the words after them."""
+    anchor = _anchor(draft, noun)
+    after = anchor.doc[anchor.i + 1:min(anchor.i + TREATMENT_REACH, draft.sentence.end)]
+    lemmas = {t.lemma_.lower() for t in after} | {anchor.head.lemma_.lower()}  # "treated 90 patients for"
+    treated = lemmas & events.get("treatment", frozenset())
+    return bool(treated and lemmas & events.get("injury_kinds", frozenset()))
 
 
 KILLED_AND_WOUNDED = re.compile(
     r"\b(?:killed|dead|deaths?|fatalities)\s+(?:and|or|&)\s+(?:wounded|injured|hurt|injuries)\b",
     re.IGNORECASE,
 )
+CASUALTY_LINK = re.compile(r"\s+(?:(?:were|was|are|have been|had been|been|left)\s+)?", re.IGNORECASE)
 NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:the )?$", re.IGNORECASE)
 
 
 def _killed_and_wounded(draft: ClaimDraft, noun: Token | None) -> bool:
     """A bare figure of the killed and wounded together: "1,500 killed and wounded", "40 dead or injured",
     "the number of killed and wounded rose to 300"."""
-    if noun is not None and noun.lemma_.lower() not in ("kill", "dead", "killed"):
-        return False
     text = draft.span.doc.text
+    if noun is not None and noun.lemma_.lower() not in ("kill", "dead", "killed"):
+        # "left 48 people dead and wounded", "35 soldiers were killed or wounded": said of the noun
+        end = noun.idx + len(noun.text)
+        after = KILLED_AND_WOUNDED.search(text, end, end + 50)
+        return after is not None and CASUALTY_LINK.fullmatch(text[end:after.start()]) is not None
     after = KILLED_AND_WOUNDED.match(text, draft.end + 1, draft.end + 40)
     if after is not None and text[draft.end:after.start()].strip() == "":
         return True
@@ -493,6 +517,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     last_people: ClaimDraft | None = None  # the last figure that counts people
     counted: list[ClaimDraft] = []
     tolls: list[ClaimDraft] = []  # counts of the dead and hurt, for "Four of the victims"
+    wholes: dict[int, ClaimDraft] = {}  # a part's whole: "four" in "17 people, including four children"
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -544,15 +569,22 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
                 and previous.noun is not None and previous.noun.i == noun.head.i):
             draft.category = previous.category  # "Three firefighters and two officers were among the injured"
         whole = _included_in(draft, previous) or _among_them(draft, last_people)
-        if whole is not None and draft.category in ("other", "troops"):
+        included = whole is not None and _event_category(own_event_lemmas(draft, noun), rules.events) is None
+        if whole is not None and (draft.category in ("other", "troops") or included):
+            # "killed 17 people, including four children, and wounded 42 others": the four are among
+            # the 17 killed, not the wounded that the rest of the sentence counts
             draft.category = whole.category  # "the toll rose to 31, including four children": deaths
             draft.refers_to = draft.refers_to or whole
+        if whole is not None:
+            wholes[draft.start] = whole
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
                 and not _counts_a_thing(draft, noun)):
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
         draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
         draft.location = location_of(draft)
+        if previous is not None and previous.start in wholes:
+            previous = wholes[previous.start]  # "17 people, including four children, and 42 others": people
         if referent is None and _continues_count(draft, noun, previous, rules):
             # "10,582 civilians had been killed and 19,875 injured", "212 structures destroyed and 37
             # damaged": the second figure counts the same things
