@@ -1,10 +1,16 @@
 """Cross-checks: does a figure hold up against rates, reference series and other reports?"""
 from __future__ import annotations
 
+from collections import Counter
+from typing import TYPE_CHECKING
+
 from claimledger.check.fx import add_values, check_conversion
 from claimledger.check.series import check_series
 from claimledger.check.sources import check_cross_source
 from claimledger.models import Claim
+
+if TYPE_CHECKING:
+    from claimledger.store import Ledger
 
 
 KINDS = ("fx_conversion", "reference_series", "cross_source")
@@ -18,16 +24,55 @@ def check_claims(claims: list[Claim]) -> list[Claim]:
     """
     by_id = {c.id: c for c in claims}
     for claim in claims:
-        claim.checks = [k for k in claim.checks if k.kind not in KINDS]
-        add_values(claim)
-        original = by_id.get(claim.conversion_of) if claim.conversion_of else None
-        if original is not None:
-            claim.checks.append(check_conversion(claim, original))
-        result = check_series(claim)
-        if result is not None:
-            claim.checks.append(result)
+        check_alone(claim, by_id.get(claim.conversion_of) if claim.conversion_of else None)
     check_cross_source(claims)
     return claims
 
 
-__all__ = ["check_claims"]
+def check_alone(claim: Claim, original: Claim | None = None) -> Claim:
+    """The checks one claim needs no other report for: its conversion (of `original`) and reference series."""
+    claim.checks = [k for k in claim.checks if k.kind not in KINDS]
+    add_values(claim)
+    if original is not None:
+        claim.checks.append(check_conversion(claim, original))
+    result = check_series(claim)
+    if result is not None:
+        claim.checks.append(result)
+    return claim
+
+
+def check_ledger(ledger: Ledger, batch: int = 1000) -> Counter[tuple[str, str]]:
+    """Every check over a whole ledger, saved back; how many results of each (kind, result).
+
+    Memory stays bounded by a page of claims and the largest figure: first each claim alone, page by page,
+    then each figure that more than one document reports, fetched from the ledger by its group columns.
+    """
+    from claimledger.check.sources import check_group, groups
+    from claimledger.store import ClaimFilter
+    from claimledger.web.figures import figure_claims, shared_figures
+
+    tally: Counter[tuple[str, str]] = Counter()
+    page: list[Claim] = []
+    for claim in ledger.iter_claims(ClaimFilter(), batch=batch):
+        page.append(check_alone(claim, ledger.claim(claim.conversion_of) if claim.conversion_of else None))
+        if len(page) == batch:
+            _save(ledger, page, tally)
+            page = []
+    _save(ledger, page, tally)
+    for parts in shared_figures(ledger.engine):
+        changed = []
+        for members in groups(figure_claims(ledger.engine, parts, limit=None)).values():
+            check_group(members)
+            changed += members
+        _save(ledger, changed, tally, kinds=("cross_source",))
+    return tally
+
+
+def _save(ledger: Ledger, claims: list[Claim], tally: Counter[tuple[str, str]],
+          kinds: tuple[str, ...] = ("fx_conversion", "reference_series")) -> None:
+    if claims:
+        ledger.save_checks(claims)
+        tally.update((k.kind, k.result) for c in claims for k in c.checks if k.kind in kinds)
+
+
+__all__ = ["check_alone", "check_claims", "check_ledger"]

@@ -13,11 +13,7 @@ from claimledger.errors import InputError
 from claimledger.models import Claim
 
 
-def _read_claims(path: str | None, db: str | None) -> list[Claim]:
-    if db:
-        from claimledger.store import ClaimFilter, Ledger
-
-        return list(Ledger.open(db).iter_claims(ClaimFilter()))
+def _read_claims(path: str | None) -> list[Claim]:
     stream = open(path) if path and path != "-" else sys.stdin
     claims = []
     for n, line in enumerate(stream, 1):
@@ -36,11 +32,17 @@ def _read_claims(path: str | None, db: str | None) -> list[Claim]:
               help="Where to write checked claims (JSONL).")
 def check(claims_file: str | None, db: str | None, output) -> None:
     """Run every cross-check on CLAIMS_FILE (JSONL, '-' for stdin) or the ledger."""
-    claims = check_claims(_read_claims(claims_file, db))
     if db:
-        from claimledger.store import Ledger
+        from claimledger.check import check_ledger
+        from claimledger.store import ClaimFilter, Ledger
 
-        Ledger.open(db).save_checks(claims)
+        ledger = Ledger.open(db)
+        tally = check_ledger(ledger)
+        claims = ledger.iter_claims(ClaimFilter())  # as saved, read back page by page
+        summary = ", ".join(f"{kind} {result} {n:,}" for (kind, result), n in sorted(tally.items()))
+        click.echo(f"checked the ledger at {ledger.url}: {summary or 'no check applied'}", err=True)
+    else:
+        claims = check_claims(_read_claims(claims_file))
     for c in claims:
         output.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
 
@@ -60,7 +62,7 @@ def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
         target = ledger.claim(claim_id)
         claims = figure_claims(ledger.engine, figure_parts(target)) if target else []
     else:
-        claims = _read_claims(claims_file, None)
+        claims = _read_claims(claims_file)
         target = next((c for c in claims if c.id == claim_id), None)
     if target is None:
         raise click.ClickException(f"no claim with id {claim_id!r}")

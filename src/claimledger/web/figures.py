@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -90,14 +91,25 @@ def list_figures(engine: Engine, *, category: str | None = None, min_documents: 
     return total, out
 
 
-def figure_claims(engine: Engine, parts: FigureParts) -> list[Claim]:
-    """Every claim of one figure, oldest report first."""
+def figure_claims(engine: Engine, parts: FigureParts, limit: int | None = MAX_FIGURE_CLAIMS) -> list[Claim]:
+    """Every claim of one figure (the first `limit`), oldest report first."""
     subject, category, unit, scope = _group_columns()
     stmt = (select(claims_t.c.record)
             .where(subject == parts[0], category == parts[1], unit == parts[2], scope == parts[3])
-            .order_by(claims_t.c.published, claims_t.c.id).limit(MAX_FIGURE_CLAIMS))
+            .order_by(claims_t.c.published, claims_t.c.id).limit(limit))
     with engine.connect() as conn:
         return [Claim.from_dict(json.loads(r)) for r in conn.execute(stmt).scalars()]
+
+
+def shared_figures(engine: Engine) -> Iterator[FigureParts]:
+    """The figures with a subject that more than one document reports: the ones cross_source compares."""
+    cols = _group_columns()
+    stmt = (select(*cols).where(claims_t.c.subject.is_not(None), claims_t.c.subject != "")
+            .group_by(*cols).having(func.count(func.distinct(claims_t.c.doc_id)) > 1).order_by(*cols))
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    for subject, category, unit, scope in rows:
+        yield subject, category or "", unit, scope or ""
 
 
 def claim_date(claim: Claim) -> date | None:

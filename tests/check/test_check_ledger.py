@@ -1,0 +1,57 @@
+"""check_ledger: the checks over a whole ledger, page by page, give what check_claims gives in memory."""
+
+import copy
+
+from claimledger.check import check_claims, check_ledger
+from claimledger.models import Claim, Document, Source
+from claimledger.store import ClaimFilter
+
+GS = "General Staff of the Armed Forces of Ukraine"
+
+
+def claim(id, doc, value, unit, category, scope="point", subject=None, canonical=None, conversion_of=None):
+    return Claim(id=id, doc_id=doc.id, span=(0, 1), text=str(value), sentence="x", value=value, unit=unit,
+                 category=category, time_scope=scope, subject=subject, conversion_of=conversion_of,
+                 source=Source(canonical=canonical), published=doc.published, outlet=doc.outlet)
+
+
+def fill(ledger) -> list[Claim]:
+    first = Document(text="first", published="2024-11-26", outlet="First Wire")
+    second = Document(text="second", published="2024-11-27", outlet="Second Daily")
+    third = Document(text="third", published="2024-11-27", outlet="Third Post")
+    by_doc = [
+        (first, [claim("a-rub", first, 400_000, "RUB", "money"),
+                claim("b-usd", first, 3800, "USD", "money", conversion_of="a-rub"),
+                claim("c-gs", first, 733_830, "troop", "casualties", "cumulative", "Russian forces", GS),
+                claim("d-gaza", first, 100, "person", "deaths", "cumulative", "Gaza")]),
+        (second, [claim("e-gaza", second, 150, "person", "deaths", "cumulative", "Gaza")]),
+        (third, [claim("f-none", third, 100, "person", "deaths", "cumulative")]),  # no subject: no group
+    ]
+    for doc, claims in by_doc:
+        ledger.add(doc, claims, "test")
+    return [c for _, claims in by_doc for c in claims]
+
+
+def stored_checks(ledger) -> dict[str, list[tuple[str, str, str]]]:
+    return {c.id: [(k.kind, k.result, k.detail) for k in c.checks] for c in ledger.iter_claims(ClaimFilter())}
+
+
+def test_ledger_checks_equal_the_in_memory_checks(ledger):
+    claims = fill(ledger)
+    expected = {c.id: [(k.kind, k.result, k.detail) for k in c.checks]
+                for c in check_claims(copy.deepcopy(claims))}
+    # a page of one claim: the converted amount and the other report are never in the same page
+    tally = check_ledger(ledger, batch=1)
+    assert stored_checks(ledger) == expected
+    assert [kind for kind, _, _ in expected["b-usd"]] == ["fx_conversion"]
+    assert [result for _, result, _ in expected["e-gaza"]] == ["inconsistent"]
+    assert expected["f-none"] == []
+    assert tally[("cross_source", "inconsistent")] == 2 and sum(tally.values()) == 4
+
+
+def test_checking_the_ledger_again_changes_nothing(ledger):
+    fill(ledger)
+    check_ledger(ledger)
+    once = stored_checks(ledger)
+    check_ledger(ledger, batch=2)
+    assert stored_checks(ledger) == once
