@@ -89,7 +89,8 @@ def main() -> None:
     print(f"claimledger extraction  {rate(len(texts), ours):8.1f} articles/s  ({claims} claims)")
     print(f"ratio (extract / bare)  {bare / ours:8.2f}   target >= 0.70")
     if quantulum is not None:
-        print(f"quantulum3 (reference)  {rate(len(texts), quantulum):8.1f} articles/s  (quantities only, no parse)")
+        quantulum_rate = rate(len(texts), quantulum)
+        print(f"quantulum3 (reference)  {quantulum_rate:8.1f} articles/s  (quantities only, no parse)")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory             {peak_mb:8.0f} MB")
 

@@ -13,7 +13,10 @@ __version__ = "0.1.0"
 
 from claimledger.models import Check, Claim, Document, Period, Source  # noqa: E402
 
-__all__ = ["Check", "Claim", "Document", "Period", "Source", "__version__", "extract", "extract_documents", "find_quantities"]
+__all__ = [
+    "Check", "Claim", "Document", "Period", "Source", "__version__",
+    "extract", "extract_documents", "find_quantities",
+]
 
 
 def __getattr__(name: str):  # lazy: importing the package must not load spaCy

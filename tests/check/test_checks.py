@@ -67,8 +67,8 @@ def test_unspecified_scope_is_not_compared():
     assert c.checks == []
 
 
-@pytest.mark.parametrize("src,dst,source", [("UAH", "USD", "NBU"), ("PLN", "EUR", "NBP"), ("RUB", "EUR", "CBR"),
-                                            ("GBP", "USD", "ECB")])
+@pytest.mark.parametrize("src,dst,source", [("UAH", "USD", "NBU"), ("PLN", "EUR", "NBP"),
+                                            ("RUB", "EUR", "CBR"), ("GBP", "USD", "ECB")])
 def test_issuing_bank_is_preferred(src, dst, source):
     from datetime import date
 

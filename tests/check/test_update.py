@@ -11,7 +11,8 @@ from claimledger.check import update
 from claimledger.cli import main
 
 CBR_XML = ('<?xml version="1.0" encoding="windows-1251"?><ValCurs ID="R01235" DateRange1="26.11.2024" '
-           'DateRange2="27.11.2024" name="Foreign Currency Market Dynamic"><Record Date="26.11.2024" Id="R01235">'
+           'DateRange2="27.11.2024" name="Foreign Currency Market Dynamic">'
+           '<Record Date="26.11.2024" Id="R01235">'
            '<Nominal>1</Nominal><Value>103,7908</Value><VunitRate>103,7908</VunitRate></Record></ValCurs>')
 
 
@@ -19,8 +20,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if "exchange_site" in self.path:
             cur = self.path.split("valcode=")[1].split("&")[0].upper()
-            body = json.dumps([{"exchangedate": "26.11.2024", "cc": cur, "rate": 41.3 if cur == "USD" else 2.0,
-                                "units": 1}]).encode()
+            rate = 41.3 if cur == "USD" else 2.0
+            body = json.dumps([{"exchangedate": "26.11.2024", "cc": cur, "rate": rate, "units": 1}]).encode()
         else:
             body = CBR_XML.encode() if "XML_dynamic" in self.path else b"PK-not-really-a-zip"
         self.send_response(200)

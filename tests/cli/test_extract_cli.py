@@ -17,7 +17,8 @@ EXAMPLE_TXT = str(examples_path() / "article.txt")
 
 
 def _run(*args: str, input: str | None = None):
-    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    has_mix_stderr = "mix_stderr" in CliRunner.__init__.__code__.co_varnames
+    runner = CliRunner(mix_stderr=False) if has_mix_stderr else CliRunner()
     return runner.invoke(main, ["extract", *args], input=input, catch_exceptions=False)
 
 
@@ -96,7 +97,8 @@ def test_installed_script_runs_as_a_subprocess() -> None:
     script = shutil.which("claimledger")
     assert script, "the claimledger script is installed by `pip install -e .`"
     done = subprocess.run(
-        [script, "extract", EXAMPLE_TXT, "/no/such/file.txt", "--published", "2024-11-26", "--format", "table"],
+        [script, "extract", EXAMPLE_TXT, "/no/such/file.txt",
+         "--published", "2024-11-26", "--format", "table"],
         capture_output=True, text=True, timeout=300, check=False,
     )
     assert done.returncode == 1, done.stderr

@@ -48,7 +48,9 @@ def test_page_metadata_is_extracted(example_page: Document) -> None:
 def test_caller_fields_win_over_extracted_ones() -> None:
     html = (examples_path() / "article.html").read_text(encoding="utf-8")
     document = document_from_mapping(
-        {"id": "given", "html": html, "title": "My title", "published": "2024-12-01", "outlet": "Mine"}, "in.jsonl", 3
+        {"id": "given", "html": html, "title": "My title", "published": "2024-12-01", "outlet": "Mine"},
+        "in.jsonl",
+        3,
     )
     assert (document.id, document.title, document.published, document.outlet) == (
         "given", "My title", "2024-12-01", "Mine")
@@ -61,7 +63,10 @@ def test_caller_fields_win_over_extracted_ones() -> None:
         ({"title": "no body"}, "in.jsonl:7: needs a non-empty 'text' or 'html' field"),
         ({"text": 42}, "in.jsonl:7: field 'text' must be a string, got int"),
         ({"text": "x", "title": ["a"]}, "in.jsonl:7: field 'title' must be a string, got list"),
-        ({"html": "<html><head><script>1</script></head></html>"}, "in.jsonl:7: no article body could be found"),
+        (
+            {"html": "<html><head><script>1</script></head></html>"},
+            "in.jsonl:7: no article body could be found",
+        ),
     ],
 )
 def test_invalid_documents_raise_input_error_naming_origin_and_line(mapping: dict, message: str) -> None:

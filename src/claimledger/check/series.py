@@ -106,11 +106,12 @@ def check_series(claim: Claim) -> Check | None:
     on = parse_iso_date(claim.period.end if claim.period and claim.period.end else claim.published)
     if on is None:
         return Check("reference_series", "unknown", "no date to look the series up on")
-    found = [x for x in (s.value(on, claim.time_scope), s.value(on - timedelta(days=1), claim.time_scope)) if x]
+    candidates = (s.value(on, claim.time_scope), s.value(on - timedelta(days=1), claim.time_scope))
+    found = [x for x in candidates if x]
     label = f"{s.source['name']} {claim.time_scope} {s.column}"
     if not found:
-        return Check("reference_series", "unknown", f"{label}: no bulletin for {on.isoformat()} or the day before",
-                     {"series": s.name, "column": s.column})
+        detail = f"{label}: no bulletin for {on.isoformat()} or the day before"
+        return Check("reference_series", "unknown", detail, {"series": s.name, "column": s.column})
     for day, ref in found:
         if _holds(claim, ref):
             return Check("reference_series", "consistent",

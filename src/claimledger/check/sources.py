@@ -1,4 +1,7 @@
-"""cross_source: the same figure reported by different documents; who was first, who repeats, who disagrees."""
+"""cross_source: the same figure reported by different documents.
+
+Who was first, who repeats, who disagrees.
+"""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -41,7 +44,8 @@ def check_group(members: list[Claim]) -> None:
         n_off = lo + len(values) - hi
         if n_off:
             others = ", ".join(f"{o.outlet or o.doc_id}: {o.value:,.0f}" for o in off)
-            c.checks.append(Check("cross_source", "inconsistent", f"{who}; {n_off} reports disagree, e.g. {others}",
+            detail = f"{who}; {n_off} reports disagree, e.g. {others}"
+            c.checks.append(Check("cross_source", "inconsistent", detail,
                                   {"first": first.id, "outlets": outlets, "disagree": n_off}))
         else:
             c.checks.append(Check("cross_source", "consistent",

@@ -72,7 +72,10 @@ def update_ecb(url: str = ECB_URL) -> Path:
 
 
 def parse_nbu_json(raw: bytes, url: str) -> list[tuple[str, str, float]]:
-    """NBU exchange_site JSON: [{"exchangedate": "dd.mm.yyyy", "cc": "USD", "rate_per_unit"|"rate", "units"}]."""
+    """NBU exchange_site JSON.
+
+    [{"exchangedate": "dd.mm.yyyy", "cc": "USD", "rate_per_unit"|"rate", "units"}].
+    """
     try:
         records = json.loads(raw)
         return [(datetime.strptime(r["exchangedate"], "%d.%m.%Y").date().isoformat(), r["cc"].upper(),

@@ -6,7 +6,10 @@ from pathlib import Path
 
 
 def examples_path() -> Path:
-    """The directory of example articles shipped with the package (article.txt, article.html, articles.jsonl)."""
+    """The directory of example articles shipped with the package.
+
+    It holds article.txt, article.html and articles.jsonl.
+    """
     return Path(__file__).resolve().parent.parent / "examples"
 
 

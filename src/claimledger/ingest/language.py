@@ -42,7 +42,10 @@ def dominant_script(sample: str) -> str:
 
 
 def not_english_reason(text: str) -> str | None:
-    """None when ``text`` reads as English; otherwise the skip reason ("not English (looks like Cyrillic)")."""
+    """None when ``text`` reads as English.
+
+    Otherwise the skip reason ("not English (looks like Cyrillic)").
+    """
     sample = text[:SAMPLE_CHARS]
     script = dominant_script(sample)
     if script != "Latin":
