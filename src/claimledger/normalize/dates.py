@@ -16,8 +16,10 @@ from claimledger.nlp.lexicon import load_table
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-SINCE_DATE = re.compile(r"(?:(?P<month>[a-z]+)\.?(?: (?P<day>\d{1,2}))?,? )?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
-LAST_N = re.compile(r"(?:past|last|previous) (?:(?P<n>\d+|two|three|four|five|six|seven|ten|few|several) )?(?P<unit>day|week|month|year)s?", re.IGNORECASE)
+SINCE_DATE = re.compile(r"(?:(?P<month>[a-z]+)\.?(?: (?P<day>\d{1,2}))?,? )?(?P<year>(?:19|20)\d\d)",
+                        re.IGNORECASE)
+LAST_N = re.compile(r"(?:past|last|previous) (?:(?P<n>\d+|two|three|four|five|six|seven|ten|few|several) )?"
+                    r"(?P<unit>day|week|month|year)s?", re.IGNORECASE)
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -27,7 +29,8 @@ def named_events() -> list[tuple[re.Pattern[str], date, re.Pattern[str] | None]]
     events = []
     for item in table.get("event", []):
         context = re.compile(item["context"], re.IGNORECASE) if item.get("context") else None
-        events.append((re.compile(item["pattern"], re.IGNORECASE), date.fromisoformat(item["start"]), context))
+        pattern = re.compile(item["pattern"], re.IGNORECASE)
+        events.append((pattern, date.fromisoformat(item["start"]), context))
     return events
 
 
@@ -54,9 +57,11 @@ def resolve_period(scope: str, cue: str | None, groups: dict[str, str], publishe
     return _period_of(cue or "", groups, published)
 
 
-def _start_of_cumulative(cue: str, groups: dict[str, str], published: date, document_text: str) -> date | None:
+def _start_of_cumulative(cue: str, groups: dict[str, str], published: date,
+                         document_text: str) -> date | None:
     if groups.get("weekday"):  # "since Saturday"
-        return published - timedelta(days=(published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7 or 7)
+        days_back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7 or 7
+        return published - timedelta(days=days_back)
     since = groups.get("date")
     if since:
         match = SINCE_DATE.search(since)
@@ -76,13 +81,17 @@ def _period_of(cue: str, groups: dict[str, str], published: date) -> Period | No
         return Period(period.start, iso(published)) if period is not None else None
     if groups.get("month"):
         month = MONTHS[groups["month"].lower()]
-        year = int(groups["year"]) if groups.get("year") else (published.year if month <= published.month else published.year - 1)
+        latest_year = published.year if month <= published.month else published.year - 1
+        year = int(groups["year"]) if groups.get("year") else latest_year
         last = calendar.monthrange(year, month)[1]
-        end = min(date(year, month, last), published) if year == published.year and month == published.month else date(year, month, last)
+        end = date(year, month, last)
+        if year == published.year and month == published.month:
+            end = min(end, published)
         return Period(iso(date(year, month, 1)), iso(end))
     if groups.get("year") and re.search(r"\d{4}", text):
         year = int(groups["year"])
-        return Period(iso(date(year, 1, 1)), iso(min(date(year, 12, 31), published) if year == published.year else date(year, 12, 31)))
+        end = min(date(year, 12, 31), published) if year == published.year else date(year, 12, 31)
+        return Period(iso(date(year, 1, 1)), iso(end))
     weekday = groups.get("weekday") or groups.get("weekday2")
     if weekday:
         back = (published.weekday() - WEEKDAYS[weekday.lower()]) % 7

@@ -14,7 +14,8 @@ ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "pre
               "officials", "official")
 EU_BODY = re.compile(r"^ (?:eu|eu's|european union's|european|un|un's|u\.n\.|united nations'?s?) ")
 UMBRELLA_OWNER = re.compile(r"^(?:un|u\.n\.|united nations|eu|european union)(?:'s|') ")
-TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government", "person")
+TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government",
+              "person")
 
 
 def normalize_name(name: str) -> str:
@@ -88,5 +89,6 @@ def default_table() -> SourceTable:
         entry = SourceEntry(item["canonical"], item["type"])
         for alias in [item["canonical"], *item.get("aliases", [])]:
             by_alias.setdefault(normalize_name(alias), entry)
-    type_words = {kind: tuple(w.lower() for w in words) for kind, words in table.get("type_words", {}).items()}
+    type_words = {kind: tuple(w.lower() for w in words)
+                  for kind, words in table.get("type_words", {}).items()}
     return SourceTable(by_alias, type_words)
