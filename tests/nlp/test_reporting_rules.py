@@ -303,7 +303,7 @@ ATTRIBUTION = [
         "Rating",
         "unknown",
     ),
-    ("The National Flood Agency (NFA) said 40 people died.", "40", "NFA", "government"),
+    ("The National Flood Agency (NFA) said 40 people died.", "40", "National Flood Agency", "government"),
     ("Hungary said it would send 200 soldiers to the mission.", "200", "Hungary", "government"),
     ("An army spokesman said 30 drones were shot down.", "30", "army spokesman", "military"),
     (
@@ -734,36 +734,38 @@ def test_verification_reaches_the_report_it_answers(text, quantity, verification
 
 ACRONYMS_AND_BACK_REFERENCES = [
     # text, quantity, source name, source type, canonical
-    # A body with the acronym it is known by in brackets: the guide's shortest form that names it is the
-    # acronym (the dev gold reads "the National Emergency Management Agency (NEMA) said" as NEMA); the
-    # full name and the acronym both resolve to the same entry of the alias table.
-    ("The World Food Programme (WFP) said 3 million people faced hunger.", "3 million", "WFP",
-     "international_org", "World Food Programme"),
-    ("The UN Development Programme (UNDP) estimated that 40% of households had lost income.", "40%", "UNDP",
-     "international_org", "UN Development Programme"),
-    ("The World Health Organization (WHO) said 12 hospitals had been damaged.", "12", "WHO",
-     "international_org", "World Health Organization"),
-    ("The International Organization for Migration (IOM) said 5,000 migrants had crossed.", "5,000", "IOM",
-     "international_org", "International Organization for Migration"),
+    # A body introduced by its full name with the acronym in brackets is named in full, as first written
+    # (the guide's rule); the full name and the acronym both resolve to the same entry of the alias table.
+    ("The World Food Programme (WFP) said 3 million people faced hunger.", "3 million",
+     "World Food Programme", "international_org", "World Food Programme"),
+    ("The UN Development Programme (UNDP) estimated that 40% of households had lost income.", "40%",
+     "UN Development Programme", "international_org", "UN Development Programme"),
+    ("The World Health Organization (WHO) said 12 hospitals had been damaged.", "12",
+     "World Health Organization", "international_org", "World Health Organization"),
+    ("The International Organization for Migration (IOM) said 5,000 migrants had crossed.", "5,000",
+     "International Organization for Migration", "international_org",
+     "International Organization for Migration"),
     ("The Food and Agriculture Organization (FAO) said 2.3 million hectares of cropland were flooded.",
-     "2.3 million", "FAO", "international_org", "Food and Agriculture Organization"),
+     "2.3 million", "Food and Agriculture Organization", "international_org",
+     "Food and Agriculture Organization"),
     ("About 1,200 cases were recorded in May, according to the European Centre for Disease Prevention and "
-     "Control (ECDC).", "About 1,200", "ECDC", "international_org",
-     "European Centre for Disease Prevention and Control"),
+     "Control (ECDC).", "About 1,200", "European Centre for Disease Prevention and Control",
+     "international_org", "European Centre for Disease Prevention and Control"),
     ("The Office of the UN High Commissioner for Refugees (UNHCR) said 14,000 people fled.", "14,000",
-     "UNHCR", "international_org", "UN Refugee Agency (UNHCR)"),
+     "Office of the UN High Commissioner for Refugees", "international_org", "UN Refugee Agency (UNHCR)"),
     # a later bare acronym is the acronym
     ("The World Food Programme (WFP) warned of famine. WFP said 400,000 people were at risk.", "400,000",
      "WFP", "international_org", "World Food Programme"),
     # a UN agency named with its owner is still that agency
     ("The UN's World Food Programme said 3 million people faced hunger.", "3 million",
      "UN's World Food Programme", "international_org", "World Food Programme"),
-    # back-references: "the agency", "the organisation", "the UN body", "the world body", "the ministry"
+    # back-references: "the agency" (after the full name, the full name), "the organisation", "the UN body",
+    # "the world body", "the ministry"
     ("The International Organization for Migration (IOM) said 5,000 migrants had crossed. "
-     "The agency said 40 had drowned.", "40", "IOM", "international_org",
-     "International Organization for Migration"),
+     "The agency said 40 had drowned.", "40", "International Organization for Migration",
+     "international_org", "International Organization for Migration"),
     ("The World Food Programme (WFP) warned of famine. The agency said 2 million people needed aid.",
-     "2 million", "WFP", "international_org", "World Food Programme"),
+     "2 million", "World Food Programme", "international_org", "World Food Programme"),
     ("The UN's World Food Programme said 3 million people faced hunger. The organisation said 500,000 "
      "children were malnourished.", "500,000", "UN's World Food Programme", "international_org",
      "World Food Programme"),
@@ -773,7 +775,8 @@ ACRONYMS_AND_BACK_REFERENCES = [
     ("The United Nations said 300 civilians were killed in April. The world body said 900 were wounded.",
      "900", "United Nations", "international_org", "United Nations"),
     ("The World Health Organization (WHO) said 12 hospitals were damaged. The UN agency said 9 health "
-     "workers were killed.", "9", "WHO", "international_org", "World Health Organization"),
+     "workers were killed.", "9", "World Health Organization", "international_org",
+     "World Health Organization"),
     ("Kenya's Ministry of Health said 40 people had died of cholera.\n\nThe ministry said 300 cases were "
      "recorded.", "300", "Kenya's Ministry of Health", "government", None),
 ]

@@ -158,8 +158,11 @@ def source_name(head: Token) -> str:
     """The shortest span that names a source: "iStories" in "Russian investigative outlet iStories"."""
     acronym = _defined_acronym(head)
     if acronym is not None:
-        # "the National Emergency Management Agency (NEMA) said": the guide's shortest form that names
-        # it is the acronym the article defines (the dev gold reads it so); the full name types it
+        # "the National Emergency Management Agency (NEMA) said": a body introduced by its full name
+        # with the acronym in brackets is named in full, as first written (the guide's rule)
+        full = _name_before_acronym(acronym)
+        if full is not None:
+            return full
         return acronym.text
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":  # "Ukraine's power utility, Ukrenergo"
@@ -222,6 +225,19 @@ def _defined_acronym(head: Token) -> Token | None:
         if bracketed and ACRONYM.fullmatch(token.text) and doc[token.i - 2].pos_ == "PROPN":
             return token
     return None
+
+
+def _name_before_acronym(acronym: Token) -> str | None:
+    """ "UN Office for the Coordination of Humanitarian Affairs" in "The UN Office for the Coordination
+    of Humanitarian Affairs (OCHA)": the capitalised name right before the bracket, without "the"."""
+    text, end = acronym.doc.text, acronym.idx + len(acronym.text) + 1
+    found = ACRONYM_DEFINED.search(text, acronym.sent.start_char, end)
+    while found is not None and found.end(2) < end - 1:
+        found = ACRONYM_DEFINED.search(text, found.end(), end)
+    if found is None or found.start(2) != acronym.idx:
+        return None
+    name = re.sub(r"^(?:The|the)\s+", "", found.group(1))
+    return name or None
 
 
 ACRONYM = re.compile(r"(?=[A-Za-z]{2,8}$)[A-Z][a-z]*[A-Z][A-Za-z]*")  # "WHO", "MSF", "UNHCR", "ProZorro"
