@@ -297,6 +297,13 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     happened = _event_category(own, events) or _event_category(lemmas, events)
     if happened is None and _treated_for_an_injury(draft, noun, events):
         happened = "injuries"  # "treated in hospital for burns": hospital treatment of an injury
+    if unit in events.get("aerial_targets", ()) and (own | lemmas) & events.get("interception", frozenset()):
+        return "equipment", unit  # "air defences destroyed 428 targets": aerial weapons
+    if unit == "personnel" and _contexts()["civil_emergency"].search(draft.sentence.text):
+        return "other", unit  # "2,800 personnel were assigned to the blaze": firefighters, not troops
+    people = bool(unit) and unit.split()[-1] in rules.people
+    if happened is None and people and _sheltered_or_arriving(draft, noun, own | lemmas, events):
+        happened = "displaced"  # "a school that now houses 1,100 people", "500 families were arriving"
     if direct in ("troops",) or (unit and (unit.split()[-1] in rules.people)):
         deserted = lemmas & events["desertion"]
         if direct != "troops":
@@ -324,6 +331,24 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and arrested:
         return "detained", unit  # "Nine suspected smugglers were arrested": only people are arrested
     return "other", unit
+
+
+@cache
+def _contexts() -> dict[str, re.Pattern[str]]:
+    table = load_table("categories").get("contexts", {})
+    return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in table.items()}
+
+
+def _sheltered_or_arriving(draft: ClaimDraft, noun: Token | None, near: set[str],
+                           events: dict[str, frozenset[str]]) -> bool:
+    """People a school or shelter houses ("that now houses 1,100 people"), or people arriving in a report
+    about displacement ("500 families were reported arriving each day"): displaced."""
+    anchor = _anchor(draft, noun)
+    if anchor.head.pos_ == "VERB" and anchor.head.lemma_.lower() in events.get("housing", frozenset()):
+        return True
+    if not near & events.get("arrival", frozenset()):
+        return False
+    return bool(_contexts()["displacement_report"].search(draft.span.doc.text))
 
 
 TREATMENT_REACH = 10  # tokens after the counted noun that "treated in hospital for burns" may take
@@ -534,14 +559,16 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             named = draft.span.doc[draft.span.end + 2] if draft.span.end + 2 < draft.sentence.end else None
             if named is not None and named.tag_ == "NNS":
                 draft.unit = unit_of(named)  # "23 people, four of them children": children are counted
-            if draft.category == "other":
-                draft.category = referent.category
+            weapons = referent.category == "equipment" and draft.category in PEOPLE_EVENTS
+            if draft.category == "other" or weapons:
+                draft.category = referent.category  # "45 of them [rockets] crossed": weapons, not people
         antecedent = _antecedent_of_them(draft, noun, rules) if referent is None else None
         if antecedent is not None:
             # "Russia fired a barrage of rockets. About 45 of them were shot down": rockets, with no figure
             draft.unit = unit_of(antecedent)
-            if draft.category == "other":
-                draft.category = _noun_category(draft.unit, rules) or draft.category
+            things = _noun_category(draft.unit, rules)
+            if draft.category == "other" or (things == "equipment" and draft.category in PEOPLE_EVENTS):
+                draft.category = things or draft.category
         draft.refers_to = referent or _counted_before(draft, noun, counted) or _part_of_the(draft, previous)
         toll = _toll_of_the_victims(draft, noun, tolls) if draft.refers_to is None else None
         if toll is not None:
@@ -577,6 +604,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.refers_to = draft.refers_to or whole
         if whole is not None:
             wholes[draft.start] = whole
+        among = _among_the_named(draft, rules) if draft.category in ("other", "troops") else None
+        if among is not None:
+            draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
                 and not _counts_a_thing(draft, noun)):
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
@@ -702,6 +732,18 @@ def _among_them(draft: ClaimDraft, last_people: ClaimDraft | None) -> ClaimDraft
         return None
     sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
+
+
+def _among_the_named(draft: ClaimDraft, rules: CategoryRules) -> str | None:
+    """ "Among the Ukrainians freed were 41 defenders": the figures the sentence names after "among the
+    <people> <event>" share what happened to those people."""
+    first = draft.sentence[0]
+    if first.lower_ != "among" or draft.mention.unit is not None:
+        return None
+    copula = next((t for t in draft.sentence if t.lemma_.lower() == "be" and t.i < draft.figure.i), None)
+    if copula is None:
+        return None  # the figure must be what "were" names: "Among the dead were 12 children"
+    return _event_category({t.lemma_.lower() for t in draft.sentence.doc[first.i + 1:copula.i]}, rules.events)
 
 
 def _previous_in(draft: ClaimDraft, doc: Doc) -> ClaimDraft | None:
