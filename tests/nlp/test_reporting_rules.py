@@ -301,7 +301,7 @@ ATTRIBUTION = [
         "A poll by Rating published on Monday found that 61% backed talks, while 27% were opposed.",
         "27%",
         "Rating",
-        "unknown",
+        "company",  # the guide: pollsters are companies
     ),
     ("The National Flood Agency (NFA) said 40 people died.", "40", "National Flood Agency", "government"),
     ("Hungary said it would send 200 soldiers to the mission.", "200", "Hungary", "government"),

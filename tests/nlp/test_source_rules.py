@@ -56,6 +56,10 @@ PRONOUN_AFTER_FIGURE = [
      "most of it from the state.", "40 million euros", "Tomas Berg", "person"),
     ("Port director Ali Hassan said traffic was recovering. Some 300 ships docked in May, he said, "
      "roughly double the April figure.", "Some 300", "Ali Hassan", "person"),
+    ("Finance Minister Omar Farid told reporters the budget was balanced. Debt payments will swallow 800 "
+     "billion pounds, he said, nearly half of all spending.", "800 billion pounds", "Omar Farid", "person"),
+    ("Finance Minister Omar Farid told reporters the budget was balanced. Wages will consume 2.1 trillion "
+     "pounds, he said, roughly half of all outlays.", "2.1 trillion pounds", "Omar Farid", "person"),
 ]
 
 
@@ -137,9 +141,9 @@ def test_head_noun_types(text, quantity, name, kind):
 
 # "the group said" refers back to the group named before, with the type its description gives.
 GROUP_REFERS_BACK = [
-    ("The toll rose to 28, according to the Coordination Committee for Displaced Persons in Darfur, a "
-     "local aid group. A dozen of the dead were children, the group said.", "A dozen",
-     "Coordination Committee for Displaced Persons in Darfur", "ngo"),
+    ("The toll rose to 28, according to the Coordination Committee for Displaced Persons, a local "
+     "aid group. A dozen of the dead were children, the group said.", "A dozen",
+     "Coordination Committee for Displaced Persons", "ngo"),
     ("Nine people were held, according to the Union of Free Workers, a local rights group. Four of them "
      "were women, the group said.", "Four", "Union of Free Workers", "ngo"),
 ]

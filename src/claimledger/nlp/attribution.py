@@ -31,6 +31,7 @@ PERSON_ROLES = {
 DESCRIPTOR_DEPS = {"det", "predet", "punct"}
 PERSON_PRONOUNS = {"he", "she", "i", "we"}
 ORGANISATION_TYPES = {"media", "company", "ngo", "international_org", "intelligence"}
+NAMED_ENTITIES = ("ORG", "PERSON", "GPE", "NORP")
 DISCOURSE_ADVERBS = {
     "however", "meanwhile", "additionally", "also", "separately", "earlier", "later", "recently", "still",
     "yet", "now", "then", "instead", "moreover", "furthermore", "overall", "nonetheless", "nevertheless",
@@ -50,6 +51,8 @@ class AttributionRules:
     sources: SourceTable
     clausal_only: frozenset[str] = frozenset()
     kind_modifiers: dict[str, str] | None = field(default=None, hash=False, compare=False)
+    place_words: frozenset[str] = frozenset()
+    polls: frozenset[str] = frozenset()
 
 
 @cache
@@ -66,6 +69,8 @@ def default_rules() -> AttributionRules:
         sources=default_table(),
         clausal_only=frozenset(cues.get("clausal_only", ())),
         kind_modifiers=dict(cues.get("kind_modifiers", {})),
+        place_words=frozenset(cues.get("place_words", ())),
+        polls=frozenset(cues.get("polls", ())),
     )
 
 
@@ -76,6 +81,7 @@ class Attribution:
     via: str | None = None
     token: Token | None = None
     descriptor: str | None = None  # the whole phrase: "Ukraine's energy company Ukrenergo"
+    polled: bool = False  # the owner of a poll ("a poll by Vilmorus"): a pollster unless its name says more
 
     @property
     def is_person(self) -> bool:
@@ -88,6 +94,8 @@ class Attribution:
         canonical, kind = sources.resolve(self.name, is_person=self.is_person)
         if canonical is not None:
             return canonical, kind
+        if self.polled and sources.guess_type(self.name) == "unknown":
+            return None, "company"  # the guide: pollsters are companies
         if self._titled_personal_name(sources):
             return None, "person"  # "union leader Sherif Mansour": a named individual whatever the title
         described = self._described(sources)
@@ -113,7 +121,7 @@ class Attribution:
                 described = sources.guess_type(self.descriptor)
         token = self.token
         if described == "unknown" and token is not None:
-            appositive = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            appositive = _describing_appositive(token)
             if appositive is not None:
                 described = sources.guess_type(token.doc[appositive.left_edge.i:appositive.i + 1].text)
         return described
@@ -123,16 +131,18 @@ class Attribution:
         if not self.descriptor or self.descriptor == self.name or not self.descriptor.endswith(self.name):
             return False
         words = self.descriptor[: -len(self.name)].split()
-        return bool(words) and words[-1].lower() in PERSON_ROLES and self._personal_name(sources)
+        # "acting governor Pavel Orlov": after a role, the recogniser's "organisation" is a person too
+        return bool(words) and words[-1].lower() in PERSON_ROLES and self._personal_name(sources, titled=True)
 
-    def _personal_name(self, sources: SourceTable) -> bool:
+    def _personal_name(self, sources: SourceTable, titled: bool = False) -> bool:
         """ "Marta Lindqvist", "Dr Saima Qureshi": two or three capitalised words the recogniser took
         for no organisation or place, with no word that names a body."""
         token = self.token
         words = self.name.split()
         if token is None or not 2 <= len(words) <= 3 or self.name == AUTHOR:
             return False
-        if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        places = ("GPE", "NORP", "FAC", "LOC") if titled else ("ORG", "GPE", "NORP", "FAC", "LOC")
+        if token.pos_ == "PROPN" and token.ent_type_ in places:
             return False
         if not all(w[:1].isupper() and w.isalpha() for w in words):
             return False
@@ -141,13 +151,15 @@ class Attribution:
     def _kind_from_the_text(self, sources: SourceTable) -> str:
         token = self.token
         assert token is not None
-        appositive = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        appositive = _describing_appositive(token)
         if appositive is not None:
             described = sources.guess_type(token.doc[appositive.left_edge.i:appositive.i + 1].text)
             if described != "unknown":
                 return described
         if token.ent_type_ == "GPE" and token.pos_ == "PROPN":
             return "government"
+        if _described_as_a_place(token):
+            return "government"  # "Neighbouring Moldova reported": a country speaking is its government
         if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and _titled(token)):
             return "person"
         return "unknown"
@@ -181,8 +193,10 @@ def source_name(head: Token) -> str:
         # "General Staff of Ukraine's Armed Forces", "Coordination Headquarters for the Treatment of POWs"
         end = max(end, of_name.right_edge.i + 1)
     tokens = list(doc[start:end])
-    while tokens and (tokens[0].dep_ in DESCRIPTOR_DEPS or tokens[0].lower_ in ("the", "a", "an")):
-        tokens = tokens[1:]
+    place_words = default_rules().place_words
+    while tokens and (tokens[0].dep_ in DESCRIPTOR_DEPS or tokens[0].lower_ in ("the", "a", "an")
+                      or (tokens[0].lower_ in place_words and len(tokens) > 1)):
+        tokens = tokens[1:]  # "Neighbouring Moldova" is Moldova
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -265,6 +279,22 @@ def _titled(token: Token) -> bool:
 NAME_CONNECTORS = {"of", "for", "and", "&", "on", "in"}
 
 
+def _describing_appositive(token: Token) -> Token | None:
+    """A common noun set beside a name that says what it is: "Ostrov, an independent outlet"; the parse
+    may hang it on the last word of a long name ("... Refugees in Darfur, a local aid group")."""
+    for host in [token, *(t for t in token.subtree if t.i > token.i)]:
+        for child in host.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
+                return child
+    return None
+
+
+def _described_as_a_place(token: Token) -> bool:
+    """ "Neighbouring Moldova", "nearby Latvia": a word that only a place takes."""
+    words = default_rules().place_words
+    return any(t.lower_ in words for t in token.doc[token.left_edge.i:token.i])
+
+
 class Attributor:
     """Reads the attribution of every draft in a document, sentence by sentence."""
 
@@ -285,6 +315,9 @@ class Attributor:
             agent = self._agent_below(verb)
             if agent is not None:
                 return self._named(agent, cue)
+            misread = self._misread(verb, cue)
+            if misread is not None:  # "Aid workers in Kosti said": the tagger took "Aid" for a verb
+                return misread
             if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
                 # "the air force said, adding that ...", "the ministry dismissed the sanctions and said
                 # ...", "the department disputed the figure, saying ...": the sayer is the head's subject
@@ -294,6 +327,9 @@ class Attributor:
                 above = self.speaker_of(verb.head) if verb.head.lemma_.lower() in self.rules.cue_verbs else None
                 return Attribution(above.name, cue=cue, token=above.token, descriptor=above.descriptor) if above else None
             return None
+        misread = self._misread(verb, cue)
+        if misread is not None:
+            return misread
         if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return self._named(verb.head, cue)  # "The British Medical Association, which says ..."
         if subject.pos_ == "PRON" or subject.lower_ in self.rules.pronouns:
@@ -304,6 +340,13 @@ class Attributor:
                     if named is not None and named.pos_ != "PRON":
                         return self._named(named, cue)
         return self._named(subject, cue)
+
+    def _misread(self, verb: Token, cue: str) -> Attribution | None:
+        found = _misread_subject(verb)
+        if found is None:
+            return None
+        phrase = self.doc[found[0].i:found[1].i + 1].text
+        return Attribution(phrase, cue=cue, token=found[1], descriptor=phrase)
 
     def _agent_below(self, verb: Token) -> Token | None:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -322,7 +365,9 @@ class Attributor:
         if unnamed and not _proper_name(head):
             owner = self._owner_of(head)
             if owner is not None:
-                return self._named(owner, cue)
+                found = self._named(owner, cue)
+                found.polled = head.lemma_.lower() in self.rules.polls and found.name != AUTHOR
+                return found
             if self.last_named is not None and head.lemma_.lower() in self.rules.documents and _is_definite(head):
                 # "According to the report, ..." after "the General Staff reported ...": the same report
                 return Attribution(self.last_named.name, cue=cue, token=self.last_named.token,
@@ -352,7 +397,12 @@ class Attributor:
             return self._named(closing, cue)  # "The UN agency for Palestinian refugees, UNRWA, said"
         if appos is not None and appos.pos_ != "PROPN" and head.pos_ != "PROPN":
             return self._named(appos, cue)  # "Her employer, the logistics firm Vistula Cargo, said"
-        descriptor = head.doc[head.left_edge.i:head.i + 1].text
+        left = head.left_edge.i
+        before = head.doc[left - 1] if left > 0 else None
+        if (before is not None and head.pos_ == "PROPN" and before.pos_ == "NOUN"
+                and before.head.i == head.head.i and before.dep_ == head.dep_ and before.i != head.head.i):
+            left = before.left_edge.i  # "the national weather service IMGW said": two subjects, one body
+        descriptor = head.doc[left:head.i + 1].text
         return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head, descriptor=descriptor)
 
     def _named_earlier(self, head: Token) -> Attribution | None:
@@ -503,6 +553,8 @@ class Attributor:
                 target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
             if target is None:
                 continue
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in target.children):
+                return said  # "citing its own count": the speaker's own figure
             origin = self._named(target, said.cue)
             if origin.name == AUTHOR:
                 return said  # "citing unnamed sources": the relay is all we can name
@@ -525,6 +577,9 @@ class Attributor:
             if verb is None:
                 break
             said = self.speaker_of(verb)
+            outer = self._outer_speaker(verb)
+            if outer is not None:
+                return outer  # "the mission has verified 13,134 deaths, OHCHR said"
             if said is not None:
                 return self.originator(verb, said)
             # "saying only 23 deaths had been confirmed": a passive cue with no agent names no one
@@ -539,6 +594,20 @@ class Attributor:
         if final is not None:
             return final
         return Attribution(AUTHOR)
+
+    def _outer_speaker(self, verb: Token) -> Attribution | None:
+        """The speaker of a sentence whose reported clause has a cue verb of its own with an unnamed
+        subject: in "the mission has verified 13,134 deaths, OHCHR said" the source is OHCHR."""
+        outer = verb.head
+        if verb.dep_ != "ccomp" or outer.i == verb.i or outer.lemma_.lower() not in self.rules.cue_verbs:
+            return None
+        inner = _subject_of(verb)
+        if inner is None or inner.pos_ in ("PROPN", "PRON") or inner.ent_type_ in NAMED_ENTITIES:
+            return None
+        said = self.speaker_of(outer)
+        if said is None or said.name == AUTHOR or said.token is None or said.token.pos_ != "PROPN":
+            return None
+        return self.originator(outer, said)
 
     def _document_frame(self, draft: ClaimDraft) -> Attribution | None:
         """A sentence framed by a document with an owner: "In a survey published this month by the
@@ -572,8 +641,9 @@ class Attributor:
             if not any(t.text == "," for t in before) or any(t.lower_ == "that" or t.like_num for t in after):
                 return None
             followers = [after[i + 1] for i, t in enumerate(after[:-1]) if t.text == ","]
-            if any(f.lower_ not in self.rules.citing and f.lower_ != "according" for f in followers):
-                return None  # only "..., TASS reported, citing the agency." may follow
+            if any(f.lower_ not in self.rules.citing and f.lower_ != "according" and _clause_follows(f)
+                   for f in followers):
+                return None  # only "..., TASS reported, citing the agency." or an aside may follow
             said = self.speaker_of(token)
             if said is None or said.name == AUTHOR:
                 # "..., the town's commandant, Ihor Shevchuk, said.": the name right before the verb
@@ -723,6 +793,16 @@ def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | No
     return None
 
 
+def _type_given_before(found: Attribution, named: list[Attribution], sources: SourceTable) -> str:
+    """The type the same name had where it was described before ("the disaster agency AFAD")."""
+    for earlier in reversed(named):
+        if earlier.name == found.name and earlier.descriptor != found.descriptor:
+            kind = earlier.resolve(sources)[1]
+            if kind != "unknown":
+                return kind
+    return "unknown"
+
+
 def _closing_name(head: Token) -> Token | None:
     """A proper name set off by commas at the end of a subject phrase, which the parse may hang on the
     last noun of the phrase instead of its head ("the UN agency for Palestinian refugees, UNRWA,")."""
@@ -802,6 +882,31 @@ def _is_definite(head: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
 
 
+def _clause_follows(first: Token) -> bool:
+    """Whether the words from ``first`` to the next comma or the sentence's end hold a verb: a clause of
+    their own, not an aside ("..., he said, roughly half of all spending.")."""
+    for token in first.doc[first.i:first.sent.end]:
+        if token.text == ",":
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _misread_subject(verb: Token) -> tuple[Token, Token] | None:
+    """ "Aid workers in Kosti said ...": a sentence-initial noun the tagger read as an imperative verb
+    whose "object" is the head noun of the subject; (first word, head noun) when the pair types a body."""
+    for left in verb.lefts:
+        if left.dep_ not in ("advcl", "csubj", "nsubj") or left.tag_ != "VB" or left.i != left.sent.start:
+            continue
+        noun = next((c for c in left.children
+                     if c.dep_ == "dobj" and c.i == left.i + 1 and c.pos_ == "NOUN"), None)
+        phrase = left.doc[left.i:noun.i + 1].text if noun is not None else ""
+        if noun is not None and default_table().guess_type(phrase) != "unknown":
+            return left, noun
+    return None
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb; of two ("the rights group OVD-Info reported"), the proper name."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -854,8 +959,11 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
                 # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
                 draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
             if draft.source_type == "unknown":
-                # "the CGT said" after "the CGT union said": the longer name given before types it
+                # "the CGT said" after "the CGT union said": the longer name given before types it;
+                # "according to AFAD" after "Turkey's disaster agency AFAD said": the description given before
                 longer = _longer_name_before(found.name, attributor.named)
                 if longer is not None:
                     draft.source_type = longer.resolve(rules.sources)[1]
+            if draft.source_type == "unknown":
+                draft.source_type = _type_given_before(found, attributor.named, rules.sources)
         attributor.remember(sentence)

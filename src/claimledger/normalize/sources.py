@@ -35,6 +35,8 @@ class SourceEntry:
 class SourceTable:
     by_alias: dict[str, SourceEntry]
     type_words: dict[str, tuple[str, ...]]
+    state_heads: frozenset[str] = frozenset()
+    state_markers: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> SourceEntry | None:
         key = normalize_name(name)
@@ -71,10 +73,13 @@ class SourceTable:
                 for form in (word, f"{word}s"):  # "rights groups" as well as "rights group"
                     position = text.rfind(f" {form} ")
                     if position >= 0:
-                        key = (position + len(word), len(word), -rank, kind)
+                        key = (position + len(word), len(word), -rank, kind, word)
                         if best is None or key > best:
                             best = key
         kind = best[3] if best else "unknown"
+        if kind == "ngo" and best is not None and best[4] in self.state_heads and any(
+                f" {marker} " in text for marker in self.state_markers):
+            return "government"  # "National Seismic Research Center": a state's centre, not a think tank
         speaks_for = any(text.endswith(f" {role} ") for role in ROLE_WORDS)  # "EU officials" stay government
         if kind == "government" and EU_BODY.match(text) and not speaks_for:
             return "international_org"  # "the EU's border agency", "the UN agency": not a state's body
@@ -91,4 +96,6 @@ def default_table() -> SourceTable:
             by_alias.setdefault(normalize_name(alias), entry)
     type_words = {kind: tuple(w.lower() for w in words)
                   for kind, words in table.get("type_words", {}).items()}
-    return SourceTable(by_alias, type_words)
+    state = table.get("state_bodies", {})
+    state_heads, state_markers = frozenset(state.get("heads", ())), frozenset(state.get("markers", ()))
+    return SourceTable(by_alias, type_words, state_heads, state_markers)
