@@ -35,6 +35,7 @@ SCOPES = [
     ("Last year's appeal was only 48 percent funded, the agency said.", "48 percent", "period"),
     ("Last year's plan was 71% financed by donors, officials said.", "71%", "period"),
     ("This year's appeal is only 9% funded, the agency said.", "9%", "point"),
+    ("Nurses will get a rise of 3.1%. Last year's pay award was 4.2%.", "4.2%", "point"),
     # -- a single event's toll in a participle: its toll so far, not the day of the rescue
     ("Nepal earthquake toll rises\n\nRescuers searched collapsed homes on Tuesday after an earthquake "
      "struck shortly before dawn, killing at least 96 people, officials said.", "at least 96", "cumulative"),
@@ -50,6 +51,8 @@ SCOPES = [
     ("At least 27 people drowned after a boat carrying migrants capsized off Lesbos early on Monday, the "
      "coast guard said.", "At least 27", "period"),
     ("Nine people died when a bus overturned near Kandy on Sunday, police said.", "Nine", "period"),
+    ("At least 19 people drowned and 30 were missing after a ferry sank off Sumatra on Sunday, officials "
+     "said.", "At least 19", "period"),
     # -- an exchange that is "the 84th since the invasion": the ordinal's span, not the count's
     ("Ukraine brought home 95 soldiers from Russian captivity on Tuesday in the 60th prisoner exchange "
      "since the full-scale invasion, officials said.", "95", "period"),
@@ -112,6 +115,9 @@ SCOPES = [
     ("Workers marched in French cities on Thursday in a general strike against pension cuts.\n\nUnions "
      "said 800,000 people took part.\n\nThe ministry said 30% of teachers joined.\n\nPolice said 21 "
      "officers were hurt in scuffles in Lyon, and nine people were detained.", "nine", "period"),
+    ("Workers marched in French cities on Thursday in a general strike.\n\nUnions said 800,000 people took "
+     "part.\n\nThe government did not comment.\n\nTwo people were hurt in a road crash near Lille.", "Two",
+     "unspecified"),
 ]
 
 

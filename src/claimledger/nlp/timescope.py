@@ -44,6 +44,8 @@ class ScopeRules:
     participation_words: frozenset[str] = frozenset()
     budget_words: frozenset[str] = frozenset()
     frame_verbs: frozenset[str] = frozenset()
+    single_event_names: re.Pattern[str] | None = None
+    people_and_troops: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,9 @@ def default_rules() -> ScopeRules:
         participation_words=frozenset(defaults.get("participation_words", ())),
         budget_words=frozenset(defaults.get("budget_words", ())),
         frame_verbs=frozenset(defaults["event_verbs"]) | frozenset(defaults.get("frame_verbs", ())),
+        single_event_names=re.compile(defaults["single_event_names"]) if "single_event_names" in defaults
+        else None,
+        people_and_troops=frozenset(categories["people"]["nouns"]) | frozenset(categories["nouns"]["troops"]),
     )
 
 
@@ -136,9 +141,15 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
     # "11 people have died, the inspectorate said on Tuesday": the day dates the statement
     usable = [c for c in usable
               if not (ANNOUNCEMENT_CUES.match(c.text) and _dates_a_statement(draft, c, rules))]
+    # "the 84th exchange since the invasion", "a smaller overall deficit": no time of the figure's
+    usable = [c for c in usable if not _not_a_time(draft, c)]
     if not usable:
         return []
-    attached = [c for c in usable if _attached(draft, c)]
+    attached = [c for c in usable if _attached(draft, c) or _dates_the_cause(draft, c, rules)]
+    if draft.category == "money" and any(rules.running_total_cues.search(c.text) for c in attached):
+        # "spending in the first half of the year had reached UAH 1.1 trillion": the period of the flow
+        attached += [c for c in usable
+                     if c not in attached and c.scope == "period" and _bounds_subject(draft, c)]
     if any(not ANNOUNCEMENT_CUES.match(c.text) for c in attached):
         # "the death toll climbed past 41,000 on Wednesday": the toll says more than the day
         attached = [c for c in attached if not ANNOUNCEMENT_CUES.match(c.text)]
@@ -153,6 +164,56 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
         return []
     nearest = min(nearby, key=lambda c: _distance(draft, c))
     return [nearest] if _distance(draft, nearest) <= UNATTACHED_REACH else []
+
+
+ORDINAL_PHRASE = re.compile(
+    r"\b(?:the|its|their|his|her|a) (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|biggest|largest|highest|lowest|deadliest|worst|heaviest|most \w+)(?: [\w-]+){0,3} $",
+    re.IGNORECASE,
+)
+TEMPORAL_MARKS = {"after", "when", "as", "before"}
+
+
+def _not_a_time(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """ "in the 84th prisoner exchange since the full-scale invasion", "the largest since 2022": the cue
+    dates an ordinal or a superlative, not the count; "a smaller overall deficit": an adjective."""
+    span = draft.span.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if cue.text.lower() == "overall":
+        return span[0].dep_ == "amod"
+    if not cue.text.lower().startswith("since"):
+        return False
+    before = draft.span.doc.text[max(0, cue.start - 60):cue.start]
+    phrase = ORDINAL_PHRASE.search(before)  # the parse often hangs "since" on the verb
+    return phrase is not None and draft.end <= cue.start - len(before) + phrase.start()
+
+
+def _dates_the_cause(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> bool:
+    """ "At least 41 people drowned after a boat capsized off Crete on Monday": the named day of the event
+    told in a clause of time ("after", "when") hung on the figure's own verb."""
+    if not (ANNOUNCEMENT_CUES.match(cue.text) or DAY_CUE.search(cue.text)) or rules.rate_cues.match(cue.text):
+        return False
+    head = _cue_head(draft, cue)
+    verb = governing_verb(draft)
+    if head is None or verb is None or head.dep_ != "advcl":
+        return False
+    above = head.head
+    reported = above.lemma_.lower() in rules.statement_verbs
+    joined = (above.dep_ == "conj" and above.head.i == verb.i) or (
+        verb.dep_ in ("conj", "ccomp") and verb.head.i == above.i and not reported)
+    if above.i != verb.i and not joined:
+        return False  # on the figure's verb, or on one joined to it ("drowned and ... were missing after")
+    marked = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in head.children)
+    return marked and head.lemma_.lower() in rules.frame_verbs
+
+
+def _bounds_subject(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """Whether a cue hangs inside the subject of the figure's verb ("spending in the first half")."""
+    verb = governing_verb(draft)
+    head = _cue_head(draft, cue)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    return subject is not None and head is not None and head.i in {t.i for t in subject.subtree}
 
 
 def _in_another_clause(draft: ClaimDraft, cue: ScopeCue) -> bool:
@@ -226,6 +287,12 @@ def _attached(draft: ClaimDraft, cue: ScopeCue) -> bool:
         line.update(c.i for c in verb.children if c.dep_ == "dobj")
     for token in span:
         head = token.head
+        for _ in range(3):  # "troops killed or wounded over the seven days": up the participles of the noun
+            bare = not _has_subject(head)
+            participle = head.tag_ == "VBN" and head.dep_ in ("conj", "advcl", "acl") and bare
+            if head.i in line or not participle:
+                break
+            head = head.head
         if head.i in line and not (span.start <= head.i < span.end):
             return True
         if head.pos_ in ("VERB", "AUX") and head.head.i in line and head.i not in range(span.start, span.end):
@@ -273,6 +340,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     total (cumulative) when told in the perfect ("have died")."""
     verb = governing_verb(draft)
     near = _lemmas_near(draft, verb)
+    if draft.unit.split(" ")[-1] in rules.measure_units and near & rules.change_verbs:
+        return "unspecified"  # "forced to cut output by 2,300 megawatts": a change, not a reading
     if draft.category == "money" or draft.unit.split(" ")[-1] in rules.measure_units:
         return "point"  # an amount, or a reading ("a magnitude 6.4 quake")
     if draft.category == "percent":
@@ -281,6 +350,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
             return "period"  # "80% of teachers walked out during the strike": that strike's turnout
         if _is_share_of_economy(draft, rules) or _sets_a_level(verb):
             return "point"  # "raises the salary by 17%": an agent sets a new level
+        if near & rules.event_verbs and _is_perfect(verb) and _share_of_people(draft, rules):
+            return "cumulative"  # "units have lost up to 40% of their men": losses to date
         return "unspecified" if near & rules.change_verbs else "point"
     if draft.category == "troops":
         head = draft.noun.head if draft.noun is not None else draft.figure.head
@@ -288,13 +359,28 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         if deployed & rules.deployment:
             return "point"
         return "unspecified" if near & rules.event_verbs else "point"
+    if draft.category == "equipment" and verb is not None and verb.lemma_.lower() in rules.deployment:
+        return "point"  # "supported by 14 water-dropping aircraft", "deployed 40 tanks": equipment at hand
     if verb is not None and any(c.lower_ in ("will", "would", "'ll") for c in verb.children):
         return "point"  # "1.1 million workers will receive a pay rise": a planned level, not an event counted
+    counted_after = draft.noun is not None and draft.noun.idx >= draft.end
+    if draft.category == "other" and verb is not None and verb.lemma_.lower() == "reach" and counted_after:
+        return "unspecified"  # "convoys have reached 31 communities": places reached, no time of their own
     if draft.category == "displaced" and not near & rules.event_verbs:
         return "point"  # "refugees living in Poland", "held protection status": a population at a moment
     if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
         return "cumulative" if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
     return "point"
+
+
+def _share_of_people(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """ "40% of their men": a share of people or troops."""
+    of = next((c for c in draft.figure.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and draft.noun is not None:
+        of = next((c for c in draft.noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    people = rules.people_and_troops | {"man", "force", "strength"}
+    return whole is not None and whole.lemma_.lower() in people
 
 
 def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str | None:
@@ -331,6 +417,11 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
         return "period"  # "60% of workers joined the strike on Thursday": the turnout of that strike
     if draft.category == "money" and cue.scope in ("period", "cumulative") and _in_a_budget(draft, rules):
         return None  # "the state budget for 2025 totals 4.6 trillion pounds": a planned level
+    past = cue.scope == "period" and PAST_PERIOD_OF.match(text)
+    if past and draft.category == "percent" and _achieved(draft):
+        return "period"  # "last year's appeal was only 62 percent funded": the share of a closed period
+    if cue.scope == "period" and _is_an_average(verb) and not _is_planned(verb, rules):
+        return "period"  # "the average monthly salary was 62,000 rubles last year": a statistic of the year
     level = _subject_lemma(verb) in rules.level_nouns
     if draft.category == "money" and level and cue.scope in ("cumulative", "period"):
         return None  # "the one-off payment rose to 1.9 million rubles this week": still a level
@@ -361,6 +452,23 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     if _lemmas_near(draft, verb) & rules.change_verbs:
         return "period"
     return None  # "38% of refugees intend to stay", "only 16 per cent funded this year": a level
+
+
+PAST_PERIOD_OF = re.compile(r"^last (?:year|month|week|quarter)'s$", re.IGNORECASE)
+AVERAGE_WORDS = {"average", "mean", "median"}
+
+
+def _achieved(draft: ClaimDraft) -> bool:
+    """ "62 percent funded", "80% complete": a share of the thing done (not a level set: "the award was
+    5.5%")."""
+    doc = draft.span.doc
+    after = doc[draft.span.end] if draft.span.end < len(doc) else None
+    return after is not None and after.tag_ in ("VBN", "JJ")
+
+
+def _is_an_average(verb: Token | None) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    return subject is not None and any(c.lower_ in AVERAGE_WORDS for c in subject.children)
 
 
 STRIKE_WORDS = re.compile(
@@ -511,6 +619,9 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     by_sentence: dict[int, list[ScopeCue]] = {}
     single_event = bool(rules.single_events.search(doc.text[:LEDE_CHARS]))
+    if rules.single_event_names is not None and rules.single_event_names.search(doc.text[:LEDE_CHARS]):
+        single_event = True  # "Cedar Ridge Fire 15% contained": a named wildfire
+    day_event = _day_event_of_the_lede(doc, rules) if not single_event else None
     last_cued: ClaimDraft | None = None  # the last figure whose scope a cue gave
     last_event: ClaimDraft | None = None  # the last count of an event with a daily or period scope
     frames: dict[int, ScopeCue | None] = {}  # sentence start → the day its event happened, if it tells one
@@ -519,15 +630,19 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         sentence = draft.sentence
         if sentence.start not in by_sentence:
             by_sentence[sentence.start] = find_cues(sentence.text, sentence.start_char, rules)
-        if _counts_toward_a_level(draft, rules):
-            draft.time_scope = "point"  # "against a target of 19,598": an aim, not a count
+        if _counts_toward_a_level(draft, rules) or _whole_of_a_body(draft) or _agreed_count(draft, rules):
+            draft.time_scope = "point"  # "against a target of 19,598", "the alliance's 32 members": levels
             continue
         cue, scope = None, None
-        for candidate in candidate_cues(draft, by_sentence[sentence.start], rules):
+        between = [d for d in drafts if d is not draft and d.sentence.start == sentence.start]
+        candidates = candidate_cues(draft, by_sentence[sentence.start], rules)
+        for candidate in _own_cues_first(draft, candidates, between):
             scope = scope_with_cue(draft, candidate, rules)
             if scope is not None:  # a cue that does not apply ("a budget for 2025") gives way to the next
                 cue = candidate
                 break
+        if cue is not None and single_event and _toll_of_the_event(draft, cue):
+            cue, scope = None, None  # "dug on Tuesday after an earthquake struck, killing 143": its toll
         bounded = _bounded_period_over_a_total(draft, cue, scope, by_sentence[sentence.start], rules)
         if bounded is not None:
             cue, scope = bounded, "period"  # "over the past week, a total of 420 drones": that week's count
@@ -538,6 +653,13 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             continue
         if cue is None or scope is None:
             draft.time_scope = _scope_without_cue(draft, rules, single_event)
+            carried = _carried_over(draft, drafts, last_cued, last_event, text)
+            if carried is not None:
+                # "about 40% of those admitted", "up 14% from a year earlier", "It also imposed asset
+                # freezes on 54 individuals": the scope of the count or the report just before
+                draft.time_scope, draft.scope_cue = carried.time_scope, carried.scope_cue
+                draft.scope_groups = carried.scope_groups
+                continue
             named_back = draft.category in EVENT_CATEGORIES and bool(THE_ATTACK.search(draft.sentence.text))
             if (draft.time_scope == "unspecified" or named_back) and _same_event(draft, last_event, text):
                 # "Russia launched 440 drones overnight. ... At least 28 people were killed in Kyiv": the
@@ -558,6 +680,12 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             draft.scope_cue = cue.text
             draft.scope_groups = cue.groups
             last_cued = draft
+        at_the_event = day_event is not None and bool(PROTEST_INCIDENT.search(sentence.text))
+        if draft.time_scope == "unspecified" and at_the_event and draft.category in EVENT_CATEGORIES:
+            # "Police said 12 officers were hurt in scuffles" in the report of a strike on Friday
+            draft.time_scope, draft.scope_cue, draft.scope_groups = "period", day_event.text, day_event.groups
+        if draft.time_scope in ("point", "unspecified") and draft.unit == "vote":
+            draft.time_scope = "period"  # "passed with 257 votes": the count of that day's vote
         if draft.time_scope in ("point", "unspecified") and _counts_a_crowd(draft, rules):
             crowd = _crowd_scope(draft, by_sentence[sentence.start], rules, last_event, text, frames)
             if crowd is not None:
@@ -565,6 +693,93 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 draft.time_scope, draft.scope_cue, draft.scope_groups = "period", crowd.text, crowd.groups
         if draft.time_scope in ("daily", "period") and _counts_an_event(draft, rules):
             last_event = draft
+
+
+def _whole_of_a_body(draft: ClaimDraft) -> bool:
+    """ "23 of the alliance's 32 members", "its 450 staff": the size of a body, a level."""
+    if draft.category != "other" or draft.span.start == 0:
+        return False
+    before = draft.span.doc[draft.span.start - 1]
+    return before.tag_ == "POS" or (before.tag_ == "PRP$" and before.lower_ in ("its", "their"))
+
+
+def _agreed_count(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """ "agreeing only to swap 1,000 prisoners each", "agreed to release 200": a count agreed or planned."""
+    if draft.category in ("money", "percent"):
+        return False  # amounts have rules of their own
+    verb = governing_verb(draft)
+    return (verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.planning_words
+            and verb.head.lemma_.lower() != "target")
+
+
+def _own_cues_first(draft: ClaimDraft, cues: list[ScopeCue], others: list[ClaimDraft]) -> list[ScopeCue]:
+    """ "lost 8,940 troops over the seven days, and 1,204,000 since the invasion began": a cue with another
+    figure between it and this one goes after the cues this figure has to itself."""
+    def separated(cue: ScopeCue) -> bool:
+        low, high = (draft.end, cue.start) if cue.start >= draft.end else (cue.end, draft.start)
+        return any(low <= d.start and d.end <= high for d in others)
+    return sorted(cues, key=separated)
+
+
+def _toll_of_the_event(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """A count told in a participle of the event's clause ("an earthquake struck, killing 143 people"),
+    with a day cue hung on a verb above that clause (the rescue "on Tuesday"), is the event's toll."""
+    verb = governing_verb(draft)
+    if draft.category not in EVENT_CATEGORIES or verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return False
+    if not (ANNOUNCEMENT_CUES.match(cue.text) or DAY_CUE.search(cue.text)):
+        return False
+    head = _cue_head(draft, cue)
+    return head is not None and head.i != verb.i
+
+
+OF_THOSE = re.compile(r"^ of (?:those|them|these)\b", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(r"\b(?:up|down|an? (?:rise|increase|fall|drop|decline) of)\s*$", re.IGNORECASE)
+ALSO_SUBJECT = re.compile(r"^(?:it|they|he|she|the \w+) also\b", re.IGNORECASE)
+
+
+def _carried_over(draft: ClaimDraft, drafts: list[ClaimDraft], last_cued: ClaimDraft | None,
+                  last_event: ClaimDraft | None, text: str) -> ClaimDraft | None:
+    """The figure whose scope this uncued one takes: a share "of those" counted just before takes their
+    count's; a change "up 14%" after a period's flow takes the flow's; "It also imposed ..." the report's."""
+    index = next(i for i, d in enumerate(drafts) if d is draft)
+    previous = drafts[index - 1] if index > 0 else None
+    if previous is None or previous.time_scope not in ("daily", "period"):
+        return None
+    paragraphs = text.count("\n\n", previous.end, draft.start)
+    in_reach = paragraphs == 0
+    if draft.category == "percent" and in_reach:
+        if OF_THOSE.match(text[draft.end:draft.end + 20]) and previous.category not in ("money", "percent"):
+            return previous  # "treated 312 patients in the past 24 hours. About 40% of those admitted"
+        same = previous.sentence.start == draft.sentence.start
+        if same and CHANGE_BEFORE.search(text[draft.sentence.start_char:draft.start]) and previous.scope_cue:
+            return previous  # "had reached UAH 1.1 trillion, up 14% from a year earlier"
+    if draft.category in ("money", "percent") or draft.time_scope not in ("point", "unspecified"):
+        return None
+    also = ALSO_SUBJECT.match(draft.sentence.text)
+    follows = previous.sentence.end <= draft.sentence.start and paragraphs <= EVENT_REACH_PARAGRAPHS
+    same_report = last_cued is not None and previous.sentence.start == draft.sentence.start \
+        and previous.scope_cue == last_cued.scope_cue  # "on 54 individuals and 30 entities"
+    if also and ((follows and last_cued is previous) or same_report):
+        return previous  # "Ministers on Monday adopted ... It also imposed asset freezes on 54 individuals"
+    return None
+
+
+PROTEST_INCIDENT = re.compile(
+    r"\b(?:strik(?:e|es|ers)|protest(?:s|ers)?|demonstrat(?:ions?|ors)|march(?:es|ers)?|rall(?:y|ies)|"
+    r"scuffles?|clash(?:es)?|riots?|unrest)\b", re.IGNORECASE)
+
+
+def _day_event_of_the_lede(doc: Doc, rules: ScopeRules) -> ScopeCue | None:
+    """The day of a one-day strike or protest the lede reports ("Workers marched ... on Friday in a general
+    strike"): the counts of its incidents (hurt, detained) are that day's."""
+    lede_end = doc.text.find("\n\n")
+    for sentence in doc.sents:
+        if lede_end >= 0 and sentence.start_char > lede_end:
+            break
+        if STRIKE_WORDS.search(sentence.text):  # past a dateline ("ROME -") split off as a sentence
+            return _frame_of(sentence, rules)
+    return None
 
 
 DAY_CUE = re.compile(r"\b(?:overnight|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
