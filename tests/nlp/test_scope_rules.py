@@ -81,6 +81,7 @@ SCOPES = [
     # -- the whole of a body ("the alliance's 32 members") is a level, not the period's count
     ("Last year 20 of the bloc's 27 members met the target, officials said.", "27", "point"),
     ("In 2023 only nine of the country's 24 regions balanced their budgets.", "24", "point"),
+    ("Last year 14 of its 30 hospitals ran out of fuel, the ministry said.", "30", "point"),
     # -- an average over a period is a statistic of that period
     ("The average monthly salary in the region was 58,000 rubles last year, the statistics office said.",
      "58,000 rubles", "period"),

@@ -366,6 +366,10 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     counted_after = draft.noun is not None and draft.noun.idx >= draft.end
     if draft.category == "other" and verb is not None and verb.lemma_.lower() == "reach" and counted_after:
         return "unspecified"  # "convoys have reached 31 communities": places reached, no time of their own
+    left_without = verb is not None and verb.lemma_.lower() == "leave" and any(
+        c.lower_ == "without" for c in verb.children)
+    if left_without:
+        return "unspecified"  # "1 million households were left without electricity": what an attack did
     if draft.category == "displaced" and not near & rules.event_verbs:
         return "point"  # "refugees living in Poland", "held protection status": a population at a moment
     if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
@@ -695,12 +699,14 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             last_event = draft
 
 
+WHOLE_OF_A_BODY = re.compile(r"\b\w+ of (?:(?:the )?[\w-]+(?: [\w-]+)?'s|its|their) $", re.IGNORECASE)
+
+
 def _whole_of_a_body(draft: ClaimDraft) -> bool:
-    """ "23 of the alliance's 32 members", "its 450 staff": the size of a body, a level."""
-    if draft.category != "other" or draft.span.start == 0:
+    """ "23 of the alliance's 32 members", "nine of its 24 regions": the whole of a part, a level."""
+    if draft.category != "other":
         return False
-    before = draft.span.doc[draft.span.start - 1]
-    return before.tag_ == "POS" or (before.tag_ == "PRP$" and before.lower_ in ("its", "their"))
+    return bool(WHOLE_OF_A_BODY.search(draft.span.doc.text[max(0, draft.start - 60):draft.start]))
 
 
 def _agreed_count(draft: ClaimDraft, rules: ScopeRules) -> bool:
