@@ -14,12 +14,19 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import compile_patterns, load_table
 
 HEDGING_BOUNDS = {"an estimated", "estimated", "a reported"}
+# A passive "reported" is the unnamed source's hedge ("five people were reported killed"); with a named
+# speaker it is that speaker's record ("the agency said 34 deaths had been reported"), as in the dev gold.
+REPORTED_PASSIVE = re.compile(r"(?:is|are|was|were|been) reported", re.IGNORECASE)
+# What may follow a hedging verb that closes its sentence: "..., the consultancy estimated."
+CLAUSE_END = re.compile(r"[\s.!?\"'”’)]*")
+SPEECH_VERBS = {"say", "tell", "add", "report", "state", "announce"}
 # Between a statement and a later figure in its sentence, a cue like this means the figure is the
 # speaker's own: "the department disputed the charity's figure, saying only 23 deaths ...".
 OWN_VOICE = re.compile(r"\b(?:saying|said|says|adding|added|noting|insisting|putting)\b", re.IGNORECASE)
@@ -182,19 +189,28 @@ def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
     clause = clause_of(draft)
     for pattern in rules.hedges:
         for match in pattern.finditer(clause):
-            if _governs(draft, start + match.start()):
+            if REPORTED_PASSIVE.fullmatch(match.group(0)) and draft.source_name != AUTHOR:
+                continue  # "The agency said 34 deaths had been reported": the speaker's record, no hedge
+            if _governs(draft, start + match.start(), clause[match.end():]):
                 draft.hedged, draft.hedge_cue = True, match.group(0)
                 return
 
 
-def _governs(draft: ClaimDraft, offset: int) -> bool:
+def _governs(draft: ClaimDraft, offset: int, rest: str = "") -> bool:
     """Whether the hedge at ``offset`` bears on the figure: the figure lies under the hedge's verb
-    ("is believed to carry 70%", not the "$60 cap" of a later participle clause)."""
+    ("is believed to carry 70%", not the "$60 cap" of a later participle clause). ``rest`` is the text
+    of the clause after the hedge."""
     doc = draft.span.doc
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return True
     token = span[0]
+    if token.lower_ == "according":
+        return True  # "according to UN estimates" covers its clause, wherever the parse hangs the phrase
+    if token.i > draft.figure.i and CLAUSE_END.fullmatch(rest):
+        return True  # "..., the consultancy AgroPampa estimated." closes the statement it hedges
+    if token.tag_ == "MD" and _subject_of_modal(draft.figure, token):
+        return True  # "up to €500m from the fund could be made available": the figure is what could be
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     while token.dep_ in ("aux", "auxpass") and token.head.i != token.i:
@@ -210,5 +226,16 @@ def _governs(draft: ClaimDraft, offset: int) -> bool:
     while blocker.i != token.i and blocker.head.i != blocker.i:
         if blocker.dep_ in ("advcl", "acl") and blocker.tag_ == "VBG" and blocker.head.i == token.i:
             return False  # a participle clause of its own: "..., helping Moscow sidestep the $60 cap"
+        if blocker.dep_ == "conj" and blocker.lemma_.lower() in SPEECH_VERBS:
+            return False  # "UNHCR estimated that 1.2 million ..., and said 300,000 had crossed": new statement
         blocker = blocker.head
     return True
+
+
+def _subject_of_modal(figure: Token, modal: Token) -> bool:
+    """The figure stands in the subject right before a modal: no verb between them ("up to €500m from
+    the fund could ..."), whatever head the parse gave the figure."""
+    if figure.i >= modal.i:
+        return False
+    between = figure.doc[figure.i + 1:modal.i]
+    return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "which", "who") for t in between)
