@@ -17,7 +17,11 @@ from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import load_table
 
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
-LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force", "data": "data"}
+LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force", "data": "data",
+               "doses": "dose"}  # the lemmatiser reads "doses" as the plural of "dos"
+# Abbreviated measures are written out in the unit, as the guide's "kilometres" ("14 km" → "kilometre").
+UNIT_ABBREVIATIONS = {"km": "kilometre", "kms": "kilometre", "sq km": "square kilometre", "square km": "square kilometre", "kg": "kilogram",
+                      "kgs": "kilogram", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ha": "hectare"}
 LOCATION_PREPOSITIONS = {"in", "to", "near", "at", "across", "outside", "around", "inside", "into", "from", "on", "over"}
 LOCATION_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
@@ -142,7 +146,8 @@ def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> s
     parts = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num] if head in keep else []
     parts += [t for t in noun.lefts if t.lower_ in MEASURE_MODIFIERS]  # "square kilometer"
     parts.sort(key=lambda t: t.i)
-    return " ".join([*(_lemma(t) for t in parts), head])
+    unit = " ".join([*(_lemma(t) for t in parts), head])
+    return UNIT_ABBREVIATIONS.get(unit, unit)
 
 
 def _left_compounds(noun: Token) -> list[Token]:
@@ -543,11 +548,27 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     counted: list[ClaimDraft] = []
     tolls: list[ClaimDraft] = []  # counts of the dead and hurt, for "Four of the victims"
     wholes: dict[int, ClaimDraft] = {}  # a part's whole: "four" in "17 people, including four children"
+    seen: list[ClaimDraft] = []
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
         noun = counted_noun(draft) if draft.mention.unit is None else None
         draft.category, draft.unit = categorize(draft, noun, rules)
+        seen.append(draft)
+        share = _accounted_for(draft, noun)
+        if share is not None:
+            draft.unit = unit_of(share)  # "Children accounted for 38 of the dead": children are counted
+        bare_whole = _bare_part_included(draft, noun, seen)
+        if bare_whole is not None:
+            # "128,000 people had voted at 301 stations, including 41,000 in Italy": a part is no larger
+            # than its whole, so the 41,000 are people, not stations
+            draft.unit = bare_whole.unit
+            if draft.category == "other":
+                draft.category = bare_whole.category
+        compared = _compared_with(draft, noun, previous)
+        if compared is not None:
+            # "1,617 people were killed, up from 1,400 in the previous three months": the same count before
+            draft.unit, draft.category = compared.unit, compared.category
         if _continues_amount(draft, noun, previous):
             # "13.5 trillion rubles, up from 10.8 trillion": the second amount is in the same currency
             assert previous is not None
@@ -569,7 +590,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             things = _noun_category(draft.unit, rules)
             if draft.category == "other" or (things == "equipment" and draft.category in PEOPLE_EVENTS):
                 draft.category = things or draft.category
-        draft.refers_to = referent or _counted_before(draft, noun, counted) or _part_of_the(draft, previous)
+        draft.refers_to = referent or bare_whole or _counted_before(draft, noun, counted) \
+            or _part_of_the(draft, previous)
         toll = _toll_of_the_victims(draft, noun, tolls) if draft.refers_to is None else None
         if toll is not None:
             # "At least 11 people have died ... Four of the victims were from the village": part of the toll
@@ -615,7 +637,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         draft.location = location_of(draft)
         if previous is not None and previous.start in wholes:
             previous = wholes[previous.start]  # "17 people, including four children, and 42 others": people
-        if referent is None and _continues_count(draft, noun, previous, rules):
+        if referent is None and bare_whole is None and _continues_count(draft, noun, previous, rules):
             # "10,582 civilians had been killed and 19,875 injured", "212 structures destroyed and 37
             # damaged": the second figure counts the same things
             assert previous is not None
@@ -631,6 +653,54 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             counted.append(draft)
         if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
             last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")
+
+
+def _accounted_for(draft: ClaimDraft, noun: Token | None) -> Token | None:
+    """ "Children accounted for 38 of the dead": the subject of "account for" is what the part counts."""
+    if draft.mention.unit is not None or (noun is not None and noun.i < draft.span.end):
+        return None
+    top = _figure_top(draft.figure)
+    if top.dep_ != "pobj" or top.head.lower_ != "for" or top.head.head.lemma_.lower() != "account":
+        return None
+    after = [t.lower_ for t in draft.span.doc[draft.span.end:draft.span.end + 1]]
+    if after != ["of"]:
+        return None  # a part of a whole named after it
+    subject = next((c for c in top.head.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NNS" else None
+
+
+def _bare_part_included(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """The whole a bare "including 41,000 in Italy" (or the "and 19,500 in Germany" after it) is part of:
+    the nearest earlier count of the sentence that is at least as large."""
+    if noun is not None or draft.mention.unit is not None:
+        return None
+    top = _figure_top(draft.figure)
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    if not (top.dep_ == "pobj" and top.head.lower_ == "including"):
+        return None
+    for earlier in reversed(seen[:-1]):
+        if earlier.sentence.start != draft.sentence.start:
+            return None
+        if earlier.category in ("money", "percent") or not earlier.unit:
+            continue
+        if earlier.mention.value >= draft.mention.value:
+            return earlier
+    return None
+
+
+COMPARED = re.compile(r"(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
+
+
+def _compared_with(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> ClaimDraft | None:
+    """ "1,617 people were killed, up from 1,400": a bare figure compared with a count of the sentence is
+    the same thing counted at another time."""
+    if noun is not None or draft.mention.unit is not None or previous is None:
+        return None
+    if previous.sentence.start != draft.sentence.start or previous.category in ("money", "percent"):
+        return None
+    before = draft.span.doc.text[draft.sentence.start_char:draft.start]
+    return previous if COMPARED.search(before) and previous.unit else None
 
 
 PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
