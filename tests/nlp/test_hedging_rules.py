@@ -37,8 +37,8 @@ HEDGED = [
     ("The storm has destroyed an estimated 4,000 homes and cut power to more than 60% of the island, "
      "according to UN estimates.", "more than 60%", True),
     # an active "believed" hedges its object clause
-    ("He said prosecutors believed about $2 million had been hidden in offshore accounts.", "about $2 million",
-     True),
+    ("He said prosecutors believed about $2 million had been hidden in offshore accounts.",
+     "about $2 million", True),
     # "could" hedges a figure it governs, also when the parse hangs the figure elsewhere
     ("The deal could see the return of about 300 children to their families.", "about 300", True),
     ("Officials said up to €20m from the reserve could be released to farmers.", "up to €20m", True),
@@ -47,7 +47,8 @@ HEDGED = [
     # a passive "reported" of counts the named speaker gives is a record, not a hedge
     ("The agency said 210 new infections and 12 deaths had been reported in the past 24 hours.", "210",
      False),
-    ("The agency said 210 new infections and 12 deaths had been reported in the past 24 hours.", "12", False),
+    ("The agency said 210 new infections and 12 deaths had been reported in the past 24 hours.", "12",
+     False),
     ("The health ministry said 45 cases had been reported since Monday.", "45", False),
     # "and said" after "estimated that" starts a statement of its own
     ("The IOM estimated that 80,000 people had fled the town, and said 12,000 had crossed into Chad "
@@ -70,7 +71,8 @@ VERIFICATION = [
     ("Officials put the toll at 14. Local activists gave a much higher figure.", "14", "disputed"),
     # a possessive or a name between the determiner and "numbers"/"figures" still names the figures
     ("The governor said 15 people had died and 40 were injured. He added that 200 homes were damaged. "
-     "\"We are doing all we can,\" he said. The opposition disputed the governor's numbers.", "15", "disputed"),
+     "\"We are doing all we can,\" he said. The opposition disputed the governor's numbers.", "15",
+     "disputed"),
     ("The monitor Rights Now said at least 20 people were hurt. It said 150 had been arrested since Monday."
      "\n\nA police spokesman dismissed the Rights Now figures as lies. \"We have made 30 arrests,\" he said.",
      "at least 20", "denied"),

@@ -39,6 +39,7 @@ class HedgingRules:
     reach: int
     reach_figures: int
     about_figures: re.Pattern[str]
+    about_one_figure: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class Statement:
     cue: str
     reach: int
     answers_figures: bool = False  # "disputed those figures": the figures right after the cue are its object
+    one_figure: bool = False  # "disputed the figure": in a later sentence, only the first figure before it
 
 
 @cache
@@ -65,6 +67,7 @@ def default_rules() -> HedgingRules:
         reach=int(table["reach"]["sentences_before"]),
         reach_figures=int(table["reach"]["sentences_before_figures"]),
         about_figures=re.compile(table["reach"]["figures_pattern"], re.IGNORECASE),
+        about_one_figure=re.compile(table["reach"]["singular_pattern"], re.IGNORECASE),
     )
 
 
@@ -101,9 +104,14 @@ def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_bef
             reach = 0  # "30,000 soldiers, a figure the ministry has neither confirmed nor denied"
         else:
             reach = rules.reach
-        local = position - sentence.start_char + len(cue)
-        answers = bool(rules.about_figures.match(text[local:local + ANSWER_GAP].lstrip()))
-        statements.append(Statement(index, position, value, cue, reach, answers))
+        local = position - sentence.start_char
+        # the object right after the cue, or inside it ("dismissed the Civic Shield figures")
+        after = text[local:local + len(cue) + ANSWER_GAP]
+        object_ = rules.about_figures.search(after)
+        answers = object_ is not None and object_.start() <= len(cue) + 1
+        one = rules.about_one_figure.search(after)
+        one_figure = object_ is None and one is not None and one.start() <= len(cue) + 1
+        statements.append(Statement(index, position, value, cue, reach, answers, one_figure))
     return statements
 
 
@@ -126,15 +134,16 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
     figure_starts = sorted(d.start for d in drafts)
     for draft in drafts:
         _hedge(draft, rules)
-        found = _statement_for(draft, index_of[draft.sentence.start], statements, sentences, text,
-                               rules, figure_starts)
+        i = index_of[draft.sentence.start]
+        first = draft.start == min(starts_by_sentence[i])
+        found = _statement_for(draft, i, statements, sentences, text, rules, figure_starts, first)
         if found is not None:
             draft.verification, draft.verification_cue = found.value, found.cue
 
 
 def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
                    sentences: list[Span], text: str, rules: HedgingRules,
-                   figure_starts: list[int]) -> Statement | None:
+                   figure_starts: list[int], first: bool = True) -> Statement | None:
     for statement in statements.get(i, []):
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
         if statement.position > draft.start or not OWN_VOICE.search(between):
@@ -148,8 +157,8 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
         if gap >= 0:
             crossed = gap
         for statement in statements.get(j, []):
-            if j - i > statement.reach:
-                continue
+            if j - i > statement.reach or (statement.one_figure and not first):
+                continue  # "Other estimates put the figure higher": the report's first figure, not all
             if crossed is None:
                 return statement
             own_figures = _figures_between(figure_starts, crossed, sentences[j].end_char)
@@ -227,7 +236,7 @@ def _governs(draft: ClaimDraft, offset: int, rest: str = "") -> bool:
         if blocker.dep_ in ("advcl", "acl") and blocker.tag_ == "VBG" and blocker.head.i == token.i:
             return False  # a participle clause of its own: "..., helping Moscow sidestep the $60 cap"
         if blocker.dep_ == "conj" and blocker.lemma_.lower() in SPEECH_VERBS:
-            return False  # "UNHCR estimated that 1.2 million ..., and said 300,000 had crossed": new statement
+            return False  # "UNHCR estimated that ..., and said 300,000 had crossed": a statement of its own
         blocker = blocker.head
     return True
 
