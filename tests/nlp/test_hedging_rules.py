@@ -151,3 +151,12 @@ def test_not_claims(text, quantity):
 def test_a_family_count_is_still_a_claim():
     # "family" as the counted noun is a count
     claim_for("Some 300 families were evacuated from the village.", "Some 300")
+
+
+def test_a_unit_conversion_gets_no_exchange_rate_check():
+    from claimledger.check import check_claims
+
+    claims = check_claims(claims_of("The epicentre was 30 km (19 miles) west of the city."))
+    miles = claim_for("", "19", claims)
+    assert miles.conversion_of is not None
+    assert not [c for c in miles.checks if c.kind == "fx_conversion"]

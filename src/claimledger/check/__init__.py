@@ -33,7 +33,8 @@ def check_alone(claim: Claim, original: Claim | None = None) -> Claim:
     """The checks one claim needs no other report for: its conversion (of `original`) and reference series."""
     claim.checks = [k for k in claim.checks if k.kind not in KINDS]
     add_values(claim)
-    if original is not None:
+    if original is not None and claim.category == "money" and original.category == "money":
+        # a stated conversion of money; one of units ("14 km (9 miles)") has no exchange rate to check
         claim.checks.append(check_conversion(claim, original))
     result = check_series(claim)
     if result is not None:

@@ -7,11 +7,13 @@ amount it converts (claim-schema.md, attribution rules).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.lexicon import load_table
 
 # What may stand between an amount and its conversion. The bound of the conversion ("about") is
 # already part of the second amount's text.
@@ -28,7 +30,41 @@ BETWEEN = re.compile(
 RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to| equals)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# Between a measured amount and its restatement: the first amount's own words (no figure, no comma), then
+# a bracket ("14 km (9 miles)"), ", or" ("8.8 million tonnes of crude a year, or about 176,000 barrels per
+# day") or "equivalent to".
+MEASURE_BETWEEN = re.compile(
+    r"^[^\d,;()]{0,60}?\s*(?:\(|,\s*(?:or|i\.e\.|that is)\s+|,?\s*(?:the\s+)?(?:equivalent|equal)\s+(?:of|to)\s+)"
+    r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+# A share restated as an amount needs the explicit word: "up to 17% of capacity, equivalent to about 900,000
+# barrels per day" (not "killed 12 people, or 40% of the village").
+SHARE_BETWEEN = re.compile(r"\b(?:equivalent|equal)\s+(?:of|to)\s+\S*\s*$", re.IGNORECASE)
+
+
+@cache
+def measure_units() -> frozenset[str]:
+    return frozenset(load_table("quantities")["measures"]["units"])
+
+
+def _measure(draft: ClaimDraft) -> bool:
+    return bool(draft.unit) and draft.unit.split()[-1] in measure_units()
+
+
+def is_measure_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
+    """ "14 km (9 miles)", "17% of capacity, equivalent to about 900,000 barrels per day"."""
+    if first.sentence.start != second.sentence.start or not _measure(second) or first.unit == second.unit:
+        return False
+    between = text[first.end:second.start]
+    if _measure(first):
+        return bool(MEASURE_BETWEEN.match(between))
+    return first.category == "percent" and bool(MEASURE_BETWEEN.match(between) and SHARE_BETWEEN.search(between))
+
+
 def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
+    if first.category != "money" and second.category != "money":
+        return is_measure_conversion(first, second, text)
     if first.category != "money" or second.category != "money" or first.unit == second.unit:
         return False
     if first.sentence.start != second.sentence.start:
