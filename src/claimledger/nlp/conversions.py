@@ -34,12 +34,13 @@ RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to
 # a bracket ("14 km (9 miles)"), ", or" ("8.8 million tonnes of crude a year, or about 176,000 barrels per
 # day") or "equivalent to".
 MEASURE_BETWEEN = re.compile(
-    r"^[^\d,;()]{0,60}?\s*(?:\(|,\s*(?:or|i\.e\.|that is)\s+|,?\s*(?:the\s+)?(?:equivalent|equal)\s+(?:of|to)\s+)"
+    r"^[^\d,;()]{0,60}?\s*"
+    r"(?:\(|,\s*(?:or|i\.e\.|that is)\s+|,?\s*(?:the\s+)?(?:equivalent|equal)\s+(?:of|to)\s+)"
     r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
 )
-# A share restated as an amount needs the explicit word: "up to 17% of capacity, equivalent to about 900,000
-# barrels per day" (not "killed 12 people, or 40% of the village").
+# A share restated as an amount needs the explicit word: "up to 17% of capacity, equivalent to about
+# 900,000 barrels per day" (not "killed 12 people, or 40% of the village").
 SHARE_BETWEEN = re.compile(r"\b(?:equivalent|equal)\s+(?:of|to)\s+\S*\s*$", re.IGNORECASE)
 
 
@@ -59,7 +60,8 @@ def is_measure_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> b
     between = text[first.end:second.start]
     if _measure(first):
         return bool(MEASURE_BETWEEN.match(between))
-    return first.category == "percent" and bool(MEASURE_BETWEEN.match(between) and SHARE_BETWEEN.search(between))
+    share = MEASURE_BETWEEN.match(between) and SHARE_BETWEEN.search(between)
+    return first.category == "percent" and bool(share)
 
 
 def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
