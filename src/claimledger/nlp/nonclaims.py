@@ -43,6 +43,7 @@ class NonClaimRules:
     age_bounds: frozenset[str]
     people: frozenset[str]
     time_units: frozenset[str]
+    size_before: re.Pattern[str]
 
 
 @cache
@@ -56,6 +57,7 @@ def default_rules() -> NonClaimRules:
         age_bounds=frozenset(table["ages"]["bounds_after_be"]),
         people=frozenset(load_table("categories")["people"]["nouns"]) | frozenset(table["ages"]["groups"]),
         time_units=frozenset(table["time_units"]["nouns"]),
+        size_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['before'])})\s+$", re.IGNORECASE),
     )
 
 
@@ -91,6 +93,8 @@ def reason_not_a_claim(
         return "part of a compound modifier (an age, a duration or a size: '34-year-old', '24-hour')"
     if mention.unit is None and rules.age_before.search(before):
         return "an age"
+    if mention.unit is None and rules.size_before.search(before):
+        return "the size of a unit described ('a family of four'), not a count"
     if mention.unit is None and _is_age_after_name(draft, text, rules):
         return "an age after a name ('Petrenko, 41,')"
     if mention.unit is None and _is_age_of_people(draft, rules):
