@@ -483,7 +483,8 @@ CATEGORY_ROUND_2 = [
     # plurals in -men the tagger leaves alone; parts named after "Among them"
     ("The headquarters said 75 Ukrainian servicemen had been returned home.", "75", "detained", "serviceman"),
     ("About 40 women and 12 policemen were hurt in the crush.", "12", "injuries", "policeman"),
-    ("Gunmen kidnapped 30 fishermen off the coast.", "30", "detained", "fisherman"),
+    # kidnapped by gunmen: not detained (the guide's detained are arrests, detentions and prisoners): other
+    ("Gunmen kidnapped 30 fishermen off the coast.", "30", "other", "fisherman"),
     ("The headquarters said 75 servicemen had been returned home. Among them were 11 women and four "
      "officers.", "four", "detained", "officer"),
     ("At least 40 people died in the fire. Among the dead were 12 children.", "12", "deaths", "child"),

@@ -102,6 +102,9 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
             steps += 1
             continue
         if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num and head.lower_ not in BARE_WORDS:
+            plural = [c for c in head.children if c.dep_ == "compound" and c.tag_ == "NNS" and c.i > token.i]
+            if head.tag_ == "NN" and plural and draft.mention.value >= 2:
+                return plural[-1]  # "taken 594 Russian soldiers prisoner": a plural counted, not "prisoner"
             return _compound_head(head)
         break
     sentence_end = draft.sentence.end
@@ -222,13 +225,17 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     for child in anchor.children:
         if child.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which") for c in child.children):
             continue  # "312 patients, of whom 14 died": the clause counts others
+        if child.dep_ == "conj" and any(c.like_num or c.pos_ == "NUM" for c in child.children):
+            continue  # "1,150 new cases and 34 deaths": the deaths are another count
+        if child.dep_ == "compound" and noun is not None and child.i < anchor.i:
+            continue  # "320 treatment centres": the compound names the thing counted, not what happened to it
         if child.dep_ in ("amod", "acl", "relcl", "prep", "conj", "appos", "compound", "advcl"):
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.subtree if c.pos_ in ("VERB", "ADJ", "NOUN") and c.i - anchor.i < 8)
     doc = anchor.doc
     for token in doc[anchor.i + 1:min(anchor.i + 4, draft.sentence.end)]:
-        if token.lower_ in ("who", "which", "of", "whom", "whose"):
-            break  # "312 patients, of whom 14 died": what follows is about others
+        if token.lower_ in ("who", "which", "of", "whom", "whose") or token.like_num:
+            break  # "312 patients, of whom 14 died", "900 cases and 12 deaths": what follows is about others
         if token.pos_ in ("VERB", "ADJ", "NOUN"):
             lemmas.add(token.lemma_.lower())
     return lemmas
@@ -251,6 +258,9 @@ def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     """The words bound to the figure itself: its head, its participles, the word right after it, and a
     verb coordinated with its head that has no object or subject of its own ("were killed or wounded")."""
     anchor = _anchor(draft, noun)
+    participles = {c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl")}
+    if anchor.dep_ == "conj" and participles:
+        return participles  # "11 people were killed and 176 injured": the 176 have a participle of their own
     own = {anchor.head.lemma_.lower()}
     own.update(c.lemma_.lower() for c in anchor.head.children if _bare_coordinated_verb(anchor.head, c))
     first = anchor.head.head
@@ -306,6 +316,9 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "equipment", unit  # "air defences destroyed 428 targets": aerial weapons
     if unit == "personnel" and _contexts()["civil_emergency"].search(draft.sentence.text):
         return "other", unit  # "2,800 personnel were assigned to the blaze": firefighters, not troops
+    mission = unit.split()[-1:] == ["officer"] and _contexts()["security_mission"].search(draft.sentence.text)
+    if mission and happened is None:
+        return "troops", unit  # "the security mission, which has about 1,000 officers on the ground"
     people = bool(unit) and unit.split()[-1] in rules.people
     if happened is None and people and _sheltered_or_arriving(draft, noun, own | lemmas, events):
         happened = "displaced"  # "a school that now houses 1,100 people", "500 families were arriving"
@@ -324,6 +337,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         if unit and unit.split()[-1] in ("man", "person") and lemmas & events["losses"]:
             return "casualties", unit
         return (direct or "other"), unit
+    if direct == "equipment" and noun is not None and _civilian_craft(draft, noun):
+        return "other", unit  # "damaging two foreign-flagged ships": not military equipment
     if direct == "displaced" and own & events.get("return", frozenset()):
         return "other", unit  # "150,000 refugees have returned": no longer displaced
     if direct is not None:
@@ -336,6 +351,17 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and arrested:
         return "detained", unit  # "Nine suspected smugglers were arrested": only people are arrested
     return "other", unit
+
+
+def _civilian_craft(draft: ClaimDraft, noun: Token) -> bool:
+    """Ships or vehicles of civilians: a civilian word before the noun ("cargo ships"), or the noun's clause
+    carrying goods ("60 of the vehicles ... had carried goods for private traders")."""
+    text = draft.span.doc.text
+    start = draft.start if noun.idx > draft.start else max(0, noun.idx - 40)
+    if _contexts()["civilian_craft"].search(text, start, noun.idx):
+        return True
+    _, end = clause_bounds(draft.sentence, noun.idx)
+    return bool(_contexts()["carried_goods"].search(text, noun.idx, end))
 
 
 @cache
@@ -603,7 +629,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
             # people counted just before
             draft.unit = elided.unit
-            own_verb = _counts_others(draft, noun) or _subject_of_a_verb(draft)
+            own_verb = _counts_others(draft, noun) or _subject_of_a_verb(draft) or _has_own_verb(draft, elided)
             if draft.category == "other" and not own_verb:
                 draft.category = elided.category
         others = _others_continued(draft, noun, last_counted) if elided is None and referent is None else None
@@ -689,7 +715,7 @@ def _bare_part_included(draft: ClaimDraft, noun: Token | None, seen: list[ClaimD
     return None
 
 
-COMPARED = re.compile(r"(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
+COMPARED = re.compile(r"\b(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
 
 
 def _compared_with(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> ClaimDraft | None:
@@ -950,8 +976,9 @@ def _has_own_verb(draft: ClaimDraft, previous: ClaimDraft) -> bool:
     top = _figure_top(draft.figure)
     verb = top.head
     shared = previous.noun.head if previous.noun is not None else None
-    return (top.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX")
-            and (shared is None or verb.i != shared.i))
+    own_role = top.dep_ in ("nsubj", "nsubjpass") or (verb.pos_ == "VERB" and (
+        top.dep_ == "dobj" or verb.i > top.i))  # "left 300,000 stranded": a participle of its own
+    return own_role and verb.pos_ in ("VERB", "AUX") and (shared is None or verb.i != shared.i)
 
 
 def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> bool:
