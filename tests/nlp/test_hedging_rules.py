@@ -160,3 +160,26 @@ def test_a_unit_conversion_gets_no_exchange_rate_check():
     miles = claim_for("", "19", claims)
     assert miles.conversion_of is not None
     assert not [c for c in miles.checks if c.kind == "fx_conversion"]
+
+
+APPOSITIVE_CONVERSIONS = [
+    # text, the appositive amount, the sum it restates (guide, hard cases: an appositive restatement)
+    ("The city pays 20,000 hryvnias to each family. Families say the payment, about $480, does not cover "
+     "a month's rent.", "about $480", "20,000 hryvnias"),
+    ("The army offers a bonus of 500,000 rubles and a salary of 200,000 rubles. Recruits say the bonus, "
+     "roughly $5,400, is the main draw.", "roughly $5,400", "500,000 rubles"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,original", APPOSITIVE_CONVERSIONS,
+                         ids=[c[1] for c in APPOSITIVE_CONVERSIONS])
+def test_appositive_conversions(text, quantity, original):
+    claims = claims_of(text)
+    claim = claim_for(text, quantity, claims)
+    assert claim.conversion_of == claim_for(text, original, claims).id
+    assert claim.bound == "exact"
+
+
+def test_an_appositive_amount_in_the_same_currency_restates_nothing():
+    text = "The plan costs $2 billion. Its first stage, about $400 million, starts in May."
+    assert claim_for(text, "about $400 million").conversion_of is None

@@ -75,11 +75,39 @@ def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
     return bool(BETWEEN.match(text[first.end:second.start]))
 
 
+# An amount in apposition to a sum named before ("Residents complain the basic payment, about $160, barely
+# covers ..."): the sum restated in another currency.
+APPOSITIVE_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their|each|a) (?:[\w-]+ ){0,2}(?:payment|bonus|salary|wage|pension|allowance|"
+    r"benefit|stipend|grant|sum|amount|fee|fine|award|compensation|payout|price|cost)s?,\s*$",
+    re.IGNORECASE,
+)
+APPOSITIVE_AFTER = re.compile(r"^\s*[,)—–]")
+
+
+def restated_sum(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> ClaimDraft | None:
+    """The sum an appositive amount restates: the first amount in another currency of its own sentence
+    before it, else of the sentence before (the sum the text introduced first)."""
+    if second.category != "money":
+        return None
+    if not APPOSITIVE_BEFORE.search(text[second.sentence.start_char:second.start]):
+        return None
+    if not APPOSITIVE_AFTER.match(text[second.end:second.end + 2]):
+        return None
+    money = [d for d in drafts if d.category == "money" and d.unit != second.unit and d.start < second.start]
+    own = [d for d in money if d.sentence.start == second.sentence.start]
+    before = [d for d in money if d.sentence.end == second.sentence.start]
+    return (own or before or [None])[0]
+
+
 def link_conversions(doc: Doc) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     text = doc.text  # built once: Doc.text joins every token
-    for first, second in zip(drafts, drafts[1:], strict=False):
-        if second.converts is None and is_conversion(first, second, text):
+    pairs = [(first, second) for first, second in zip(drafts, drafts[1:], strict=False)
+             if is_conversion(first, second, text)]
+    pairs += [(first, second) for second in drafts if (first := restated_sum(second, drafts, text))]
+    for first, second in pairs:
+        if second.converts is None and first.converts is None:
             second.converts = first
             second.source_name, second.source_cue, second.source_via = AUTHOR, None, None
             second.source_token, second.source_canonical, second.source_type = None, None, "author"
