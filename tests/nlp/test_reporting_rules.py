@@ -257,7 +257,7 @@ ATTRIBUTION = [
     (
         "The State Flood Agency (SFA) met on Monday. Floods killed 30 people, according to SFA.",
         "30",
-        "SFA",
+        "State Flood Agency",
         "government",
     ),
     (
@@ -754,9 +754,9 @@ ACRONYMS_AND_BACK_REFERENCES = [
      "international_org", "European Centre for Disease Prevention and Control"),
     ("The Office of the UN High Commissioner for Refugees (UNHCR) said 14,000 people fled.", "14,000",
      "Office of the UN High Commissioner for Refugees", "international_org", "UN Refugee Agency (UNHCR)"),
-    # a later bare acronym is the acronym
+    # a later bare acronym takes the expansion the article gave it
     ("The World Food Programme (WFP) warned of famine. WFP said 400,000 people were at risk.", "400,000",
-     "WFP", "international_org", "World Food Programme"),
+     "World Food Programme", "international_org", "World Food Programme"),
     # a UN agency named with its owner is still that agency
     ("The UN's World Food Programme said 3 million people faced hunger.", "3 million",
      "UN's World Food Programme", "international_org", "World Food Programme"),

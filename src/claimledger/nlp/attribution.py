@@ -53,6 +53,7 @@ class AttributionRules:
     kind_modifiers: dict[str, str] | None = field(default=None, hash=False, compare=False)
     place_words: frozenset[str] = frozenset()
     polls: frozenset[str] = frozenset()
+    stance: frozenset[str] = frozenset()
 
 
 @cache
@@ -71,6 +72,7 @@ def default_rules() -> AttributionRules:
         kind_modifiers=dict(cues.get("kind_modifiers", {})),
         place_words=frozenset(cues.get("place_words", ())),
         polls=frozenset(cues.get("polls", ())),
+        stance=frozenset(cues.get("stance", ())),
     )
 
 
@@ -101,6 +103,10 @@ class Attribution:
         described = self._described(sources)
         if described in ORGANISATION_TYPES:
             return None, described  # "the logistics firm Vistula Cargo"
+        if kind == "unknown" and self.token is not None:
+            elsewhere = described_in_text(self.token.doc, self.name, sources)
+            if elsewhere != "unknown":
+                return None, elsewhere  # "Rosneft's website" after "the state oil company Rosneft"
         if kind == "unknown" and self._personal_name(sources):
             return None, "person"  # "Deputy Governor Alexei Morozov" is still a person
         if kind == "unknown" and described != "unknown":
@@ -163,6 +169,37 @@ class Attribution:
         if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and _titled(token)):
             return "person"
         return "unknown"
+
+
+def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
+    """The type the article gives a name where it describes it, before or after: "the state oil company
+    Rosneft", "the Kyiv-based consultancy AgroLine", "COGAT, the Israeli defence ministry body that ...";
+    the first description that types it. Cached on the document."""
+    cache = doc.user_data.setdefault("claimledger_described", {})
+    if name not in cache:
+        cache[name] = _first_description(doc.text, name, sources)
+    return cache[name]
+
+
+def _first_description(text: str, name: str, sources: SourceTable) -> str:
+    if not name or name == AUTHOR or len(name) < 2:
+        return "unknown"
+    escaped = re.escape(name)
+    before = re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{1,4}}){escaped}\b", text)
+    after = re.finditer(
+        rf"\b{escaped},\s+(?:the|an?)\s+([^,.;:()]{{3,80}}?)(?:\s+(?:that|which|who)\b|[,.;:])", text)
+    for match in sorted([*before, *after], key=lambda m: m.start()):
+        # the description's head, before what it is of or at: "an economist at the Baltic Institute"
+        description = re.split(r"\s+(?:at|of|for|in|with|from|on|to)\s+", match.group(1))[0]
+        words = description.split()
+        if not words:
+            continue
+        if words[-1].lower().strip("'’s") in PERSON_ROLES or words[-1].lower().startswith("spokes"):
+            continue  # "Carla Menéndez, a WFP spokeswoman": a person's role, not what a body is
+        kind = sources.guess_type(description)
+        if kind not in ("unknown", "person"):
+            return kind
+    return "unknown"
 
 
 # -- names as written -----------------------------------------------------------------------------
@@ -362,7 +399,11 @@ class Attributor:
         if head.pos_ == "PRON" or lower in self.rules.pronouns:
             return self._resolve_pronoun(lower, cue, head)
         unnamed = head.lemma_.lower() in self.rules.unnamed or lower in self.rules.unnamed
+        unnamed = unnamed and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
         if unnamed and not _proper_name(head):
+            compound = self._compound_owner(head)
+            if compound is not None and compound[0].pos_ != "PROPN":
+                return Attribution(compound[1], cue=cue, token=compound[0], descriptor=compound[1])
             owner = self._owner_of(head)
             if owner is not None:
                 found = self._named(owner, cue)
@@ -390,6 +431,8 @@ class Attributor:
             return self._named(employer, cue)  # "economists at the Institute for East European Studies"
         named_earlier = self._organisation_named_earlier(head)
         if named_earlier is not None:
+            if head.pos_ == "PROPN":  # "The Fund said" after "The International Monetary Fund's board"
+                return Attribution(source_name(named_earlier.root), cue=cue, token=named_earlier.root)
             return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
         appos = next((c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
         closing = _closing_name(head)
@@ -410,6 +453,8 @@ class Attributor:
         "the ministry" after TASS is still the defence ministry named two paragraphs up."""
         if not self.named or head.pos_ == "PROPN" or not _is_definite(head):
             return None
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+            return None  # "the monitoring group Civic Lens": a name given here, not a body named before
         modifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")]
         recent = list(reversed(self.named[-MEMORY:]))
         for earlier in recent:  # first a source whose name has the word: "the bank", "Central Bank of Russia"
@@ -452,7 +497,7 @@ class Attributor:
     def _organisation_named_earlier(self, head: Token) -> Span | None:
         """ "The IMF approved a loan, the fund said": "the fund" is the IMF named just before."""
         determiner = next((c for c in head.children if c.dep_ == "det"), None)
-        if determiner is None or determiner.lower_ != "the" or head.pos_ != "NOUN":
+        if determiner is None or determiner.lower_ != "the" or not (head.pos_ == "NOUN" or _bare_title(head)):
             return None
         word = head.lower_
         window_start = head.sent.start_char - 400
@@ -466,7 +511,11 @@ class Attributor:
         return None
 
     def _owner_of(self, head: Token) -> Token | None:
-        """ "the ministry's figures", "data from the UN": the owner of an unnamed source."""
+        """ "the ministry's figures", "data from the UN", "agriculture ministry estimates": the owner of an
+        unnamed source."""
+        owner = self._compound_owner(head)
+        if owner is not None:
+            return owner[0]
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 return child
@@ -480,6 +529,28 @@ class Attributor:
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
                                          or pobj.lemma_.lower() not in self.rules.unnamed):
                     return pobj
+        return None
+
+    def _compound_owner(self, head: Token) -> tuple[Token, str] | None:
+        """ "according to UN estimates", "agriculture ministry estimates": a noun compound before the
+        document that names a body (by name or by its head word), with the words that name it; not what is
+        counted ("casualty estimates") nor a place or a month ("Kursk figures", "September data")."""
+        compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        if not compounds or head.lemma_.lower() not in self.rules.documents:
+            return None
+        owner = compounds[-1]
+        if owner.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL"):
+            return None
+        start = owner.i  # the modifiers right before it: "interior" in "interior ministry estimates"
+        while (start - 1 > head.left_edge.i - 1 and self.doc[start - 1].dep_ in ("compound", "amod")
+               and self.doc[start - 1].head.i in (owner.i, head.i)
+               and self.doc[start - 1].lower_ not in DOCUMENT_ADJECTIVES):
+            start -= 1
+        phrase = self.doc[start:owner.i + 1].text
+        sources = self.rules.sources
+        named = sources.lookup(phrase) is not None or sources.guess_type(phrase) != "unknown"
+        if named or (owner.pos_ == "PROPN" and owner.ent_type_ == "ORG"):
+            return owner, phrase
         return None
 
     def _refers_back(self, head: Token) -> bool:
@@ -517,7 +588,11 @@ class Attributor:
         return Attribution(last.name, cue=cue, token=last.token, descriptor=last.descriptor)
 
     def _is_a_person(self, attribution: Attribution) -> bool:
-        return _speaks_as_a_person(attribution) or attribution.resolve(self.rules.sources)[1] == "person"
+        """A person by role ("the governor") or by type: the recogniser's guess that "Civic Lens" is a
+        person's name gives way to its description ("the monitoring group Civic Lens")."""
+        token = attribution.token
+        by_role = token is not None and token.lemma_.lower() in PERSON_ROLES
+        return by_role or attribution.resolve(self.rules.sources)[1] == "person"
 
     def _full_name(self, head: Token) -> Token | None:
         """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
@@ -757,7 +832,9 @@ class Attributor:
     def remember(self, sentence: Span) -> None:
         """The last source named in a sentence: what a later "he" or "the ministry" refers to."""
         for token in sentence:
-            if token.lemma_.lower() in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX"):
+            lemma = token.lemma_.lower()
+            spoke = lemma in self.rules.cue_verbs or lemma in self.rules.stance
+            if spoke and token.pos_ in ("VERB", "AUX"):
                 said = self.speaker_of(token)
                 if said is not None and said.name != AUTHOR and said.token is not None:
                     self.last_named = said
@@ -781,6 +858,11 @@ ANY_KIND_OF_BODY = {
     "authorities", "administration", "mission", "coalition", "network", "department", "institute", "monitor",
 }
 PERSONAL_PRONOUNS = {"he", "she"}
+# Adjectives of a document, not of its owner: "the latest police figures" are the police's.
+DOCUMENT_ADJECTIVES = {
+    "latest", "new", "official", "preliminary", "initial", "recent", "final", "updated", "own", "first",
+    "early", "provisional", "revised", "annual", "monthly", "weekly", "daily",
+}
 PERSON_REACH_CHARS = 600  # how far back "he said" looks for the person it names
 MEMORY = 8  # sources named earlier that "the ministry" may refer back to
 LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
@@ -878,6 +960,11 @@ def _proper_name(head: Token) -> bool:
         c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < head.i for c in head.children)
 
 
+def _bare_title(head: Token) -> bool:
+    """ "the Fund", "the Commission": one capitalised word standing for a body named in full before."""
+    return head.pos_ == "PROPN" and head.is_title and all(c.dep_ in ("det", "punct") for c in head.children)
+
+
 def _is_definite(head: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
 
@@ -909,7 +996,12 @@ def _misread_subject(verb: Token) -> tuple[Token, Token] | None:
 
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb; of two ("the rights group OVD-Info reported"), the proper name."""
+    # "12:20 GMT — The observer mission Civic Eye claimed ...": a live blog's timestamp is never a source
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and all(_is_timestamp(c) for c in subjects):
+        subjects = [c for c in map(_after_timestamp, subjects) if c is not None]
+    else:
+        subjects = [c for c in subjects if not _is_timestamp(c)]
     if not subjects:
         # The small model misreads unfamiliar names at the start of a clause ("Mediazona, citing
         # data, said ..." parses "Mediazona" as an adverb): a capitalised left dependent stands in.
@@ -921,6 +1013,26 @@ def _subject_of(verb: Token) -> Token | None:
         if not subjects:
             return None
     return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+
+
+TIME_ZONES = {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk", "est", "edt", "pst", "pdt", "ist"}
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _is_timestamp(token: Token) -> bool:
+    """ "12:20 GMT", "09:45": a time of day, as a live blog opens its entries."""
+    words = list(token.doc[token.left_edge.i:token.i + 1])
+    return token.lower_ in TIME_ZONES or any(CLOCK_TIME.fullmatch(t.text) for t in words[:2])
+
+
+def _after_timestamp(subject: Token) -> Token | None:
+    """For a timestamp the parse took for the only subject, what it hangs beside it: "16:10 GMT — A
+    reminder: a poll by X ... put ..." is the poll's (the last appositive in the chain)."""
+    found = None
+    token = subject
+    while (token := next((c for c in token.children if c.dep_ == "appos"), None)) is not None:
+        found = token
+    return found
 
 
 def _phrase_head(token: Token) -> Token:
@@ -940,9 +1052,29 @@ def defined_acronyms(text: str) -> dict[str, str]:
     return {m.group(2): m.group(1) for m in ACRONYM_DEFINED.finditer(text)}
 
 
+def acronym_definitions(text: str) -> dict[str, tuple[str, int]]:
+    """Each acronym an article defines: (the full name without "the", where the bracketed acronym stands);
+    the first definition counts."""
+    found: dict[str, tuple[str, int]] = {}
+    for m in ACRONYM_DEFINED.finditer(text):
+        found.setdefault(m.group(2), (re.sub(r"^(?:The|the)\s+", "", m.group(1)), m.start(2)))
+    return found
+
+
+def _expanded(found: Attribution, definitions: dict[str, tuple[str, int]], at: int) -> str:
+    """ "The CEC said" after "the Central Electoral Commission (CEC)": the full name, as the guide names a
+    body its article has expanded; an acronym used before the article expands it stays as written."""
+    definition = definitions.get(found.name)
+    if definition is None:
+        return found.name
+    where = found.token.idx if found.token is not None and found.token.text == found.name else at
+    return definition[0] if definition[1] <= where else found.name
+
+
 def read_attribution(doc: Doc, rules: AttributionRules) -> None:
     attributor = Attributor(doc, rules)
     acronyms = defined_acronyms(doc.text)
+    definitions = acronym_definitions(doc.text)
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     by_sentence: dict[int, list[ClaimDraft]] = {}
     for draft in drafts:
@@ -950,7 +1082,7 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
     for sentence in doc.sents:
         for draft in by_sentence.get(sentence.start, []):
             found = attributor.attribution_of(draft)
-            draft.source_name = found.name
+            draft.source_name = _expanded(found, definitions, draft.start)
             draft.source_cue = found.cue
             draft.source_via = found.via
             draft.source_token = found.token
