@@ -192,6 +192,9 @@ TIMESTAMP_IS_NOT_A_SOURCE = [
      "Vote Watch", "ngo"),
     ("08:05 BST — The regional council said 14 homes had been evacuated.", "14", "regional council",
      "government"),
+    ("10:15 GMT — A reminder of where things stood before the vote: a survey by the Vilnius pollster Nord "
+     "Insight, published on Monday, put the ruling party on 33% and found 21% undecided.", "33%",
+     "Nord Insight", "company"),
 ]
 
 
@@ -244,6 +247,8 @@ CLOSING_DESCRIPTOR_AND_NAME = [
      "2.4 million", "AgriSense", "company"),
     ("Freight rates rose 14% in March, the shipping analytics firm SeaRoute estimated.", "14%", "SeaRoute",
      "company"),
+    ("The government says a weaker currency will lift exports. Cotton sales brought in $2.3 billion in May, "
+     "the textile consultancy FibreLine estimated.", "$2.3 billion", "FibreLine", "company"),
     ("Grain exports reached 3 million tonnes, up 9% from May, according to the Kyiv-based consultancy "
      "GrainTrade.", "9%", "GrainTrade", "company"),
 ]
@@ -286,6 +291,9 @@ TYPED_BY_THE_TEXT = [
      "ngo"),
     ("The International Monetary Fund approved a loan on Friday. The Fund said inflation fell to 4.7% in "
      "April.", "4.7%", "International Monetary Fund", "international_org"),
+    ("The World Bank's board approved a loan of $500 million on Friday, the ministry said. The Bank "
+     "confirmed the figures.\n\nIn a statement, it said growth would reach 3.1% next year.", "3.1%",
+     "World Bank", "international_org"),
 ]
 
 

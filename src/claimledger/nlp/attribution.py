@@ -506,7 +506,7 @@ class Attributor:
                 continue
             canonical = self.rules.sources.lookup(ent.text)
             names = f"{ent.text} {canonical.canonical if canonical else ''}".lower()
-            if word in names.split():
+            if word in re.sub(r"['’]s?\b", "", names).split():  # "The International Monetary Fund's"
                 return ent
         return None
 
@@ -850,6 +850,7 @@ class Attributor:
 
 FINAL_REPORTING_VERBS = {
     "say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post",
+    "estimate",  # "..., the farm consultancy AgroPampa estimated."
 }
 # Generic heads that may name a body of any kind ("the group", "the agency"); others ("the union", "the
 # bank") name only a body of their own kind.
