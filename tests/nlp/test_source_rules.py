@@ -300,3 +300,35 @@ TYPED_BY_THE_TEXT = [
 @check(TYPED_BY_THE_TEXT)
 def test_typed_by_the_text(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
+
+
+# A figure in a clause before a closing "the UN says" or "according to UN estimates" is the UN's; a
+# background sentence with no attribution is the outlet's own voice.
+CLOSING_ATTRIBUTION = [
+    ("The conflict, now in its fourth year, has displaced an estimated 9 million people and closed more than "
+     "60% of schools, the UN says.", "more than 60%", "UN", "international_org"),
+    ("The conflict, now in its fourth year, has displaced an estimated 9 million people, according to UN "
+     "estimates.", "an estimated 9 million", "UN", "international_org"),
+    ("The WHO said 300 cases were recorded. The country has 4,000 hospital beds.", "4,000", "AUTHOR", "author"),
+    ("Growth will slow to 2.1% next year, the IMF's staff said after a visit.", "2.1%", "IMF",
+     "international_org"),
+]
+
+
+@check(CLOSING_ATTRIBUTION)
+def test_closing_attribution(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)
+
+
+# A stated conversion of a measure is the outlet's arithmetic, like a currency conversion (the guide).
+CONVERSIONS_ARE_THE_AUTHORS = [
+    ("The epicentre was 30 km (19 miles) east of the city, the seismology centre said.", "19", "AUTHOR",
+     "author"),
+    ("The plant can refine 6 million tonnes of crude a year, or about 120,000 barrels per day, according to "
+     "the company.", "about 120,000", "AUTHOR", "author"),
+]
+
+
+@check(CONVERSIONS_ARE_THE_AUTHORS)
+def test_conversions_are_the_authors(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)

@@ -418,6 +418,8 @@ class Attributor:
         titles = [head, *(c for c in head.children if c.dep_ == "conj")]
         if possessor is not None and any(t.lemma_.lower() in self.rules.documents for t in titles):
             return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
+        if possessor is not None and head.lemma_.lower() in BODY_STAFF:
+            return self._named(possessor, cue)  # "the IMF's staff said": the staff speak for the body
         if head.pos_ == "PROPN" and (head.i == 0 or head.doc[head.i - 1].pos_ != "PROPN"):
             full = self._full_name(head)
             if full is not None:
@@ -859,6 +861,7 @@ ANY_KIND_OF_BODY = {
     "authorities", "administration", "mission", "coalition", "network", "department", "institute", "monitor",
 }
 PERSONAL_PRONOUNS = {"he", "she"}
+BODY_STAFF = {"staff", "team"}  # "the IMF's staff", "the agency's team" speak for their body
 # Adjectives of a document, not of its owner: "the latest police figures" are the police's.
 DOCUMENT_ADJECTIVES = {
     "latest", "new", "official", "preliminary", "initial", "recent", "final", "updated", "own", "first",
