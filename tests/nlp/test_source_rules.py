@@ -309,7 +309,10 @@ CLOSING_ATTRIBUTION = [
      "60% of schools, the UN says.", "more than 60%", "UN", "international_org"),
     ("The conflict, now in its fourth year, has displaced an estimated 9 million people, according to UN "
      "estimates.", "an estimated 9 million", "UN", "international_org"),
-    ("The WHO said 300 cases were recorded. The country has 4,000 hospital beds.", "4,000", "AUTHOR", "author"),
+    ("The WHO said 300 cases were recorded. The country has 4,000 hospital beds.", "4,000", "AUTHOR",
+     "author"),
+    ("Ukraine's General Staff said Russia had lost 1,100 troops in the past day.", "1,100",
+     "Ukraine's General Staff", "military"),
     ("Growth will slow to 2.1% next year, the IMF's staff said after a visit.", "2.1%", "IMF",
      "international_org"),
 ]

@@ -418,7 +418,7 @@ class Attributor:
         titles = [head, *(c for c in head.children if c.dep_ == "conj")]
         if possessor is not None and any(t.lemma_.lower() in self.rules.documents for t in titles):
             return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
-        if possessor is not None and head.lemma_.lower() in BODY_STAFF:
+        if possessor is not None and head.text in BODY_STAFF:  # lower case: not "Ukraine's General Staff"
             return self._named(possessor, cue)  # "the IMF's staff said": the staff speak for the body
         if head.pos_ == "PROPN" and (head.i == 0 or head.doc[head.i - 1].pos_ != "PROPN"):
             full = self._full_name(head)
