@@ -197,7 +197,9 @@ def _first_description(text: str, name: str, sources: SourceTable) -> str:
         if words[-1].lower().strip("'’s") in PERSON_ROLES or words[-1].lower().startswith("spokes"):
             continue  # "Carla Menéndez, a WFP spokeswoman": a person's role, not what a body is
         kind = sources.guess_type(description)
-        if kind not in ("unknown", "person"):
+        if kind == "person":
+            return "unknown"  # "Ivan Petrov, a local resident": the recogniser's reading of the name decides
+        if kind != "unknown":
             return kind
     return "unknown"
 
