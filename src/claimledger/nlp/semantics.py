@@ -17,11 +17,12 @@ from claimledger.nlp.drafts import ClaimDraft, clause_bounds
 from claimledger.nlp.lexicon import load_table
 
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
-LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force", "data": "data",
-               "doses": "dose"}  # the lemmatiser reads "doses" as the plural of "dos"
+LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force",
+               "data": "data", "doses": "dose"}  # the lemmatiser reads "doses" as the plural of "dos"
 # Abbreviated measures are written out in the unit, as the guide's "kilometres" ("14 km" → "kilometre").
-UNIT_ABBREVIATIONS = {"km": "kilometre", "kms": "kilometre", "sq km": "square kilometre", "square km": "square kilometre", "kg": "kilogram",
-                      "kgs": "kilogram", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ha": "hectare"}
+UNIT_ABBREVIATIONS = {"km": "kilometre", "kms": "kilometre", "sq km": "square kilometre",
+                      "square km": "square kilometre", "kg": "kilogram", "kgs": "kilogram", "cm": "centimetre",
+                      "mm": "millimetre", "mi": "mile", "ha": "hectare"}
 LOCATION_PREPOSITIONS = {"in", "to", "near", "at", "across", "outside", "around", "inside", "into", "from", "on", "over"}
 LOCATION_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
@@ -629,7 +630,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
             # people counted just before
             draft.unit = elided.unit
-            own_verb = _counts_others(draft, noun) or _subject_of_a_verb(draft) or _has_own_verb(draft, elided)
+            own_verb = (_counts_others(draft, noun) or _subject_of_a_verb(draft)
+                        or _has_own_verb(draft, elided))
             if draft.category == "other" and not own_verb:
                 draft.category = elided.category
         others = _others_continued(draft, noun, last_counted) if elided is None and referent is None else None

@@ -46,6 +46,10 @@ class ScopeRules:
     frame_verbs: frozenset[str] = frozenset()
     single_event_names: re.Pattern[str] | None = None
     people_and_troops: frozenset[str] = frozenset()
+    event_states: re.Pattern[str] | None = None
+    loss_verbs: frozenset[str] = frozenset()
+    level_relations: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,11 @@ def default_rules() -> ScopeRules:
         single_event_names=re.compile(defaults["single_event_names"]) if "single_event_names" in defaults
         else None,
         people_and_troops=frozenset(categories["people"]["nouns"]) | frozenset(categories["nouns"]["troops"]),
+        event_states=re.compile(defaults["event_states"], re.IGNORECASE) if "event_states" in defaults
+        else None,
+        loss_verbs=frozenset(defaults.get("loss_verbs", ())),
+        level_relations=frozenset(defaults.get("level_relations", ())),
+        event_nouns=frozenset(defaults.get("event_nouns", ())),
     )
 
 
@@ -133,11 +142,19 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
     """The cues that may give this figure its scope, best first: those the parse ties to the figure's
     own clause, then to a clause above it, by distance; failing those, the nearest one close by."""
     usable = [c for c in cues if not (c.start < draft.end and draft.start < c.end)]
-    if draft.category in ("money", "troops", "percent") and not _is_turnout(draft, rules):
+    if draft.category in ("money", "troops", "percent") and not _is_turnout(draft, rules) \
+            and not _moved_on_the_day(draft, rules):
         # A weekday dates the announcement of a bonus or a deployment, not a period of the amount.
         usable = [c for c in usable if not ANNOUNCEMENT_CUES.match(c.text)]
+    if draft.category == "percent" and _lemmas_near(draft, governing_verb(draft)) & rules.level_relations:
+        # "a unit accounting for about 40% of the plant's capacity", struck overnight: a share, a level
+        usable = [c for c in usable if not (ANNOUNCEMENT_CUES.match(c.text) or DAY_CUE.search(c.text))]
+    usable = [c for c in usable if not _bringing_another(draft, c)]
     if draft.category in ("troops", "percent", "other"):
         usable = [c for c in usable if c.text.lower() not in ("toll", "death toll", "bringing")]
+    if draft.category in ("detained", "displaced"):
+        # "It puts the death toll at 23, and says 61 were arrested": the toll is not the arrests
+        usable = [c for c in usable if c.text.lower() not in ("toll", "death toll")]
     # "11 people have died, the inspectorate said on Tuesday": the day dates the statement
     usable = [c for c in usable
               if not (ANNOUNCEMENT_CUES.match(c.text) and _dates_a_statement(draft, c, rules))]
@@ -166,12 +183,38 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
     return [nearest] if _distance(draft, nearest) <= UNATTACHED_REACH else []
 
 
+def _moved_on_the_day(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """ "The index rose 1.8% on Monday", "let the peso weaken by 12% on Wednesday": a percentage a market
+    moved, whose day is the span of the move (not a rate set: "raised its key rate to 19% on Friday")."""
+    if draft.category != "percent":
+        return False
+    verb = governing_verb(draft)
+    return bool(_lemmas_near(draft, verb) & rules.change_verbs) and not _sets_a_level(verb)
+
+
+BRINGING_TO = re.compile(r"\b(?:bring|brings|bringing|brought)\b[^.;]{0,100}?\bto\s+", re.IGNORECASE)
+
+
+def _bringing_another(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """ "approved a tranche of $1 billion, bringing total disbursements under its $7 billion programme to
+    $2.1 billion": "bringing" (and the "total" inside its phrase) make a running total of the figure right
+    after its "to", not of the others."""
+    text = draft.span.doc.text
+    for match in BRINGING_TO.finditer(text, draft.sentence.start_char, draft.sentence.end_char):
+        if match.start() <= cue.start and cue.end <= match.end():
+            return draft.start != match.end()
+    return False
+
+
 ORDINAL_PHRASE = re.compile(
-    r"\b(?:the|its|their|his|her|a) (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|biggest|largest|highest|lowest|deadliest|worst|heaviest|most \w+)(?: [\w-]+){0,3} $",
+    r"\b(?:the|its|their|his|her|a)(?: [\w-]+'s)? (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|biggest|largest|highest|lowest|deadliest|worst|heaviest|most \w+|"
+    r"\w{3,}est)"
+    r"(?: [\w-]+){0,3} $",
     re.IGNORECASE,
 )
 TEMPORAL_MARKS = {"after", "when", "as", "before"}
+A_STRETCH = re.compile(r"^(?:a|an|one) (?:day|night|week|month|year|fortnight)$", re.IGNORECASE)
 
 
 def _not_a_time(draft: ClaimDraft, cue: ScopeCue) -> bool:
@@ -182,6 +225,8 @@ def _not_a_time(draft: ClaimDraft, cue: ScopeCue) -> bool:
         return False
     if cue.text.lower() == "overall":
         return span[0].dep_ == "amod"
+    if A_STRETCH.match(cue.text) and draft.span.doc.text.startswith(" of ", cue.end):
+        return True  # "floods triggered by a week of monsoon rain": the rain's length, not the count's
     if not cue.text.lower().startswith("since"):
         return False
     before = draft.span.doc.text[max(0, cue.start - 60):cue.start]
@@ -342,6 +387,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
     near = _lemmas_near(draft, verb)
     if draft.unit.split(" ")[-1] in rules.measure_units and near & rules.change_verbs:
         return "unspecified"  # "forced to cut output by 2,300 megawatts": a change, not a reading
+    if draft.category == "money" and _lost_to_date(draft, verb, rules):
+        return "cumulative"  # "crops worth some 6 billion taka have been lost": the losses to date
     if draft.category == "money" or draft.unit.split(" ")[-1] in rules.measure_units:
         return "point"  # an amount, or a reading ("a magnitude 6.4 quake")
     if draft.category == "percent":
@@ -370,11 +417,49 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         c.lower_ == "without" for c in verb.children)
     if left_without:
         return "unspecified"  # "1 million households were left without electricity": what an attack did
+    if _in_an_event_state(draft, rules) or draft.unit.split(" ")[-1] in rules.event_nouns:
+        # "about 90 people were believed to be missing", "followed by at least 12 aftershocks": what an
+        # event did, a running total in the perfect
+        return "cumulative" if _is_perfect(verb) else "unspecified"
+    if _present_passive(verb) and near & rules.event_verbs and draft.category not in ("injuries", "deaths"):
+        return "point"  # "2.8 million people are registered to vote", "are detained": a standing state
     if draft.category == "displaced" and not near & rules.event_verbs:
-        return "point"  # "refugees living in Poland", "held protection status": a population at a moment
+        # "refugees living in Poland": a population at a moment; "have taken refuge", "have now been driven
+        # from their homes": a running total
+        return "cumulative" if _is_perfect(verb) else "point"
     if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
         return "cumulative" if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
     return "point"
+
+
+PERFECT_PASSIVE_AFTER = re.compile(r"^[\w ]{0,30}?\b(?:have|has) been (\w+)", re.IGNORECASE)
+
+
+def _lost_to_date(draft: ClaimDraft, verb: Token | None, rules: ScopeRules) -> bool:
+    """An amount lost or destroyed, told in the perfect: by the parse, or by the words right after it
+    ("crops worth $40 million have been lost"; the parse of "worth" is unsteady)."""
+    if verb is not None and verb.lemma_.lower() in rules.loss_verbs and _is_perfect(verb):
+        return True
+    after = PERFECT_PASSIVE_AFTER.match(draft.span.doc.text[draft.end:draft.end + 60])
+    if after is None:
+        return False
+    participle = draft.span.doc.char_span(draft.end + after.start(1), draft.end + after.end(1))
+    return participle is not None and participle[0].lemma_.lower() in rules.loss_verbs
+
+
+def _in_an_event_state(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """People an event left missing, homeless or stranded, said in the figure's clause after it."""
+    if rules.event_states is None or draft.category in ("money", "percent"):
+        return False
+    _, end = clause_bounds(draft.sentence, draft.start)
+    return bool(rules.event_states.search(draft.span.doc.text, draft.end, end))
+
+
+def _present_passive(verb: Token | None) -> bool:
+    """ "are registered", "is held": a passive in the present tense, not the perfect."""
+    if verb is None or verb.tag_ != "VBN" or _is_perfect(verb):
+        return False
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def _share_of_people(draft: ClaimDraft, rules: ScopeRules) -> bool:
@@ -392,6 +477,8 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
     text = cue.text.strip().lower()
     if draft.category in ("money", "percent") and rules.rate_cues.match(text):
         return None  # "4,600 zlotys a month": a salary, a point amount
+    if rules.rate_cues.match(text) and _can_do(draft):
+        return "point"  # "can process 8.8 million tonnes of crude a year": a capacity, a level
     if cue.scope == "cumulative" and rules.calendar_cumulative.search(text):
         return "period"
     if draft.category in ("money", "percent"):
@@ -404,6 +491,15 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
     if ANNOUNCEMENT_CUES.match(text) and draft.unit and draft.unit.split(" ")[-1] in rules.measure_units:
         return "point"  # "reached 48.5 degrees on Friday": a reading on a day, not a count over it
     return cue.scope
+
+
+def _can_do(draft: ClaimDraft) -> bool:
+    """ "The refinery can process 8.8 million tonnes a year", "is able to handle": what a thing can do."""
+    verb = governing_verb(draft)
+    if verb is None:
+        return False
+    able = any(c.lower_ in ("can", "could") for c in verb.children)
+    return able or (verb.lemma_.lower() == "able" or verb.head.lemma_.lower() == "able")
 
 
 def _is_deployed(draft: ClaimDraft, rules: ScopeRules) -> bool:
@@ -441,6 +537,10 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     head = _cue_head(draft, cue)
     if draft.category == "percent" and head is not None and _is_the_whole(draft, head):
         return "period"  # "60% of the May casualties": a share of what the period counted
+    change = CHANGE_BEFORE.search(draft.span.doc.text[draft.sentence.start_char:draft.start])
+    change = change and cue.start >= draft.end  # "up 4.2% from March"; not "a budget for 2025, up 3.6%"
+    if draft.category == "percent" and (change or text.startswith("since")) and not _sets_a_level(verb):
+        return "period"  # "has lost about 40% of its value since January", "up 4.2% from March": a change
     if head is not None and head.lemma_.lower() in rules.act_verbs:
         return None  # "China announced a 7.2% increase in March": the cue dates the announcement
     rate = _measure_of(draft, verb) in rules.period_measures
@@ -501,6 +601,8 @@ def _counts_a_crowd(draft: ClaimDraft, rules: ScopeRules) -> bool:
     """People taking part in a protest or strike ("1.2 million marched", "put the crowd at 10,000")."""
     if draft.category != "other" or draft.mention.unit is not None:
         return False
+    if draft.unit and draft.unit.split()[-1] not in rules.people_and_troops:
+        return False  # "a magnitude 6.9 earthquake struck": a crowd is counted in people
     return bool(_taking_part_words(draft) & (rules.participation_words | CROWD_WORDS))
 
 
@@ -640,11 +742,14 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         cue, scope = None, None
         between = [d for d in drafts if d is not draft and d.sentence.start == sentence.start]
         candidates = candidate_cues(draft, by_sentence[sentence.start], rules)
+        candidates = [c for c in candidates if not _another_figures_cue(draft, c, between)]
         for candidate in _own_cues_first(draft, candidates, between):
             scope = scope_with_cue(draft, candidate, rules)
             if scope is not None:  # a cue that does not apply ("a budget for 2025") gives way to the next
                 cue = candidate
                 break
+        if cue is not None and scope == "cumulative" and day_event is not None and TOLL.match(cue.text):
+            cue, scope = day_event, "period"  # "It puts the death toll at 23" of Tuesday's protests
         if cue is not None and single_event and _toll_of_the_event(draft, cue):
             cue, scope = None, None  # "dug on Tuesday after an earthquake struck, killing 143": its toll
         bounded = _bounded_period_over_a_total(draft, cue, scope, by_sentence[sentence.start], rules)
@@ -714,8 +819,35 @@ def _agreed_count(draft: ClaimDraft, rules: ScopeRules) -> bool:
     if draft.category in ("money", "percent"):
         return False  # amounts have rules of their own
     verb = governing_verb(draft)
+    if verb is not None and any(c.lower_ in MAY_HAPPEN for c in verb.children) and not _is_perfect(verb) \
+            and not any(c.lower_ == "have" for c in verb.children):
+        return True  # "the truce could see the release of about 1,000 prisoners": a count that may come
     return (verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.planning_words
             and verb.head.lemma_.lower() != "target")
+
+
+MAY_HAPPEN = {"could", "would", "will", "'ll", "might"}
+
+
+def _another_figures_cue(draft: ClaimDraft, cue: ScopeCue, others: list[ClaimDraft]) -> bool:
+    """ "inflation falling from a peak of 38% in May 2023 and reserves rising to $11.2 billion": a cue right
+    after another figure, before this one and with a new clause between, is that figure's time; "put the
+    total number of deaths at 1,890 and said 320 centres were operating": a cue the parse does not tie to
+    this figure, with another figure between, is the nearer figure's."""
+    if cue.end > draft.start:
+        return False
+    text = draft.span.doc.text
+    for other in others:
+        if not (cue.start - 2 <= other.end and other.end <= draft.start and other.start >= cue.start - 40):
+            continue
+        if other.start >= cue.end and not _attached(draft, cue):
+            return True  # the figure between is nearer the cue
+        if other.end <= cue.start and CLAUSE_BREAK.search(text, cue.end, draft.start):
+            return True
+    return False
+
+
+CLAUSE_BREAK = re.compile(r"\b(?:and|while|but|whereas)\b|;")
 
 
 def _own_cues_first(draft: ClaimDraft, cues: list[ScopeCue], others: list[ClaimDraft]) -> list[ScopeCue]:
@@ -731,6 +863,8 @@ def _toll_of_the_event(draft: ClaimDraft, cue: ScopeCue) -> bool:
     """A count told in a participle of the event's clause ("an earthquake struck, killing 143 people"),
     with a day cue hung on a verb above that clause (the rescue "on Tuesday"), is the event's toll."""
     verb = governing_verb(draft)
+    while verb is not None and verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG":
+        verb = verb.head  # "killing at least 146 people and injuring more than 600": the first participle's
     if draft.category not in EVENT_CATEGORIES or verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl":
         return False
     if not (ANNOUNCEMENT_CUES.match(cue.text) or DAY_CUE.search(cue.text)):
@@ -739,7 +873,10 @@ def _toll_of_the_event(draft: ClaimDraft, cue: ScopeCue) -> bool:
     return head is not None and head.i != verb.i
 
 
-OF_THOSE = re.compile(r"^ of (?:those|them|these)\b", re.IGNORECASE)
+# "About 40% of those admitted", "64% of the killings": a share of the count reported just before
+TOLL = re.compile(r"^(?:death )?toll$", re.IGNORECASE)
+OF_THOSE = re.compile(r"^ of (?:those|them|these|the (?:killings|deaths|dead|victims|casualties|attacks|"
+                      r"cases|arrests|detentions|incidents|injured|wounded|displaced))\b", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|an? (?:rise|increase|fall|drop|decline) of)\s*$", re.IGNORECASE)
 ALSO_SUBJECT = re.compile(r"^(?:it|they|he|she|the \w+) also\b", re.IGNORECASE)
 
