@@ -201,6 +201,15 @@ SCOPES_54 = [
     ("Officials said 95,000 people had voted at polling stations abroad by midday.", "95,000", "cumulative"),
     ("Turnout stood at 22.5% at 11am, the election commission said.", "22.5%", "point"),
     ("About 6.1 million people are registered to vote, the commission said.", "About 6.1 million", "point"),
+    ("Officials said 95,000 people had voted at 300 polling stations abroad by midday.", "300", "point"),
+    ("Russian strikes overnight cut power to 1.2 million homes, the ministry said. By midday, engineers had "
+     "restored supply to 640,000 of them.", "640,000", "daily"),
+    ("Protesters are arrested in Paris\n\nPolice said 45 protesters are arrested.", "45", "unspecified"),
+    # -- "..., adding that" continues the report whose cue came before in the sentence
+    ("Police have opened 17 criminal cases since Friday, the minister said, adding that officers had "
+     "detained six people.", "six", "period"),
+    # -- a toll that could rise keeps the toll's cue
+    ("The death toll could rise to 300, officials said.", "300", "cumulative"),
     # -- an exchange-rate level is a point; a currency's move on a named day is that day's
     ("The central bank let the lira fall by 9% on Tuesday, setting the official rate at 38 lira per dollar.",
      "9%", "period"),

@@ -50,6 +50,7 @@ class ScopeRules:
     loss_verbs: frozenset[str] = frozenset()
     level_relations: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    state_passives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ def default_rules() -> ScopeRules:
         loss_verbs=frozenset(defaults.get("loss_verbs", ())),
         level_relations=frozenset(defaults.get("level_relations", ())),
         event_nouns=frozenset(defaults.get("event_nouns", ())),
+        state_passives=frozenset(defaults.get("state_passives", ())),
     )
 
 
@@ -421,8 +423,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         # "about 90 people were believed to be missing", "followed by at least 12 aftershocks": what an
         # event did, a running total in the perfect
         return "cumulative" if _is_perfect(verb) else "unspecified"
-    if _present_passive(verb) and near & rules.event_verbs and draft.category not in ("injuries", "deaths"):
-        return "point"  # "2.8 million people are registered to vote", "are detained": a standing state
+    if _present_passive(verb) and verb.lemma_.lower() in rules.state_passives:
+        return "point"  # "2.8 million people are registered to vote", "are held": a standing state
     if draft.category == "displaced" and not near & rules.event_verbs:
         # "refugees living in Poland": a population at a moment; "have taken refuge", "have now been driven
         # from their homes": a running total
@@ -748,6 +750,12 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             if scope is not None:  # a cue that does not apply ("a budget for 2025") gives way to the next
                 cue = candidate
                 break
+        if cue is not None and BY_HOUR.match(cue.text):
+            part_of = draft.refers_to
+            if part_of is not None and part_of.time_scope in ("daily", "period"):
+                cue, scope = None, None  # "by midday, supply was restored to 640,000 of them": the night's
+            elif _a_place(draft):
+                cue, scope = None, None  # "had voted at 301 stations by midday": the stations are no count
         if cue is not None and scope == "cumulative" and day_event is not None and TOLL.match(cue.text):
             cue, scope = day_event, "period"  # "It puts the death toll at 23" of Tuesday's protests
         if cue is not None and single_event and _toll_of_the_event(draft, cue):
@@ -819,14 +827,15 @@ def _agreed_count(draft: ClaimDraft, rules: ScopeRules) -> bool:
     if draft.category in ("money", "percent"):
         return False  # amounts have rules of their own
     verb = governing_verb(draft)
-    if verb is not None and any(c.lower_ in MAY_HAPPEN for c in verb.children) and not _is_perfect(verb) \
-            and not any(c.lower_ == "have" for c in verb.children):
+    may_happen = verb is not None and any(c.lower_ in MAY_HAPPEN for c in verb.children)
+    if may_happen and draft.category not in TOLLS and not any(c.lower_ == "have" for c in verb.children):
         return True  # "the truce could see the release of about 1,000 prisoners": a count that may come
     return (verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.planning_words
             and verb.head.lemma_.lower() != "target")
 
 
 MAY_HAPPEN = {"could", "would", "will", "'ll", "might"}
+TOLLS = {"deaths", "injuries", "casualties"}  # "the toll could rise to 300" keeps the toll's own cues
 
 
 def _another_figures_cue(draft: ClaimDraft, cue: ScopeCue, others: list[ClaimDraft]) -> bool:
@@ -874,10 +883,20 @@ def _toll_of_the_event(draft: ClaimDraft, cue: ScopeCue) -> bool:
 
 
 # "About 40% of those admitted", "64% of the killings": a share of the count reported just before
+BY_HOUR = re.compile(r"^by (?:midday|noon|mid-?morning|mid-?afternoon|\d)", re.IGNORECASE)
+
+
+def _a_place(draft: ClaimDraft) -> bool:
+    """A figure that counts where something happened ("voted at 301 stations"), not what happened."""
+    noun = draft.noun
+    return noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "in", "across", "from")
+
+
 TOLL = re.compile(r"^(?:death )?toll$", re.IGNORECASE)
 OF_THOSE = re.compile(r"^ of (?:those|them|these|the (?:killings|deaths|dead|victims|casualties|attacks|"
                       r"cases|arrests|detentions|incidents|injured|wounded|displaced))\b", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|an? (?:rise|increase|fall|drop|decline) of)\s*$", re.IGNORECASE)
+ADDING_THAT = re.compile(r"\badding(?: that)?\b", re.IGNORECASE)
 ALSO_SUBJECT = re.compile(r"^(?:it|they|he|she|the \w+) also\b", re.IGNORECASE)
 
 
@@ -899,6 +918,10 @@ def _carried_over(draft: ClaimDraft, drafts: list[ClaimDraft], last_cued: ClaimD
             return previous  # "had reached UAH 1.1 trillion, up 14% from a year earlier"
     if draft.category in ("money", "percent") or draft.time_scope not in ("point", "unspecified"):
         return None
+    same_sentence = previous.sentence.start == draft.sentence.start
+    adding = same_sentence and previous.scope_cue and ADDING_THAT.search(text, previous.end, draft.start)
+    if adding and draft.category in EVENT_CATEGORIES:  # (not "adding that the boat may have carried 350")
+        return previous  # "17 cases since Friday, the minister said, adding that officers had detained six"
     also = ALSO_SUBJECT.match(draft.sentence.text)
     follows = previous.sentence.end <= draft.sentence.start and paragraphs <= EVENT_REACH_PARAGRAPHS
     same_report = last_cued is not None and previous.sentence.start == draft.sentence.start \
