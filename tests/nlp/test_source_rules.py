@@ -269,6 +269,8 @@ BODY_AND_ITS_DESCRIPTION = [
     ("KORD, the Polish army unit that guards the border, said 40 migrants had crossed on Sunday.", "40",
      "KORD", "military"),
     ("Aqualink, the city's water utility, said 9,000 homes had lost supply.", "9,000", "Aqualink", "company"),
+    ("COGAT, the Israeli defence ministry body that oversees the crossings, put Monday's figure at 246 "
+     "trucks.", "246", "COGAT", "military"),
 ]
 
 

@@ -1018,9 +1018,23 @@ def _subject_of(verb: Token) -> Token | None:
         ]
         if not subjects:
             return None
-    return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+    chosen = next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+    return _name_before_description(verb, chosen) or chosen
 
 
+def _name_before_description(verb: Token, subject: Token) -> Token | None:
+    """ "COGAT, the Israeli defence ministry body that oversees the crossings, put ...": the parse may make
+    the description the subject and leave the name before it hanging off the verb."""
+    if subject.pos_ != "NOUN" or subject.left_edge.i < 2:
+        return None
+    comma = subject.doc[subject.left_edge.i - 1]
+    name = subject.doc[comma.i - 1]
+    if comma.text != "," or name.pos_ != "PROPN" or name.head.i != verb.i or name.dep_ not in NAME_HANGS:
+        return None
+    return name
+
+
+NAME_HANGS = ("npadvmod", "dep", "nmod", "advmod", "intj")
 TIME_ZONES = {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk", "est", "edt", "pst", "pdt", "ist"}
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
