@@ -208,6 +208,11 @@ SCOPES_54 = [
     # -- "..., adding that" continues the report whose cue came before in the sentence
     ("Police have opened 17 criminal cases since Friday, the minister said, adding that officers had "
      "detained six people.", "six", "period"),
+    # -- "N of the vehicles" after a count of trucks is part of that count, and takes its time
+    ("The army put Sunday's figure at 310 trucks. The UN disputed that figure. About 40 of the vehicles "
+     "counted by the army had carried goods for traders, it said.", "About 40", "period"),
+    ("Russia launched 90 drones overnight. The air force said 70 of the aircraft were shot down.", "70",
+     "daily"),
     # -- a toll that could rise keeps the toll's cue
     ("The death toll could rise to 300, officials said.", "300", "cumulative"),
     # -- an exchange-rate level is a point; a currency's move on a named day is that day's

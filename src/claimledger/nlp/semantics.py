@@ -758,6 +758,7 @@ def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft
     sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 PARTITIVE_REACH = 2  # sentences back that "of them" may point to
+COUNTED_REACH = 3  # sentences back that "60 of the vehicles" may find the count of them ("246 trucks")
 
 
 VICTIM_WORDS = {"victim", "dead", "casualty", "fatality", "injured", "wounded", "body"}
@@ -944,11 +945,17 @@ def _counted_before(draft: ClaimDraft, noun: Token | None, counted: list[ClaimDr
         return None
     for earlier in reversed(counted):
         sentences = list(draft.span.doc[earlier.sentence.start:draft.sentence.end].sents)
-        if len(sentences) > PARTITIVE_REACH:
+        if len(sentences) > COUNTED_REACH:
             return None
-        if earlier.unit == draft.unit:
-            return earlier
+        if earlier.unit == draft.unit or _kind_of(earlier.unit, draft.unit):
+            return earlier  # "60 of the vehicles" after "246 trucks": the trucks
     return None
+
+
+def _kind_of(unit: str, general: str) -> bool:
+    """Whether ``unit`` is a kind of the ``general`` noun ("truck" of "vehicle")."""
+    kinds = load_table("categories")["units"].get("hypernyms", {}).get(general, ())
+    return bool(unit) and unit.split()[-1] in kinds
 
 
 def _part_of_the(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft | None:
