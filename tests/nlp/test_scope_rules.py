@@ -241,6 +241,8 @@ SCOPES_54 = [
      "its $3 billion programme to $1.6 billion.", "$3 billion", "point"),
     ("Reserves rose to $9.4 billion, with inflation down from a peak of 30% in June 2023.", "$9.4 billion",
      "point"),
+    # -- ... but a cue on the verb of the clause before still reaches a figure coordinated with it
+    ("Exports fell 5% in March and imports rose 7%.", "7%", "period"),
     # -- an index's move on a named day is that day's
     ("The main share index fell 2.3% on Thursday.", "2.3%", "period"),
     ("The benchmark index rose 1.1% on Monday, and the currency firmed to 82 to the dollar.", "1.1%",

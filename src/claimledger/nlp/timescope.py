@@ -851,7 +851,9 @@ def _another_figures_cue(draft: ClaimDraft, cue: ScopeCue, others: list[ClaimDra
             continue
         if other.start >= cue.end and not _attached(draft, cue):
             return True  # the figure between is nearer the cue
-        if other.end <= cue.start and CLAUSE_BREAK.search(text, cue.end, draft.start):
+        head = _cue_head(draft, cue)
+        on_a_phrase = head is not None and head.pos_ not in ("VERB", "AUX")  # "a peak of 38% in May 2023"
+        if other.end <= cue.start and on_a_phrase and CLAUSE_BREAK.search(text, cue.end, draft.start):
             return True
     return False
 
