@@ -200,6 +200,7 @@ SCOPES_54 = [
     # -- votes cast "by midday" are a running total; turnout at an hour and registered voters are levels
     ("Officials said 95,000 people had voted at polling stations abroad by midday.", "95,000", "cumulative"),
     ("Turnout stood at 22.5% at 11am, the election commission said.", "22.5%", "point"),
+    ("Three people were killed at 3pm on Monday when a shell hit the market.", "Three", "period"),
     ("About 6.1 million people are registered to vote, the commission said.", "About 6.1 million", "point"),
     ("Officials said 95,000 people had voted at 300 polling stations abroad by midday.", "300", "point"),
     ("Russian strikes overnight cut power to 1.2 million homes, the ministry said. By midday, engineers had "

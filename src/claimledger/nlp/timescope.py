@@ -152,6 +152,9 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
         # "a unit accounting for about 40% of the plant's capacity", struck overnight: a share, a level
         usable = [c for c in usable if not (ANNOUNCEMENT_CUES.match(c.text) or DAY_CUE.search(c.text))]
     usable = [c for c in usable if not _bringing_another(draft, c)]
+    if draft.category != "percent":
+        usable = [c for c in usable if not AT_HOUR.match(c.text)]  # "killed at 3pm on Monday": only a share
+        # is read at an hour ("turnout reached 31.4% at 1pm")
     if draft.category in ("troops", "percent", "other"):
         usable = [c for c in usable if c.text.lower() not in ("toll", "death toll", "bringing")]
     if draft.category in ("detained", "displaced"):
@@ -493,6 +496,9 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
     if ANNOUNCEMENT_CUES.match(text) and draft.unit and draft.unit.split(" ")[-1] in rules.measure_units:
         return "point"  # "reached 48.5 degrees on Friday": a reading on a day, not a count over it
     return cue.scope
+
+
+AT_HOUR = re.compile(r"^at (?:midday|noon|\d)", re.IGNORECASE)  # "turnout reached 31.4% at 1pm": a reading
 
 
 def _can_do(draft: ClaimDraft) -> bool:
