@@ -228,8 +228,8 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
             continue  # "312 patients, of whom 14 died": the clause counts others
         if child.dep_ == "conj" and any(c.like_num or c.pos_ == "NUM" for c in child.children):
             continue  # "1,150 new cases and 34 deaths": the deaths are another count
-        if child.dep_ == "compound" and noun is not None and child.i < anchor.i:
-            continue  # "320 treatment centres": the compound names the thing counted, not what happened to it
+        if child.dep_ == "compound" and noun is not None and _lemma(child) in unit_of(noun).split()[:-1]:
+            continue  # "320 treatment centres": the compound is part of the unit, not what happened to it
         if child.dep_ in ("amod", "acl", "relcl", "prep", "conj", "appos", "compound", "advcl"):
             lemmas.add(child.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in child.subtree if c.pos_ in ("VERB", "ADJ", "NOUN") and c.i - anchor.i < 8)
