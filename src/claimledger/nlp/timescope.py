@@ -51,6 +51,7 @@ class ScopeRules:
     level_relations: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     state_passives: frozenset[str] = frozenset()
+    flow_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ def default_rules() -> ScopeRules:
         level_relations=frozenset(defaults.get("level_relations", ())),
         event_nouns=frozenset(defaults.get("event_nouns", ())),
         state_passives=frozenset(defaults.get("state_passives", ())),
+        flow_nouns=frozenset(defaults.get("flow_nouns", ())),
     )
 
 
@@ -554,6 +556,8 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     rate = _measure_of(draft, verb) in rules.period_measures
     if draft.category == "percent" and rate and not _is_share_of_economy(draft, rules):
         return "period"  # "expects growth of 2.8% this year": a rate of the period, even when forecast
+    if draft.category == "money" and _measure_of(draft, verb) in rules.flow_nouns and not _sets_a_level(verb):
+        return "period"  # "ran a deficit of X in the first half", "payments expected to reach X this year"
     if _sets_a_level(verb) or _is_planned(verb, rules):
         return None  # "will raise spending to 13.5 trillion rubles next year": an amount set, a point
     if draft.category == "money":
@@ -807,6 +811,12 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         if draft.time_scope == "unspecified" and at_the_event and draft.category in EVENT_CATEGORIES:
             # "Police said 12 officers were hurt in scuffles" in the report of a strike on Friday
             draft.time_scope, draft.scope_cue, draft.scope_groups = "period", day_event.text, day_event.groups
+        if single_event and draft.time_scope in ("point", "unspecified") and _left_by_the_event(draft, rules):
+            # "at least 14 people remain missing", "40 villages had been cut off": the event's toll so far
+            draft.time_scope = "cumulative"
+        if day_event is not None and _a_count_of_the_day(draft, text):
+            # "A dozen cars were set on fire in Nantes", "only 40% of trains ran": the protest day's counts
+            draft.time_scope, draft.scope_cue, draft.scope_groups = "period", day_event.text, day_event.groups
         if draft.time_scope in ("point", "unspecified") and draft.unit == "vote":
             draft.time_scope = "period"  # "passed with 257 votes": the count of that day's vote
         if draft.time_scope in ("point", "unspecified") and _counts_a_crowd(draft, rules):
@@ -818,6 +828,35 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             last_event = draft
 
 
+def _left_by_the_event(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """In a single event's report, people it left missing or homeless, or a count told in the perfect
+    ("had been cut off", "has rebuilt 3,200 homes"), with no cue of its own."""
+    if draft.scope_cue or draft.category in ("money", "percent", "troops"):
+        return False
+    verb = governing_verb(draft)
+    if verb is not None and verb.lemma_.lower() in rules.deployment:
+        return False  # "1,900 rescuers had been deployed": a level at hand
+    perfect = verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return perfect or _in_an_event_state(draft, rules)
+
+
+def _a_count_of_the_day(draft: ClaimDraft, text: str) -> bool:
+    """In the report of a one-day protest, strike or blockade, a count with no cue of its own told in the
+    simple past near the top ("about 1,200 tractors took part", "only 40% of trains ran")."""
+    if draft.time_scope not in ("point", "unspecified") or draft.scope_cue:
+        return False
+    if draft.category not in ("other", "percent", "detained", "injuries") or _whole_of_a_body(draft):
+        return False
+    if text.count("\n\n", 0, draft.start) > DAY_REPORT_PARAGRAPHS:
+        return False
+    verb = governing_verb(draft)
+    if verb is None or any(c.tag_ == "MD" for c in verb.children) or _sets_a_level(verb):
+        return False  # "raised tariffs by 40%": a level set
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ != "had"
+                                     for c in verb.children)
+
+
+DAY_REPORT_PARAGRAPHS = 2  # paragraph breaks a one-day protest's report runs on across
 WHOLE_OF_A_BODY = re.compile(r"\b\w+ of (?:(?:the )?[\w-]+(?: [\w-]+)?'s|its|their) $", re.IGNORECASE)
 
 
@@ -951,11 +990,12 @@ def _day_event_of_the_lede(doc: Doc, rules: ScopeRules) -> ScopeCue | None:
     for sentence in doc.sents:
         if lede_end >= 0 and sentence.start_char > lede_end:
             break
-        if STRIKE_WORDS.search(sentence.text):  # past a dateline ("ROME -") split off as a sentence
+        if STRIKE_WORDS.search(sentence.text) or BLOCKADE.search(sentence.text):  # past a dateline ("ROME -") split off as a sentence
             return _frame_of(sentence, rules)
     return None
 
 
+BLOCKADE = re.compile(r"\b(?:blockades?|blocked|blocking|marched)\b", re.IGNORECASE)
 DAY_CUE = re.compile(r"\b(?:overnight|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                      re.IGNORECASE)
 FRAME_REACH_SENTENCES = 3  # sentences back that a toll may find the day its event happened
