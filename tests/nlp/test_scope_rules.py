@@ -365,3 +365,17 @@ SCOPES_66 = [
 def test_scope_66(text, quantity, scope):
     assert claim_for(text, quantity).time_scope == scope
 
+
+CATEGORIES_66 = [
+    # migrants, returnees and asylum seekers are displaced, unless what happened to them says otherwise
+    ("The number of migrants living abroad has risen to 5 million, the platform said.", "5 million",
+     "displaced"),
+    ("About 40,000 migrants are waiting in camps on the border.", "About 40,000", "displaced"),
+    ("At least 27 migrants drowned when their boat capsized.", "At least 27", "deaths"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,category", CATEGORIES_66,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(CATEGORIES_66)])
+def test_category_66(text, quantity, category):
+    assert claim_for(text, quantity).category == category

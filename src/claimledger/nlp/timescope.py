@@ -990,7 +990,8 @@ def _day_event_of_the_lede(doc: Doc, rules: ScopeRules) -> ScopeCue | None:
     for sentence in doc.sents:
         if lede_end >= 0 and sentence.start_char > lede_end:
             break
-        if STRIKE_WORDS.search(sentence.text) or BLOCKADE.search(sentence.text):  # past a dateline ("ROME -") split off as a sentence
+        # past a dateline ("ROME -") split off as a sentence
+        if STRIKE_WORDS.search(sentence.text) or BLOCKADE.search(sentence.text):
             return _frame_of(sentence, rules)
     return None
 
