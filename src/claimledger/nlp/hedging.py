@@ -51,6 +51,9 @@ class Statement:
     reach: int
     answers_figures: bool = False  # "disputed those figures": the figures right after the cue are its object
     one_figure: bool = False  # "disputed the figure": in a later sentence, only the first figure before it
+    topic: tuple[str, ...] = ()  # words naming the one figure: "disputed that forecast", "the return figure"
+    rival: bool = False  # "gave a lower figure of 302,000": the figure after the cue is the giver's own
+    category: str | None = None  # "confirmed the injuries": only the figures of that kind, further back
 
 
 @cache
@@ -111,7 +114,16 @@ def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_bef
         answers = object_ is not None and object_.start() <= len(cue) + 1
         one = rules.about_one_figure.search(after)
         one_figure = object_ is None and one is not None and one.start() <= len(cue) + 1
-        statements.append(Statement(index, position, value, cue, reach, answers, one_figure))
+        if object_ is None and ONE_FIGURE_IN_CUE.search(cue):
+            one_figure, one = True, ONE_FIGURE_IN_CUE.search(cue)  # "gave a lower figure of 302,000"
+        topic = _topic(one.group(0)) if one_figure and one is not None else ()
+        rival = bool(RIVAL.match(cue))
+        kind = KIND_OBJECT.match(after[len(cue):]) or KIND_OBJECT.match(after[cue.rfind(" ") + 1:])
+        category = KINDS[kind.group(1).lower()] if kind and not answers else None
+        if category is not None:
+            reach = rules.reach_figures
+        statements.append(Statement(index, position, value, cue, reach, answers, one_figure, topic, rival,
+                                    category))
     return statements
 
 
@@ -132,19 +144,49 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
         if found:
             statements[i] = found
     figure_starts = sorted(d.start for d in drafts)
+    targets = {s: _one_figure_targets(s, starts_by_sentence.get(s.sentence - 1, []), drafts, text)
+               for found in statements.values() for s in found if s.one_figure}
     for draft in drafts:
         _hedge(draft, rules)
         i = index_of[draft.sentence.start]
-        first = draft.start == min(starts_by_sentence[i])
-        found = _statement_for(draft, i, statements, sentences, text, rules, figure_starts, first)
+        found = _statement_for(draft, i, statements, sentences, text, rules, figure_starts, targets)
         if found is not None:
             draft.verification, draft.verification_cue = found.value, found.cue
 
 
 def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
                    sentences: list[Span], text: str, rules: HedgingRules,
-                   figure_starts: list[int], first: bool = True) -> Statement | None:
+                   figure_starts: list[int], targets: dict | None = None) -> Statement | None:
+    if _counts_speakers(draft):
+        return None  # "Two European officials said ...": who speaks, not the report's figure
+    found = _statement_before(draft, i, statements, sentences, text, rules, figure_starts, targets)
+    return found if found is not None else _statement_of_kind(draft, i, statements, sentences, text, rules)
+
+
+def _statement_of_kind(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
+                       sentences: list[Span], text: str, rules: HedgingRules) -> Statement | None:
+    """A statement naming the kind of count ("Its operator confirmed the injuries") reaches the count of
+    that kind up to `sentences_before_figures` back, across one paragraph break."""
+    breaks = 0
+    for j in range(i + 1, min(len(sentences), i + rules.reach_figures + 1)):
+        if text.rfind("\n\n", sentences[j - 1].start_char, sentences[j].start_char) >= 0:
+            breaks += 1
+            if breaks > 1:
+                return None
+        for statement in statements.get(j, []):
+            if statement.category == draft.category:
+                return statement
+    return None
+
+
+def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
+                      sentences: list[Span], text: str, rules: HedgingRules,
+                      figure_starts: list[int], targets: dict | None = None) -> Statement | None:
     for statement in statements.get(i, []):
+        if statement.category is not None and statement.category != draft.category:
+            continue
+        if statement.rival and statement.position < draft.start:
+            continue  # "The police gave a lower figure of 61,000": the police's own figure
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
         if statement.position > draft.start or not OWN_VOICE.search(between):
             return statement  # "Peskov denied reports that 5,000 ..." or "6 tanks. The claims could not ..."
@@ -157,8 +199,13 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
         if gap >= 0:
             crossed = gap
         for statement in statements.get(j, []):
-            if j - i > statement.reach or (statement.one_figure and not first):
+            one_target = statement.one_figure and draft.start not in (targets or {}).get(statement, ())
+            if j - i > statement.reach or one_target:
                 continue  # "Other estimates put the figure higher": the report's first figure, not all
+            if statement.category is not None:
+                if statement.category == draft.category:
+                    return statement  # "The operator confirmed the injuries": the count of injuries
+                continue
             if crossed is None:
                 return statement
             own_figures = _figures_between(figure_starts, crossed, sentences[j].end_char)
@@ -176,6 +223,76 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
 
 
 ANSWER_GAP = 40  # characters after a statement's cue where "those figures" makes the figures its object
+# A cue that itself names one figure: "gave a lower figure", "put the toll higher".
+ONE_FIGURE_IN_CUE = re.compile(
+    r"\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}(?:figure|toll|number|count|estimate|tally)$", re.IGNORECASE)
+# A rival count: what follows the cue in its sentence is the giver's own figure, not the disputed one.
+RIVAL = re.compile(r"(?:gave|put)\b", re.IGNORECASE)
+# What a statement's object names ("confirmed the injuries", "denied the reported deaths") and the
+# category of the figure it is about.
+KINDS = {"injuries": "injuries", "deaths": "deaths", "killings": "deaths", "fatalities": "deaths",
+         "arrests": "detained", "detentions": "detained", "casualties": "casualties", "losses": "casualties"}
+KIND_OBJECT = re.compile(r"\s*(?:(?:the|these|those|its|their|his|her|any|reports? of(?: the)?)\s+)?"
+                         r"(?:[\w'’-]+\s+)?(" + "|".join(KINDS) + r")\b", re.IGNORECASE)
+
+
+def _counts_speakers(draft: ClaimDraft) -> bool:
+    """ "Two European officials, speaking on condition of anonymity, said ...": the figure counts the
+    speakers of a report, not what they report."""
+    noun = draft.figure.head
+    return (draft.figure.dep_ == "nummod" and noun.dep_ == "nsubj"
+            and noun.head.lemma_.lower() in SPEECH_VERBS and noun.head.i > noun.i)
+
+
+GENERIC_TOPIC = {"the", "that", "this", "a", "an", "figure", "number", "higher", "lower", "new", "official",
+                 "latest", "total", "overall", "initial", "first", "much", "far"}
+TOPIC_WINDOW = 40  # characters either side of a figure where its topic word may stand
+
+
+def _topic(phrase: str) -> tuple[str, ...]:
+    """Stems of the words naming one figure: "that forecast" → ("forec",), "the ministry's count" →
+    ("minis", "count")."""
+    words = re.findall(r"[a-z]+", phrase.lower().replace("’s", "").replace("'s", ""))
+    return tuple(w[:5] for w in words if len(w) >= 4 and w not in GENERIC_TOPIC)
+
+
+PARTS = re.compile(r"^[^.;,\d]{0,40},\s*(?:including|of (?:them|whom|which))\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _one_figure_targets(statement: Statement, starts: list[int], drafts: list[ClaimDraft],
+                        text: str) -> frozenset[int]:
+    """The figure a statement about one figure means in the sentence before: the one its topic word
+    stands next to ("forecast a deficit of 4.9%"; "1,050,000 had returned" for "the return figure"), else
+    the first; with the parts counted in it ("368,000 protesters, including 42,000 in Paris")."""
+    if not starts:
+        return frozenset()
+    by_start = {d.start: d for d in drafts}
+    ordered = [by_start[s] for s in sorted(starts) if s in by_start]
+    chosen = ordered[0]
+    if statement.topic:
+        best = None
+        for draft in ordered:
+            lo = max(draft.sentence.start_char, draft.start - TOPIC_WINDOW)
+            hi = min(draft.sentence.end_char, draft.end + TOPIC_WINDOW)
+            for match in re.finditer(r"[a-z]+", text[lo:hi].lower()):
+                if match.group(0)[:5] in statement.topic and len(match.group(0)) >= 4:
+                    at = lo + match.start()
+                    gap = text[at:draft.start] if at < draft.start else text[draft.end:at]
+                    if re.search(r"[,;:\d]", gap):
+                        continue  # another clause or figure between them: "lent $2bn to it, forecast 3%"
+                    distance = len(gap)
+                    if best is None or distance < best[0]:
+                        best = (distance, draft)
+        if best is not None:
+            chosen = best[1]
+    found = {chosen.start}
+    at = ordered.index(chosen)
+    for part in ordered[at + 1:]:
+        if not PARTS.match(text[ordered[at].end:part.start]):
+            break
+        found.add(part.start)
+        at = ordered.index(part)
+    return frozenset(found)
 
 
 def _figures_between(figure_starts: list[int], start: int, end: int) -> bool:
