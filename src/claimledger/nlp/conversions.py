@@ -64,7 +64,17 @@ def is_measure_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> b
     return first.category == "percent" and bool(share)
 
 
+def is_share_of_amount(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
+    """ "900 billion forints this year, equivalent to about 1.1% of GDP": an amount restated as a share."""
+    if first.sentence.start != second.sentence.start or second.category != "percent":
+        return False
+    between = text[first.end:second.start]
+    return bool(MEASURE_BETWEEN.match(between) and SHARE_BETWEEN.search(between))
+
+
 def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
+    if first.category == "money" and second.category == "percent":
+        return is_share_of_amount(first, second, text)
     if first.category != "money" and second.category != "money":
         return is_measure_conversion(first, second, text)
     if first.category != "money" or second.category != "money" or first.unit == second.unit:
@@ -100,12 +110,23 @@ def restated_sum(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> Cla
     return (own or before or [None])[0]
 
 
+def restated_before(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> ClaimDraft | None:
+    """ "... 1,000 zlotys per hectare, up to a limit of 50 hectares. That is about €230 per hectare.": the
+    last amount in another currency of the sentence before, with other figures after it."""
+    if second.category != "money" or not RESTATED.match(text[second.sentence.start_char:second.start]):
+        return None
+    before = [d for d in drafts if d.sentence.end == second.sentence.start and d.start < second.start]
+    money = [d for d in before if d.category == "money" and d.unit != second.unit]
+    return money[-1] if money and before[-1] is not money[-1] else None
+
+
 def link_conversions(doc: Doc) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     text = doc.text  # built once: Doc.text joins every token
     pairs = [(first, second) for first, second in zip(drafts, drafts[1:], strict=False)
              if is_conversion(first, second, text)]
     pairs += [(first, second) for second in drafts if (first := restated_sum(second, drafts, text))]
+    pairs += [(first, second) for second in drafts if (first := restated_before(second, drafts, text))]
     for first, second in pairs:
         if second.converts is None and first.converts is None:
             second.converts = first

@@ -109,6 +109,11 @@ class QuantityScanner:
             rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})\s+(?:of\s+)?$",
             re.IGNORECASE,
         )
+        outside = table.get("bounds_outside", {})
+        self.outside_kind = {p.lower(): kind for kind, phrases in outside.items() for p in phrases}
+        self.bound_outside = re.compile(
+            rf"\b(?P<cue>{phrase_alternation(list(self.outside_kind))})\s+$", re.IGNORECASE
+        ) if self.outside_kind else None
         suffix = table["suffix_bounds"]
         self.suffix_kind = {p.lower(): kind for kind, phrases in suffix.items() for p in phrases}
         self.bound_after = re.compile(
@@ -277,6 +282,11 @@ class QuantityScanner:
             return
         before = self.bound_before.search(text, max(0, mention.start - 30), mention.start)
         if not before:
+            outside = self.bound_outside and self.bound_outside.search(text, max(0, mention.start - 30),
+                                                                       mention.start)
+            if outside and mention.bound == "exact":  # "is estimated at 2.4 billion pesos": about
+                cue = re.sub(r"\s+", " ", outside.group("cue").lower())
+                mention.bound, mention.bound_cue = self.outside_kind[cue], cue
             return
         cue = re.sub(r"\s+", " ", before.group("cue").lower())
         mention.bound = self.bound_phrases[cue]
