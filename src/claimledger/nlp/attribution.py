@@ -100,6 +100,9 @@ class Attribution:
             return None, "company"  # the guide: pollsters are companies
         if self._titled_personal_name(sources):
             return None, "person"  # "union leader Sherif Mansour": a named individual whatever the title
+        token = self.token
+        if token is not None and _beside_a_role(token) and self._personal_name(sources, titled=True):
+            return None, "person"  # "The association's director, Felipe Urrutia, said"
         described = self._described(sources)
         if described in ORGANISATION_TYPES:
             return None, described  # "the logistics firm Vistula Cargo"
@@ -275,7 +278,9 @@ def _defined_acronym(head: Token) -> Token | None:
         if token.i <= head.i or token.pos_ != "PROPN" or token.i + 1 >= len(doc) or token.i < 2:
             continue
         bracketed = doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-        if bracketed and ACRONYM.fullmatch(token.text) and doc[token.i - 2].pos_ == "PROPN":
+        before = doc[token.i - 2]
+        named = before.pos_ == "PROPN" or before.lower_ in NAME_HEADS
+        if bracketed and ACRONYM.fullmatch(token.text) and named:
             return token
     return None
 
@@ -293,7 +298,15 @@ def _name_before_acronym(acronym: Token) -> str | None:
     return name or None
 
 
-ACRONYM = re.compile(r"(?=[A-Za-z]{2,8}$)[A-Z][a-z]*[A-Z][A-Za-z]*")  # "WHO", "MSF", "UNHCR", "ProZorro"
+# "WHO", "MSF", "UNHCR", "ProZorro", "ÁSZ" (capitals of Latin-1 and Latin Extended-A count)
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+ACRONYM = re.compile(rf"(?=[^\W\d_]{{2,8}}$)[{UPPER}][^\W\d_{UPPER}]*[{UPPER}][^\W\d_]*")
+# Lower-case heads that may close a name before its acronym: "the Armed Conflict Location and Event Data
+# project (ACLED)", "the UN refugee agency (UNHCR)".
+NAME_HEADS = ("agency", "project", "programme", "program", "office", "council", "committee", "group",
+              "network",
+              "platform", "initiative", "mission", "service", "fund", "body", "organisation", "organization",
+              "union", "monitor", "forum", "commission", "authority", "ministry", "department", "bureau")
 
 
 def _continues_name(preposition: Token) -> bool:
@@ -326,6 +339,13 @@ def _describing_appositive(token: Token) -> Token | None:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > token.i:
                 return child
     return None
+
+
+def _beside_a_role(token: Token) -> bool:
+    """A name in apposition to a person's role: "the group's director, Ana Ruiz", "Ana Ruiz, its chair"."""
+    if token.dep_ == "appos" and token.head.lower_ in PERSON_ROLES:
+        return True
+    return any(child.dep_ == "appos" and child.lower_ in PERSON_ROLES for child in token.children)
 
 
 def _described_as_a_place(token: Token) -> bool:
@@ -596,7 +616,10 @@ class Attributor:
         person's name gives way to its description ("the monitoring group Civic Lens")."""
         token = attribution.token
         by_role = token is not None and token.lemma_.lower() in PERSON_ROLES
-        return by_role or attribution.resolve(self.rules.sources)[1] == "person"
+        if by_role or attribution.resolve(self.rules.sources)[1] == "person":
+            return True
+        # "a witness", "a resident": not the guide's `person` (a named individual), but "he" refers back
+        return attribution.name != AUTHOR and self.rules.sources.guess_kind(attribution.name) == "person"
 
     def _full_name(self, head: Token) -> Token | None:
         """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
@@ -1062,8 +1085,12 @@ def _phrase_head(token: Token) -> Token:
 
 
 # "the National Emergency Management Agency (NEMA)": an acronym the article defines for a name.
+_CAPITALISED = rf"[{UPPER}][\w'’.-]*"
+_LOWER_HEAD = rf"(?:\s+[a-z][\w'’-]*){{0,2}}\s+(?:{'|'.join(NAME_HEADS)})"
 ACRONYM_DEFINED = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|for|and|the|on|in|&)\s+|[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)"
+    rf"((?:{_CAPITALISED}\s+)(?:(?:of|for|and|the|on|in|&)\s+|{_CAPITALISED}\s+)*{_CAPITALISED}"
+    rf"(?:{_LOWER_HEAD})?"
+    rf"|{_CAPITALISED}{_LOWER_HEAD})\s+\(([{UPPER}][^\W\d_]{{1,7}})\)"
 )
 
 

@@ -14,6 +14,19 @@ ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "pre
               "officials", "official")
 EU_BODY = re.compile(r"^ (?:eu|eu's|european union's|european|un|un's|u\.n\.|united nations'?s?) ")
 UMBRELLA_OWNER = re.compile(r"^(?:un|u\.n\.|united nations|eu|european union)(?:'s|') ")
+PARENTHESES = re.compile(r"\s*\(([^)]*)\)")
+GENERIC_TAIL = re.compile(r" (?:agency|group|organisation|organization|body|office|service|project)$")
+OF_COMPLEMENT = re.compile(r" (?:of|for) ")
+RED_CROSS = re.compile(r" red (?:cross|crescent) ")
+INTERNATIONAL_RED_CROSS = re.compile(r"international|^ red (?:cross|crescent) $|^ (?:icrc|ifrc) ")
+# Heads of an intergovernmental body, and the words that make one of them intergovernmental.
+INTL_HEADS = frozenset({"organization", "organisation", "agency", "office", "programme", "program", "fund",
+                        "mission", "commission", "court", "bank", "tribunal", "panel", "platform",
+                        "secretariat",
+                        "council", "body", "institution", "authority"})
+INTL_MARKER = re.compile(r" (?:un|u\.n\.|united nations|international|world|inter-agency|interagency|"
+                         r"intergovernmental|inter-governmental|inter-american|european|african union|"
+                         r"multilateral)(?:'s)? ")
 TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government",
               "person")
 
@@ -44,6 +57,14 @@ class SourceTable:
         if found is None and UMBRELLA_OWNER.match(key):
             # "the UN's World Food Programme", "the EU's Frontex": the agency named without its owner
             found = self.by_alias.get(UMBRELLA_OWNER.sub("", key, count=1))
+        if found is None and PARENTHESES.search(key):
+            # "United Kingdom Maritime Trade Operations (UKMTO) agency": the name without its acronym, or the
+            # acronym, and without a generic head after it
+            bare = PARENTHESES.sub("", key).strip()
+            found = self.by_alias.get(bare) or self.by_alias.get(GENERIC_TAIL.sub("", bare))
+            acronym = PARENTHESES.search(key)
+            if found is None and acronym is not None:
+                found = self.by_alias.get(acronym.group(1).strip())
         return found
 
     def resolve(self, name: str, *, is_person: bool = False) -> tuple[str | None, str]:
@@ -58,15 +79,34 @@ class SourceTable:
         return None, self.guess_type(name)
 
     def guess_type(self, name: str) -> str:
+        """The type the name's own words give; "unknown" for people who are not named ("residents",
+        "a witness": the guide's `person` is a named individual)."""
+        kind = self.guess_kind(name)
+        return "unknown" if kind == "person" else kind
+
+    def guess_kind(self, name: str) -> str:
         """The type whose head word appears last in the name: "Ukraine's Armed Forces" → military.
-        A role word at the end gives way to what it is the role of: "an Air Force spokesman" → military."""
+        A role word at the end gives way to what it is the role of: "an Air Force spokesman" → military.
+        In "X of Y" / "X for Y" the head X decides when it names a kind of body: "Association of Insurers
+        of Chile" is an association, not an insurer; "Ministry of Defence" is matched whole."""
         text = f" {normalize_name(name)} "
+        head = OF_COMPLEMENT.split(text, maxsplit=1)[0]
+        if head != text and len(head.split()) >= 1:
+            best_whole = self._best(text)
+            if best_whole is not None and best_whole[0] - best_whole[1] >= len(head):
+                # the best word lies in the complement: the head's own word, if any, decides
+                head_kind = self._finish(f"{head.rstrip()} ", self._best(f"{head.rstrip()} "))
+                if head_kind not in ("unknown", "person"):
+                    return head_kind
         for role in ROLE_WORDS:
             if text.endswith(f" {role} ") and len(text.split()) > 1:
-                owner = self.guess_type(text[: -len(role) - 2])
+                owner = self.guess_kind(text[: -len(role) - 2])
                 if owner != "unknown":
                     return owner
-        best: tuple[int, int, int, str] | None = None
+        return self._finish(text, self._best(text))
+
+    def _best(self, text: str) -> tuple[int, int, int, str, str] | None:
+        best: tuple[int, int, int, str, str] | None = None
         for rank, kind in enumerate(TYPE_ORDER):
             for word in self.type_words.get(kind, ()):
                 word = word.strip()
@@ -76,10 +116,18 @@ class SourceTable:
                         key = (position + len(word), len(word), -rank, kind, word)
                         if best is None or key > best:
                             best = key
+        return best
+
+    def _finish(self, text: str, best: tuple[int, int, int, str, str] | None) -> str:
         kind = best[3] if best else "unknown"
-        if kind == "ngo" and best is not None and best[4] in self.state_heads and any(
+        if kind == "ngo" and best is not None and best[4].split()[-1] in self.state_heads and any(
                 f" {marker} " in text for marker in self.state_markers):
             return "government"  # "National Seismic Research Center": a state's centre, not a think tank
+        if RED_CROSS.search(text) and not INTERNATIONAL_RED_CROSS.search(text):
+            return "ngo"  # the guide: national Red Cross and Red Crescent societies are ngo, the ICRC is not
+        intl_head = best is not None and best[4].split()[-1] in INTL_HEADS
+        if intl_head and kind in ("government", "ngo", "company") and INTL_MARKER.search(text):
+            return "international_org"  # "World Meteorological Organization", "European Investment Bank"
         speaks_for = any(text.endswith(f" {role} ") for role in ROLE_WORDS)  # "EU officials" stay government
         if kind == "government" and EU_BODY.match(text) and not speaks_for:
             return "international_org"  # "the EU's border agency", "the UN agency": not a state's body
