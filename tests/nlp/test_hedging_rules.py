@@ -55,6 +55,22 @@ HEDGED = [
      "last week.", "12,000", False),
     ("The IOM estimated that 80,000 people had fled the town, and said 12,000 had crossed into Chad "
      "last week.", "80,000", True),
+    # broad hedge vocabulary
+    ("The militia allegedly received 400 rifles from abroad.", "400", True),
+    ("Purportedly, 3,000 fighters joined the group in May.", "3,000", True),
+    ("Unconfirmed reports said 60 people were killed in the raid.", "60", True),
+    ("About 5,000 troops are thought to be massing near the border.", "About 5,000", True),
+    ("Losses were estimated at $3 million.", "$3 million", True),
+    ("The rebels claimed 45 soldiers were killed.", "45", True),
+    ("Projections suggest 2 million people will need food aid.", "2 million", True),
+    ("The blast may have killed 30 people.", "30", True),
+    ("The toll might have reached 200 by Friday.", "200", True),
+    # "claimed ... lives" is a death toll, not a claim
+    ("The floods have claimed at least 120 lives since Monday, officials said.", "at least 120", False),
+    ("The virus claimed 14 lives in the province last week, the ministry said.", "14", False),
+    ("The storm claimed the lives of 9 fishermen, police said.", "9", False),
+    # "up to" is a bound, not a hedge
+    ("The ministry said up to 500 people were evacuated.", "up to 500", False),
 ]
 
 
@@ -87,6 +103,56 @@ VERIFICATION = [
      "Other estimates put the figure higher.", "7%", "disputed"),
     ("Spending on defence will reach 7% of output and about 35% of the budget, the ministry said. "
      "Other estimates put the figure higher.", "about 35%", None),
+    # verification phrasings in their many forms
+    ("The army said 12 soldiers were killed. The claim could not be independently verified.", "12",
+     "unverified"),
+    ("Rebels said they shot down 3 helicopters, a claim that has not been verified.", "3", "unverified"),
+    ("Activists said 40 people were detained. It was not possible to verify the figures.", "40",
+     "unverified"),
+    ("The group said 250 fighters had joined it. The ministry did not respond to a request for comment.",
+     "250", "not_confirmed"),
+    ("The union said 9,000 jobs would go. The company declined to comment.", "9,000", "not_confirmed"),
+    ("Kyiv said 70 drones were shot down. Moscow did not reply to questions about the figures.", "70",
+     "not_confirmed"),
+    ("Protesters said 300 people were arrested. Police rejected the figure.", "300", "denied"),
+    ("Witnesses said 80 people died. The government dismissed the reports as propaganda.", "80", "denied"),
+    ("The charity said 1,200 homes were destroyed. The army contested these numbers.", "1,200", "disputed"),
+    ("The monitor said 35 civilians died. Officials questioned the figure.", "35", "disputed"),
+    ("The hospital said 54 patients died last week. The health department disputes her figures.", "54",
+     "disputed"),
+    ("The hospital said 54 patients died last week. The health department disputes his figures.", "54",
+     "disputed"),
+    # a topic noun after the cue picks its figure: "disputed that forecast", "disputes the return figure"
+    ("The bank, which lent about $2 billion to the state, forecast growth of 3.1% this year. The finance "
+     "minister disputed that forecast.", "3.1%", "disputed"),
+    ("The bank, which lent about $2 billion to the state, forecast growth of 3.1% this year. The finance "
+     "minister disputed that forecast.", "about $2 billion", None),
+    ("The ministry said 40,000 people had left the region and that 9,000 had returned. Aid groups dispute "
+     "the return figure.", "9,000", "disputed"),
+    ("The ministry said 40,000 people had left the region and that 9,000 had returned. Aid groups dispute "
+     "the return figure.", "40,000", None),
+    # the rival figure of "gave a lower figure of N" is the giver's own
+    ("The agency said 80,000 people crossed the border last year, up from 50,000 a year earlier. The "
+     "police gave a lower figure of 61,000.", "80,000", "disputed"),
+    ("The agency said 80,000 people crossed the border last year, up from 50,000 a year earlier. The "
+     "police gave a lower figure of 61,000.", "61,000", None),
+    ("The agency said 80,000 people crossed the border last year, up from 50,000 a year earlier. The "
+     "police gave a lower figure of 61,000.", "50,000", None),
+    # a count's parts ("including") go with it
+    ("Police counted 90,000 marchers, including 20,000 in Lyon, where organisers claimed 60,000. The "
+     "union disputed the police count.", "20,000", "disputed"),
+    ("Police counted 90,000 marchers, including 20,000 in Lyon, where organisers claimed 60,000. The "
+     "union disputed the police count.", "60,000", None),
+    # "denied the report" covers the report's figures
+    ("Officials said the country exported at least 500 drones last year. Diplomats said about 300 went "
+     "to one buyer. The ministry denied the report.", "at least 500", "denied"),
+    ("Officials said the country exported at least 500 drones last year. Diplomats said about 300 went "
+     "to one buyer. The ministry denied the report.", "about 300", "denied"),
+    # a statement naming the thing counted: "confirmed the injuries"
+    ("Three workers were injured in the blast, the agency said. The plant's owner confirmed the injuries.",
+     "Three", "confirmed"),
+    ("Police said 12 people were arrested. The city's mayor later confirmed the arrests.", "12",
+     "confirmed"),
 ]
 
 
@@ -140,7 +206,32 @@ NOT_CLAIMS = [
     ("Benefits for a household of four rose by 6% in January.", "four"),
     ("4 min listen", "4"),  # page furniture
     ("2 min watch", "2"),
+    ("City Radio | Morning Show | Listen: 6 min", "6"),
+    ("Watch: 2 min", "2"),
 ]
+
+
+BOUNDS = [
+    # text, quantity, bound
+    ("Damage was estimated at 2 billion pesos, officials said.", "2 billion pesos", "about"),
+    ("As many as 400 people were evacuated.", "As many as 400", "at_most"),
+    ("Upwards of 3,000 people marched.", "Upwards of 3,000", "at_least"),
+    ("The deal is worth in excess of $2 billion.", "in excess of $2 billion", "at_least"),
+    ("Prices rose just under 4% in May.", "just under 4%", "at_most"),
+    ("The bill came to north of $5 million.", "north of $5 million", "at_least"),
+    ("Turnout fell just shy of 50%.", "just shy of 50%", "at_most"),
+    ("Roughly 700 homes were damaged.", "Roughly 700", "about"),
+    ("Some 120 families fled.", "Some 120", "about"),
+    ("Around 60 trucks crossed on Monday.", "Around 60", "about"),
+    ("About 2,000+ people attended.", "About 2,000+", "about"),
+    ("Just over 1,000 people voted.", "Just over 1,000", "at_least"),
+    ("Almost 90 people were hurt.", "Almost 90", "at_most"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,bound", BOUNDS, ids=[c[1] for c in BOUNDS])
+def test_bounds(text, quantity, bound):
+    assert claim_for(text, quantity).bound == bound
 
 
 @pytest.mark.parametrize("text,quantity", NOT_CLAIMS, ids=[c[1] for c in NOT_CLAIMS])
