@@ -69,6 +69,10 @@ HEDGED = [
     ("The floods have claimed at least 120 lives since Monday, officials said.", "at least 120", False),
     ("The virus claimed 14 lives in the province last week, the ministry said.", "14", False),
     ("The storm claimed the lives of 9 fishermen, police said.", "9", False),
+    ("The company claims 90% of users were satisfied.", "90%", True),
+    ("Damage might reach $2 billion.", "$2 billion", True),
+    ("Insurance claims rose 20% last year.", "20%", False),
+    ("The army might not send more than 500 troops.", "more than 500", False),
     # "up to" is a bound, not a hedge
     ("The ministry said up to 500 people were evacuated.", "up to 500", False),
 ]
@@ -122,6 +126,17 @@ VERIFICATION = [
      "disputed"),
     ("The hospital said 54 patients died last week. The health department disputes his figures.", "54",
      "disputed"),
+    ("The ministry said 80 soldiers were killed. The BBC has not been able to verify the numbers.", "80",
+     "unverified"),
+    ("Officials said 60 were arrested. The interior ministry was not available for comment.", "60",
+     "not_confirmed"),
+    ("The ministry put the toll at 70, a figure challenged by opposition groups.", "70", "disputed"),
+    ("The military said it had verified 25 deaths.", "25", "confirmed"),
+    ("Officials confirmed that 18 people were killed.", "18", "confirmed"),
+    ("Russia has not yet publicly confirmed that 18 soldiers were killed.", "18", "not_confirmed"),
+    # the speakers of a report are not its figures
+    ("Three officials said the army lost 40 tanks. The ministry denied the report.", "Three", None),
+    ("Three officials said the army lost 40 tanks. The ministry denied the report.", "40", "denied"),
     # a topic noun after the cue picks its figure: "disputed that forecast", "disputes the return figure"
     ("The bank, which lent about $2 billion to the state, forecast growth of 3.1% this year. The finance "
      "minister disputed that forecast.", "3.1%", "disputed"),
