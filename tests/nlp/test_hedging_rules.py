@@ -187,6 +187,21 @@ CONVERSIONS = [
      "300,000 barrels per day.", "about 300,000", "as much as 10%", "at_most"),
     ("He said investigators believed about 5 million lei (€1m) had been laundered.", "€1m",
      "about 5 million lei", "about"),
+    # currencies: "or about", a bracket, "equivalent to", "worth about", the next sentence, ranges
+    ("The fund's budget is 900 million Tunisian dinars, or about $290 million.", "about $290 million",
+     "900 million Tunisian dinars", "exact"),
+    ("Repairs are estimated at 3 billion rupees (about $36 million).", "about $36 million",
+     "3 billion rupees", "about"),
+    ("The state pays 2,000 hryvnias per child, up to a limit of 3 children. That is roughly $48 a month.",
+     "roughly $48", "2,000 hryvnias", "exact"),
+    ("Debt service will cost 900 billion forints this year, equivalent to about 1.1% of GDP.", "about 1.1%",
+     "900 billion forints", "exact"),
+    ("The prize is 10 million yen, worth about $67,000.", "about $67,000", "10 million yen", "exact"),
+    ("The damage is put at 1.2-1.5 trillion pesos ($1.3bn-$1.6bn), officials said.", "$1.3bn-$1.6bn",
+     "1.2-1.5 trillion pesos", "range"),
+    ("The loan of 3 billion hryvnias (~$72m) was approved.", "~$72m", "3 billion hryvnias", "exact"),
+    ("The plant cost £2bn, or roughly $2.5bn.", "roughly $2.5bn", "£2bn", "exact"),
+    ("The road is 40 miles (64 km) long.", "64", "40", "exact"),
 ]
 
 
@@ -241,6 +256,11 @@ BOUNDS = [
     ("About 2,000+ people attended.", "About 2,000+", "about"),
     ("Just over 1,000 people voted.", "Just over 1,000", "at_least"),
     ("Almost 90 people were hurt.", "Almost 90", "at_most"),
+    ("The army has ~5,000 troops in the region.", "~5,000", "about"),
+    ("In excess of 200 homes were damaged.", "In excess of 200", "at_least"),
+    ("Approximately 3.5 million people voted.", "Approximately 3.5 million", "about"),
+    ("Turnout was well under 30%.", "well under 30%", "at_most"),
+    ("A little over 2,000 people signed.", "A little over 2,000", "at_least"),
 ]
 
 

@@ -106,7 +106,7 @@ class QuantityScanner:
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
-            rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})\s+(?:of\s+)?$",
+            rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})(?:\s+|(?<=~)\s*)(?:of\s+)?$",
             re.IGNORECASE,
         )
         outside = table.get("bounds_outside", {})
