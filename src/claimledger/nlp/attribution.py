@@ -300,7 +300,7 @@ def _name_before_acronym(acronym: Token) -> str | None:
 
 # "WHO", "MSF", "UNHCR", "ProZorro", "ÁSZ" (capitals of Latin-1 and Latin Extended-A count)
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-ACRONYM = re.compile(rf"(?=[^\W\d_]{{2,8}}$)[{UPPER}][^\W\d_{UPPER}]*[{UPPER}][^\W\d_]*")
+ACRONYM = re.compile(rf"(?=[^\W_]{{2,8}}$)[{UPPER}][^\W\d_{UPPER}]*[{UPPER}0-9][^\W_]*")  # "R4V" too
 # Lower-case heads that may close a name before its acronym: "the Armed Conflict Location and Event Data
 # project (ACLED)", "the UN refugee agency (UNHCR)".
 NAME_HEADS = ("agency", "project", "programme", "program", "office", "council", "committee", "group",
@@ -389,6 +389,8 @@ class Attributor:
         misread = self._misread(verb, cue)
         if misread is not None:
             return misread
+        if subject.like_num or subject.pos_ == "NUM" or subject.lower_ in FIGURE_HEADS:
+            return Attribution(AUTHOR, cue=cue)  # "In a survey of 4,500 households, 41% said ...": the counted
         if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return self._named(verb.head, cue)  # "The British Medical Association, which says ..."
         if subject.pos_ == "PRON" or subject.lower_ in self.rules.pronouns:
@@ -509,6 +511,14 @@ class Attributor:
         return (head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in self.rules.generic_organisations
                 and not self.last_named.is_person and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children))
 
+    def _could_be_a_source(self, target: Token, origin: Attribution) -> bool:
+        """A name, a body or people: what "citing" can point to."""
+        if target.pos_ == "PROPN" or target.ent_type_ in NAMED_ENTITIES:
+            return True
+        sources = self.rules.sources
+        return sources.lookup(origin.name) is not None or any(
+            sources.guess_kind(name) != "unknown" for name in (origin.name, target.lemma_))
+
     def _employer_of(self, head: Token) -> Token | None:
         if head.pos_ != "NOUN" or head.tag_ != "NNS":
             return None
@@ -546,10 +556,16 @@ class Attributor:
             if child.dep_ == "acl":  # "data published by the bank"
                 agent = next((g for g in child.children if g.dep_ == "agent"), None)
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-                if pobj is not None:
+                if pobj is not None and not any(g.like_num for g in pobj.children):  # "by 17 governments"
+                    return pobj
+            if child.dep_ == "prep" and child.lower_ == "at":  # "analysts at the brokerage Danubia Capital"
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG" or _names_something(pobj)):
                     return pobj
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and any(g.like_num for g in pobj.children):
+                    continue  # "a survey of 4,500 households": what was surveyed, not who surveyed
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
                                          or pobj.lemma_.lower() not in self.rules.unnamed):
                     return pobj
@@ -660,6 +676,8 @@ class Attributor:
             origin = self._named(target, said.cue)
             if origin.name == AUTHOR:
                 return said  # "citing unnamed sources": the relay is all we can name
+            if origin.token is target and not self._could_be_a_source(target, origin):
+                return said  # "citing one-off payments promised before the election": a reason, not a source
             origin.via = said.name if said.name != AUTHOR else None
             return origin
         return said
@@ -793,6 +811,8 @@ class Attributor:
             if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
                     and not (lemma in self.rules.clausal_only and child.dep_ in ("dobj", "prep"))):
                 return token  # (but "adding 52 vessels to a list" is not speech)
+            if lemma in GIVING_VERBS and child.dep_ == "dobj" and child.lemma_.lower() in FIGURE_NOUNS:
+                return token  # "Panama's migration service gave a lower figure of 302,000"
             if _contrasting_clause(child) and not (token.dep_ == "ccomp" and _subject_is_a_figure(child)):
                 return None  # "Britain said it would give £2m, while the EU pledged €50m"
             if token.head.i == token.i:
@@ -878,7 +898,14 @@ class Attributor:
 FINAL_REPORTING_VERBS = {
     "say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post",
     "estimate",  # "..., the farm consultancy AgroPampa estimated."
+    "show",  # "..., central bank data showed.": the owner of the data, or no one
 }
+# Verbs that attribute a figure only through a figure noun they take: "the service gave a lower figure of
+# 302,000", "the police offered an estimate of 5,000" (but "a decree gives a bonus" names no source).
+GIVING_VERBS = {"give", "offer", "provide", "issue", "release"}
+FIGURE_NOUNS = {"figure", "estimate", "toll", "number", "count", "tally", "total", "death toll", "assessment"}
+# A number or share as the subject: the people counted, not a source ("41% said they had skipped meals").
+FIGURE_HEADS = {"%", "percent", "per cent", "percentage"}
 # Generic heads that may name a body of any kind ("the group", "the agency"); others ("the union", "the
 # bank") name only a body of their own kind.
 ANY_KIND_OF_BODY = {
@@ -1009,10 +1036,17 @@ def _clause_follows(first: Token) -> bool:
     return False
 
 
+DIGIT_ACRONYM = re.compile(r"(?=[A-Z0-9]*[A-Z][A-Z0-9]*[0-9]|[A-Z0-9]*[0-9][A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,7}")
+
+
 def _misread_subject(verb: Token) -> tuple[Token, Token] | None:
     """ "Aid workers in Kosti said ...": a sentence-initial noun the tagger read as an imperative verb
-    whose "object" is the head noun of the subject; (first word, head noun) when the pair types a body."""
+    whose "object" is the head noun of the subject; (first word, head noun) when the pair types a body.
+    An acronym with a digit right before the verb ("R4V said") that the tagger took for an auxiliary."""
     for left in verb.lefts:
+        if (left.dep_ in ("aux", "auxpass", "advmod", "npadvmod") and left.i == verb.i - 1
+                and DIGIT_ACRONYM.fullmatch(left.text)):
+            return left, left
         if left.dep_ not in ("advcl", "csubj", "nsubj") or left.tag_ != "VB" or left.i != left.sent.start:
             continue
         noun = next((c for c in left.children
@@ -1088,9 +1122,9 @@ def _phrase_head(token: Token) -> Token:
 _CAPITALISED = rf"[{UPPER}][\w'’.-]*"
 _LOWER_HEAD = rf"(?:\s+[a-z][\w'’-]*){{0,2}}\s+(?:{'|'.join(NAME_HEADS)})"
 ACRONYM_DEFINED = re.compile(
-    rf"((?:{_CAPITALISED}\s+)(?:(?:of|for|and|the|on|in|&)\s+|{_CAPITALISED}\s+)*{_CAPITALISED}"
+    rf"((?:{_CAPITALISED}\s+)(?:(?:of|for|and|the|on|in|from|&)\s+|{_CAPITALISED}\s+)*{_CAPITALISED}"
     rf"(?:{_LOWER_HEAD})?"
-    rf"|{_CAPITALISED}{_LOWER_HEAD})\s+\(([{UPPER}][^\W\d_]{{1,7}})\)"
+    rf"|{_CAPITALISED}{_LOWER_HEAD})\s+\(([{UPPER}][^\W_]{{1,7}})\)"
 )
 
 
