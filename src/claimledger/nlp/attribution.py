@@ -390,7 +390,7 @@ class Attributor:
         if misread is not None:
             return misread
         if subject.like_num or subject.pos_ == "NUM" or subject.lower_ in FIGURE_HEADS:
-            return Attribution(AUTHOR, cue=cue)  # "In a survey of 4,500 households, 41% said ...": the counted
+            return Attribution(AUTHOR, cue=cue)  # "In a survey of 4,500 households, 41% said": the counted
         if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return self._named(verb.head, cue)  # "The British Medical Association, which says ..."
         if subject.pos_ == "PRON" or subject.lower_ in self.rules.pronouns:
@@ -560,7 +560,8 @@ class Attributor:
                     return pobj
             if child.dep_ == "prep" and child.lower_ == "at":  # "analysts at the brokerage Danubia Capital"
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG" or _names_something(pobj)):
+                named = pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG")
+                if pobj is not None and (named or _names_something(pobj)):
                     return pobj
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
