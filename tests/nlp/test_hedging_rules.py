@@ -163,7 +163,22 @@ VERIFICATION = [
      "to one buyer. The ministry denied the report.", "at least 500", "denied"),
     ("Officials said the country exported at least 500 drones last year. Diplomats said about 300 went "
      "to one buyer. The ministry denied the report.", "about 300", "denied"),
+    # "denied the report" reaches into the paragraph before, unless its own paragraph names the report
+    ("Syria is thought to have sold at least 90 rocket launchers to the militia last year, officials said."
+     "\n\nTwo diplomats said about 40 of them were delivered in May. The rest went north. The defence "
+     "ministry denied the report.", "at least 90", "denied"),
+    ("Syria is thought to have sold at least 90 rocket launchers to the militia last year, officials said."
+     "\n\nTwo diplomats said about 40 of them were delivered in May. The rest went north. The defence "
+     "ministry denied the report.", "about 40", "denied"),
+    ("Monitors counted some 8,000 marchers in the capital.\n\nAt least six reporters were reportedly "
+     "detained by police. The ministry denied the report.", "some 8,000", None),
+    ("Monitors counted some 8,000 marchers in the capital.\n\nAt least six reporters were reportedly "
+     "detained by police. The ministry denied the report.", "At least six", "denied"),
     # a statement naming the thing counted: "confirmed the injuries"
+    ("A tanker was hit by a drone off the coast, the navy said. Four sailors were injured, it said.\n\n"
+     "The vessel had 30 crew on board. Its owner later confirmed the injuries.", "Four", "confirmed"),
+    ("A tanker was hit by a drone off the coast, the navy said. Four sailors were injured, it said.\n\n"
+     "The vessel had 30 crew on board. Its owner later confirmed the injuries.", "30", None),
     ("Three workers were injured in the blast, the agency said. The plant's owner confirmed the injuries.",
      "Three", "confirmed"),
     ("Police said 12 people were arrested. The city's mayor later confirmed the arrests.", "12",

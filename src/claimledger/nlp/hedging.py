@@ -54,6 +54,7 @@ class Statement:
     topic: tuple[str, ...] = ()  # words naming the one figure: "disputed that forecast", "the return figure"
     rival: bool = False  # "gave a lower figure of 302,000": the figure after the cue is the giver's own
     category: str | None = None  # "confirmed the injuries": only the figures of that kind, further back
+    whole_report: bool = False  # "denied the report": the report's figures, into the paragraph before
 
 
 @cache
@@ -122,8 +123,9 @@ def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_bef
         category = KINDS[kind.group(1).lower()] if kind and not answers else None
         if category is not None:
             reach = rules.reach_figures
+        whole = answers and REPORT_OBJECT.fullmatch(object_.group(0)) is not None
         statements.append(Statement(index, position, value, cue, reach, answers, one_figure, topic, rival,
-                                    category))
+                                    category, whole))
     return statements
 
 
@@ -166,7 +168,8 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
 def _statement_of_kind(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
                        sentences: list[Span], text: str, rules: HedgingRules) -> Statement | None:
     """A statement naming the kind of count ("Its operator confirmed the injuries") reaches the count of
-    that kind up to `sentences_before_figures` back, across one paragraph break."""
+    that kind up to `sentences_before_figures` back, across one paragraph break; so does one about the
+    report as a whole ("The ministry denied the report"), to the report's figures."""
     breaks = 0
     for j in range(i + 1, min(len(sentences), i + rules.reach_figures + 1)):
         if text.rfind("\n\n", sentences[j - 1].start_char, sentences[j].start_char) >= 0:
@@ -175,6 +178,8 @@ def _statement_of_kind(draft: ClaimDraft, i: int, statements: dict[int, list[Sta
                 return None
         for statement in statements.get(j, []):
             if statement.category == draft.category:
+                return statement
+            if statement.whole_report and (not breaks or not _report_named_before(statement, text)):
                 return statement
     return None
 
@@ -228,6 +233,15 @@ ONE_FIGURE_IN_CUE = re.compile(
     r"\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}(?:figure|toll|number|count|estimate|tally)$", re.IGNORECASE)
 # A rival count: what follows the cue in its sentence is the giver's own figure, not the disputed one.
 RIVAL = re.compile(r"(?:gave|put)\b", re.IGNORECASE)
+# A statement about the report as a whole: "denied the report", "rejected these reports".
+REPORT_OBJECT = re.compile(r"(?:the|these|those|such|its|their) (?:[\w'’-]+ ){0,2}reports?", re.IGNORECASE)
+def _report_named_before(statement: Statement, text: str) -> bool:
+    """Whether "the report" has its antecedent in the statement's own paragraph ("At least five journalists
+    were reportedly beaten. The Interior Ministry denied the report."): then it does not reach further."""
+    start = text.rfind("\n\n", 0, statement.position)
+    return re.search(r"\breport", text[max(0, start):statement.position], re.IGNORECASE) is not None
+
+
 # What a statement's object names ("confirmed the injuries", "denied the reported deaths") and the
 # category of the figure it is about.
 KINDS = {"injuries": "injuries", "deaths": "deaths", "killings": "deaths", "fatalities": "deaths",
