@@ -134,6 +134,11 @@ VERIFICATION = [
     ("The military said it had verified 25 deaths.", "25", "confirmed"),
     ("Officials confirmed that 18 people were killed.", "18", "confirmed"),
     ("Russia has not yet publicly confirmed that 18 soldiers were killed.", "18", "not_confirmed"),
+    # a relative clause closing on the verb: "a figure Hamas rejects", "a number police contest"
+    ("The army says it killed about 9,000 fighters, a figure the group rejects.", "about 9,000", "denied"),
+    ("The union says 2 million people marched, a number police contest.", "2 million", "disputed"),
+    ("Officials said 300 died, a toll the opposition questions.", "300", "disputed"),
+    ("The ministry put losses at $3 billion. The opposition rejects the figure.", "$3 billion", "denied"),
     # the speakers of a report are not its figures
     ("Three officials said the army lost 40 tanks. The ministry denied the report.", "Three", None),
     ("Three officials said the army lost 40 tanks. The ministry denied the report.", "40", "denied"),
