@@ -460,3 +460,26 @@ OTHER_CUES = [
 @check(OTHER_CUES)
 def test_other_cues(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
+
+
+# A bare title ("the minister", "the governor") after a person named with it is that person; people "from" a
+# body named with what it is speak for it; "the government" is not a dateline's city.
+REFERENCES_BACK = [
+    ("Agriculture Minister Tomasz Nowak visited the farm on Monday. The minister said 38% had been paid out.",
+     "38%", "Tomasz Nowak", "person"),
+    ("Governor Ana Ruiz toured the flooded district. The governor said 1,200 homes were damaged.", "1,200",
+     "Ana Ruiz", "person"),
+    ("Agriculture Minister Tomasz Nowak visited the farm. The finance minister said 38% had been paid out.",
+     "38%", "finance minister", "government"),
+    ("Organisers from the farmers' union Rolna Wola put turnout at 25,000 people.", "25,000", "Rolna Wola",
+     "ngo"),
+    ("Officials from the Danube Port Authority said 40 ships were waiting.", "40", "Danube Port Authority",
+     "government"),
+    ("PARIS — Workers marched across France. The reform will save €17.7 billion a year, according to the "
+     "government.", "€17.7 billion", "government", "government"),
+]
+
+
+@check(REFERENCES_BACK)
+def test_references_back(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)

@@ -449,6 +449,9 @@ class Attributor:
             if full is not None:
                 return Attribution(source_name(full), cue=cue, token=full,
                                    descriptor=self.doc[full.left_edge.i:full.i + 1].text)
+        titled = self._titled_person_before(head)
+        if titled is not None:
+            return Attribution(titled[0], cue=cue, token=titled[1], descriptor=titled[2])
         earlier = self._named_earlier(head)
         if earlier is not None:
             return Attribution(earlier.name, cue=cue, token=earlier.token, descriptor=earlier.descriptor)
@@ -473,6 +476,29 @@ class Attributor:
             left = before.left_edge.i  # "the national weather service IMGW said": two subjects, one body
         descriptor = head.doc[left:head.i + 1].text
         return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head, descriptor=descriptor)
+
+    def _titled_person_before(self, head: Token) -> tuple[str, Token, str] | None:
+        """ "The minister said" after "Agriculture Minister Tomasz Wielgosz": the person the article named
+        with that title (the guide: a reference back to a named source takes its name)."""
+        role = head.lower_
+        if head.pos_ != "NOUN" or role not in PERSON_ROLES or not _is_definite(head):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in head.children):
+            return None  # "the finance minister", "the minister of health": a title of its own
+        word = rf"[{UPPER}][\w'’-]+"
+        pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:{word}\s+){{0,2}}{word})")
+        found = None
+        for match in pattern.finditer(self.doc.text, 0, head.idx):
+            name = match.group(1)
+            if len(name.split()) >= 2 and match.group(0)[:1].isupper():
+                found = match  # "Minister Tomasz Wielgosz", not "the minister Monday"
+        if found is None:
+            return None
+        name = found.group(1)
+        span = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+        if span is None or default_table().guess_type(name) != "unknown":
+            return None
+        return name, span[-1], found.group(0)
 
     def _named_earlier(self, head: Token) -> Attribution | None:
         """ "the ministry", "the agency" naming a source met before: the latest one it fits, so that
@@ -524,8 +550,10 @@ class Attributor:
             return None
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with")):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ == "ORG":
-                return pobj
+            described = pobj is not None and pobj.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" for c in pobj.children)  # "the union Rolna Wola"
+            if pobj is not None and (pobj.ent_type_ == "ORG" or described or _names_something(pobj)):
+                return pobj  # "organisers from the farmers' union Rolna Wola"
         return None
 
     def _organisation_named_earlier(self, head: Token) -> Span | None:
@@ -539,6 +567,9 @@ class Attributor:
             if ent.label_ not in ("ORG", "NORP", "GPE"):
                 continue
             canonical = self.rules.sources.lookup(ent.text)
+            place = canonical is not None and canonical.canonical.startswith("Government of")
+            if ent.label_ == "GPE" and place:
+                continue  # "the government" after a dateline "PARIS —" is named as written
             names = f"{ent.text} {canonical.canonical if canonical else ''}".lower()
             if word in re.sub(r"['’]s?\b", "", names).split():  # "The International Monetary Fund's"
                 return ent
