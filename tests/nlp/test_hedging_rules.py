@@ -73,6 +73,11 @@ HEDGED = [
     ("Damage might reach $2 billion.", "$2 billion", True),
     ("Insurance claims rose 20% last year.", "20%", False),
     ("The army might not send more than 500 troops.", "more than 500", False),
+    # a clause of its own coordinated with the hedged one is not hedged; a coordinated complement is
+    ("The storm is believed to have killed dozens, and at least 14 bodies have been recovered.",
+     "at least 14", False),
+    ("The blast is believed to have killed 30 people and injured 50.", "50", True),
+    ("Officials estimated that 3,000 people fled and 400 homes were destroyed.", "400", True),
     # "up to" is a bound, not a hedge
     ("The ministry said up to 500 people were evacuated.", "up to 500", False),
 ]

@@ -368,6 +368,9 @@ def _governs(draft: ClaimDraft, offset: int, rest: str = "") -> bool:
             return False  # a participle clause of its own: "..., helping Moscow sidestep the $60 cap"
         if blocker.dep_ == "conj" and blocker.lemma_.lower() in SPEECH_VERBS:
             return False  # "UNHCR estimated that ..., and said 300,000 had crossed": a statement of its own
+        if blocker.dep_ == "conj" and blocker.head.i == token.i and blocker.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in blocker.children):
+            return False  # "is believed to have killed dozens, and 14 bodies have been recovered": own clause
         blocker = blocker.head
     return True
 
