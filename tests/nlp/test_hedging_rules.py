@@ -263,6 +263,10 @@ NOT_CLAIMS = [
     ("2 min watch", "2"),
     ("City Radio | Morning Show | Listen: 6 min", "6"),
     ("Watch: 2 min", "2"),
+    ("Share 12 | Comments 4", "12"),
+    ("Page 2 of 3", "3"),
+    ("Season 2, episode 3", "3"),
+    ("By AP | Updated 3 min ago", "3"),
 ]
 
 
