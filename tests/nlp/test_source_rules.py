@@ -483,3 +483,25 @@ REFERENCES_BACK = [
 @check(REFERENCES_BACK)
 def test_references_back(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
+
+
+# A reporting clause does not reach a later conjunct where another named actor acts ("..., the rail operator
+# Railco said, and the metro operator Metrona closed 8 lines"); it does reach a conjunct about its own figures
+# ("..., the ministry said, and $20 million of that has been paid"). Sources side by side across a semicolon
+# are each their own.
+CONJUNCTS = [
+    ("Some 40% of trains were cancelled, the rail operator Railco said, and the metro operator Metrona "
+     "closed 8 of its 16 lines.", "8", "AUTHOR", "author"),
+    ("Some 40% of trains were cancelled, the rail operator Railco said, and the metro operator Metrona "
+     "closed 8 of its 16 lines.", "Some 40%", "Railco", "company"),
+    ("Donors pledged $80 million at the meeting, the foreign ministry said, and $20 million of that has "
+     "already been paid.", "$20 million", "foreign ministry", "government"),
+    ("Nurses' unions put turnout at 60%; the Health Ministry said 31%.", "60%", "Nurses' unions", "ngo"),
+    ("Nurses' unions put turnout at 60%; the Health Ministry said 31%.", "31%", "Health Ministry",
+     "government"),
+]
+
+
+@check(CONJUNCTS)
+def test_conjuncts(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)

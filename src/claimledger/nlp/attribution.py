@@ -759,6 +759,8 @@ class Attributor:
         said = self.speaker_of(outer)
         if said is None or said.name == AUTHOR or said.token is None or said.token.pos_ != "PROPN":
             return None
+        if any(t.text == ";" for t in self.doc[min(verb.i, outer.i):max(verb.i, outer.i)]):
+            return None  # "Unions put it at 45%; the ministry said 27.6%": two sources, side by side
         return self.originator(outer, said)
 
     def _document_frame(self, draft: ClaimDraft) -> Attribution | None:
@@ -840,6 +842,10 @@ class Attributor:
         jumped = False
         for _ in range(14):
             lemma = token.lemma_.lower()
+            if (lemma in self.rules.cue_verbs and child.dep_ == "conj" and child.i > token.i
+                    and child.lemma_.lower() not in self.rules.cue_verbs
+                    and any(_another_actor(c, figure) for c in child.children)):
+                return None  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
             if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
                     and not (lemma in self.rules.clausal_only and child.dep_ in ("dobj", "prep"))):
                 return token  # (but "adding 52 vessels to a list" is not speech)
@@ -858,7 +864,11 @@ class Attributor:
                 continue
             child, token = token, token.head
         root = token
+        own = next((a for a in [figure, *figure.ancestors] if a.head.i == root.i and a.i != root.i), None)
         for candidate in root.children:  # "..., the ministry said" hangs off the root
+            if (own is not None and own.dep_ == "conj" and candidate.i < own.left_edge.i
+                    and any(_another_actor(c, figure) for c in own.children)):
+                continue  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
             if candidate.dep_ in ("parataxis", "ccomp", "conj", "advcl") and candidate.lemma_.lower() in self.rules.cue_verbs:
                 says_something_else = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in candidate.children)
                 if not says_something_else and not (candidate.left_edge.i <= figure.i <= candidate.right_edge.i):
@@ -1069,6 +1079,14 @@ def _clause_follows(first: Token) -> bool:
 
 
 DIGIT_ACRONYM = re.compile(r"(?=[A-Z0-9]*[A-Z][A-Z0-9]*[0-9]|[A-Z0-9]*[0-9][A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,7}")
+
+
+def _another_actor(subject: Token, figure: Token) -> bool:
+    """A named subject of a clause of its own that is not the figure's phrase: "RATP" in "..., SNCF said, and
+    the metro operator RATP closed 8 lines" (not "and $95 million of that had been paid")."""
+    if subject.dep_ != "nsubj" or subject.left_edge.i <= figure.i <= subject.right_edge.i:
+        return False
+    return any(t.pos_ == "PROPN" for t in subject.subtree)
 
 
 def _misread_subject(verb: Token) -> tuple[Token, Token] | None:
