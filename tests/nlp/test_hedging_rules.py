@@ -338,3 +338,21 @@ def test_appositive_conversions(text, quantity, original):
 def test_an_appositive_amount_in_the_same_currency_restates_nothing():
     text = "The plan costs $2 billion. Its first stage, about $400 million, starts in May."
     assert claim_for(text, "about $400 million").conversion_of is None
+
+
+AMOUNTS = [
+    # text, quantity, value, unit: currency symbols and South Asian scales
+    ("The scheme costs Rs 500 crore, officials said.", "Rs 500 crore", 5e9, "INR"),
+    ("The flood hit 2 lakh farmers.", "2 lakh", 2e5, "farmer"),
+    ("Damage was put at ₦2.5 billion.", "₦2.5 billion", 2.5e9, "NGN"),
+    ("Fares rose to ₱25 on Monday.", "₱25", 25, "PHP"),
+    ("The fund holds R$3 billion.", "R$3 billion", 3e9, "BRL"),
+    ("The bridge cost KSh 40 million.", "KSh 40 million", 4e7, "KES"),
+    ("The budget is 2.6 billion Libyan dinars.", "2.6 billion Libyan dinars", 2.6e9, "LYD"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,value,unit", AMOUNTS, ids=[c[1] for c in AMOUNTS])
+def test_amounts(text, quantity, value, unit):
+    claim = claim_for(text, quantity)
+    assert (claim.value, claim.unit) == (value, unit)

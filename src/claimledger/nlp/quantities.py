@@ -82,7 +82,7 @@ class QuantityScanner:
             re.IGNORECASE,
         )
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b)?$", re.IGNORECASE)
-        self.long_scale = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+        self.long_scale = re.compile(r"\s+(thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
         symbols = phrase_alternation(list(self.symbols))
         codes = "|".join(sorted(self.codes))
         self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<code>{codes})\s)$")
