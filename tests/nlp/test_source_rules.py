@@ -505,3 +505,18 @@ CONJUNCTS = [
 @check(CONJUNCTS)
 def test_conjuncts(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
+
+
+# "A UN panel of experts estimated in a report that ...": the panel, named with its members, even where the
+# parse hangs "estimated" on the panel as a relative clause.
+PANELS = [
+    ("A UN panel of experts estimated in a report last year that between 2,000 and 2,500 fighters had "
+     "crossed the border.", "between 2,000 and 2,500", "UN panel of experts", "international_org"),
+    ("A UN panel of experts said 900 fighters had crossed the border.", "900", "UN panel of experts",
+     "international_org"),
+]
+
+
+@check(PANELS)
+def test_panels(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)

@@ -231,7 +231,11 @@ def source_name(head: Token) -> str:
         if ent.start <= head.i < ent.end:
             start, end = min(start, ent.start), max(end, ent.end)
     of_name = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
-    if head.pos_ == "PROPN" and of_name is not None and _continues_name(of_name):
+    members = next((g for g in of_name.children if g.dep_ == "pobj" and g.tag_ == "NNS"
+                    and not any(d.dep_ == "det" for d in g.children)), None) if of_name is not None else None
+    if head.lower_ in PANELS and members is not None:
+        end = max(end, members.i + 1)  # "UN panel of experts"
+    elif head.pos_ == "PROPN" and of_name is not None and _continues_name(of_name):
         # "General Staff of Ukraine's Armed Forces", "Coordination Headquarters for the Treatment of POWs"
         end = max(end, of_name.right_edge.i + 1)
     tokens = list(doc[start:end])
@@ -328,6 +332,7 @@ def _titled(token: Token) -> bool:
     return any(t.lower_ in TITLES for t in token.doc[max(0, token.left_edge.i - 1):token.i])
 
 
+PANELS = {"panel", "commission", "committee", "board", "team", "council"}  # "UN panel of experts"
 NAME_CONNECTORS = {"of", "for", "and", "&", "on", "in"}
 
 
@@ -377,6 +382,10 @@ class Attributor:
             misread = self._misread(verb, cue)
             if misread is not None:  # "Aid workers in Kosti said": the tagger took "Aid" for a verb
                 return misread
+            misparsed = verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ in ("NOUN", "PROPN")
+            if misparsed and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                 for c in verb.children):
+                return self._named(verb.head, cue)  # "A UN panel of experts estimated ... that": a misparse
             if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
                 # "the air force said, adding that ...", "the ministry dismissed the sanctions and said
                 # ...", "the department disputed the figure, saying ...": the sayer is the head's subject
