@@ -382,8 +382,8 @@ class Attributor:
             misread = self._misread(verb, cue)
             if misread is not None:  # "Aid workers in Kosti said": the tagger took "Aid" for a verb
                 return misread
-            misparsed = verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ in ("NOUN", "PROPN")
-            if misparsed and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            misparsed = verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ != "VERB"
+            if misparsed and any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
                                  for c in verb.children):
                 return self._named(verb.head, cue)  # "A UN panel of experts estimated ... that": a misparse
             if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
