@@ -520,3 +520,19 @@ PANELS = [
 @check(PANELS)
 def test_panels(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
+
+
+# "the state health department" does not refer back to another department named before: its modifiers must
+# fit; "It says" after "X disputes his figures" is X.
+MODIFIERS_FIT = [
+    ("Rain reached 300 mm, the Kenya Meteorological Department (KMD) said.\n\nThe clinic's director, Amos "
+     "Kibet, said 120 patients were admitted. The county health department disputes his figures. It says "
+     "only 14 of the deaths were caused by the floods.", "14", "county health department", "government"),
+    ("The Central Bank of Narnia said inflation was 4%. The state development bank said 2,000 loans were "
+     "approved.", "2,000", "state development bank", "government"),
+]
+
+
+@check(MODIFIERS_FIT)
+def test_modifiers_fit(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)

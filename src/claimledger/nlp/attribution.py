@@ -571,6 +571,7 @@ class Attributor:
         if determiner is None or determiner.lower_ != "the" or not (head.pos_ == "NOUN" or _bare_title(head)):
             return None
         word = head.lower_
+        modifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
         window_start = head.sent.start_char - 400
         for ent in reversed([e for e in self.doc.ents if window_start <= e.start_char and e.end <= head.i]):
             if ent.label_ not in ("ORG", "NORP", "GPE"):
@@ -580,8 +581,9 @@ class Attributor:
             if ent.label_ == "GPE" and place:
                 continue  # "the government" after a dateline "PARIS —" is named as written
             names = f"{ent.text} {canonical.canonical if canonical else ''}".lower()
-            if word in re.sub(r"['’]s?\b", "", names).split():  # "The International Monetary Fund's"
-                return ent
+            words = re.sub(r"['’]s?\b", "", names).split()
+            if word in words and all(m in words for m in modifiers):  # "The International Monetary Fund's"
+                return ent  # (but "the state health department" is not the Meteorological Department)
         return None
 
     def _owner_of(self, head: Token) -> Token | None:
