@@ -536,3 +536,30 @@ MODIFIERS_FIT = [
 @check(MODIFIERS_FIT)
 def test_modifiers_fit(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
+
+
+# Announcing a measure is an act reported as fact (AUTHOR, like a decree or budget); announcing a count is
+# speech.
+ANNOUNCED = [
+    ("The government has announced compensation of 250,000 pesos for each family.", "250,000 pesos", "AUTHOR",
+     "author"),
+    ("The regional council announced an aid package of €40 million for farmers.", "€40 million", "AUTHOR",
+     "author"),
+    ("The ministry announced that 40 people had died.", "40", "ministry", "government"),
+]
+
+
+@check(ANNOUNCED)
+def test_announced(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)
+
+
+ANNOUNCED_FIGURES = [
+    ("Poland announced a 6.1% increase in its defence budget to 190 billion zlotys.", "6.1%", "Poland",
+     "government"),
+]
+
+
+@check(ANNOUNCED_FIGURES)
+def test_announced_figures(text, quantity, name, kind):
+    assert source_of(text, quantity) == (name, kind)
