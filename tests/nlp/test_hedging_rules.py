@@ -356,3 +356,18 @@ AMOUNTS = [
 def test_amounts(text, quantity, value, unit):
     claim = claim_for(text, quantity)
     assert (claim.value, claim.unit) == (value, unit)
+
+
+CURRENCY_BY_COUNTRY = [
+    # text, quantity, unit: a currency name several countries use is the one of the country named first
+    ("GOMA, May 3 — Maize costs 95,000 Congolese francs, up from 40,000 francs in March.", "40,000 francs",
+     "CDF"),
+    ("ZURICH — The fine was 40,000 francs.", "40,000 francs", "CHF"),
+    ("MANILA — Damage to farms reached 2.4 billion pesos.", "2.4 billion pesos", "PHP"),
+    ("Traders in Bamako said bread sold for 500 francs a loaf.", "500 francs", "XOF"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", CURRENCY_BY_COUNTRY, ids=[c[1] for c in CURRENCY_BY_COUNTRY])
+def test_currency_by_country(text, quantity, unit):
+    assert claim_for(text, quantity).unit == unit
