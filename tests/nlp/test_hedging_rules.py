@@ -144,6 +144,11 @@ VERIFICATION = [
     ("The union says 2 million people marched, a number police contest.", "2 million", "disputed"),
     ("Officials said 300 died, a toll the opposition questions.", "300", "disputed"),
     ("The ministry put losses at $3 billion. The opposition rejects the figure.", "$3 billion", "denied"),
+    # "confirmed that" bears on what follows it
+    ("The militants said they had captured 25 soldiers; the army confirmed that 10 were missing.", "25",
+     None),
+    ("The militants said they had captured 25 soldiers; the army confirmed that 10 were missing.", "10",
+     "confirmed"),
     # the speakers of a report are not its figures
     ("Three officials said the army lost 40 tanks. The ministry denied the report.", "Three", None),
     ("Three officials said the army lost 40 tanks. The ministry denied the report.", "40", "denied"),
@@ -290,6 +295,10 @@ BOUNDS = [
     ("Approximately 3.5 million people voted.", "Approximately 3.5 million", "about"),
     ("Turnout was well under 30%.", "well under 30%", "at_most"),
     ("A little over 2,000 people signed.", "A little over 2,000", "at_least"),
+    # a verb bounds from outside the text: "may have exceeded 10,000"
+    ("Aid groups believe the toll may have exceeded 3,000.", "3,000", "at_least"),
+    ("Some estimates say the true number exceeds 200.", "200", "at_least"),
+    ("Sales topped $2 billion last year.", "$2 billion", "at_least"),
 ]
 
 

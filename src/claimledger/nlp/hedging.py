@@ -190,6 +190,8 @@ def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Stat
     for statement in statements.get(i, []):
         if statement.category is not None and statement.category != draft.category:
             continue
+        if statement.position > draft.start and FORWARD.search(statement.cue):
+            continue  # "the army confirmed that 10 were missing": what it confirmed follows the cue
         if statement.rival and statement.position < draft.start:
             continue  # "The police gave a lower figure of 61,000": the police's own figure
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
@@ -205,7 +207,7 @@ def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Stat
             crossed = gap
         for statement in statements.get(j, []):
             one_target = statement.one_figure and draft.start not in (targets or {}).get(statement, ())
-            if j - i > statement.reach or one_target:
+            if j - i > statement.reach or one_target or FORWARD.search(statement.cue):
                 continue  # "Other estimates put the figure higher": the report's first figure, not all
             if statement.category is not None:
                 if statement.category == draft.category:
@@ -231,6 +233,8 @@ ANSWER_GAP = 40  # characters after a statement's cue where "those figures" make
 # A cue that itself names one figure: "gave a lower figure", "put the toll higher".
 ONE_FIGURE_IN_CUE = re.compile(
     r"\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}(?:figure|toll|number|count|estimate|tally)$", re.IGNORECASE)
+# A statement whose object is the clause after it: it bears on the figures after the cue only.
+FORWARD = re.compile(r"\bthat$", re.IGNORECASE)
 # A rival count: what follows the cue in its sentence is the giver's own figure, not the disputed one.
 RIVAL = re.compile(r"(?:gave|put)\b", re.IGNORECASE)
 # A statement about the report as a whole: "denied the report", "rejected these reports".
