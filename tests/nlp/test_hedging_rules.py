@@ -232,6 +232,9 @@ CONVERSIONS = [
     ("The loan of 3 billion hryvnias (~$72m) was approved.", "~$72m", "3 billion hryvnias", "exact"),
     ("The plant cost £2bn, or roughly $2.5bn.", "roughly $2.5bn", "£2bn", "exact"),
     ("The road is 40 miles (64 km) long.", "64", "40", "exact"),
+    ("Families receive 400,000 rubles in compensation (about $4,300).", "about $4,300", "400,000 rubles",
+     "exact"),
+    ("The EU pledged $5 million for Kyiv (€4.6 million).", "€4.6 million", "$5 million", "exact"),
 ]
 
 
@@ -252,6 +255,7 @@ NOT_CONVERSIONS = [
     ("The strike killed 12 people, or 40% of the village's residents.", "40%"),
     ("A convoy of 40 trucks (12 of them carrying fuel) arrived on Monday.", "12"),
     ("The army said it had 40 tanks and 300 armoured vehicles in the area.", "300"),
+    ("He was fined 20,000 hryvnias for speeding (his second fine), and paid $100 in fees.", "$100"),
 ]
 
 

@@ -19,6 +19,7 @@ from claimledger.nlp.lexicon import load_table
 # already part of the second amount's text.
 BETWEEN = re.compile(
     r"^\s*(?:(?:a|per|each|every)\s+(?:day|week|month|year)\s*)?"  # "4,600 zlotys a month, about $1,170"
+    r"(?:(?:[a-z'’-]+\s+){1,3}(?=\())?"  # "400,000 rubles in compensation (about $4,300)"
     r"(?:[,(\[—–-]\s*)?(?:or\s+|i\.e\.\s+|which is\s+|that is\s+)?"
     r"(?:the\s+)?(?:equivalent\s+(?:of|to)\s+|equal\s+to\s+|worth\s+|converted\s+to\s+)?"
     r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|over\s+)?$",
