@@ -40,6 +40,9 @@ class CategoryRules:
     events: dict[str, frozenset[str]]  # category or role → lemmas
     currency_by_country: dict[str, dict[str, str]]  # "rupee" → {"Pakistan": "PKR", "default": "INR"}
     keep_compound_heads: frozenset[str]
+    kind_modifiers: frozenset[str] = frozenset()  # "army helicopter", "attack drone": a kind, left out
+    bare_heads: frozenset[str] = frozenset()  # "heatstroke deaths", "new cases": the head alone
+    classifying_adjectives: frozenset[str] = frozenset()  # "resident doctor", "nautical mile": kept
     measure_nouns: frozenset[str] = frozenset()  # "a magnitude of 6.1": the noun is the unit
     people_collectives: frozenset[str] = frozenset()  # "estimated the crowd at 25,000": people
 
@@ -53,6 +56,8 @@ def default_rules() -> CategoryRules:
     units = table["units"]
     keep = frozenset(units["keep_compound_heads"])
     return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country, keep,
+                         frozenset(units.get("kind_modifiers", ())), frozenset(units.get("bare_heads", ())),
+                         frozenset(units.get("classifying_adjectives", ())),
                          frozenset(units.get("measure_nouns", ())),
                          frozenset(units.get("people_collectives", ())))
 
@@ -143,12 +148,24 @@ def _compound_head(token: Token) -> Token:
 
 
 def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> str:
-    """Singular, lower-case counted noun, with its noun compound where the head alone says too
-    little ("artillery system", "police officer"; but "army helicopter" → "helicopter")."""
+    """Singular, lower-case counted noun with its noun compound ("university hospital", "data cable") and
+    the few adjectives that make a different kind of thing ("resident doctor", "nautical mile"); compounds
+    of kind ("army helicopter", "attack drone"), names ("Rohingya refugees") and the compounds of a head
+    that counts events ("heatstroke deaths") are left out, as adjectives of nationality or kind are."""
     head = _lemma(noun)
-    keep = default_rules().keep_compound_heads if keep_compound_heads is None else keep_compound_heads
-    parts = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num] if head in keep else []
+    rules = default_rules()
+    keep = rules.keep_compound_heads if keep_compound_heads is None else keep_compound_heads
+    parts = []
+    if head in keep or head not in rules.bare_heads:
+        compounds = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num
+                     and t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in SCALE_WORDS | {"lakh", "crore"}]
+        if head not in keep:
+            kinds = [t for t in compounds if t.lower_ in rules.kind_modifiers]
+            compounds = [t for t in compounds if kinds == [] or t.i > kinds[-1].i]
+        parts = compounds
     parts += [t for t in noun.lefts if t.lower_ in MEASURE_MODIFIERS]  # "square kilometer"
+    adjectives = [t for t in noun.lefts if t.dep_ == "amod" and t.lower_ in rules.classifying_adjectives]
+    parts += adjectives
     parts.sort(key=lambda t: t.i)
     unit = " ".join([*(_lemma(t) for t in parts), head])
     return UNIT_ABBREVIATIONS.get(unit, unit)
