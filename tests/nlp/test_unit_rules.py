@@ -62,3 +62,20 @@ UNITS_78_MORE = [
 @pytest.mark.parametrize("text,quantity,unit", UNITS_78_MORE, ids=[f"{i}-{c[1]}" for i, c in enumerate(UNITS_78_MORE)])
 def test_unit_78_more(text, quantity, unit):
     assert claim_for(text, quantity).unit == unit
+
+
+CURRENCIES_78 = [
+    # "crowns" are the currency of the country the article names first, unless the name says whose
+    ("STOCKHOLM - The fund lost 2 billion crowns last year, its chairman said.", "2 billion crowns", "SEK"),
+    ("OSLO - The ministry set aside 500 million crowns for the repairs.", "500 million crowns", "NOK"),
+    ("PRAGUE - The Czech central bank fined the lender 40 million crowns.", "40 million crowns", "CZK"),
+    ("Denmark will spend 3 billion crowns on coastal defences, the minister said.", "3 billion crowns", "DKK"),
+    ("Norway's grid operator put the cost at 90 million Swedish crowns.", "90 million Swedish crowns", "SEK"),
+    ("COPENHAGEN - The company paid 12 million kroner in fines.", "12 million kroner", "DKK"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", CURRENCIES_78, ids=[f"{i}-{c[2]}" for i, c in enumerate(CURRENCIES_78)])
+def test_currency_78(text, quantity, unit):
+    claim = claim_for(text, quantity)
+    assert (claim.unit, claim.category) == (unit, "money")

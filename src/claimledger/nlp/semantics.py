@@ -69,6 +69,10 @@ def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> s
         if code != countries.get("default", code):
             continue  # "Egyptian pounds": the name already says whose currency it is
         if name in written:
+            own = [c for country, c in countries.items() if country != "default"
+                   and _named(country, draft.mention.text) is not None]
+            if own:
+                return own[0]  # "Swedish crowns": the name says whose currency it is
             text = draft.span.doc.text
             named = [(found.start(), c) for country, c in countries.items() if country != "default"
                      and (found := _named(country, text)) is not None]
