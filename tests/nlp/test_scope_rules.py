@@ -379,3 +379,41 @@ CATEGORIES_66 = [
                          ids=[f"{i}-{c[1]}" for i, c in enumerate(CATEGORIES_66)])
 def test_category_66(text, quantity, category):
     assert claim_for(text, quantity).category == category
+
+
+# Readings of the four independent annotators (dev-33..78): the guide's last hard-case section.
+SCOPES_78 = [
+    # text, quantity, time_scope
+    # -- a count told in the present perfect with no cue of its own is a running total, whatever the verb
+    ("Prosecutors have indicted seven port officials over the collapse.", "seven", "cumulative"),
+    ("Three schools in the district have shut their doors, the mayor said.", "Three", "cumulative"),
+    ("The cooperative has replanted 4,500 olive trees, its chairman said.", "4,500", "cumulative"),
+    ("About 1,300 of the region's teachers have quit their jobs, the union said.", "About 1,300",
+     "cumulative"),
+    # -- ... but not troops or equipment at hand, people on a register, or places reached
+    ("Some 2,500 soldiers have been deployed to the border.", "Some 2,500", "point"),
+    ("Fourteen water-dropping aircraft have been assigned to the fire.", "Fourteen", "point"),
+    ("Aid convoys have reached 31 communities in the valley.", "31", "unspecified"),
+    # -- people still missing are a running total, in any report
+    ("Police said 17 people were still missing after the ferry sank near the port.", "17", "cumulative"),
+    ("Twelve fishermen remain missing, the coast guard said.", "Twelve", "cumulative"),
+    # -- an amount or a share that a closed past period bounds is that period's
+    ("The drought cost farmers $2.3 billion in the year to June, the ministry said.", "$2.3 billion",
+     "period"),
+    ("Fines for illegal fishing rose to 2.1 billion pesos last year.", "2.1 billion pesos", "period"),
+    ("The average pension in the region was 410 euros a month last year.", "410 euros", "period"),
+    ("The country bought about 20% of its gas from Norway last year.", "about 20%", "period"),
+    ("Slovenia imported about 35% of its electricity in 2023, the grid operator said.", "about 35%",
+     "period"),
+    # -- ... not a level set or planned, nor a level that moved
+    ("The central bank raised its key rate to 21% last month.", "21%", "point"),
+    ("The government will raise the bonus to 300,000 rubles next year.", "300,000 rubles",
+     "point"),
+    ("The one-off payment rose to 2 million rubles last week.", "2 million rubles", "point"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,scope", SCOPES_78,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(SCOPES_78)])
+def test_scope_78(text, quantity, scope):
+    assert claim_for(text, quantity).time_scope == scope

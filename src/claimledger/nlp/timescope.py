@@ -177,6 +177,11 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
     if any(not ANNOUNCEMENT_CUES.match(c.text) for c in attached):
         # "the death toll climbed past 41,000 on Wednesday": the toll says more than the day
         attached = [c for c in attached if not ANNOUNCEMENT_CUES.match(c.text)]
+    only_rates = attached and all(rules.rate_cues.match(c.text.lower()) for c in attached)
+    if draft.category == "money" and only_rates and _is_an_average(governing_verb(draft)):
+        # "was 1,540 euros a month last year": the rate says a salary; the period may still bound it
+        attached += [c for c in usable if c not in attached and c.scope == "period"
+                     and not _in_another_clause(draft, c) and _distance(draft, c) <= UNATTACHED_REACH]
     if attached:
         ordered = sorted(attached, key=lambda c: (not _hangs_in_own_clause(draft, c), _distance(draft, c)))
         if draft.category == "money" and any(rules.running_total_cues.search(c.text) for c in ordered):
@@ -430,6 +435,10 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         return "cumulative" if _is_perfect(verb) else "unspecified"
     if _present_passive(verb) and verb.lemma_.lower() in rules.state_passives:
         return "point"  # "2.8 million people are registered to vote", "are held": a standing state
+    if _finite_perfect(verb) and draft.category != "troops" and verb.lemma_.lower() not in \
+            rules.deployment | rules.state_passives | rules.act_verbs | rules.planning_words | NOT_A_TOTAL:
+        # "prosecutors have charged five", "two hospitals have closed": a running total (four annotators)
+        return "cumulative"
     if draft.category == "displaced" and not near & rules.event_verbs:
         # "refugees living in Poland": a population at a moment; "have taken refuge", "have now been driven
         # from their homes": a running total
@@ -440,6 +449,15 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
 
 
 PERFECT_PASSIVE_AFTER = re.compile(r"^[\w ]{0,30}?\b(?:have|has) been (\w+)", re.IGNORECASE)
+
+
+NOT_A_TOTAL = {"reach", "have", "be", "order", "buy", "purchase"}  # places reached, equipment ordered
+
+
+def _finite_perfect(verb: Token | None) -> bool:
+    """ "have charged", "has rebuilt": not "may have been carrying", "is believed to have carried"."""
+    return _is_perfect(verb) and verb is not None and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def _lost_to_date(draft: ClaimDraft, verb: Token | None, rules: ScopeRules) -> bool:
@@ -488,6 +506,9 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
         return "point"  # "can process 8.8 million tonnes of crude a year": a capacity, a level
     if cue.scope == "cumulative" and rules.calendar_cumulative.search(text):
         return "period"
+    still = cue.scope == "point" and STILL.match(text) and cue.start >= draft.end
+    if still and _in_an_event_state(draft, rules):
+        return "cumulative"  # "46 people were still missing", "remain missing": a running total, any report
     if draft.category in ("money", "percent"):
         return _amount_scope_with_cue(draft, cue, rules)
     if draft.category == "troops" and cue.scope == "cumulative" and _is_deployed(draft, rules):
@@ -500,6 +521,7 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
     return cue.scope
 
 
+STILL = re.compile(r"^(?:still|remain(?:s|ed)?)$", re.IGNORECASE)
 AT_HOUR = re.compile(r"^at (?:midday|noon|\d)", re.IGNORECASE)  # "turnout reached 31.4% at 1pm": a reading
 
 
@@ -532,7 +554,8 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
         return "period"  # "last year's appeal was only 62 percent funded": the share of a closed period
     if cue.scope == "period" and _is_an_average(verb) and not _is_planned(verb, rules):
         return "period"  # "the average monthly salary was 62,000 rubles last year": a statistic of the year
-    level = _subject_lemma(verb) in rules.level_nouns
+    # "fines for illegal clearing rose to X": a flow, not a level
+    level = _subject_lemma(verb) in rules.level_nouns and not _plural_subject(verb, FLOW_PLURALS)
     if draft.category == "money" and level and cue.scope in ("cumulative", "period"):
         return None  # "the one-off payment rose to 1.9 million rubles this week": still a level
     if cue.scope == "cumulative" and rules.running_total_cues.search(text):
@@ -562,12 +585,44 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
         return None  # "will raise spending to 13.5 trillion rubles next year": an amount set, a point
     if draft.category == "money":
         near = _lemmas_near(draft, verb)
-        return "period" if near & rules.flow_verbs else None  # "a budget for 2025" is an amount set, a point
+        if near & rules.flow_verbs or _past_in_a_closed_period(draft, verb, cue, rules):
+            return "period"  # "cost the economy $4.8 billion in the year to February"
+        return None  # "a budget for 2025" is an amount set, a point
     if _is_share_of_economy(draft, rules):
         return None  # "4.7% of GDP this year": a level
-    if _lemmas_near(draft, verb) & rules.change_verbs:
-        return "period"
+    if _lemmas_near(draft, verb) & rules.change_verbs or _past_in_a_closed_period(draft, verb, cue, rules):
+        return "period"  # "imported about 15% of its power last year": a share of what that period did
     return None  # "38% of refugees intend to stay", "only 16 per cent funded this year": a level
+
+
+CLOSED_PERIOD = re.compile(
+    r"^(?:last (?:year|month|week|quarter)|in (?:19|20)\d\d|in the (?:year|twelve months|12 months) to|"
+    r"in the (?:period|same (?:period|months?|quarter))|in the (?:first|second|third|fourth|last) "
+    r"(?:\w+ )?(?:months?|quarter|half))\b", re.IGNORECASE)
+
+
+def _past_in_a_closed_period(draft: ClaimDraft, verb: Token | None, cue: ScopeCue, rules: ScopeRules) -> bool:
+    """A verb in the past (not "was", a level stated; not an act, "signed a contract worth $180m last year")
+    that a closed period bounds: "bought 20% of its gas last year", "cost $4.8bn in the year to June"."""
+    if verb is None or not CLOSED_PERIOD.match(cue.text.strip()):
+        return False
+    if verb.lemma_.lower() in rules.act_verbs | rules.planning_words | {"be", "need"}:
+        return False
+    head = _cue_head(draft, cue)
+    own = {verb.i, draft.figure.i, *(t.i for t in draft.span)}
+    if draft.noun is not None:
+        own.add(draft.noun.i)
+    if head is None or head.i not in own:
+        return False  # "needed $1.4 billion to support migrants in 2027": the period of another verb
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+FLOW_PLURALS = frozenset({"fine", "payment"})  # "fines for illegal clearing rose to X": a flow, not a level
+
+
+def _plural_subject(verb: Token | None, lemmas: frozenset[str]) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    return subject is not None and subject.tag_ == "NNS" and subject.lemma_.lower() in lemmas
 
 
 PAST_PERIOD_OF = re.compile(r"^last (?:year|month|week|quarter)'s$", re.IGNORECASE)
@@ -584,7 +639,7 @@ def _achieved(draft: ClaimDraft) -> bool:
 
 def _is_an_average(verb: Token | None) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
-    return subject is not None and any(c.lower_ in AVERAGE_WORDS for c in subject.children)
+    return subject is not None and any(c.lower_ in AVERAGE_WORDS for c in subject.subtree if c.i < subject.i)
 
 
 STRIKE_WORDS = re.compile(
