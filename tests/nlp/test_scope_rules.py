@@ -410,6 +410,18 @@ SCOPES_78 = [
     ("The government will raise the bonus to 300,000 rubles next year.", "300,000 rubles",
      "point"),
     ("The one-off payment rose to 2 million rubles last week.", "2 million rubles", "point"),
+    # -- the people and things of an event told just before with its day, in the simple past: that day's
+    ("A fishing boat capsized off Lampedusa on Monday.\n\nCoast guard officers said the boat carried 48 "
+     "migrants. Eleven passengers were taken to hospital.", "Eleven", "period"),
+    ("A fishing boat capsized off Lampedusa on Monday.\n\nCoast guard officers said the boat carried 48 "
+     "migrants. Eleven passengers were taken to hospital.", "48", "period"),
+    ("Gunmen stormed a market in Maiduguri on Sunday. Police said the attackers seized 23 traders.",
+     "23", "period"),
+    # -- a blockade's day, told with "blocked" in the lede, dates the counts of its report
+    ("Lorry drivers blocked three border crossings with Slovakia on Monday.\n\nAbout 800 lorries took part, "
+     "police said.", "About 800", "period"),
+    # -- ... not a level, nor a count with no event before it
+    ("The ministry said 120 schools were built with the grant.", "120", "point"),
 ]
 
 

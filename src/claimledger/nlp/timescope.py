@@ -849,8 +849,13 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 assert last_event is not None
                 draft.time_scope, draft.scope_cue = last_event.time_scope, last_event.scope_cue
                 draft.scope_groups = last_event.scope_groups
-            elif (draft.time_scope == "unspecified" and draft.category in EVENT_CATEGORIES | {"other"}
-                  and not single_event):
+            elif _of_the_event_before(draft, rules) and _same_event(draft, last_event, text):
+                # "ran aground on Thursday ... Eight passengers were taken to hospital": the event's people
+                assert last_event is not None
+                draft.time_scope, draft.scope_cue = last_event.time_scope, last_event.scope_cue
+                draft.scope_groups = last_event.scope_groups
+            elif ((draft.time_scope == "unspecified" or _of_the_event_before(draft, rules))
+                  and draft.category in EVENT_CATEGORIES | {"other"} and not single_event):
                 # "On Monday a boat capsized off Libya. At least 27 people drowned": the day the event
                 # happened, told in a sentence of its own before the toll
                 frame = _event_frame(draft, rules, text, frames)
@@ -881,6 +886,22 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 draft.time_scope, draft.scope_cue, draft.scope_groups = "period", crowd.text, crowd.groups
         if draft.time_scope in ("daily", "period") and _counts_an_event(draft, rules):
             last_event = draft
+
+
+def _of_the_event_before(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """A count of people or things with no cue of its own, told in the simple past, that the default left a
+    point: in the report of an event with a day ("the group included 61 children", "eight passengers were
+    taken to hospital"), the four independent annotators read the event's period."""
+    if draft.time_scope != "point" or draft.scope_cue or draft.category not in ("other", "displaced"):
+        return False
+    if draft.unit and draft.unit.split(" ")[-1] in rules.measure_units:
+        return False
+    verb = governing_verb(draft)
+    if verb is None or verb.lemma_.lower() in rules.deployment | rules.state_passives | {"be"}:
+        return False
+    if verb.lemma_.lower() in rules.statement_verbs or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _left_by_the_event(draft: ClaimDraft, rules: ScopeRules) -> bool:
