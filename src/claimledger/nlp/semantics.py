@@ -28,6 +28,7 @@ LOCATION_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
 SCALE_WORDS = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "bn", "m", "mn", "k"}
 NOUN_POS = {"NOUN", "PROPN"}
+NOT_COMPOUNDS = SCALE_WORDS | {"lakh", "crore"}  # "3 lakh farmers": a scale, not a kind of farmer
 MEASURE_MODIFIERS = {"square", "cubic"}
 CLAUSE_EDGES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "xcomp"}
 BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty", "displaced": "person", "detained": "person"}
@@ -162,7 +163,7 @@ def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> s
     parts = []
     if head in keep or head not in rules.bare_heads:
         compounds = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num
-                     and t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in SCALE_WORDS | {"lakh", "crore"}]
+                     and t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in NOT_COMPOUNDS]
         if head not in keep:
             kinds = [t for t in compounds if t.lower_ in rules.kind_modifiers]
             compounds = [t for t in compounds if kinds == [] or t.i > kinds[-1].i]
@@ -330,8 +331,11 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     direct = _noun_category(unit, rules) if unit else None
     if direct is None and noun is None:
         direct, unit = _category_of_bare_figure(draft, rules)
-    own = own_event_lemmas(draft, noun) | ({whole} if whole else set())
+    own = own_event_lemmas(draft, noun) | ({whole} if whole else set()) | _verb_of_first_conjunct(noun)
     happened = _event_category(own, events) or _event_category(lemmas, events)
+    animals = events.get("animals", frozenset())
+    if happened in ("deaths", "injuries", "casualties") and unit and unit.split()[-1] in animals:
+        return "other", unit  # "12,000 animals had died": not deaths of people
     if happened is None and _treated_for_an_injury(draft, noun, events):
         happened = "injuries"  # "treated in hospital for burns": hospital treatment of an injury
     if unit in events.get("aerial_targets", ()) and (own | lemmas) & events.get("interception", frozenset()):
@@ -341,6 +345,10 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     mission = unit.split()[-1:] == ["officer"] and _contexts()["security_mission"].search(draft.sentence.text)
     if mission and happened is None:
         return "troops", unit  # "the security mission, which has about 1,000 officers on the ground"
+    if happened is None and people_noun(unit, rules) and (own | lemmas) & events.get("burial", frozenset()):
+        happened = "deaths"  # "we buried 14 children": people buried are dead (houses buried are not)
+    if happened is None and unit.split()[-1:] == ["officer"] and _beside_troops(noun, rules):
+        return "troops", unit  # "120 police officers and soldiers had been deployed"
     people = bool(unit) and unit.split()[-1] in rules.people
     if happened is None and people and _sheltered_or_arriving(draft, noun, own | lemmas, events):
         happened = "displaced"  # "a school that now houses 1,100 people", "500 families were arriving"
@@ -373,6 +381,37 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and arrested:
         return "detained", unit  # "Nine suspected smugglers were arrested": only people are arrested
     return "other", unit
+
+
+def _a_capacity(draft: ClaimDraft) -> bool:
+    """ "holds 8,200 inmates, double its capacity of 4,500": places, not people held (other)."""
+    start = draft.span.start
+    doc = draft.span.doc
+    if start - 2 < draft.sentence.start:
+        return False
+    return doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() == "capacity"
+
+
+def people_noun(unit: str, rules: CategoryRules) -> bool:
+    return bool(unit) and unit.split()[-1] in rules.people
+
+
+def _verb_of_first_conjunct(noun: Token | None) -> set[str]:
+    """ "detained its captain and two officers": the verb of the first conjunct is said of the others too."""
+    if noun is None or noun.dep_ != "conj":
+        return set()
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    return {first.head.lemma_.lower()} if first.dep_ in ("dobj", "nsubjpass") else set()
+
+
+def _beside_troops(noun: Token | None, rules: CategoryRules) -> bool:
+    """Officers counted together with soldiers or troops ("300 soldiers and 450 police officers")."""
+    if noun is None:
+        return False
+    beside = [c for c in noun.children if c.dep_ == "conj"] + ([noun.head] if noun.dep_ == "conj" else [])
+    return any(rules.noun_category.get(_lemma(t)) == "troops" for t in beside)
 
 
 def _civilian_craft(draft: ClaimDraft, noun: Token) -> bool:
@@ -664,7 +703,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if _returned_prisoners(draft, noun, rules):
             draft.category = "detained"  # "95 soldiers came home" in a report of a prisoner exchange
         if (draft.category == "other" and noun is not None and noun.dep_ == "conj" and previous is not None
-                and previous.noun is not None and previous.noun.i == noun.head.i):
+                and previous.noun is not None and previous.noun.i == noun.head.i
+                and not _civilian_craft(draft, noun)):
             draft.category = previous.category  # "Three firefighters and two officers were among the injured"
         whole = _included_in(draft, previous) or _among_them(draft, last_people)
         included = whole is not None and _event_category(own_event_lemmas(draft, noun), rules.events) is None
@@ -694,6 +734,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             if draft.category == "other" and not _has_own_verb(draft, previous):
                 draft.category = previous.category
             draft.continues = previous
+        if draft.category not in ("money", "percent") and _a_capacity(draft):
+            draft.category = "other"  # "double its capacity of 4,500": places, not the people held
         previous = draft
         if draft.category in ("deaths", "casualties", "injuries"):
             tolls.append(draft)
