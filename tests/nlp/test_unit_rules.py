@@ -125,6 +125,11 @@ CATEGORIES_78_MORE = [
     ("Twelve inmates were killed in a riot at the prison, officials said.", "Twelve", "deaths"),
     ("The jail holds 2,300 inmates, well above its capacity of 1,500.", "1,500", "other"),
     ("Two patrol boats and four fishing boats joined the search.", "four", "other"),
+    ("Officials said 120 soldiers and 90 police officers were guarding the port.", "90", "troops"),
+    ("More than 4,000 Haitians have left the country since January, the agency said.", "More than 4,000",
+     "displaced"),
+    ("About 800 Syrians fled their homes in the north last week.", "About 800", "displaced"),
+    ("The report said 300 engineers had left the company.", "300", "other"),
 ]
 
 

@@ -377,10 +377,22 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return happened, BARE_FIGURE_UNITS.get(happened, unit)
     if happened in ("deaths", "injuries", "casualties") and unit and noun is not None and noun.tag_ in ("NNS", "NNPS"):
         return happened, unit  # "34,183 Palestinians have been killed"
+    if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and _left_home(noun):
+        return "displaced", unit  # "2 million Venezuelans had left the country", "Syrians fled their homes"
     arrested = own & events.get("arrests", frozenset())
     if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and arrested:
         return "detained", unit  # "Nine suspected smugglers were arrested": only people are arrested
     return "other", unit
+
+
+HOMES = {"home", "country", "homeland", "village", "town", "city", "house"}
+
+
+def _left_home(noun: Token) -> bool:
+    """People who left or fled their homes or country are displaced, whatever the noun."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in ("leave", "flee"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in HOMES for c in noun.head.children)
 
 
 def _a_capacity(draft: ClaimDraft) -> bool:
@@ -411,6 +423,8 @@ def _beside_troops(noun: Token | None, rules: CategoryRules) -> bool:
     if noun is None:
         return False
     beside = [c for c in noun.children if c.dep_ == "conj"] + ([noun.head] if noun.dep_ == "conj" else [])
+    if noun.dep_ in ("nsubj", "dobj") and noun.i > 0 and noun.doc[noun.left_edge.i - 1].lower_ == "and":
+        beside += [c for c in noun.head.children if c.dep_ == noun.dep_ and c.i < noun.i]  # parsed as siblings
     return any(rules.noun_category.get(_lemma(t)) == "troops" for t in beside)
 
 
