@@ -390,6 +390,14 @@ SCOPES_78 = [
     ("The cooperative has replanted 4,500 olive trees, its chairman said.", "4,500", "cumulative"),
     ("About 1,300 of the region's teachers have quit their jobs, the union said.", "About 1,300",
      "cumulative"),
+    ("The housing agency says it has restored or rebuilt 1,450 homes since the floods.", "1,450",
+     "cumulative"),
+    ("The council has cleared or resurfaced 38 roads, the mayor said.", "38", "cumulative"),
+    # -- an event count with no time of its own after a running toll of the same report is the toll so far
+    ("At least 14 miners have been killed in the collapse, the company said. It said 22 people were injured.",
+     "22", "cumulative"),
+    ("Officials say 31 people have died in the clashes.\n\nEleven of the victims were police officers.",
+     "Eleven", "cumulative"),
     # -- ... but not troops or equipment at hand, people on a register, or places reached
     ("Some 2,500 soldiers have been deployed to the border.", "Some 2,500", "point"),
     ("Fourteen water-dropping aircraft have been assigned to the fire.", "Fourteen", "point"),

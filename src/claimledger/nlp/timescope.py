@@ -456,6 +456,8 @@ NOT_A_TOTAL = {"reach", "have", "be", "order", "buy", "purchase"}  # places reac
 
 def _finite_perfect(verb: Token | None) -> bool:
     """ "have charged", "has rebuilt": not "may have been carrying", "is believed to have carried"."""
+    if verb is not None and verb.dep_ == "conj" and not _has_subject(verb):
+        verb = verb.head  # "has rebuilt or repaired 3,200 homes"
     return _is_perfect(verb) and verb is not None and any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
@@ -797,6 +799,7 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     day_event = _day_event_of_the_lede(doc, rules) if not single_event else None
     last_cued: ClaimDraft | None = None  # the last figure whose scope a cue gave
     last_event: ClaimDraft | None = None  # the last count of an event with a daily or period scope
+    last_toll: ClaimDraft | None = None  # the last running total (cumulative) of an event's toll
     frames: dict[int, ScopeCue | None] = {}  # sentence start → the day its event happened, if it tells one
     text = doc.text
     for draft in drafts:
@@ -867,6 +870,10 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             draft.scope_cue = cue.text
             draft.scope_groups = cue.groups
             last_cued = draft
+        if draft.time_scope == "unspecified" and not draft.scope_cue and draft.category in TOLLS \
+                and last_toll is not None and _same_event(draft, last_toll, text):
+            # "At least 27 inmates have been killed ... It said 19 people were wounded": the toll so far
+            draft.time_scope = "cumulative"
         at_the_event = day_event is not None and bool(PROTEST_INCIDENT.search(sentence.text))
         if draft.time_scope == "unspecified" and at_the_event and draft.category in EVENT_CATEGORIES:
             # "Police said 12 officers were hurt in scuffles" in the report of a strike on Friday
@@ -886,6 +893,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 draft.time_scope, draft.scope_cue, draft.scope_groups = "period", crowd.text, crowd.groups
         if draft.time_scope in ("daily", "period") and _counts_an_event(draft, rules):
             last_event = draft
+        if draft.time_scope == "cumulative" and draft.category in TOLLS:
+            last_toll = draft
 
 
 def _of_the_event_before(draft: ClaimDraft, rules: ScopeRules) -> bool:
