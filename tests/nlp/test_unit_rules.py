@@ -130,6 +130,11 @@ CATEGORIES_78_MORE = [
      "displaced"),
     ("About 800 Syrians fled their homes in the north last week.", "About 800", "displaced"),
     ("The report said 300 engineers had left the company.", "300", "other"),
+    ("Lebanon hosts about 1.5 million Syrians, the government says.", "about 1.5 million", "displaced"),
+    ("Police are holding 45 suspects after the riots.", "45", "detained"),
+    ("Twelve activists were held overnight at the station.", "Twelve", "detained"),
+    ("About 300 workers held a rally outside the plant.", "About 300", "other"),
+    ("The stadium hosts 40,000 fans on match days.", "40,000", "other"),
 ]
 
 

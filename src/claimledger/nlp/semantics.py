@@ -347,6 +347,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "troops", unit  # "the security mission, which has about 1,000 officers on the ground"
     if happened is None and people_noun(unit, rules) and (own | lemmas) & events.get("burial", frozenset()):
         happened = "deaths"  # "we buried 14 children": people buried are dead (houses buried are not)
+    if happened is None and people_noun(unit, rules) and _object_of(noun, {"hold"}):
+        happened = "detained"  # "police are holding 45 suspects", "12 activists were held overnight"
     if happened is None and unit.split()[-1:] == ["officer"] and _beside_troops(noun, rules):
         return "troops", unit  # "120 police officers and soldiers had been deployed"
     people = bool(unit) and unit.split()[-1] in rules.people
@@ -379,6 +381,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return happened, unit  # "34,183 Palestinians have been killed"
     if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and _left_home(noun):
         return "displaced", unit  # "2 million Venezuelans had left the country", "Syrians fled their homes"
+    if noun is not None and noun.tag_ == "NNPS" and _object_of(noun, events.get("housing", frozenset())):
+        return "displaced", unit  # "Turkey hosts about 3.1 million Syrians"
     arrested = own & events.get("arrests", frozenset())
     if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and arrested:
         return "detained", unit  # "Nine suspected smugglers were arrested": only people are arrested
@@ -393,6 +397,13 @@ def _left_home(noun: Token) -> bool:
     if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in ("leave", "flee"):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in HOMES for c in noun.head.children)
+
+
+def _object_of(noun: Token | None, verbs: frozenset[str] | set[str]) -> bool:
+    """The noun is what the verb acts on: its object, or the subject of its passive."""
+    if noun is None or noun.head.lemma_.lower() not in verbs or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return noun.dep_ in ("dobj", "nsubjpass")
 
 
 def _a_capacity(draft: ClaimDraft) -> bool:
