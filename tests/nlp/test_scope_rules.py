@@ -428,6 +428,14 @@ SCOPES_78 = [
     # -- a blockade's day, told with "blocked" in the lede, dates the counts of its report
     ("Lorry drivers blocked three border crossings with Slovakia on Monday.\n\nAbout 800 lorries took part, "
      "police said.", "About 800", "period"),
+    # -- a rate that is a level, a plan or a capacity is a point ("barrels per day" like "can process")
+    ("Output would have to rise by 40,000 tonnes a year to meet demand.", "40,000", "point"),
+    ("The new line raised the plant's production capacity to 500 turbines a month.", "500", "point"),
+    ("Exports have fallen to about 120,000 barrels per day.", "about 120,000", "point"),
+    # -- ... a count of what happened each day stays daily
+    ("About 300 people a day crossed the border last week.", "About 300", "daily"),
+    ("Russian forces lost about 1,200 troops a day in May, Ukraine said.", "about 1,200", "daily"),
+    ("Port calls fell to 14 ships a day in March, the authority said.", "14", "daily"),
     # -- ... not a level, nor a count with no event before it
     ("The ministry said 120 schools were built with the grant.", "120", "point"),
 ]

@@ -504,7 +504,7 @@ def scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) -> str |
     text = cue.text.strip().lower()
     if draft.category in ("money", "percent") and rules.rate_cues.match(text):
         return None  # "4,600 zlotys a month": a salary, a point amount
-    if rules.rate_cues.match(text) and _can_do(draft):
+    if rules.rate_cues.match(text) and (_can_do(draft) or _a_rate_set(draft, rules)):
         return "point"  # "can process 8.8 million tonnes of crude a year": a capacity, a level
     if cue.scope == "cumulative" and rules.calendar_cumulative.search(text):
         return "period"
@@ -534,6 +534,23 @@ def _can_do(draft: ClaimDraft) -> bool:
         return False
     able = any(c.lower_ in ("can", "could") for c in verb.children)
     return able or (verb.lemma_.lower() == "able" or verb.head.lemma_.lower() == "able")
+
+
+def _a_rate_set(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """ "would have to rise by 40,000 tonnes a year", "raised capacity to 500 turbines a month", "have fallen
+    to 120,000 barrels per day": a rate planned, a capacity, or a level reached, not a count of each day."""
+    verb = governing_verb(draft)
+    if verb is None:
+        return False
+    if _is_planned(verb, rules) or any(c.tag_ == "MD" for c in verb.head.children):
+        return True
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")}
+    if objects & rules.level_nouns:
+        return True  # "raised production capacity to 500 turbines a month"
+    to = (draft.noun if draft.noun is not None and draft.noun.i > draft.figure.i else draft.figure).head
+    if to.lower_ != "to" or to.head.i != verb.i or verb.tag_ == "VBD":
+        return False  # not "fell to 31 ships a day in February": the daily rate of a past month
+    return bool(_lemmas_near(draft, verb) & rules.change_verbs)
 
 
 def _is_deployed(draft: ClaimDraft, rules: ScopeRules) -> bool:
