@@ -6,18 +6,9 @@ Each case names one figure in one text and the fields a component must give it. 
 from __future__ import annotations
 
 import pytest
+from wirecopy import PUBLISHED, claim_for
 
 import claimledger
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-def claim_for(text: str, quantity: str):
-    claims = claimledger.extract(text, published=PUBLISHED)
-    found = [c for c in claims if c.text == quantity]
-    assert found, f"{quantity!r} not extracted from {text!r}; got {[c.text for c in claims]}"
-    return found[0]
-
 
 ATTRIBUTION = [
     # text, quantity, source name, source type, via

@@ -7,22 +7,7 @@ Each table checks one field group, so a failure names the rule that broke.
 from __future__ import annotations
 
 import pytest
-
-import claimledger
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-def claims_of(text: str):
-    return claimledger.extract(text, published=PUBLISHED)
-
-
-def claim_for(text: str, quantity: str):
-    claims = claims_of(text)
-    found = [c for c in claims if c.text == quantity]
-    assert found, f"{quantity!r} not extracted from {text!r}; got {[c.text for c in claims]}"
-    return found[0]
-
+from wirecopy import claim_for, claims_of
 
 NOT_CLAIMS = [
     # text, quantity that is not a claim

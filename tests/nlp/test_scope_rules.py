@@ -7,18 +7,7 @@ taken from the dev set. Each table checks one rule, so a failure names the rule 
 from __future__ import annotations
 
 import pytest
-
-import claimledger
-
-PUBLISHED = "2024-03-13"  # a Wednesday
-
-
-def claim_for(text: str, quantity: str):
-    claims = claimledger.extract(text, published=PUBLISHED)
-    found = [c for c in claims if c.text == quantity]
-    assert found, f"{quantity!r} not extracted from {text!r}; got {[c.text for c in claims]}"
-    return found[0]
-
+from wirecopy import claim_for
 
 SCOPES = [
     # text, quantity, time_scope

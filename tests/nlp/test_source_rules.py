@@ -8,17 +8,12 @@ Each table checks one rule of the annotation guide's `source` section; a row is
 from __future__ import annotations
 
 import pytest
-
-import claimledger
-
-PUBLISHED = "2024-03-13"
+from wirecopy import claim_for
 
 
 def source_of(text: str, quantity: str) -> tuple[str, str]:
-    claims = claimledger.extract(text, published=PUBLISHED)
-    found = [c for c in claims if c.text == quantity]
-    assert found, f"{quantity!r} not extracted from {text!r}; got {[c.text for c in claims]}"
-    return found[0].source.name, found[0].source.type
+    claim = claim_for(text, quantity)
+    return claim.source.name, claim.source.type
 
 
 def check(rows):

@@ -6,18 +6,7 @@ Every row is a sentence written for the test, in the manner of wire copy; none i
 from __future__ import annotations
 
 import pytest
-
-import claimledger
-
-PUBLISHED = "2024-03-13"
-
-
-def claim_for(text: str, quantity: str):
-    claims = claimledger.extract(text, published=PUBLISHED)
-    found = [c for c in claims if c.text == quantity]
-    assert found, f"{quantity!r} not extracted from {text!r}; got {[c.text for c in claims]}"
-    return found[0]
-
+from wirecopy import claim_for
 
 UNITS_78 = [
     # text, quantity, unit
