@@ -486,6 +486,7 @@ KILLED_AND_WOUNDED = re.compile(
     re.IGNORECASE,
 )
 CASUALTY_LINK = re.compile(r"\s+(?:(?:were|was|are|have been|had been|been|left)\s+)?", re.IGNORECASE)
+HURT_WORDS = ("wound", "injur", "hurt")
 NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:the )?$", re.IGNORECASE)
 
 
@@ -502,6 +503,9 @@ def _killed_and_wounded(draft: ClaimDraft, noun: Token | None) -> bool:
     if after is not None and text[draft.end:after.start()].strip() == "":
         return True
     start, _ = clause_bounds(draft.sentence, draft.start)
+    before = text[start:draft.start].lower()
+    if not any(word in before for word in HURT_WORDS):
+        return False  # no "wounded/injured/hurt" before the figure: skip the regex (a hot path)
     for match in KILLED_AND_WOUNDED.finditer(text, start, draft.start):
         if NUMBER_OF_CASUALTIES.search(text[max(start, match.start() - 20):match.start()]):
             return True

@@ -212,6 +212,9 @@ def _bringing_another(draft: ClaimDraft, cue: ScopeCue) -> bool:
     $2.1 billion": "bringing" (and the "total" inside its phrase) make a running total of the figure right
     after its "to", not of the others."""
     text = draft.span.doc.text
+    sentence = text[draft.sentence.start_char:draft.sentence.end_char].lower()
+    if "bring" not in sentence and "brought" not in sentence:
+        return False  # the common case, without running the regex at every position (a hot path)
     for match in BRINGING_TO.finditer(text, draft.sentence.start_char, draft.sentence.end_char):
         if match.start() <= cue.start and cue.end <= match.end():
             return draft.start != match.end()

@@ -106,6 +106,15 @@ class SourceTable:
         return self._finish(text, self._best(text))
 
     def _best(self, text: str) -> tuple[int, int, int, str, str] | None:
+        # the same few names come back for every figure they speak for: look each up once
+        cache = self.__dict__.setdefault("_best_cache", {})
+        if text not in cache:
+            if len(cache) > 10_000:
+                cache.clear()
+            cache[text] = self._best_uncached(text)
+        return cache[text]
+
+    def _best_uncached(self, text: str) -> tuple[int, int, int, str, str] | None:
         best: tuple[int, int, int, str, str] | None = None
         for rank, kind in enumerate(TYPE_ORDER):
             for word in self.type_words.get(kind, ()):
