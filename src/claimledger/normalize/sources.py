@@ -57,13 +57,13 @@ class SourceTable:
         if found is None and UMBRELLA_OWNER.match(key):
             # "the UN's World Food Programme", "the EU's Frontex": the agency named without its owner
             found = self.by_alias.get(UMBRELLA_OWNER.sub("", key, count=1))
-        if found is None and PARENTHESES.search(key):
+        acronym = PARENTHESES.search(key) if found is None else None
+        if acronym is not None:
             # "United Kingdom Maritime Trade Operations (UKMTO) agency": the name without its acronym, or the
             # acronym, and without a generic head after it
             bare = PARENTHESES.sub("", key).strip()
             found = self.by_alias.get(bare) or self.by_alias.get(GENERIC_TAIL.sub("", bare))
-            acronym = PARENTHESES.search(key)
-            if found is None and acronym is not None:
+            if found is None:
                 found = self.by_alias.get(acronym.group(1).strip())
         return found
 
