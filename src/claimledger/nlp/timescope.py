@@ -153,7 +153,8 @@ def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -
     if draft.category == "percent" and _lemmas_near(draft, governing_verb(draft)) & rules.level_relations:
         # "a unit accounting for about 40% of the plant's capacity", struck overnight: a share, a level
         usable = [c for c in usable if not (ANNOUNCEMENT_CUES.match(c.text) or DAY_CUE.search(c.text))]
-    usable = [c for c in usable if not _bringing_another(draft, c)]
+    phrases = _bringing_phrases(draft)
+    usable = [c for c in usable if not _bringing_another(draft, c, phrases)]
     if draft.category != "percent":
         usable = [c for c in usable if not AT_HOUR.match(c.text)]  # "killed at 3pm on Monday": only a share
         # is read at an hour ("turnout reached 31.4% at 1pm")
@@ -207,15 +208,19 @@ def _moved_on_the_day(draft: ClaimDraft, rules: ScopeRules) -> bool:
 BRINGING_TO = re.compile(r"\b(?:bring|brings|bringing|brought)\b[^.;]{0,100}?\bto\s+", re.IGNORECASE)
 
 
-def _bringing_another(draft: ClaimDraft, cue: ScopeCue) -> bool:
+def _bringing_phrases(draft: ClaimDraft) -> list[re.Match[str]]:
+    """The "bringing ... to" phrases of the figure's sentence, found once per figure (not per cue)."""
+    sentence = draft.sentence.text.lower()  # the sentence alone: Doc.text joins every token (a hot path)
+    if "bring" not in sentence and "brought" not in sentence:
+        return []  # the common case, without running the regex at every position
+    return list(BRINGING_TO.finditer(draft.span.doc.text, draft.sentence.start_char, draft.sentence.end_char))
+
+
+def _bringing_another(draft: ClaimDraft, cue: ScopeCue, phrases: list[re.Match[str]]) -> bool:
     """ "approved a tranche of $1 billion, bringing total disbursements under its $7 billion programme to
     $2.1 billion": "bringing" (and the "total" inside its phrase) make a running total of the figure right
     after its "to", not of the others."""
-    text = draft.span.doc.text
-    sentence = text[draft.sentence.start_char:draft.sentence.end_char].lower()
-    if "bring" not in sentence and "brought" not in sentence:
-        return False  # the common case, without running the regex at every position (a hot path)
-    for match in BRINGING_TO.finditer(text, draft.sentence.start_char, draft.sentence.end_char):
+    for match in phrases:
         if match.start() <= cue.start and cue.end <= match.end():
             return draft.start != match.end()
     return False
