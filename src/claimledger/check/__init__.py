@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING
 
 from claimledger.check.fx import add_values, check_conversion
 from claimledger.check.series import check_series
-from claimledger.check.sources import check_cross_source
+from claimledger.check.sources import check_cross_source, check_group, groups
 from claimledger.models import Claim
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from claimledger.store import Ledger
+    from claimledger.store.figures import FigureParts
 
 
 KINDS = ("fx_conversion", "reference_series", "cross_source")
@@ -48,9 +51,8 @@ def check_ledger(ledger: Ledger, batch: int = 1000) -> Counter[tuple[str, str]]:
     Memory stays bounded by a page of claims and the largest figure: first each claim alone, page by page,
     then each figure that more than one document reports, fetched from the ledger by its group columns.
     """
-    from claimledger.check.sources import check_group, groups
     from claimledger.store import ClaimFilter
-    from claimledger.web.figures import figure_claims, shared_figures
+    from claimledger.store.figures import shared_figures
 
     tally: Counter[tuple[str, str]] = Counter()
     page: list[Claim] = []
@@ -61,12 +63,24 @@ def check_ledger(ledger: Ledger, batch: int = 1000) -> Counter[tuple[str, str]]:
             page = []
     _save(ledger, page, tally)
     for parts in shared_figures(ledger.engine):
-        changed = []
-        for members in groups(figure_claims(ledger.engine, parts, limit=None)).values():
-            check_group(members)
-            changed += members
+        changed = [c for members in check_figure(ledger.engine, parts, limit=None).values() for c in members]
         _save(ledger, changed, tally, kinds=("cross_source",))
     return tally
+
+
+def check_figure(engine: Engine, parts: FigureParts, limit: int | None) -> dict[tuple, list[Claim]]:
+    """The stored reports of one figure (the first `limit`; None: all) cross-checked afresh, by figure key.
+
+    Their earlier cross_source results are replaced: who was first and who disagrees may have changed.
+    """
+    from claimledger.store.figures import figure_claims
+
+    found = groups(figure_claims(engine, parts, limit=limit))
+    for members in found.values():
+        for member in members:
+            member.checks = [k for k in member.checks if k.kind != "cross_source"]
+        check_group(members)
+    return found
 
 
 def _save(ledger: Ledger, claims: list[Claim], tally: Counter[tuple[str, str]],
@@ -76,4 +90,4 @@ def _save(ledger: Ledger, claims: list[Claim], tally: Counter[tuple[str, str]],
         tally.update((k.kind, k.result) for c in claims for k in c.checks if k.kind in kinds)
 
 
-__all__ = ["check_alone", "check_claims", "check_ledger"]
+__all__ = ["check_alone", "check_claims", "check_figure", "check_ledger"]

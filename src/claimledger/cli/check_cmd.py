@@ -56,7 +56,7 @@ def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
     if db:
         # ask the ledger for this figure's reports only: a ledger can hold millions of claims
         from claimledger.store import Ledger
-        from claimledger.web.figures import figure_claims, figure_parts
+        from claimledger.store.figures import figure_claims, figure_parts
 
         ledger = Ledger.open(db)
         target = ledger.claim(claim_id)

@@ -70,19 +70,16 @@ def recheck_cross_source(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
     Other documents' reports of the same figure get their cross_source result redone too (who was first and
     who disagrees may have changed); returns `claims` as now stored, with their cross_source results.
     """
-    from claimledger.check.sources import check_group, figure_key, groups
-    from claimledger.web.figures import figure_claims, figure_parts
+    from claimledger.check import check_figure
+    from claimledger.check.sources import figure_key
+    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_parts
 
     keys = {figure_key(c) for c in claims}
     changed: dict[str, Claim] = {}
     for parts in {figure_parts(c) for c in claims}:
-        for key, members in groups(figure_claims(ledger.engine, parts)).items():
-            if key not in keys:
-                continue
-            for member in members:
-                member.checks = [k for k in member.checks if k.kind != "cross_source"]
-            check_group(members)
-            changed.update((m.id, m) for m in members)
+        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS).items():
+            if key in keys:
+                changed.update((m.id, m) for m in members)
     if changed:
         ledger.save_checks(list(changed.values()))
     return [changed.get(c.id, c) for c in claims]

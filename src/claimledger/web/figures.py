@@ -5,7 +5,7 @@ A chart over time groups claims by what `check.sources.figure_key` compares, les
 a daily figure has its own day): subject, category, unit and time scope. The group's key travels in URLs as
 base64url JSON, so a key names its group without a lookup table and is decoded back into bound parameters.
 
-These are queries the Ledger does not offer; they use the store's SQLAlchemy Core tables, read-only.
+The queries that find a figure's claims live in `store.figures`; the ones here serve only the web's views.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,16 +20,17 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from claimledger.models import Claim, parse_iso_date
+from claimledger.store.figures import (  # noqa: F401 (figure_claims: the API reads figures through here)
+    FigureParts,
+    figure_claims,
+    figure_parts,
+    group_columns,
+)
 from claimledger.store.schema import claims as claims_t
 
-FigureParts = tuple[str, str, str, str]  # subject, category, unit, time_scope (subject and unit lower case)
-MAX_FIGURE_CLAIMS = 5000
 REFERENCE_PADDING_DAYS = 7
 MAX_REFERENCE_POINTS = 800
 
-
-def figure_parts(claim: Claim) -> FigureParts:
-    return ((claim.subject or "").lower(), claim.category, (claim.unit or "").lower(), claim.time_scope)
 
 
 def encode_key(parts: FigureParts) -> str:
@@ -59,16 +59,11 @@ def figure_label(parts: FigureParts) -> str:
     return f"{subject or 'unspecified subject'}: {unit or category} ({category}, {scope})"
 
 
-def _group_columns() -> list[Any]:
-    c = claims_t.c
-    return [func.lower(func.coalesce(c.subject, "")), c.category, func.lower(func.coalesce(c.unit, "")),
-            c.time_scope]
-
 
 def list_figures(engine: Engine, *, category: str | None = None, min_documents: int = 1,
                  limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Groups with at least `min_documents` documents, the most reported first; and how many there are."""
-    cols = _group_columns()
+    cols = group_columns()
     c = claims_t.c
     n_docs = func.count(func.distinct(c.doc_id))
     stmt = (select(*cols, func.count().label("claims"), n_docs.label("documents"),
@@ -91,25 +86,6 @@ def list_figures(engine: Engine, *, category: str | None = None, min_documents: 
     return total, out
 
 
-def figure_claims(engine: Engine, parts: FigureParts, limit: int | None = MAX_FIGURE_CLAIMS) -> list[Claim]:
-    """Every claim of one figure (the first `limit`), oldest report first."""
-    subject, category, unit, scope = _group_columns()
-    stmt = (select(claims_t.c.record)
-            .where(subject == parts[0], category == parts[1], unit == parts[2], scope == parts[3])
-            .order_by(claims_t.c.published, claims_t.c.id).limit(limit))
-    with engine.connect() as conn:
-        return [Claim.from_dict(json.loads(r)) for r in conn.execute(stmt).scalars()]
-
-
-def shared_figures(engine: Engine) -> Iterator[FigureParts]:
-    """The figures with a subject that more than one document reports: the ones cross_source compares."""
-    cols = _group_columns()
-    stmt = (select(*cols).where(claims_t.c.subject.is_not(None), claims_t.c.subject != "")
-            .group_by(*cols).having(func.count(func.distinct(claims_t.c.doc_id)) > 1).order_by(*cols))
-    with engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-    for subject, category, unit, scope in rows:
-        yield subject, category or "", unit, scope or ""
 
 
 def claim_date(claim: Claim) -> date | None:
