@@ -115,7 +115,7 @@ class Attribution:
         if kind == "unknown" and described != "unknown":
             return None, described
         if kind == "unknown" and self.token is not None:
-            kind = self._kind_from_the_text(sources)
+            kind = self._kind_from_the_text()
         return None, kind
 
     def _described(self, sources: SourceTable) -> str:
@@ -157,14 +157,11 @@ class Attribution:
             return False
         return sources.guess_type(self.name) == "unknown" and sources.lookup(self.name) is None
 
-    def _kind_from_the_text(self, sources: SourceTable) -> str:
+    def _kind_from_the_text(self) -> str:
+        """What the token itself says, once ``resolve`` has found the descriptor and any describing
+        appositive (``_described``) silent."""
         token = self.token
         assert token is not None
-        appositive = _describing_appositive(token)
-        if appositive is not None:
-            described = sources.guess_type(token.doc[appositive.left_edge.i:appositive.i + 1].text)
-            if described != "unknown":
-                return described
         if token.ent_type_ == "GPE" and token.pos_ == "PROPN":
             return "government"
         if _described_as_a_place(token):
