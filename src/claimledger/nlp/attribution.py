@@ -50,7 +50,7 @@ class AttributionRules:
     pronouns: frozenset[str]
     sources: SourceTable
     clausal_only: frozenset[str] = frozenset()
-    kind_modifiers: dict[str, str] | None = field(default=None, hash=False, compare=False)
+    kind_modifiers: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     place_words: frozenset[str] = frozenset()
     polls: frozenset[str] = frozenset()
     stance: frozenset[str] = frozenset()
@@ -523,7 +523,7 @@ class Attributor:
                 return earlier
         # "the UN body", "the world body", "the rights group": a modifier that says only what kind of
         # body it is refers back to the latest body of that kind, not to one whose name has the word
-        kinds = {(self.rules.kind_modifiers or {}).get(m) for m in modifiers}
+        kinds = {self.rules.kind_modifiers.get(m) for m in modifiers}
         if head.lemma_.lower() not in self.rules.generic_organisations or None in kinds or len(kinds) > 1:
             return None
         generic = head.lemma_.lower()
