@@ -831,7 +831,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         sentence = draft.sentence
         if sentence.start not in by_sentence:
             by_sentence[sentence.start] = find_cues(sentence.text, sentence.start_char, rules)
-        if _counts_toward_a_level(draft, rules) or _whole_of_a_body(draft) or _agreed_count(draft, rules):
+        level = _counts_toward_a_level(draft, rules) or _whole_of_a_body(draft, text)
+        if level or _agreed_count(draft, rules):
             draft.time_scope = "point"  # "against a target of 19,598", "the alliance's 32 members": levels
             continue
         cue, scope = None, None
@@ -955,7 +956,7 @@ def _a_count_of_the_day(draft: ClaimDraft, text: str) -> bool:
     simple past near the top ("about 1,200 tractors took part", "only 40% of trains ran")."""
     if draft.time_scope not in ("point", "unspecified") or draft.scope_cue:
         return False
-    if draft.category not in ("other", "percent", "detained", "injuries") or _whole_of_a_body(draft):
+    if draft.category not in ("other", "percent", "detained", "injuries") or _whole_of_a_body(draft, text):
         return False
     if text.count("\n\n", 0, draft.start) > DAY_REPORT_PARAGRAPHS:
         return False
@@ -970,11 +971,11 @@ DAY_REPORT_PARAGRAPHS = 2  # paragraph breaks a one-day protest's report runs on
 WHOLE_OF_A_BODY = re.compile(r"\b\w+ of (?:(?:the )?[\w-]+(?: [\w-]+)?'s|its|their) $", re.IGNORECASE)
 
 
-def _whole_of_a_body(draft: ClaimDraft) -> bool:
+def _whole_of_a_body(draft: ClaimDraft, text: str) -> bool:
     """ "23 of the alliance's 32 members", "nine of its 24 regions": the whole of a part, a level."""
     if draft.category != "other":
         return False
-    return bool(WHOLE_OF_A_BODY.search(draft.span.doc.text[max(0, draft.start - 60):draft.start]))
+    return bool(WHOLE_OF_A_BODY.search(text[max(0, draft.start - 60):draft.start]))  # the Doc.text built once
 
 
 def _agreed_count(draft: ClaimDraft, rules: ScopeRules) -> bool:
