@@ -502,7 +502,7 @@ class Attributor:
             return None
         name = found.group(1)
         span = self.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
-        if span is None or default_table().guess_type(name) != "unknown":
+        if span is None or self.rules.sources.guess_type(name) != "unknown":
             return None
         return name, span[-1], found.group(0)
 
