@@ -1036,7 +1036,7 @@ def _contrasting_clause(token: Token) -> bool:
 def _could_speak(subject: Token) -> bool:
     """A subject that could be a source of its own ("the EU pledged €50m"), unlike a thing or an event
     ("while the attack wounded two soldiers" is still what the army said)."""
-    if subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+    if subject.pos_ == "PROPN" or subject.ent_type_ in NAMED_ENTITIES:
         return True
     if subject.pos_ != "NOUN":
         return False
