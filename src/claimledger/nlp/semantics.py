@@ -345,16 +345,16 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     mission = unit.split()[-1:] == ["officer"] and _contexts()["security_mission"].search(draft.sentence.text)
     if mission and happened is None:
         return "troops", unit  # "the security mission, which has about 1,000 officers on the ground"
-    if happened is None and people_noun(unit, rules) and (own | lemmas) & events.get("burial", frozenset()):
+    people = people_noun(unit, rules)
+    if happened is None and people and (own | lemmas) & events.get("burial", frozenset()):
         happened = "deaths"  # "we buried 14 children": people buried are dead (houses buried are not)
-    if happened is None and people_noun(unit, rules) and _object_of(noun, {"hold"}):
+    if happened is None and people and _object_of(noun, {"hold"}):
         happened = "detained"  # "police are holding 45 suspects", "12 activists were held overnight"
     if happened is None and unit.split()[-1:] == ["officer"] and _beside_troops(noun, rules):
         return "troops", unit  # "120 police officers and soldiers had been deployed"
-    people = bool(unit) and unit.split()[-1] in rules.people
     if happened is None and people and _sheltered_or_arriving(draft, noun, own | lemmas, events):
         happened = "displaced"  # "a school that now houses 1,100 people", "500 families were arriving"
-    if direct in ("troops",) or (unit and (unit.split()[-1] in rules.people)):
+    if direct in ("troops",) or people:
         deserted = lemmas & events["desertion"]
         if direct != "troops":
             deserted -= FLIGHT  # soldiers who fled deserted; people who fled are displaced
