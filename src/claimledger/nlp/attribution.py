@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.normalize.sources import SourceTable, default_table, normalize_name
 
@@ -177,7 +177,7 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
     the first description that types it. Cached on the document."""
     cache = doc.user_data.setdefault("claimledger_described", {})
     if name not in cache:
-        cache[name] = _first_description(doc.text, name, sources)
+        cache[name] = _first_description(doc_text(doc), name, sources)
     return cache[name]
 
 
@@ -289,7 +289,7 @@ def _defined_acronym(head: Token) -> Token | None:
 def _name_before_acronym(acronym: Token) -> str | None:
     """ "UN Office for the Coordination of Humanitarian Affairs" in "The UN Office for the Coordination
     of Humanitarian Affairs (OCHA)": the capitalised name right before the bracket, without "the"."""
-    text, end = acronym.doc.text, acronym.idx + len(acronym.text) + 1
+    text, end = doc_text(acronym.doc), acronym.idx + len(acronym.text) + 1
     found = ACRONYM_DEFINED.search(text, acronym.sent.start_char, end)
     while found is not None and found.end(2) < end - 1:
         found = ACRONYM_DEFINED.search(text, found.end(), end)
@@ -364,7 +364,7 @@ class Attributor:
         self.rules = rules
         self.last_named: Attribution | None = None
         self.named: list[Attribution] = []  # every source named so far, oldest first
-        self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(doc.text)]
+        self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(doc_text(doc))]
         self._quote_speakers: dict[tuple[int, int], Attribution | None] = {}
 
     # -- subjects of cue verbs ---------------------------------------------------------------
@@ -494,7 +494,7 @@ class Attributor:
         word = rf"[{UPPER}][\w'’-]+"
         pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:{word}\s+){{0,2}}{word})")
         found = None
-        for match in pattern.finditer(self.doc.text, 0, head.idx):
+        for match in pattern.finditer(doc_text(self.doc), 0, head.idx):
             name = match.group(1)
             if len(name.split()) >= 2 and match.group(0)[:1].isupper():
                 found = match  # "Minister Tomasz Wielgosz", not "the minister Monday"
@@ -919,7 +919,7 @@ class Attributor:
             for other in self.quotes:
                 if previous.start_char <= other[0] < previous.end_char and other != quote:
                     speaker = self.quote_speaker(other)
-                    if speaker is not None and self.doc.text[other[1]:q_start].count("\n\n") == 0:
+                    if speaker is not None and doc_text(self.doc)[other[1]:q_start].count("\n\n") == 0:
                         return speaker
             if previous.text.rstrip().endswith(":"):
                 for verb in (t for t in previous if t.lemma_.lower() in self.rules.cue_verbs):
@@ -1221,8 +1221,8 @@ def _expanded(found: Attribution, definitions: dict[str, tuple[str, int]], at: i
 
 def read_attribution(doc: Doc, rules: AttributionRules) -> None:
     attributor = Attributor(doc, rules)
-    acronyms = defined_acronyms(doc.text)
-    definitions = acronym_definitions(doc.text)
+    acronyms = defined_acronyms(doc_text(doc))
+    definitions = acronym_definitions(doc_text(doc))
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     by_sentence: dict[int, list[ClaimDraft]] = {}
     for draft in drafts:

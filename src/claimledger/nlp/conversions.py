@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, doc_text
 from claimledger.nlp.lexicon import load_table
 
 # What may stand between an amount and its conversion. The bound of the conversion ("about") is
@@ -123,7 +123,7 @@ def restated_before(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> 
 
 def link_conversions(doc: Doc) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)
     pairs = [(first, second) for first, second in zip(drafts, drafts[1:], strict=False)
              if is_conversion(first, second, text)]
     pairs += [(first, second) for second in drafts if (first := restated_sum(second, drafts, text))]

@@ -14,6 +14,17 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.quantities import QuantityMention
 
+DOC_TEXT_KEY = "claimledger.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document: Doc.text joins every token on each call, and the rules read
+    the text around every figure."""
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
+
 
 @dataclass(slots=True, eq=False)
 class ClaimDraft:
@@ -57,6 +68,11 @@ class ClaimDraft:
     @property
     def end(self) -> int:
         return self.mention.end
+
+    @property
+    def doc_text(self) -> str:
+        """The whole document's text, built once (the figure's own is ``span.text``)."""
+        return doc_text(self.span.doc)
 
 
 # Where one clause of a sentence ends and the next begins: "X rose, according to A, while Y fell".

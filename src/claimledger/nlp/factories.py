@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from claimledger.nlp import attribution, hedging, nonclaims, semantics, timescope
 from claimledger.nlp.conversions import link_conversions
-from claimledger.nlp.drafts import ClaimDraft, register_extensions
+from claimledger.nlp.drafts import ClaimDraft, doc_text, register_extensions
 from claimledger.nlp.quantities import default_scanner
 from claimledger.nlp.semantics import figure_token
 
@@ -42,7 +42,7 @@ def sentence_starts(doc: Doc) -> Doc:
             # "were killed and 1,146 injured": the parser may start a sentence after "and", cutting the
             # elided clause off the speech verb that reports it
             token.is_sent_start = False
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(doc_text(doc)):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
@@ -55,7 +55,7 @@ def make_quantities(nlp: Language, name: str):
 
     def find_quantities(doc: Doc) -> Doc:
         drafts = []
-        for mention in scanner.scan(doc.text):
+        for mention in scanner.scan(doc_text(doc)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             figure_span = doc.char_span(mention.num_start, mention.num_end, alignment_mode="expand")
             if span is None or figure_span is None:

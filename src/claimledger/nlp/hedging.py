@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
 from claimledger.nlp.lexicon import compile_patterns, load_table
 
 HEDGING_BOUNDS = {"an estimated", "estimated", "a reported"}
@@ -134,7 +134,7 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
     if not drafts:
         return
     sentences = list(doc.sents)
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)
     index_of = {s.start: i for i, s in enumerate(sentences)}
     starts_by_sentence: dict[int, list[int]] = {}
     for draft in drafts:

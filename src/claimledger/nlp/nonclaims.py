@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, doc_text
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 from claimledger.nlp.semantics import counted_noun
 
@@ -86,7 +86,7 @@ def reason_not_a_claim(
     """Why this quantity is not a claim, or None when it is one. ``text`` is ``doc.text``, passed in
     by a caller that has it (building it joins every token)."""
     mention = draft.mention
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     after = text[mention.num_end:mention.num_end + 12]
     before = text[max(0, mention.start - 25):mention.start]
     if mention.unit is None and HYPHEN_MODIFIER.match(after):
@@ -207,7 +207,7 @@ def _inside_name_entity(draft: ClaimDraft) -> bool:
 
 
 def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) -> None:
-    text = doc.text
+    text = doc_text(doc)
     furniture = furniture_ranges(text, rules)
     identifiers = identifier_ranges(text, rules)
     for draft in doc._.claim_drafts or []:

@@ -74,7 +74,7 @@ def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> s
                    and _named(country, draft.mention.text) is not None]
             if own:
                 return own[0]  # "Swedish crowns": the name says whose currency it is
-            text = draft.span.doc.text
+            text = draft.doc_text
             named = [(found.start(), c) for country, c in countries.items() if country != "default"
                      and (found := _named(country, text)) is not None]
             return min(named)[1] if named else countries.get("default", code)
@@ -442,7 +442,7 @@ def _beside_troops(noun: Token | None, rules: CategoryRules) -> bool:
 def _civilian_craft(draft: ClaimDraft, noun: Token) -> bool:
     """Ships or vehicles of civilians: a civilian word before the noun ("cargo ships"), or the noun's clause
     carrying goods ("60 of the vehicles ... had carried goods for private traders")."""
-    text = draft.span.doc.text
+    text = draft.doc_text
     start = draft.start if noun.idx > draft.start else max(0, noun.idx - 40)
     if _contexts()["civilian_craft"].search(text, start, noun.idx):
         return True
@@ -465,7 +465,7 @@ def _sheltered_or_arriving(draft: ClaimDraft, noun: Token | None, near: set[str]
         return True
     if not near & events.get("arrival", frozenset()):
         return False
-    return bool(_contexts()["displacement_report"].search(draft.span.doc.text))
+    return bool(_contexts()["displacement_report"].search(draft.doc_text))
 
 
 TREATMENT_REACH = 10  # tokens after the counted noun that "treated in hospital for burns" may take
@@ -493,7 +493,7 @@ NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:th
 def _killed_and_wounded(draft: ClaimDraft, noun: Token | None) -> bool:
     """A bare figure of the killed and wounded together: "1,500 killed and wounded", "40 dead or injured",
     "the number of killed and wounded rose to 300"."""
-    text = draft.span.doc.text
+    text = draft.doc_text
     if noun is not None and noun.lemma_.lower() not in ("kill", "dead", "killed"):
         # "left 48 people dead and wounded", "35 soldiers were killed or wounded": said of the noun
         end = noun.idx + len(noun.text)
@@ -819,7 +819,7 @@ def _compared_with(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft |
         return None
     if previous.sentence.start != draft.sentence.start or previous.category in ("money", "percent"):
         return None
-    before = draft.span.doc.text[draft.sentence.start_char:draft.start]
+    before = draft.doc_text[draft.sentence.start_char:draft.start]
     return previous if COMPARED.search(before) and previous.unit else None
 
 
@@ -889,7 +889,7 @@ def _returned_prisoners(draft: ClaimDraft, noun: Token | None, rules: CategoryRu
     own = own_event_lemmas(draft, noun)
     if not own & RETURN_VERBS or own & rules.events["recruitment"] or draft.unit.split()[-1] in ("recruit",):
         return False
-    text = draft.span.doc.text
+    text = draft.doc_text
     paragraph_start = max(text.rfind("\n\n", 0, draft.sentence.start_char), 0)
     return bool(POW_CONTEXT.search(text, paragraph_start, draft.sentence.end_char))
 

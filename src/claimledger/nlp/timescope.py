@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 
 SCOPES = ("daily", "cumulative", "period", "point")
@@ -213,7 +213,7 @@ def _bringing_phrases(draft: ClaimDraft) -> list[re.Match[str]]:
     sentence = draft.sentence.text.lower()  # the sentence alone: Doc.text joins every token (a hot path)
     if "bring" not in sentence and "brought" not in sentence:
         return []  # the common case, without running the regex at every position
-    return list(BRINGING_TO.finditer(draft.span.doc.text, draft.sentence.start_char, draft.sentence.end_char))
+    return list(BRINGING_TO.finditer(draft.doc_text, draft.sentence.start_char, draft.sentence.end_char))
 
 
 def _bringing_another(draft: ClaimDraft, cue: ScopeCue, phrases: list[re.Match[str]]) -> bool:
@@ -245,11 +245,11 @@ def _not_a_time(draft: ClaimDraft, cue: ScopeCue) -> bool:
         return False
     if cue.text.lower() == "overall":
         return span[0].dep_ == "amod"
-    if A_STRETCH.match(cue.text) and draft.span.doc.text.startswith(" of ", cue.end):
+    if A_STRETCH.match(cue.text) and draft.doc_text.startswith(" of ", cue.end):
         return True  # "floods triggered by a week of monsoon rain": the rain's length, not the count's
     if not cue.text.lower().startswith("since"):
         return False
-    before = draft.span.doc.text[max(0, cue.start - 60):cue.start]
+    before = draft.doc_text[max(0, cue.start - 60):cue.start]
     phrase = ORDINAL_PHRASE.search(before)  # the parse often hangs "since" on the verb
     return phrase is not None and draft.end <= cue.start - len(before) + phrase.start()
 
@@ -475,7 +475,7 @@ def _lost_to_date(draft: ClaimDraft, verb: Token | None, rules: ScopeRules) -> b
     ("crops worth $40 million have been lost"; the parse of "worth" is unsteady)."""
     if verb is not None and verb.lemma_.lower() in rules.loss_verbs and _is_perfect(verb):
         return True
-    after = PERFECT_PASSIVE_AFTER.match(draft.span.doc.text[draft.end:draft.end + 60])
+    after = PERFECT_PASSIVE_AFTER.match(draft.doc_text[draft.end:draft.end + 60])
     if after is None:
         return False
     participle = draft.span.doc.char_span(draft.end + after.start(1), draft.end + after.end(1))
@@ -487,7 +487,7 @@ def _in_an_event_state(draft: ClaimDraft, rules: ScopeRules) -> bool:
     if rules.event_states is None or draft.category in ("money", "percent"):
         return False
     _, end = clause_bounds(draft.sentence, draft.start)
-    return bool(rules.event_states.search(draft.span.doc.text, draft.end, end))
+    return bool(rules.event_states.search(draft.doc_text, draft.end, end))
 
 
 def _present_passive(verb: Token | None) -> bool:
@@ -597,7 +597,7 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     head = _cue_head(draft, cue)
     if draft.category == "percent" and head is not None and _is_the_whole(draft, head):
         return "period"  # "60% of the May casualties": a share of what the period counted
-    change = CHANGE_BEFORE.search(draft.span.doc.text[draft.sentence.start_char:draft.start])
+    change = CHANGE_BEFORE.search(draft.doc_text[draft.sentence.start_char:draft.start])
     change = change and cue.start >= draft.end  # "up 4.2% from March"; not "a budget for 2025, up 3.6%"
     if draft.category == "percent" and (change or text.startswith("since")) and not _sets_a_level(verb):
         return "period"  # "has lost about 40% of its value since January", "up 4.2% from March": a change
@@ -723,7 +723,7 @@ BUDGET_SPEAKERS = "officials?|office|committee|ministry|spokes\\w+|director|chie
 
 def _paragraph_so_far(draft: ClaimDraft) -> str:
     """The figure's paragraph up to the end of its sentence."""
-    text = draft.span.doc.text
+    text = draft.doc_text
     start = text.rfind("\n\n", 0, draft.sentence.start_char)
     return text[max(start, 0):draft.sentence.end_char]
 
@@ -731,7 +731,7 @@ def _paragraph_so_far(draft: ClaimDraft) -> str:
 def _in_a_budget(draft: ClaimDraft, rules: ScopeRules) -> bool:
     """An amount in a clause about a budget: its totals are planned levels, not flows or running totals."""
     start, end = clause_bounds(draft.sentence, draft.start)
-    clause = draft.span.doc.text[start:end].lower()
+    clause = draft.doc_text[start:end].lower()
     return any(re.search(rf"\b{word}\b(?!\s+(?:{BUDGET_SPEAKERS}))", clause) for word in rules.budget_words)
 
 
@@ -818,15 +818,15 @@ SAME_PERIOD = re.compile(r"\bthe same (?:period|time|day|night|week|month|hours?
 def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None]
     by_sentence: dict[int, list[ScopeCue]] = {}
-    single_event = bool(rules.single_events.search(doc.text[:LEDE_CHARS]))
-    if rules.single_event_names is not None and rules.single_event_names.search(doc.text[:LEDE_CHARS]):
+    single_event = bool(rules.single_events.search(doc_text(doc)[:LEDE_CHARS]))
+    if rules.single_event_names is not None and rules.single_event_names.search(doc_text(doc)[:LEDE_CHARS]):
         single_event = True  # "Cedar Ridge Fire 15% contained": a named wildfire
     day_event = _day_event_of_the_lede(doc, rules) if not single_event else None
     last_cued: ClaimDraft | None = None  # the last figure whose scope a cue gave
     last_event: ClaimDraft | None = None  # the last count of an event with a daily or period scope
     last_toll: ClaimDraft | None = None  # the last running total (cumulative) of an event's toll
     frames: dict[int, ScopeCue | None] = {}  # sentence start → the day its event happened, if it tells one
-    text = doc.text
+    text = doc_text(doc)
     for draft in drafts:
         sentence = draft.sentence
         if sentence.start not in by_sentence:
@@ -1001,7 +1001,7 @@ def _another_figures_cue(draft: ClaimDraft, cue: ScopeCue, others: list[ClaimDra
     this figure, with another figure between, is the nearer figure's."""
     if cue.end > draft.start:
         return False
-    text = draft.span.doc.text
+    text = draft.doc_text
     for other in others:
         if not (cue.start - 2 <= other.end and other.end <= draft.start and other.start >= cue.start - 40):
             continue
@@ -1097,7 +1097,7 @@ PROTEST_INCIDENT = re.compile(
 def _day_event_of_the_lede(doc: Doc, rules: ScopeRules) -> ScopeCue | None:
     """The day of a one-day strike or protest the lede reports ("Workers marched ... on Friday in a general
     strike"): the counts of its incidents (hurt, detained) are that day's."""
-    lede_end = doc.text.find("\n\n")
+    lede_end = doc_text(doc).find("\n\n")
     for sentence in doc.sents:
         if lede_end >= 0 and sentence.start_char > lede_end:
             break
