@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from claimledger.models import AUTHOR
@@ -50,6 +50,9 @@ class SourceTable:
     type_words: dict[str, tuple[str, ...]]
     state_heads: frozenset[str] = frozenset()
     state_markers: frozenset[str] = frozenset()
+    # name -> its best type word: the same few names come back for every figure they speak for
+    _best_cache: dict[str, tuple[int, int, int, str, str] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def lookup(self, name: str) -> SourceEntry | None:
         key = normalize_name(name)
@@ -106,8 +109,7 @@ class SourceTable:
         return self._finish(text, self._best(text))
 
     def _best(self, text: str) -> tuple[int, int, int, str, str] | None:
-        # the same few names come back for every figure they speak for: look each up once
-        cache = self.__dict__.setdefault("_best_cache", {})
+        cache = self._best_cache
         if text not in cache:
             if len(cache) > 10_000:
                 cache.clear()
