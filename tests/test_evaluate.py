@@ -17,6 +17,7 @@ from claimledger.cli import main
 from claimledger.errors import EvalError
 from claimledger.evaluate import (
     GoldClaim,
+    agreement,
     load_gold,
     match_claims,
     read_documents,
@@ -275,3 +276,59 @@ def test_eval_command_names_bad_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(_write_gold(tmp_path, text="31")), str(DOCS)])
     assert result.exit_code == 1
     assert "d2.json claim 3" in result.output and "not found" in result.output
+
+
+# ------------------------------------------------------------------- agreement between two annotators
+
+
+def _second_annotator(tmp_path: Path) -> Path:
+    """Annotator B: agrees on d1 (with its conversion), on d2 reads the first 12's time scope as
+    period, leaves out "30" and has no file for the orphan."""
+    directory = tmp_path / "gold-b"
+    directory.mkdir()
+    (directory / "d1.json").write_text((GOLD / "d1.json").read_text())
+    d2 = json.loads((GOLD / "d2.json").read_text())
+    d2["claims"][0]["time_scope"] = "period"
+    del d2["claims"][2]
+    (directory / "d2.json").write_text(json.dumps(d2))
+    return directory
+
+
+def test_an_annotator_agrees_with_itself() -> None:
+    report = agreement(GOLD, GOLD, [DOCS])
+    assert report.totals.gold == report.totals.matched == 6
+    assert report.strict == 1.0
+    assert all(tally.accuracy == 1.0 for tally in report.fields.values())
+    assert report.fields["conversion_of"].total == 6
+    assert report.documents_without_gold == ["d3"]
+
+
+def test_agreement_counts_each_disagreement(tmp_path: Path) -> None:
+    report = agreement(GOLD, _second_annotator(tmp_path), [DOCS])
+    assert (report.totals.gold, report.totals.predicted, report.totals.matched) == (6, 5, 5)
+    assert report.fields["time_scope"].correct == 4 and report.fields["time_scope"].total == 5
+    assert report.fields["conversion_of"].accuracy == 1.0  # B's "$3,800" points at B's "400,000 rubles"
+    assert report.strict == pytest.approx(4 / 6)  # the unmarked "30" counts against strict
+    assert [m.text for m in report.misses] == ["30"]
+    [disagreement] = report.field_errors
+    assert (disagreement.gold, disagreement.predicted) == ("unspecified", "period")
+
+
+def test_agreement_scores_only_documents_both_annotated(tmp_path: Path) -> None:
+    only_a = tmp_path / "gold-a"
+    only_a.mkdir()
+    (only_a / "d2.json").write_text((GOLD / "d2.json").read_text())
+    report = agreement(only_a, GOLD, [DOCS])
+    assert list(report.per_document) == ["d2"]
+    assert report.documents_without_gold == ["d1", "d3"]
+
+
+def test_agree_command(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["agree", str(GOLD), str(_second_annotator(tmp_path)), str(DOCS)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "A 6   B 5   matched 5" in result.output
+    assert "Only in A (1)" in result.output and "Disagreements: time_scope (1)" in result.output
+    assert 'A "unspecified", B "period"' in result.output
+    as_json = CliRunner().invoke(main, ["agree", str(GOLD), str(GOLD), str(DOCS), "--json"])
+    assert json.loads(as_json.output)["strict"] == 1.0

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.errors import EvalError
-from claimledger.models import AUTHOR, Claim, Document
+from claimledger.models import AUTHOR, Claim, Document, Source
 
 GOLD_FIELDS = (
     "text", "sentence", "value", "high", "bound", "unit", "category", "time_scope", "source",
@@ -448,6 +448,40 @@ def evaluate(gold_dir: str | Path, docs: Iterable[str | Path],
     wanted = [documents[d] for d in gold.claims]
     predictions = {document.id: claims for document, claims in extractor(wanted)} if wanted else {}
     return score(gold, predictions)
+
+
+# ----------------------------------------------------------------------------------------- agreement
+
+
+def gold_as_predictions(claims: Sequence[GoldClaim]) -> list[Claim]:
+    """One annotator's gold claims of a document as predicted claims, so that ``score`` can set them
+    against another annotator's gold: conversions point at the id of the claim they convert."""
+    made = [Claim(id=Claim.make_id(g.doc_id, *g.span), doc_id=g.doc_id, span=g.span, text=g.text,
+                  sentence=g.sentence, value=g.value, high=g.high, bound=g.bound, unit=g.unit or "",
+                  category=g.category, time_scope=g.time_scope,
+                  source=Source(name=g.source, type=g.source_type), hedged=g.hedged,
+                  verification=g.verification)
+            for g in claims]
+    for g, claim in zip(claims, made, strict=True):
+        if g.conversion_of is not None:
+            claim.conversion_of = made[_conversion_target(g, claims)].id
+    return made
+
+
+def agreement(gold_a: str | Path, gold_b: str | Path, docs: Iterable[str | Path]) -> EvalReport:
+    """Annotator B's gold scored as predictions against annotator A's, over the documents both annotated.
+
+    Matching, field agreement and strict are those of ``score``; field agreement over matched pairs and
+    F1 do not depend on which annotator is A (strict does: its share is of A's claims). Documents only
+    one annotator has a gold file for are listed in ``documents_without_gold`` and not scored.
+    """
+    documents = read_documents(docs)
+    a, b = load_gold(gold_a, documents), load_gold(gold_b, documents)
+    both = [d for d in a.claims if d in b.claims]
+    scored = GoldSet(claims={d: a.claims[d] for d in both},
+                     gold_without_document=a.gold_without_document + b.gold_without_document,
+                     documents_without_gold=[d for d in documents if d not in both])
+    return score(scored, {d: gold_as_predictions(b.claims[d]) for d in both})
 
 
 def _excerpt(text: str, width: int) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import click
 
 from claimledger.cli import main
 from claimledger.errors import ClaimledgerError
-from claimledger.evaluate import EvalReport, evaluate, excerpt_around
+from claimledger.evaluate import EvalReport, agreement, evaluate, excerpt_around
 
 TEXT_LIMIT = 20  # list entries shown per list when --limit-errors is not given (JSON shows all)
 
@@ -38,25 +39,68 @@ def eval_command(gold_dir: str, docs: tuple[str, ...], as_json: bool, limit_erro
         click.echo(render_text(report, TEXT_LIMIT if limit_errors is None else limit_errors))
 
 
-def render_text(report: EvalReport, limit: int) -> str:
+@main.command("agree")
+@click.argument("gold_a", type=click.Path(exists=True, file_okay=False))
+@click.argument("gold_b", type=click.Path(exists=True, file_okay=False))
+@click.argument("docs", nargs=-1, required=True, type=click.Path(exists=True), metavar="DOCS...")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the whole report.")
+@click.option("--limit-errors", type=click.IntRange(min=0), metavar="N",
+              help=f"Show at most N unpaired claims and disagreements per field "
+                   f"(default: {TEXT_LIMIT} in text, all in JSON).")
+def agree_command(gold_a: str, gold_b: str, docs: tuple[str, ...], as_json: bool,
+                  limit_errors: int | None) -> None:
+    """Measure how far two annotators agree: GOLD_B scored as predictions against GOLD_A.
+
+    Both are directories of gold files written to docs/annotation-guide.md for the same DOCS; only
+    documents both annotated are scored. Prints detection agreement (F1), per-field agreement over
+    the claims both marked, and strict (share of A's claims B marked with value, bound, unit,
+    category, time scope and source all the same).
+    """
+    try:
+        report = agreement(gold_a, gold_b, docs)
+    except ClaimledgerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(report.to_dict(limit=limit_errors), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(report, TEXT_LIMIT if limit_errors is None else limit_errors, AGREE_WORDING))
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """What the text report calls the two sides and their lists."""
+
+    first: str = "gold"
+    second: str = "predicted"
+    misses: str = "Misses"
+    extras: str = "False positives"
+    field_errors: str = "Field errors"
+
+
+AGREE_WORDING = Wording("A", "B", "Only in A", "Only in B", "Disagreements")
+
+
+def render_text(report: EvalReport, limit: int, wording: Wording = Wording()) -> str:
     """The report for a developer at a terminal: summary first, then what went wrong."""
-    lines = _summary(report)
+    w = wording
+    lines = _summary(report, w)
     lines += _pairing_notes(report)
-    lines += _listing("Misses", report.misses, limit,
+    lines += _listing(w.misses, report.misses, limit,
                       lambda m: f"{m.doc_id}  {m.text!r}  | {excerpt_around(m.sentence, m.text)}")
-    lines += _listing("False positives", report.false_positives, limit,
+    lines += _listing(w.extras, report.false_positives, limit,
                       lambda f: f"{f.doc_id}  {f.text!r}  | {excerpt_around(f.sentence, f.text)}")
     for name, errors in report.errors_by_field().items():
-        lines += _listing(f"Field errors: {name}", errors, limit,
-                          lambda e: f"{e.doc_id}  {e.text!r}: gold {_show(e.gold)}, "
-                                    f"predicted {_show(e.predicted)}  | {excerpt_around(e.sentence, e.text)}")
+        lines += _listing(f"{w.field_errors}: {name}", errors, limit,
+                          lambda e: f"{e.doc_id}  {e.text!r}: {w.first} {_show(e.gold)}, "
+                                    f"{w.second} {_show(e.predicted)}  "
+                                    f"| {excerpt_around(e.sentence, e.text)}")
     return "\n".join(lines)
 
 
-def _summary(report: EvalReport) -> list[str]:
+def _summary(report: EvalReport, w: Wording) -> list[str]:
     t = report.totals
     lines = [
-        f"documents {len(report.per_document)}   gold {t.gold}   predicted {t.predicted}"
+        f"documents {len(report.per_document)}   {w.first} {t.gold}   {w.second} {t.predicted}"
         f"   matched {t.matched}",
         "",
         f"{'measure':<16}{'score':>8}{'n':>7}",
