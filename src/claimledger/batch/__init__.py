@@ -128,6 +128,15 @@ def _received(result: list[Extracted] | BaseException) -> list[Extracted]:
     return result
 
 
+def extract_stream(documents: Iterable[Document], workers: int = 1,
+                   batch_size: int = BATCH_SIZE) -> Iterator[Extracted]:
+    """(document, claims) for each document, or a skip line for one that broke the pipeline; with
+    ``workers > 1`` in local processes, results in the order batches finish."""
+    if workers > 1:
+        return _extract_in_processes(documents, workers, batch_size)
+    return _extract_locally(documents, batch_size)
+
+
 class _Run:
     """One ingest run: the ledger, the version in force, the running summary and the progress callback."""
 
@@ -188,15 +197,11 @@ def ingest(ledger: Ledger, inputs: Iterable[str], *, resume: bool = True, outlet
     run = _Run(ledger, extractor_version(), resume, progress)
     documents = run.new_documents(read_inputs(list(inputs), outlet=outlet, published=published))
     try:
-        if workers > 1:
-            extracted = _extract_in_processes(documents, workers, batch_size)
-        else:
-            extracted = _extract_locally(documents, batch_size)
-        for item in extracted:
+        for item in extract_stream(documents, workers, batch_size):
             run.store(item)
     finally:
         run.summary.total_seconds = time.perf_counter() - started
     return run.summary
 
 
-__all__ = ["IngestSummary", "extract_batch", "ingest"]
+__all__ = ["IngestSummary", "extract_batch", "extract_stream", "ingest"]
