@@ -65,24 +65,11 @@ def extract_checked(document: Document) -> list[Claim]:
 
 
 def recheck_cross_source(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
-    """After storing `claims`, redo the cross-source check of every figure they report, over the whole ledger.
+    """After storing `claims`, redo the cross-source check of every figure they report (see
+    `claimledger.check.recheck_figures`, which `claimledger watch` uses too)."""
+    from claimledger.check import recheck_figures
 
-    Other documents' reports of the same figure get their cross_source result redone too (who was first and
-    who disagrees may have changed); returns `claims` as now stored, with their cross_source results.
-    """
-    from claimledger.check import check_figure
-    from claimledger.check.sources import figure_key
-    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_parts
-
-    keys = {figure_key(c) for c in claims}
-    changed: dict[str, Claim] = {}
-    for parts in {figure_parts(c) for c in claims}:
-        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS).items():
-            if key in keys:
-                changed.update((m.id, m) for m in members)
-    if changed:
-        ledger.save_checks(list(changed.values()))
-    return [changed.get(c.id, c) for c in claims]
+    return recheck_figures(ledger, claims)
 
 
 def store(ledger: Ledger, document: Document, claims: list[Claim]) -> bool:
