@@ -45,8 +45,8 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
         from claimledger.web import create_app
         from claimledger.web.extracting import FetchLimits
     except ImportError as exc:
-        raise click.ClickException(f"serving needs the web extra: pip install 'claimledger[web]' "
-                                   f"({exc})") from exc
+        raise click.ClickException(f"serving needs FastAPI and uvicorn, which claimledger installs: "
+                                   f"reinstall it (pip install claimledger) ({exc})") from exc
     try:
         ledger = Ledger.open(db)
         if not no_examples and ledger.count_documents() == 0:

@@ -227,7 +227,9 @@ class ExtractRequest(BaseModel):
              dependencies=[Depends(require_write)], responses=error_responses(400, 401, 413, 422),
              description="Reads the article, extracts its claims and runs the checks that need no other "
                          "document (stated conversions against exchange rates, figures against reference "
-                         "series). With `store: true` the document and claims go into the ledger, replacing "
+                         "series). A text that is not English is refused with 422 `not_english` (the check "
+                         "`claimledger ingest` makes). With `store: true` the document and claims go into "
+                         "the ledger, replacing "
                          "an earlier version of the same document, and the cross-source check of each figure "
                          "they report is redone over the ledger. Needs an API token "
                          "(`Authorization: Bearer <token>`, from `claimledger token create`).")

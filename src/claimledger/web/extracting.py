@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from claimledger import __version__
-from claimledger.errors import InputError
+from claimledger.errors import InputError, NotEnglishError
 from claimledger.models import Claim, Document
 from claimledger.store import Ledger
 
@@ -47,11 +47,23 @@ def build_document(*, text: str | None, html: str | None, url: str | None, field
                          + (f" (got {', '.join(given)})" if given else ""))
     if url:
         page = fetch_html(url, limits)
-        return document_from_html(page, url, url=fields.get("url") or url,
-                                  **{k: v for k, v in fields.items() if k != "url"})
-    mapping: dict[str, str] = {k: v for k, v in fields.items() if v is not None}
-    mapping["text" if text else "html"] = text or html or ""
-    return document_from_mapping(mapping, origin="request")
+        document = document_from_html(page, url, url=fields.get("url") or url,
+                                      **{k: v for k, v in fields.items() if k != "url"})
+    else:
+        mapping: dict[str, str] = {k: v for k, v in fields.items() if v is not None}
+        mapping["text" if text else "html"] = text or html or ""
+        document = document_from_mapping(mapping, origin="request")
+    return english(document, url or "request")
+
+
+def english(document: Document, origin: str) -> Document:
+    """The document, unless it is not in English: then NotEnglishError, as the CLI's readers skip it."""
+    from claimledger.ingest.language import not_english_reason
+
+    reason = not_english_reason(document.text)
+    if reason:
+        raise NotEnglishError(origin, f"{reason}; claimledger reads English articles only")
+    return document
 
 
 def extract_checked(document: Document) -> list[Claim]:
