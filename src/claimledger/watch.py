@@ -93,9 +93,12 @@ def watch_round(ledger: Ledger, inputs: Iterable[str], number: int = 1, *, outle
     result = Round(number, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     for target in inputs:
         new: list[tuple[Document, list[Claim]]] = []
+
+        def keep(document: Document, claims: list[Claim], into: list = new) -> None:
+            into.append((document, claims))
+
         try:
-            summary = ingest(ledger, [target], outlet=outlet, workers=workers,
-                             stored=lambda document, claims, into=new: into.append((document, claims)))
+            summary = ingest(ledger, [target], outlet=outlet, workers=workers, stored=keep)
         except StoreError:
             raise
         except ClaimledgerError as exc:  # a setting or reader that failed outright: this input only

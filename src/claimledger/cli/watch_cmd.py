@@ -49,6 +49,7 @@ class Reporter:
 
     def _to_terminal(self, done: Round) -> None:
         out = self.terminal
+        assert out is not None
         for failure in done.failures:
             click.echo(f"error: {failure.message}", file=out)
         for alert in done.alerts:
