@@ -74,7 +74,8 @@ def figure_row(claim: Claim) -> tuple[str, ...]:
                                                    else "")
     value = number(claim.value) + (f"–{number(claim.high)}" if claim.high is not None else "")
     return ((claim.published or "")[:10], claim.outlet or claim.doc_id, claim.source.canonical or
-            claim.source.name, claim.text, value, claim.bound, cross.result if cross else "not checked",
+            claim.source.name, claim.text, value, claim.bound,
+            cross.result if cross else ("no other report" if claim.checks else "not checked"),
             series.result if series else "no series", reference)
 
 

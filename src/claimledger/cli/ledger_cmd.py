@@ -255,9 +255,10 @@ def stats(db, top, fmt) -> None:
 
 
 def print_table(table) -> None:
+    """On a terminal, as wide as it is; into a file or a pipe, wide enough that cells are not cut up."""
     from rich.console import Console
 
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 def claims_table(claims, title: str):
