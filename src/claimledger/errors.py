@@ -18,6 +18,10 @@ class InputError(ClaimledgerError):
         super().__init__(f"{where}: {reason}")
 
 
+class NotEnglishError(InputError):
+    """A text in another language: the rules read English only (the same check ingest makes)."""
+
+
 class ModelNotFoundError(ClaimledgerError):
     """No English spaCy pipeline is installed."""
 

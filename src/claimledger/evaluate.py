@@ -415,7 +415,7 @@ def _score_document(report: EvalReport, doc_id: str, gold: Sequence[GoldClaim],
         else:
             report.misses.append(Unpaired(doc_id, gold_claim.text, gold_claim.sentence, gold_claim.span))
     taken = set(pairs.values())
-    report.false_positives.extend(Unpaired(doc_id, c.text, c.sentence, tuple(c.span))
+    report.false_positives.extend(Unpaired(doc_id, c.text, c.sentence, (c.span[0], c.span[1]))
                                   for p, c in enumerate(predicted) if p not in taken)
 
 
@@ -444,7 +444,9 @@ def evaluate(gold_dir: str | Path, docs: Iterable[str | Path],
     documents = read_documents(docs)
     gold = load_gold(gold_dir, documents)
     if extractor is None:
-        from claimledger.api import extract_documents as extractor
+        from claimledger.api import extract_documents
+
+        extractor = extract_documents
     wanted = [documents[d] for d in gold.claims]
     predictions = {document.id: claims for document, claims in extractor(wanted)} if wanted else {}
     return score(gold, predictions)

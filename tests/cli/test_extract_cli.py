@@ -28,7 +28,7 @@ def test_jsonl_is_one_claim_record_per_line() -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records, "the example article states figures"
     assert {"id", "doc_id", "span", "text", "value", "bound", "unit", "source", "checks"} <= set(records[0])
-    assert result.stderr.strip().splitlines()[-1] == f"1 documents, {len(records)} claims, 0 skipped"
+    assert result.stderr.strip().splitlines()[-1] == f"1 document, {len(records)} claims, 0 skipped"
 
 
 def test_json_is_one_array_and_matches_jsonl() -> None:
@@ -83,7 +83,7 @@ def test_stdin_text_is_read() -> None:
     text = Path(EXAMPLE_TXT).read_text(encoding="utf-8")
     result = _run("-", input=text)
     assert result.exit_code == 0
-    assert result.stderr.strip().splitlines()[-1].startswith("1 documents")
+    assert result.stderr.strip().splitlines()[-1].startswith("1 document,")
 
 
 @pytest.mark.parametrize("bad_date", ["26/11/2024", "yesterday", "2024-13-40"])
@@ -103,5 +103,5 @@ def test_installed_script_runs_as_a_subprocess() -> None:
     )
     assert done.returncode == 1, done.stderr
     assert "skipped /no/such/file.txt: no such file or directory" in done.stderr
-    assert done.stderr.strip().splitlines()[-1].startswith("1 documents, ")
+    assert done.stderr.strip().splitlines()[-1].startswith("1 document, ")
     assert "verification" in done.stdout

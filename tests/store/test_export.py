@@ -56,7 +56,7 @@ def test_jsonl_and_csv_exports(ledger):
     rows = list(csv.DictReader(io.StringIO(table.stdout)))
     assert list(rows[0]) == FLAT_COLUMNS and len(rows) == 1
     assert rows[0]["source_name"] == AUTHOR and rows[0]["hedged"] == "True" and rows[0]["span_start"] == "64"
-    assert "exported 1 claims" in table.stderr
+    assert "exported 1 claim\n" in table.stderr
 
 
 def test_parquet_has_a_column_per_field_and_the_record(ledger, tmp_path):
@@ -124,7 +124,7 @@ def test_person_source_is_a_person_in_claimreview():
 
 
 @pytest.mark.parametrize("fmt,expect", [
-    ("jsonl", '"id": "c1"'), ("csv", "id,doc_id,span_start"), ("table", "1 of 1 matching claims"),
+    ("jsonl", '"id": "c1"'), ("csv", "id,doc_id,span_start"), ("table", "1 of 1 matching claim"),
 ])
 def test_query_formats(ledger, fmt, expect):
     _fill(ledger)

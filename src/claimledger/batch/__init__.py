@@ -37,6 +37,7 @@ class IngestSummary:
 
 
 Progress = Callable[[IngestSummary], None]
+Stored = Callable[[Document, list[Claim]], None]  # told of each document this run wrote, with its claims
 Extracted = tuple[Document, list[Claim]] | str  # a str: why extraction failed, as a skip line
 
 
@@ -128,13 +129,24 @@ def _received(result: list[Extracted] | BaseException) -> list[Extracted]:
     return result
 
 
+def extract_stream(documents: Iterable[Document], workers: int = 1,
+                   batch_size: int = BATCH_SIZE) -> Iterator[Extracted]:
+    """(document, claims) for each document, or a skip line for one that broke the pipeline; with
+    ``workers > 1`` in local processes, results in the order batches finish."""
+    if workers > 1:
+        return _extract_in_processes(documents, workers, batch_size)
+    return _extract_locally(documents, batch_size)
+
+
 class _Run:
     """One ingest run: the ledger, the version in force, the running summary and the progress callback."""
 
-    def __init__(self, ledger: Ledger, version: str, resume: bool, progress: Progress | None) -> None:
+    def __init__(self, ledger: Ledger, version: str, resume: bool, progress: Progress | None,
+                 stored: Stored | None = None) -> None:
         self.ledger, self.version, self.resume = ledger, version, resume
         self.summary = IngestSummary()
         self.progress = progress or (lambda summary: None)
+        self.stored = stored
 
     def new_documents(self, results: Iterable[object]) -> Iterator[Document]:
         """Readable documents not stored yet, or stored by another extractor version or with another text (an
@@ -169,34 +181,33 @@ class _Run:
                 self.summary.documents += 1
                 self.summary.claims += result.claims
                 self.summary.replaced += int(result.replaced)
+                if self.stored is not None:
+                    self.stored(document, claims)
         self.progress(self.summary)
 
 
 def ingest(ledger: Ledger, inputs: Iterable[str], *, resume: bool = True, outlet: str | None = None,
            published: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
-           progress: Progress | None = None) -> IngestSummary:
+           progress: Progress | None = None, stored: Stored | None = None) -> IngestSummary:
     """Read ``inputs``, extract claims and store each document with its claims in one transaction.
 
     ``resume`` (the default) skips documents stored by the current extractor version; without it every
-    document is extracted again and its claims replaced. ``progress`` is called after each document or skip.
+    document is extracted again and its claims replaced. ``progress`` is called after each document or skip;
+    ``stored``, with each document written and its claims (what is new: `claimledger watch` checks these).
     A StoreError (database unwritable, disk full) ends the run; documents stored before it stay stored.
     """
     from claimledger.ingest.readers import read_inputs
     from claimledger.nlp.pipeline import extractor_version
 
     started = time.perf_counter()
-    run = _Run(ledger, extractor_version(), resume, progress)
+    run = _Run(ledger, extractor_version(), resume, progress, stored)
     documents = run.new_documents(read_inputs(list(inputs), outlet=outlet, published=published))
     try:
-        if workers > 1:
-            extracted = _extract_in_processes(documents, workers, batch_size)
-        else:
-            extracted = _extract_locally(documents, batch_size)
-        for item in extracted:
+        for item in extract_stream(documents, workers, batch_size):
             run.store(item)
     finally:
         run.summary.total_seconds = time.perf_counter() - started
     return run.summary
 
 
-__all__ = ["IngestSummary", "extract_batch", "ingest"]
+__all__ = ["IngestSummary", "extract_batch", "extract_stream", "ingest"]

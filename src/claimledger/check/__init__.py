@@ -83,6 +83,26 @@ def check_figure(engine: Engine, parts: FigureParts, limit: int | None) -> dict[
     return found
 
 
+def recheck_figures(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
+    """After storing `claims`, redo the cross-source check of every figure they report, over the whole ledger.
+
+    Other documents' reports of the same figure get their cross_source result redone too (who was first and
+    who disagrees may have changed); returns `claims` as now stored, with their cross_source results.
+    """
+    from claimledger.check.sources import figure_key
+    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_parts
+
+    keys = {figure_key(c) for c in claims}
+    changed: dict[str, Claim] = {}
+    for parts in {figure_parts(c) for c in claims}:
+        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS).items():
+            if key in keys:
+                changed.update((m.id, m) for m in members)
+    if changed:
+        ledger.save_checks(list(changed.values()))
+    return [changed.get(c.id, c) for c in claims]
+
+
 def _save(ledger: Ledger, claims: list[Claim], tally: Counter[tuple[str, str]],
           kinds: tuple[str, ...] = ("fx_conversion", "reference_series")) -> None:
     if claims:
@@ -90,4 +110,4 @@ def _save(ledger: Ledger, claims: list[Claim], tally: Counter[tuple[str, str]],
         tally.update((k.kind, k.result) for c in claims for k in c.checks if k.kind in kinds)
 
 
-__all__ = ["check_alone", "check_claims", "check_figure", "check_ledger"]
+__all__ = ["check_alone", "check_claims", "check_figure", "check_ledger", "recheck_figures"]

@@ -44,7 +44,8 @@ def check_group(members: list[Claim]) -> None:
         n_off = lo + len(values) - hi
         if n_off:
             others = ", ".join(f"{o.outlet or o.doc_id}: {o.value:,.0f}" for o in off)
-            detail = f"{who}; {n_off} reports disagree, e.g. {others}"
+            disagree = "1 report disagrees" if n_off == 1 else f"{n_off:,} reports disagree"
+            detail = f"{who}; {disagree}, e.g. {others}"
             c.checks.append(Check("cross_source", "inconsistent", detail,
                                   {"first": first.id, "outlets": outlets, "disagree": n_off}))
         else:

@@ -38,8 +38,8 @@ def parse_cbr_dynamic(xml: bytes, currency: str) -> list[tuple[str, float]]:
     """Records of CBR XML_dynamic: Value is RUB per Nominal units, with a decimal comma."""
     out = []
     for rec in ET.fromstring(xml).iter("Record"):
-        day = datetime.strptime(rec.get("Date"), "%d.%m.%Y").date().isoformat()
-        value = float(rec.findtext("Value").replace(",", ".")) / float(rec.findtext("Nominal"))
+        day = datetime.strptime(rec.get("Date") or "", "%d.%m.%Y").date().isoformat()
+        value = float((rec.findtext("Value") or "").replace(",", ".")) / float(rec.findtext("Nominal") or "")
         out.append((day, value))
     return out
 

@@ -18,4 +18,12 @@ def main() -> None:
 
 
 # Registration: importing a module attaches its commands to `main`.
-from claimledger.cli import check_cmd, eval_cmd, extract_cmd, ledger_cmd, load_cmd, serve_cmd  # noqa: E402,F401
+from claimledger.cli import (  # noqa: E402,F401
+    check_cmd,
+    eval_cmd,
+    extract_cmd,
+    ledger_cmd,
+    load_cmd,
+    serve_cmd,
+    watch_cmd,
+)

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 
 import click
 
 from claimledger.check import check_claims
 from claimledger.check.sources import figure_key
 from claimledger.cli import main
-from claimledger.errors import InputError
+from claimledger.cli.options import db_option
+from claimledger.errors import ClaimledgerError, InputError
 from claimledger.models import Claim
+from claimledger.output import write_figure_table
 
 
 def _read_claims(path: str | None) -> list[Claim]:
@@ -21,22 +24,23 @@ def _read_claims(path: str | None) -> list[Claim]:
             try:
                 claims.append(Claim.from_dict(json.loads(line)))
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path or 'stdin'}:{n}: not a claim record ({exc})") from exc
+                raise InputError(path or "stdin", f"not a claim record ({exc})", line=n) from exc
     return claims
 
 
 @main.command("check")
 @click.argument("claims_file", required=False)
-@click.option("--db", help="Ledger URL; checks are saved back to it.")
+@db_option(creates=False)
 @click.option("-o", "--output", type=click.File("w"), default="-",
               help="Where to write checked claims (JSONL).")
 def check(claims_file: str | None, db: str | None, output) -> None:
     """Run every cross-check on CLAIMS_FILE (JSONL, '-' for stdin) or the ledger."""
+    claims: Iterable[Claim]
     if db:
         from claimledger.check import check_ledger
-        from claimledger.store import ClaimFilter, Ledger
+        from claimledger.store import ClaimFilter
 
-        ledger = Ledger.open(db)
+        ledger = _open(db)
         tally = check_ledger(ledger)
         claims = ledger.iter_claims(ClaimFilter())  # as saved, read back page by page
         summary = ", ".join(f"{kind} {result} {n:,}" for (kind, result), n in sorted(tally.items()))
@@ -50,15 +54,19 @@ def check(claims_file: str | None, db: str | None, output) -> None:
 @main.command("figure")
 @click.argument("claim_id")
 @click.argument("claims_file", required=False)
-@click.option("--db", help="Ledger URL.")
+@db_option(creates=False)
 def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
-    """Show the history of the figure that CLAIM_ID reports: every report, oldest first."""
+    """Show the history of the figure that CLAIM_ID reports: every report, oldest first.
+
+    One row per report: when, which outlet and source, the value as written and in its own precision, its
+    bound, the result of its cross-source and reference checks, and the reference value where a reference
+    series covers it (as `claimledger check` left them: run it first for fresh results).
+    """
     if db:
         # ask the ledger for this figure's reports only: a ledger can hold millions of claims
-        from claimledger.store import Ledger
         from claimledger.store.figures import figure_claims, figure_parts
 
-        ledger = Ledger.open(db)
+        ledger = _open(db)
         target = ledger.claim(claim_id)
         claims = figure_claims(ledger.engine, figure_parts(target)) if target else []
     else:
@@ -67,9 +75,17 @@ def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
     if target is None:
         raise click.ClickException(f"no claim with id {claim_id!r}")
     key = figure_key(target)
-    for c in sorted((c for c in claims if figure_key(c) == key), key=lambda c: c.published or "9999"):
-        where = c.outlet or c.doc_id
-        click.echo(f"{c.published or '?':<12} {where:<24} {c.value:>14,.0f} {c.bound:<8} {c.text}")
+    reports = sorted((c for c in claims if figure_key(c) == key), key=lambda c: c.published or "9999")
+    write_figure_table(target, reports, sys.stdout)
+
+
+def _open(db: str):
+    from claimledger.store import Ledger
+
+    try:
+        return Ledger.open(db, create=False)
+    except ClaimledgerError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.group("rates")

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 import click
 
 from claimledger.cli import main
+from claimledger.cli.options import plural
+from claimledger.cli.progress import StatusLine, wanted
 from claimledger.models import Claim, Document, parse_iso_date
 from claimledger.output import FORMATS, write_json, write_jsonl, write_table
 
 
 class RunTally:
-    """Counts for the summary line and the exit status."""
+    """Counts for the progress line, the summary line and the exit status."""
 
     def __init__(self) -> None:
         self.documents = 0
@@ -22,7 +24,8 @@ class RunTally:
         self.skipped = 0
 
     def summary(self) -> str:
-        return f"{self.documents} documents, {self.claims} claims, {self.skipped} skipped"
+        return (f"{plural(self.documents, 'document')}, {plural(self.claims, 'claim')}, "
+                f"{self.skipped:,} skipped")
 
     def exit_status(self) -> int:
         if self.skipped == 0:
@@ -37,27 +40,34 @@ def _validate_published(ctx: click.Context, param: click.Parameter, value: str |
 
 
 def _documents(inputs: tuple[str, ...], published: str | None, outlet: str | None,
-               tally: RunTally) -> Iterator[Document]:
+               tally: RunTally, status: StatusLine) -> Iterator[Document]:
     from claimledger.ingest.readers import Skip, read_inputs
 
     for result in read_inputs(inputs, published=published, outlet=outlet):
         if isinstance(result, Skip):
             tally.skipped += 1
-            click.echo(str(result), err=True)
+            status.note(str(result))
+            status.show(tally.summary())
         else:
-            tally.documents += 1
             yield result
 
 
-def _claims(documents: Iterator[Document], tally: RunTally) -> Iterator[Claim]:
-    from claimledger.api import extract_documents
+def _claims(documents: Iterator[Document], tally: RunTally, status: StatusLine,
+            workers: int) -> Iterator[Claim]:
+    from claimledger.batch import extract_stream
 
     first = next(documents, None)
     if first is None:  # nothing readable: don't pay for loading the language pipeline
         return
-    for _, claims in extract_documents(itertools.chain([first], documents)):
-        tally.claims += len(claims)
-        yield from claims
+    for item in extract_stream(itertools.chain([first], documents), workers=workers):
+        if isinstance(item, str):  # a document that broke the pipeline: reported, the rest go on
+            tally.skipped += 1
+            status.note(item)
+        else:
+            tally.documents += 1
+            tally.claims += len(item[1])
+            yield from item[1]
+        status.show(tally.summary())
 
 
 @main.command("extract")
@@ -69,8 +79,13 @@ def _claims(documents: Iterator[Document], tally: RunTally) -> Iterator[Claim]:
 @click.option("--published", callback=_validate_published, metavar="DATE",
               help="Publication date (ISO) for inputs that carry none; anchors relative times.")
 @click.option("--outlet", metavar="NAME", help="Outlet name for inputs that carry none.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), metavar="N",
+              help="Extraction processes (each loads the language pipeline once); with N > 1 documents "
+                   "come out in the order they finish.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line (it is drawn only when stderr is a "
+              "terminal anyway).")
 def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | None,
-                    outlet: str | None) -> None:
+                    outlet: str | None, workers: int, quiet: bool) -> None:
     """Extract numeric claims from articles.
 
     INPUT is a .txt, .html or .jsonl file, a directory, a glob pattern, a .warc/.warc.gz archive,
@@ -78,12 +93,13 @@ def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | 
     as "skipped ..." and the rest are read. Exit status: 0 all read, 1 some skipped, 2 none read.
     """
     tally = RunTally()
-    claims = _claims(_documents(inputs, published, outlet, tally), tally)
-    if fmt == "jsonl":
-        write_jsonl(claims, output)
-    elif fmt == "json":
-        write_json(claims, output)
-    else:
-        write_table(claims, output)
+    with StatusLine(wanted(quiet)) as status:
+        claims = _claims(_documents(inputs, published, outlet, tally, status), tally, status, workers)
+        if fmt == "jsonl":
+            write_jsonl(claims, output)
+        elif fmt == "json":
+            write_json(claims, output)
+        else:
+            write_table(claims, output)
     click.echo(tally.summary(), err=True)
     sys.exit(tally.exit_status())

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
 import click
 
 from claimledger.cli import main
+from claimledger.cli.options import db_option, filter_options, plural
+from claimledger.cli.progress import IngestProgress
 from claimledger.errors import ClaimledgerError
-from claimledger.store import ClaimFilter, Ledger
-
-DB_OPTION = click.option("--db", default=None, help="Database URL or SQLite path (default: CLAIMLEDGER_DB, "
-                         "then a SQLite file in the user data directory).")
+from claimledger.store import ORDER_COLUMNS, ClaimFilter, Ledger
 
 
 class Fatal(click.ClickException):
@@ -29,20 +25,9 @@ class Fatal(click.ClickException):
     exit_code = 2
 
 
-def _filter_options(func):
-    for f in reversed(fields(ClaimFilter)):
-        if f.name == "checked":
-            func = click.option("--checked/--unchecked", "checked", default=None,
-                                help="Only claims with (or without) a check result.")(func)
-            continue
-        kind = float if f.name.startswith("value_") else str
-        func = click.option(f"--{f.name.replace('_', '-')}", f.name, type=kind, default=None)(func)
-    return func
-
-
-def _open(db: str | None) -> Ledger:
+def _open(db: str | None, create: bool = False) -> Ledger:
     try:
-        return Ledger.open(db)
+        return Ledger.open(db, create=create)
     except ClaimledgerError as exc:
         raise Fatal(str(exc)) from exc
 
@@ -62,13 +47,13 @@ def _exit_status(summary) -> int:
 
 
 def _summary_line(summary) -> str:
-    replaced = f" ({summary.replaced} re-extracted by a newer extractor)" if summary.replaced else ""
-    return (f"stored {summary.documents} documents{replaced}, {summary.claims} claims; "
-            f"{summary.already_stored} already in the ledger; {len(summary.skipped)} skipped")
+    replaced = f" ({summary.replaced:,} re-extracted by a newer extractor)" if summary.replaced else ""
+    return (f"stored {plural(summary.documents, 'document')}{replaced}, {plural(summary.claims, 'claim')}; "
+            f"{summary.already_stored:,} already in the ledger; {len(summary.skipped):,} skipped")
 
 
 @main.command()
-@DB_OPTION
+@db_option(creates=True)
 @click.option("--outlet", default=None, metavar="NAME", help="Outlet name for inputs that carry none.")
 @click.option("--published", default=None, metavar="DATE", callback=_validate_published,
               help="Publication date (ISO) for inputs that carry none.")
@@ -95,7 +80,7 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
     if engine == "ray" and no_resume:
         raise click.UsageError("--no-resume works with --engine local only (loading shards skips documents "
                                "stored by the same extractor version)")
-    ledger = _open(db)
+    ledger = _open(db, create=True)
     progress = IngestProgress(enabled=not quiet and sys.stderr.isatty())
     try:
         with progress:
@@ -141,57 +126,86 @@ def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet,
 
 
 QUERY_FORMATS = ["table", "csv", "jsonl"]
+PAGE = 1000  # claims fetched from the ledger at a time
 
 
 @main.command()
-@DB_OPTION
-@_filter_options
-@click.option("--limit", default=20, show_default=True)
-@click.option("--offset", default=0)
-@click.option("--order-by", default="published", show_default=True)
+@db_option(creates=False)
+@filter_options
+@click.option("--limit", default=None, type=click.IntRange(min=1), metavar="N",
+              help="At most N claims (default: every match).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0), metavar="N",
+              help="Skip the first N matches.")
+@click.option("--order-by", default="published", show_default=True,
+              type=click.Choice(sorted(ORDER_COLUMNS), case_sensitive=False), help="Column to sort on.")
 @click.option("--ascending", is_flag=True, help="Smallest (or oldest) first.")
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS, case_sensitive=False), default=None,
               help="table for reading (the default on a terminal), csv, or jsonl (the default otherwise).")
 def query(db, limit, offset, order_by, ascending, fmt, **filters) -> None:
-    """Print the claims that match the filters."""
+    """Print the claims that match the filters (every match, unless --limit)."""
     from claimledger.store import export
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     ledger = _open(db)
+    flt = ClaimFilter(**filters)
     try:
-        claims = ledger.query(ClaimFilter(**filters), limit=limit, offset=offset, order_by=order_by,
-                              descending=not ascending)
-        total = ledger.count(ClaimFilter(**filters))
+        total = ledger.count(flt)
+        claims = _pages(ledger, flt, limit, offset, order_by, not ascending)
+        if fmt == "jsonl":
+            export.write_jsonl(claims, sys.stdout)
+        elif fmt == "csv":
+            export.write_csv(claims, sys.stdout)
+        else:
+            shown = list(claims)
+            title = f"{len(shown):,} of {plural(total, 'matching claim')}" + (f" (offset {offset:,})"
+                                                                              if offset else "")
+            print_table(claims_table(shown, title))
+    except BrokenPipeError:  # the reader went away (`| head`): not an error
+        sys.stderr.close()
     except ClaimledgerError as exc:
         raise Fatal(str(exc)) from exc
     finally:
         ledger.close()
-    if fmt == "jsonl":
-        export.write_jsonl(claims, sys.stdout)
-    elif fmt == "csv":
-        export.write_csv(claims, sys.stdout)
-    else:
-        print_table(claims_table(claims, f"{len(claims)} of {total} matching claims (offset {offset})"))
+
+
+def _pages(ledger: Ledger, flt: ClaimFilter, limit: int | None, offset: int, order_by: str,
+           descending: bool):
+    """The matches in order, fetched a page at a time (memory stays flat however many there are)."""
+    left = limit
+    while left is None or left > 0:
+        size = PAGE if left is None else min(PAGE, left)
+        page = ledger.query(flt, limit=size, offset=offset, order_by=order_by, descending=descending)
+        yield from page
+        if len(page) < size:
+            return
+        offset += len(page)
+        if left is not None:
+            left -= len(page)
 
 
 EXPORT_FORMATS = ["jsonl", "csv", "parquet", "claimreview"]
 
 
 @main.command()
-@DB_OPTION
-@_filter_options
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+@db_option(creates=False)
+@filter_options
+@click.option("--limit", default=None, type=click.IntRange(min=1), metavar="N",
+              help="At most N claims (default: every match).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS, case_sensitive=False), default="jsonl",
+              show_default=True,
               help="claimreview: schema.org ClaimReview JSON-LD of the claims that have check results.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write here (required for parquet; default: standard output).")
-def export(db, fmt, output, **filters) -> None:
-    """Write every matching claim (streamed, never held in memory at once)."""
+def export(db, limit, fmt, output, **filters) -> None:
+    """Write every matching claim, or the first N with --limit (streamed, never held in memory at once)."""
+    from itertools import islice
+
     from claimledger.store import export as writers
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs -o FILE (Parquet is a binary file format)")
     ledger = _open(db)
-    claims = ledger.iter_claims(ClaimFilter(**filters))
+    claims = islice(ledger.iter_claims(ClaimFilter(**filters)), limit)
     try:
         if fmt == "parquet":
             n = writers.write_parquet(claims, output)
@@ -210,7 +224,7 @@ def export(db, fmt, output, **filters) -> None:
         raise Fatal(str(exc)) from exc
     finally:
         ledger.close()
-    click.echo(f"exported {n} claims" + (f" to {output}" if output else ""), err=True)
+    click.echo(f"exported {plural(n, 'claim')}" + (f" to {output}" if output else ""), err=True)
 
 
 def _stdout():
@@ -220,7 +234,7 @@ def _stdout():
 
 
 @main.command()
-@DB_OPTION
+@db_option(creates=False)
 @click.option("--top", default=10, show_default=True, help="How many sources to list.")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
               help="table for reading (the default on a terminal), or json (the default otherwise).")
@@ -240,63 +254,11 @@ def stats(db, top, fmt) -> None:
         print_table(table)
 
 
-class IngestProgress:
-    """A rich progress line on stderr: documents, claims, already stored, skips. Redrawn only when ingest
-    reports (no refresh thread: worker processes are forked, and a fork must not copy a running thread)."""
-
-    def __init__(self, enabled: bool) -> None:
-        from claimledger.batch import IngestSummary
-
-        self.enabled = enabled
-        self.last = IngestSummary()
-        self._bar: Any = None  # a rich Progress while drawing
-        self._task: Any = None
-        self._drawn = 0.0
-        self._skips_printed = 0
-
-    def __enter__(self) -> IngestProgress:
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                                 console=Console(stderr=True), auto_refresh=False)
-            self._bar.start()
-            self._task = self._bar.add_task("reading inputs")
-        return self
-
-    def update(self, summary) -> None:
-        self.last = summary
-        self.print_skips(summary)
-        if self._bar is not None and time.monotonic() - self._drawn >= 0.1:
-            self._draw()
-
-    def print_skips(self, summary) -> None:
-        """Skip lines not yet printed, as they happen (above the progress line when there is one)."""
-        for line in summary.skipped[self._skips_printed:]:
-            if self._bar is not None:
-                self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
-            else:
-                click.echo(line, err=True)
-        self._skips_printed = len(summary.skipped)
-
-    def _draw(self) -> None:
-        s = self.last
-        self._bar.update(self._task, description=f"{s.documents} documents, {s.claims} claims, "
-                         f"{s.already_stored} already stored, {len(s.skipped)} skipped")
-        self._bar.refresh()
-        self._drawn = time.monotonic()
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._draw()
-            self._bar.stop()
-
-
 def print_table(table) -> None:
+    """On a terminal, as wide as it is; into a file or a pipe, wide enough that cells are not cut up."""
     from rich.console import Console
 
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 def claims_table(claims, title: str):

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from claimledger.cli import main
+from claimledger.cli.options import db_option, plural
 from claimledger.errors import ClaimledgerError
 
 
@@ -22,8 +23,7 @@ def _exit_status(documents: int, already_stored: int, skipped: int) -> int:
 
 @main.command("load")
 @click.argument("shard_dir", metavar="SHARD_DIR", type=click.Path(path_type=Path))
-@click.option("--db", default=None, help="Database URL or SQLite path (default: CLAIMLEDGER_DB, "
-              "then a SQLite file in the user data directory).")
+@db_option(creates=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def load_command(shard_dir: Path, db: str | None, as_json: bool) -> None:
     """Load the claim shards in SHARD_DIR into the ledger.
@@ -50,6 +50,6 @@ def load_command(shard_dir: Path, db: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(asdict(summary)))
     else:
-        click.echo(f"loaded {summary.documents} documents, {summary.claims} claims; "
-                   f"{summary.already_stored} already in the ledger; {len(summary.skipped)} skipped")
+        click.echo(f"loaded {plural(summary.documents, 'document')}, {plural(summary.claims, 'claim')}; "
+                   f"{summary.already_stored:,} already in the ledger; {len(summary.skipped):,} skipped")
     sys.exit(_exit_status(summary.documents, summary.already_stored, len(summary.skipped)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from claimledger.cli import main
+from claimledger.cli.options import db_option, plural
 from claimledger.errors import ClaimledgerError
 
 
@@ -15,8 +16,7 @@ def _token_store():
 
 
 @main.command()
-@click.option("--db", default=None, help="Database URL or SQLite path (default: CLAIMLEDGER_DB, "
-              "then a SQLite file in the user data directory).")
+@db_option(creates=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--require-token-for-reads", is_flag=True,
@@ -45,8 +45,8 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
         from claimledger.web import create_app
         from claimledger.web.extracting import FetchLimits
     except ImportError as exc:
-        raise click.ClickException(f"serving needs the web extra: pip install 'claimledger[web]' "
-                                   f"({exc})") from exc
+        raise click.ClickException(f"serving needs FastAPI and uvicorn, which claimledger installs: "
+                                   f"reinstall it (pip install claimledger) ({exc})") from exc
     try:
         ledger = Ledger.open(db)
         if not no_examples and ledger.count_documents() == 0:
@@ -69,7 +69,8 @@ def _seed(ledger) -> None:
     click.echo("the ledger is empty: ingesting the bundled example articles (--no-examples skips this)",
                err=True)
     summary = seed_examples(ledger)
-    click.echo(f"stored {summary.documents} example articles, {summary.claims} claims", err=True)
+    click.echo(f"stored {plural(summary.documents, 'example article')}, {plural(summary.claims, 'claim')}",
+               err=True)
 
 
 @main.group()

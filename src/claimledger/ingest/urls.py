@@ -80,7 +80,7 @@ def refuse_private(url: str) -> None:
     except (socket.gaierror, UnicodeError):
         raise InputError(url, f"host {host!r} cannot be resolved") from None
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = ipaddress.ip_address(str(address).split("%")[0])
         if not ip.is_global:
             raise InputError(url, f"host {host!r} is a non-public address ({ip}); this server fetches only "
                                   "public pages (start it with --allow-private-urls to lift this)")

@@ -87,8 +87,18 @@ def verification_in(text: str, rules: HedgingRules) -> tuple[str, str] | None:
     for value, pattern in rules.verification:
         match = pattern.search(text)
         if match:
-            return value, match.group(0)
+            return value, whole_words(text, match.start(), match.end())
     return None
+
+
+def whole_words(text: str, start: int, end: int) -> str:
+    """The matched cue widened to whole words: a pattern's stem ("could not be verif") is not a cue a reader
+    can find again in the sentence ("could not be verified")."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
 
 
 def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_before) -> list[Statement]:
@@ -99,7 +109,7 @@ def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_bef
         for match in pattern.finditer(text):
             start = sentence.start_char + match.start()
             if not any(abs(start - other) < 12 for other in found):
-                found[start] = (value, match.group(0))
+                found[start] = (value, whole_words(text, match.start(), match.end()))
     statements = []
     for position, (value, cue) in sorted(found.items()):
         if rules.about_figures.search(text):

@@ -139,9 +139,15 @@ class Ledger:
         self.url = url
 
     @classmethod
-    def open(cls, url: str | None = None) -> Ledger:
-        """Open (and create or upgrade to the newest schema) the ledger at ``url``."""
+    def open(cls, url: str | None = None, *, create: bool = True) -> Ledger:
+        """Open (and create or upgrade to the newest schema) the ledger at ``url``.
+
+        With ``create=False`` a SQLite file that does not exist is a StoreError rather than a new empty
+        ledger: a mistyped path must not look like a ledger with nothing in it.
+        """
         resolved = resolve_db_url(url)
+        if not create:
+            _must_exist(resolved)
         try:
             engine = create_engine(resolved)
             if engine.dialect.name == "sqlite":
@@ -339,6 +345,23 @@ def _tune_sqlite(engine: Engine) -> None:
         # IMMEDIATE takes the write lock up front (waiting busy_timeout for it): migrations ask for it so
         # two processes opening one new file do not both build the tables
         conn.exec_driver_sql("BEGIN " + conn.get_execution_options().get("sqlite_begin", "DEFERRED"))
+
+
+def _must_exist(url: str) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - create_engine reports a URL it cannot parse
+        return
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+        return
+    if not Path(database).exists():
+        raise StoreError(f"no ledger at {database!r}: the file does not exist (check the path; `claimledger "
+                         "ingest`, `load`, `watch` and `serve` create a new ledger)")
 
 
 def _counts(conn: Connection, column: Any, limit: int | None = None) -> dict[str, int]:

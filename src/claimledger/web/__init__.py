@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 
 def create_app(*args: Any, **kwargs: Any) -> FastAPI:
-    """See `claimledger.web.app.create_app` (imported lazily: FastAPI is the optional [web] extra)."""
+    """See `claimledger.web.app.create_app` (imported lazily: other commands need not load FastAPI)."""
     from claimledger.web.app import create_app as factory
 
     return factory(*args, **kwargs)

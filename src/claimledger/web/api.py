@@ -6,7 +6,6 @@ Every page of the web view reads one of these routes (its "JSON twin"), so what 
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -39,29 +38,12 @@ def ledger_of(request: Request) -> Ledger:
     return request.app.state.ledger
 
 
-_NESTED = {"span", "period", "source", "checks", "value", "high"}
-_SCALARS = [f.name for f in fields(Claim) if f.name not in _NESTED]
-
-
-def _plain(x: float | None) -> float | int | None:
-    return int(x) if x is not None and float(x).is_integer() and abs(x) < 2**53 else x
-
-
 def claim_json(claim: Claim) -> dict[str, Any]:
-    """The claim record (as `Claim.to_dict`, built without `asdict`'s deep copies: pages list many claims),
-    plus `figure`: the key of its figure group (for /api/figures/{key})."""
-    data: dict[str, Any] = {name: getattr(claim, name) for name in _SCALARS}
-    src, period = claim.source, claim.period
-    data.update(
-        span=list(claim.span), value=_plain(claim.value), high=_plain(claim.high),
-        period={"start": period.start, "end": period.end} if period else None,
-        source={"name": src.name, "canonical": src.canonical, "type": src.type, "cue": src.cue,
-                "via": src.via},
-        checks=[{"kind": c.kind, "result": c.result, "detail": c.detail, "data": c.data}
-                for c in claim.checks],
-        figure=figures.claim_key(claim))
+    """The claim record (`Claim.to_dict`, keys in the schema's order, as the CLI and exports write it), plus
+    `figure`: the key of its figure group (for /api/figures/{key})."""
+    data = claim.to_dict()
+    data["figure"] = figures.claim_key(claim)
     return data
-
 
 
 def document_summary(document: Document, claims: int | None = None) -> dict[str, Any]:
@@ -245,7 +227,9 @@ class ExtractRequest(BaseModel):
              dependencies=[Depends(require_write)], responses=error_responses(400, 401, 413, 422),
              description="Reads the article, extracts its claims and runs the checks that need no other "
                          "document (stated conversions against exchange rates, figures against reference "
-                         "series). With `store: true` the document and claims go into the ledger, replacing "
+                         "series). A text that is not English is refused with 422 `not_english` (the check "
+                         "`claimledger ingest` makes). With `store: true` the document and claims go into "
+                         "the ledger, replacing "
                          "an earlier version of the same document, and the cross-source check of each figure "
                          "they report is redone over the ledger. Needs an API token "
                          "(`Authorization: Bearer <token>`, from `claimledger token create`).")

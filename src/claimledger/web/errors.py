@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from claimledger.errors import ClaimledgerError, InputError, StoreError
+from claimledger.errors import ClaimledgerError, InputError, NotEnglishError, StoreError
 
 STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                 405: "method_not_allowed", 413: "payload_too_large", 422: "invalid_parameters",
@@ -76,6 +76,10 @@ def install_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
         return error_response(request, exc.status_code, STATUS_CODES.get(exc.status_code, "error"), message)
+
+    @app.exception_handler(NotEnglishError)
+    async def not_english(request: Request, exc: NotEnglishError) -> Response:
+        return error_response(request, 422, "not_english", str(exc))
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> Response:

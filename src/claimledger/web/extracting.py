@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from claimledger import __version__
-from claimledger.errors import InputError
+from claimledger.errors import InputError, NotEnglishError
 from claimledger.models import Claim, Document
 from claimledger.store import Ledger
 
@@ -47,11 +47,23 @@ def build_document(*, text: str | None, html: str | None, url: str | None, field
                          + (f" (got {', '.join(given)})" if given else ""))
     if url:
         page = fetch_html(url, limits)
-        return document_from_html(page, url, url=fields.get("url") or url,
-                                  **{k: v for k, v in fields.items() if k != "url"})
-    mapping: dict[str, str] = {k: v for k, v in fields.items() if v is not None}
-    mapping["text" if text else "html"] = text or html or ""
-    return document_from_mapping(mapping, origin="request")
+        document = document_from_html(page, url, url=fields.get("url") or url,
+                                      **{k: v for k, v in fields.items() if k != "url"})
+    else:
+        mapping: dict[str, str] = {k: v for k, v in fields.items() if v is not None}
+        mapping["text" if text else "html"] = text or html or ""
+        document = document_from_mapping(mapping, origin="request")
+    return english(document, url or "request")
+
+
+def english(document: Document, origin: str) -> Document:
+    """The document, unless it is not in English: then NotEnglishError, as the CLI's readers skip it."""
+    from claimledger.ingest.language import not_english_reason
+
+    reason = not_english_reason(document.text)
+    if reason:
+        raise NotEnglishError(origin, f"{reason}; claimledger reads English articles only")
+    return document
 
 
 def extract_checked(document: Document) -> list[Claim]:
@@ -65,24 +77,11 @@ def extract_checked(document: Document) -> list[Claim]:
 
 
 def recheck_cross_source(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
-    """After storing `claims`, redo the cross-source check of every figure they report, over the whole ledger.
+    """After storing `claims`, redo the cross-source check of every figure they report (see
+    `claimledger.check.recheck_figures`, which `claimledger watch` uses too)."""
+    from claimledger.check import recheck_figures
 
-    Other documents' reports of the same figure get their cross_source result redone too (who was first and
-    who disagrees may have changed); returns `claims` as now stored, with their cross_source results.
-    """
-    from claimledger.check import check_figure
-    from claimledger.check.sources import figure_key
-    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_parts
-
-    keys = {figure_key(c) for c in claims}
-    changed: dict[str, Claim] = {}
-    for parts in {figure_parts(c) for c in claims}:
-        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS).items():
-            if key in keys:
-                changed.update((m.id, m) for m in members)
-    if changed:
-        ledger.save_checks(list(changed.values()))
-    return [changed.get(c.id, c) for c in claims]
+    return recheck_figures(ledger, claims)
 
 
 def store(ledger: Ledger, document: Document, claims: list[Claim]) -> bool:

@@ -36,8 +36,11 @@
     const pts = all.concat(ref);
     if (!pts.length) { box.textContent = "No dated reports to chart."; return; }
     const [x0, x1] = extent(pts.map((p) => p.x), 86400000);
+    // the y axis fits the data (not from 0): a cumulative figure moving from 724,000 to 737,000 must not
+    // look flat; a margin of 5% of the range on each side keeps the points off the frame
     const [yl, yh] = extent(pts.map((p) => p.y));
-    const y0 = Math.min(0, yl), y1 = yh + (yh - y0) * 0.05;
+    const margin = (yh - yl) * 0.05;
+    const y0 = yl >= 0 && yl - margin < 0 ? 0 : yl - margin, y1 = yh + margin;
     const sx = (x) => M.left + (x - x0) / (x1 - x0) * (W - M.left - M.right);
     const sy = (y) => H - M.bottom - (y - y0) / (y1 - y0) * (H - M.top - M.bottom);
 
