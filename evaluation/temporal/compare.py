@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -130,6 +131,19 @@ def timexy_finder() -> Finder:
     return find
 
 
+def spacy_entities_finder() -> Finder:
+    """spaCy's DATE and TIME entities (detection only: the parse claimledger already makes)."""
+    from claimledger.nlp.pipeline import load_base_model
+
+    nlp = load_base_model()
+
+    def find(sentence: str, published: date) -> list[Found]:
+        return [Found(e.start_char, e.end_char, None, None) for e in nlp(sentence).ents
+                if e.label_ in ("DATE", "TIME")]
+
+    return find
+
+
 def claimledger_finder() -> Finder:
     """Today's hand-written cue patterns (nlp/timescope.py + normalize/dates.py): the baseline."""
     from claimledger.nlp.timescope import default_rules, find_cues
@@ -166,6 +180,7 @@ CANDIDATES: dict[str, Callable[[], Finder]] = {
     "recognizers-text-date-time": recognizers_finder,
     "dateparser (search_dates)": dateparser_finder,
     "timexy": timexy_finder,
+    "spaCy DATE/TIME entities": spacy_entities_finder,
     "claimledger cues (baseline)": claimledger_finder,
 }
 
@@ -214,15 +229,18 @@ def main(argv: list[str] | None = None) -> int:
     cases = [json.loads(line) for line in (HERE / "windows.jsonl").read_text().splitlines() if line.strip()]
     resolvable = sum(1 for c in cases if c["start"] or c["end"])
     print(f"{len(cases)} expressions, {resolvable} with a resolvable window")
-    print(f"{'candidate':32} {'found':>8} {'resolved':>9}")
+    print(f"{'candidate':32} {'found':>8} {'resolved':>9} {'ms/sentence':>12}")
     for name, make in CANDIDATES.items():
         try:
             find = make()
         except ImportError as error:
             print(f"{name:32} not installed ({error.name})")
             continue
+        find(cases[0]["sentence"], date.fromisoformat(cases[0]["published"]))  # load outside the clock
+        began = time.perf_counter()
         found_count, resolved, resolvable, misses = score(find, cases)
-        print(f"{name:32} {found_count / len(cases):8.3f} {resolved / resolvable:9.3f}")
+        per_sentence = 1000 * (time.perf_counter() - began) / len(cases)
+        print(f"{name:32} {found_count / len(cases):8.3f} {resolved / resolvable:9.3f} {per_sentence:12.1f}")
         if args.show_misses:
             for miss in misses:
                 print("    " + miss)
