@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claimledger.check.compare import own_bound, rounds_to
 from claimledger.check.rates import convert
 from claimledger.models import Check, Claim, parse_iso_date
 
@@ -32,7 +33,8 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
     on = parse_iso_date(claim.published)
     if on is None:
         return Check("fx_conversion", "unknown", "the document has no publication date")
-    tol = TOLERANCE.get(claim.bound, 0.02)
+    bound = own_bound(claim)
+    tol = TOLERANCE.get(bound, 0.02)
     tried = []
     for shift in (0, 1, -1):
         day = on + timedelta(days=shift)
@@ -41,7 +43,8 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
             continue
         value, rate, rate_date, src = res
         tried.append((value, rate, rate_date, src))
-        if abs(claim.value - value) <= tol * value:
+        if abs(claim.value - value) <= tol * value or (bound == "about" and rounds_to(value, claim.value)):
+            # "or about $1 billion" for 959 million: a one- or two-figure "about" is the rate's figure rounded
             detail = _detail(original, claim, tried[0], "consistent within rounding")
             return Check("fx_conversion", "consistent", detail,
                          {"expected": value, "rate": rate, "rate_date": rate_date.isoformat(), "source": src})

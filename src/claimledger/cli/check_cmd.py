@@ -67,7 +67,9 @@ def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
     if target is None:
         raise click.ClickException(f"no claim with id {claim_id!r}")
     key = figure_key(target)
-    for c in sorted((c for c in claims if figure_key(c) == key), key=lambda c: c.published or "9999"):
+    # a claim without enough identity (no subject, place or period) is a figure of its own
+    members = [c for c in claims if figure_key(c) == key] if key is not None else [target]
+    for c in sorted(members, key=lambda c: c.published or "9999"):
         where = c.outlet or c.doc_id
         click.echo(f"{c.published or '?':<12} {where:<24} {c.value:>14,.0f} {c.bound:<8} {c.text}")
 
