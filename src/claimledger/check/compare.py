@@ -3,7 +3,8 @@
 A stated figure stands for an interval of true values: "over 10,000" is [10,000, ∞), "up to 30,000" is
 [0, 30,000], "between 275,000 and 325,000" is the range, an exact figure is as precise as its last non-zero
 digit, to two significant figures at least ("1,480": ±5; "1.2 million": ±50,000; "10,000": ±500), and
-"about" allows one step of its last digit either way ("about 700,000": ±100,000; "an estimated 741,200": ±100). Two figures agree when their intervals meet. The
+"about" is what rounds to it at its last non-zero digit, up to a tenth ("about 700,000": ±50,000; "about one
+million": ±100,000; "an estimated 741,200": ±50). Two figures agree when their intervals meet. The
 reference-series check compares a claim with a series value (an exact point) and the cross-source check two
 claims through this same function, so one pair of numbers gets one verdict.
 """
@@ -19,6 +20,7 @@ from functools import cache
 from claimledger.models import Claim
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 
+ABOUT_AT_MOST = 0.1  # "about" allows rounding at its last digit, up to a tenth of the figure
 BOUNDS = ("exact", "about", "at_least", "at_most", "range", "measured")
 
 
@@ -56,7 +58,10 @@ def interval(s: Stated) -> tuple[float, float]:
         return v - rounding_step(v) / 2, s.high + rounding_step(s.high) / 2
     step = rounding_step(v)
     if s.bound == "about":
-        return v - step, v + step
+        # what rounds to it at its last non-zero digit, but never more than a tenth either way: "about
+        # 700,000" is 650,000-750,000; "about one million" is 900,000-1.1 million, not half a million
+        half = min(step / 2, ABOUT_AT_MOST * abs(v))
+        return v - half, v + half
     # a figure stated without "about" is taken as precise to at least two significant figures: "10,000" may
     # be 9,950 but not 14,000 (a reporter who rounds that far says "about")
     if v:

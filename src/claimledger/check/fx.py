@@ -43,8 +43,9 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
             continue
         value, rate, rate_date, src = res
         tried.append((value, rate, rate_date, src))
-        if abs(claim.value - value) <= tol * value or (bound == "about" and rounds_to(value, claim.value)):
-            # "or about $1 billion" for 959 million: a one- or two-figure "about" is the rate's figure rounded
+        if _within(claim, value, tol) or (bound in ("about", "exact") and rounds_to(value, claim.value)):
+            # "or about $1 billion" for 959 million, "($4,000)" for 3,854: a one- or two-figure amount is the
+            # rate's figure rounded
             detail = _detail(original, claim, tried[0], "consistent within rounding")
             return Check("fx_conversion", "consistent", detail,
                          {"expected": value, "rate": rate, "rate_date": rate_date.isoformat(), "source": src})
@@ -58,6 +59,13 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
     return Check("fx_conversion", "inconsistent", _detail(original, claim, tried[0], note),
                  {"expected": tried[0][0], "rate": tried[0][1],
                   "stale_rate_date": stale and stale.isoformat()})
+
+
+def _within(claim: Claim, value: float, tol: float) -> bool:
+    """The stated conversion holds the converted amount, within a reporter's rounding (a range: between)."""
+    if claim.bound == "range" and claim.high is not None:
+        return claim.value * (1 - tol) <= value <= claim.high * (1 + tol)
+    return abs(claim.value - value) <= tol * value
 
 
 def _stale_date(claim: Claim, original: Claim, on: date, tol: float) -> date | None:

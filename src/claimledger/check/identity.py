@@ -10,8 +10,10 @@ agree; a claim without enough of it is grouped with nothing rather than lumped w
   cumulative total (reports of different days are compared along it), the moment for a point level (reports
   more than `POINT_DAYS` apart are levels at different times).
 
-Amounts of money, percentages and "other" counts say nothing of what they are by their unit (a bonus and a
-damage estimate are both "usd"), so they need a subject and a period besides.
+Amounts of money and percentages say nothing of what they are by their unit (a bonus and a
+damage estimate are both "usd"), so what they measure is read from the sentence (the nearest term of
+`[measures]` in ``data/subjects.toml``: "inflation", "defence spending"); without one they are compared with
+nothing, and an amount of money also needs a time (a point amount, a bonus "offered", is never grouped).
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimledger.models import Claim, parse_iso_date
-from claimledger.normalize.subjects import party_of_place, resolve_place, resolve_subject
+from claimledger.normalize.subjects import measure, party_of_place, resolve_place, resolve_subject
 
 POINT_DAYS = 7  # reports of a level (troops stationed, a price) this far apart are of one moment
-OPEN_CATEGORIES = frozenset({"money", "percent", "other"})  # the unit does not say what is counted
+OPEN_CATEGORIES = frozenset({"money", "percent"})  # the unit (a currency, "percent") does not say what
 SCOPES = frozenset({"daily", "cumulative", "period", "point"})
 
 
@@ -53,7 +55,7 @@ def whose_where(subject: str | None, location: str | None) -> tuple[str, str, bo
     if whose is not None and whose.party is not None and party_of_place(where) == whose.party:
         where = ""  # "Russian forces" in "Russia"
     if whose is None:
-        return "", where, False
+        return "", where, bool(where)  # "inflation in Russia": where alone, for what the unit names
     return whose.key, where, whose.named or bool(where)
 
 
@@ -69,11 +71,15 @@ def identity(c: Claim) -> Identity | None:
         if not c.period or not (c.period.start or c.period.end):
             return None  # a count of some day or period that the text does not pin down
         period = (c.period.start, c.period.end)
+    unit = c.unit.lower()
     if c.category in OPEN_CATEGORIES:
-        named = resolve_subject(c.subject)
-        if c.time_scope == "point" or named is None or not named.named:
-            return None  # "(no subject): usd money point": a bonus, a fine and an aid package alike
-    return Identity(c.category, c.unit.lower(), whose, where, c.time_scope, period)
+        # "(no subject): usd money point": a bonus, a fine and an aid package alike. A percentage or amount
+        # needs what it measures ("inflation"), and an amount a time it belongs to.
+        what = measure(c.sentence, c.text)
+        if what is None or (c.category == "money" and c.time_scope == "point"):
+            return None
+        unit = f"{unit}/{what}"
+    return Identity(c.category, unit, whose, where, c.time_scope, period)
 
 
 def figure_key(c: Claim) -> tuple | None:
@@ -86,8 +92,23 @@ def day_of(c: Claim) -> date | None:
     return parse_iso_date(c.period.end if c.period and c.period.end else c.published)
 
 
+def _start(c: Claim) -> str | None:
+    return c.period.start if c.period else None
+
+
 def comparable_in_time(a: Claim, b: Claim) -> bool:
-    """Two claims of one key are one figure in time: a point level only within `POINT_DAYS`."""
+    """Two claims of one key are one figure in time: a point level only within `POINT_DAYS`; running totals
+    only from one start ("since the war began" is not "since the outbreak was declared"), and a total without
+    a stated start only for a named party (Russia's losses are counted from one start; "people" in a country
+    may be counted from any)."""
+    if a.time_scope == "cumulative":
+        sa, sb = _start(a), _start(b)
+        if sa and sb:
+            return sa == sb
+        if sa or sb:
+            whose = resolve_subject(a.subject)
+            return whose is not None and whose.party is not None
+        return True
     if a.time_scope != "point":
         return True
     da, db = day_of(a), day_of(b)

@@ -44,7 +44,8 @@ class _Table:
     forces: frozenset[str]
     generic: frozenset[str]
     places: dict[str, str]  # normalised alias -> canonical place (lower case)
-    suffixes: tuple[str, ...]
+    suffixes: dict[str, str]  # trailing administrative word -> the kind of place ("" for none)
+    measures: tuple[tuple[re.Pattern[str], str], ...]  # a term as a word -> what it measures
 
 
 @cache
@@ -63,13 +64,15 @@ def _table() -> _Table:
         for name in party.get("demonyms", []):
             demonyms[_norm(name)] = canonical
     places_raw = dict(raw.get("places", {}))
-    suffixes = tuple(_norm(s) for s in places_raw.pop("suffixes", []))
+    suffixes = {_norm(k): _norm(v) for k, v in places_raw.pop("suffixes", {}).items()}
     places: dict[str, str] = {}
     for canonical, aliases in places_raw.items():
         for alias in [canonical, *aliases]:
             places[_norm(alias)] = _norm(canonical)
+    measures = tuple((re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE), name)
+                     for name, terms in raw.get("measures", {}).items() for term in [name, *terms])
     return _Table(subject_names, place_names, demonyms, frozenset(_norm(f) for f in raw.get("forces", [])),
-                  frozenset(_norm(g) for g in raw.get("generic", [])), places, suffixes)
+                  frozenset(_norm(g) for g in raw.get("generic", [])), places, suffixes, measures)
 
 
 def singular(word: str) -> str:
@@ -121,24 +124,37 @@ def _norm_case(text: str) -> str:
 @lru_cache(maxsize=8192)
 def resolve_place(location: str | None) -> str | None:
     """A location's canonical form: a country through the party table ("Ukrainian" -> "ukraine"), a place
-    through its aliases, without "the" and a trailing "region"/"oblast"/... ("Kursk region" -> "kursk")."""
+    through its aliases, without "the", a trailing "oblast"/"province"/... read as the kind of place ("Kursk oblast" -> "kursk region",
+    "Kharkiv city" -> "kharkiv")."""
     if not location or not location.strip():
         return None
     t = _table()
     text = _norm(location)
     if text.startswith("the "):
         text = text[4:]
-    for _ in range(2):
-        party = t.place_names.get(text) or t.place_names.get(f"the {text}") or t.demonyms.get(text)
-        if party is not None:
-            return party.lower()
-        if text in t.places:
-            return t.places[text]
-        base = next((text[: -len(s) - 1] for s in t.suffixes if text.endswith(" " + s)), None)
-        if base is None:
+    kind = ""
+    for suffix, named in t.suffixes.items():
+        if text.endswith(" " + suffix):
+            text, kind = text[: -len(suffix) - 1], named
             break
-        text = base
-    return text
+    party = t.place_names.get(text) or t.place_names.get(f"the {text}") or t.demonyms.get(text)
+    base = party.lower() if party is not None else t.places.get(text, text)
+    return f"{base} {kind}" if kind else base
+
+
+def measure(sentence: str, text: str) -> str | None:
+    """What a percentage or amount measures: the `measures` term nearest `text` in its sentence."""
+    at = sentence.find(text) if text else -1
+    centre = at + len(text) // 2 if at >= 0 else len(sentence) // 2
+    best: tuple[int, str] | None = None
+    for pattern, name in _table().measures:
+        for match in pattern.finditer(sentence):
+            if at >= 0 and match.start() < at + len(text) and at < match.end():
+                continue  # inside the figure's own text
+            distance = abs((match.start() + match.end()) // 2 - centre)
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
 
 
 def party_of_place(place: str | None) -> str | None:
@@ -149,4 +165,4 @@ def party_of_place(place: str | None) -> str | None:
     return party
 
 
-__all__ = ["Whose", "party_of_place", "resolve_place", "resolve_subject", "singular"]
+__all__ = ["Whose", "measure", "party_of_place", "resolve_place", "resolve_subject", "singular"]
