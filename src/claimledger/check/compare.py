@@ -92,13 +92,16 @@ def verdict(ok: bool) -> str:
 # -- a stated conversion's own bound and rounding ---------------------------------------------------------
 
 @cache
-def _bound_words() -> list[tuple[re.Pattern[str], str]]:
+def _bound_words() -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+    """Per bound: its words at the start of a text, and its words right before a text."""
     table = load_table("quantities").get("bounds", {})
     out = []
     for bound in ("at_least", "at_most", "about"):
         words = table.get(bound, [])
         if words:
-            out.append((re.compile(rf"^(?:{phrase_alternation(words)})(?=[\s$€£¥~\d])", re.IGNORECASE), bound))
+            alternation = phrase_alternation(words)
+            out.append((re.compile(rf"^(?:{alternation})(?=[\s$€£¥~\d])", re.IGNORECASE),
+                        re.compile(rf"(?<![\w-])(?:{alternation})\s*$", re.IGNORECASE), bound))
     return out
 
 
@@ -106,17 +109,16 @@ def own_bound(claim: Claim) -> str:
     """The bound a stated conversion gives itself: "about" in "UAH 40 billion, or about $1 billion".
 
     The record gives a conversion the bound of the amount it converts (the schema's rule); the check reads
-    the conversion's own words, at the start of its text or right before it in the sentence.
+    the conversion's own words, at the start of its text or right before it in the sentence (after the
+    bracket or comma that opens the conversion, so the converted amount's "up to" is not taken).
     """
     text = claim.text.strip()
-    before = ""
-    at = claim.sentence.find(claim.text) if claim.sentence else -1
-    if at > 0:
-        before = claim.sentence[max(0, at - 25):at]
-    for candidate in (text, before.rstrip().rsplit("(", 1)[-1].rsplit(",", 1)[-1].strip() + " " + text):
-        for pattern, bound in _bound_words():
-            if pattern.search(candidate.strip()):
-                return bound
+    at = claim.sentence.find(claim.text) if claim.sentence and claim.text else -1
+    before = claim.sentence[max(0, at - 30):at] if at > 0 else ""
+    before = re.split(r"[(,;]", before)[-1]
+    for at_start, at_end, bound in _bound_words():
+        if at_start.search(text) or at_end.search(before):
+            return bound
     return "exact"
 
 
@@ -134,7 +136,8 @@ def rounds_to(expected: float, stated: float) -> bool:
     if n > 2 or expected <= 0:
         return False
     magnitude = math.floor(math.log10(abs(stated))) - n + 1
-    return round(expected / 10 ** magnitude) * 10 ** magnitude == round(stated / 10 ** magnitude) * 10 ** magnitude
+    unit = 10 ** magnitude
+    return round(expected / unit) == round(stated / unit)
 
 
 __all__ = ["BOUNDS", "Stated", "agree", "interval", "not_decreasing", "own_bound", "rounding_step",

@@ -46,9 +46,9 @@ class PairScores:
     def inconsistent(self) -> tuple[float, float]:
         gold = [r.consistent is False for r in self.results]
         pred = [r.predicted_inconsistent for r in self.results]
-        tp = sum(1 for g, p in zip(gold, pred) if g and p)
-        fp = sum(1 for g, p in zip(gold, pred) if p and not g)
-        fn = sum(1 for g, p in zip(gold, pred) if g and not p)
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
         return self._prf(tp, fp, fn)
 
     def errors(self) -> list[str]:

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from claimledger.errors import ConfigError
 from claimledger.check.compare import Stated, agree
+from claimledger.errors import ConfigError
 from claimledger.models import Check, Claim, parse_iso_date
 from claimledger.normalize.subjects import resolve_subject
 

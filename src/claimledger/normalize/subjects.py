@@ -124,8 +124,8 @@ def _norm_case(text: str) -> str:
 @lru_cache(maxsize=8192)
 def resolve_place(location: str | None) -> str | None:
     """A location's canonical form: a country through the party table ("Ukrainian" -> "ukraine"), a place
-    through its aliases, without "the", a trailing "oblast"/"province"/... read as the kind of place ("Kursk oblast" -> "kursk region",
-    "Kharkiv city" -> "kharkiv")."""
+    through its aliases, without "the", a trailing "oblast"/"province"/... read as the kind of place
+    ("Kursk oblast" -> "kursk region", "Kharkiv city" -> "kharkiv")."""
     if not location or not location.strip():
         return None
     t = _table()

@@ -33,7 +33,8 @@ def figure_parts(claim: Claim) -> FigureParts:
     if found is not None:
         return found.whose_where, found.category, found.unit, found.time_scope
     whose, where, _ = whose_where(claim.subject, claim.location)
-    return (f"{whose} @ {where}" if where else whose), claim.category, (claim.unit or "").lower(), claim.time_scope
+    who = f"{whose} @ {where}" if where else whose
+    return who, claim.category, (claim.unit or "").lower(), claim.time_scope
 
 
 def group_columns() -> list[Any]:
@@ -50,13 +51,17 @@ def _target(who: str) -> str:
     return whose.key if whose is not None else who
 
 
+def _bucket(category: str, unit: str, scope: str) -> list[Any]:
+    c = claims_t.c
+    return [c.category == category, func.lower(func.coalesce(c.unit, "")) == unit, c.time_scope == scope]
+
+
 def _pairs(engine: Engine, category: str, unit: str, scope: str) -> list[tuple[str, str, int, str]]:
     """(subject, location, documents, a document id) of one category, unit and scope, as stored."""
     c = claims_t.c
     subj, loc = func.coalesce(c.subject, ""), func.coalesce(c.location, "")
     stmt = (select(subj, loc, func.count(func.distinct(c.doc_id)), func.min(c.doc_id))
-            .where(c.category == category, func.lower(func.coalesce(c.unit, "")) == unit, c.time_scope == scope)
-            .group_by(subj, loc))
+            .where(*_bucket(category, unit, scope)).group_by(subj, loc))
     with engine.connect() as conn:
         return [(s, lc, int(n), d) for s, lc, n, d in conn.execute(stmt).all()]
 
@@ -78,8 +83,7 @@ def figure_claims(engine: Engine, parts: FigureParts, limit: int | None = MAX_FI
     subj, loc = func.coalesce(c.subject, ""), func.coalesce(c.location, "")
     which = or_(*(and_(subj == s, loc == lc) for s, lc in kept)) if kept else false()
     stmt = (select(c.record)
-            .where(c.category == category, func.lower(func.coalesce(c.unit, "")) == unit, c.time_scope == scope,
-                   which)
+            .where(*_bucket(category, unit, scope), which)
             .order_by(c.published, c.id).limit(limit))
     with engine.connect() as conn:
         found = [claim_from_record(r) for r in conn.execute(stmt).scalars()]
