@@ -20,6 +20,11 @@ PERIODS = [
      ("2024-09-01", "2024-09-30")),
     ("Inflation hit 8.6% in September, data released this month showed.", "8.6%", "2024-10-25",
      ("2024-09-01", "2024-09-30")),
+    # ... also when the statement is dated in the publication month, and the measure is "the inflation rate"
+    ("Russia's annual inflation rate reached 8.6% in September, Rosstat said in October.", "8.6%",
+     "2024-10-11", ("2024-09-01", "2024-09-30")),
+    ("The jobless rate stood at 2.4% in September, the agency said in October.", "2.4%", "2024-10-11",
+     ("2024-09-01", "2024-09-30")),
     # -- a month after the publication month is last year's
     ("Exports fell 4% in November, the ministry said.", "4%", "2025-02-10", ("2024-11-01", "2024-11-30")),
     # -- the publication month: up to the publication day

@@ -776,7 +776,14 @@ def _measure_of(draft: ClaimDraft, verb: Token | None) -> str | None:
     of = (draft.noun if draft.noun is not None else draft.figure).head
     if of.lower_ == "of" and of.head.pos_ == "NOUN":
         return of.head.lemma_.lower()
-    return _subject_lemma(verb)
+    subject = _subject(verb)
+    if subject is not None and subject.lemma_.lower() == "rate":
+        # "the annual inflation rate reached 8.6% in September": the rate of inflation
+        kind = sorted((c for c in subject.children if c.dep_ in ("compound", "amod")),
+                      key=lambda c: c.dep_ != "compound")  # "annual inflation rate": inflation
+        if kind:
+            return kind[0].lemma_.lower()
+    return subject.lemma_.lower() if subject is not None else None
 
 
 def _cue_head(draft: ClaimDraft, cue: ScopeCue) -> Token | None:
@@ -790,16 +797,19 @@ def _cue_head(draft: ClaimDraft, cue: ScopeCue) -> Token | None:
     return None
 
 
-def _subject_lemma(verb: Token | None) -> str | None:
+def _subject(verb: Token | None) -> Token | None:
     """The subject of a verb, or of the clause a relative verb hangs on ("inflation, which stood at")."""
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
         subject = verb.head
-    if subject is None:
-        return None
-    return subject.lemma_.lower()
+    return subject
+
+
+def _subject_lemma(verb: Token | None) -> str | None:
+    subject = _subject(verb)
+    return subject.lemma_.lower() if subject is not None else None
 
 
 def _sets_a_level(verb: Token | None) -> bool:
