@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from claimledger.models import Claim
 from claimledger.nlp.lexicon import load_table, phrase_alternation
@@ -37,6 +37,7 @@ class Stated:
         return cls(claim.value, claim.bound, claim.high)
 
 
+@lru_cache(maxsize=65536)
 def rounding_step(value: float) -> float:
     """The place of the last non-zero digit: 741,200 -> 100; 10,000 -> 10,000; 8.6 -> 0.1; 0 -> 1."""
     if value == 0 or not math.isfinite(value):
@@ -45,6 +46,7 @@ def rounding_step(value: float) -> float:
     return float(Decimal(1).scaleb(d.as_tuple().exponent))  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=65536)
 def interval(s: Stated) -> tuple[float, float]:
     """The true values a stated figure allows."""
     v = s.value
@@ -122,6 +124,7 @@ def own_bound(claim: Claim) -> str:
     return "exact"
 
 
+@lru_cache(maxsize=65536)
 def significant_figures(value: float) -> int:
     """Significant figures as written: 160 -> 2, 1,000,000,000 -> 1, 3,854 -> 4."""
     if value == 0:
