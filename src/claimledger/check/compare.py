@@ -65,7 +65,7 @@ def interval(s: Stated) -> tuple[float, float]:
         half = min(step / 2, ABOUT_AT_MOST * abs(v))
         return v - half, v + half
     # a figure stated without "about" is taken as precise to at least two significant figures: "10,000" may
-    # be 9,950 but not 14,000 (a reporter who rounds that far says "about")
+    # be 10,400 but not 14,000 (a reporter who rounds that far says "about")
     if v:
         step = min(step, 10.0 ** (math.floor(math.log10(abs(v))) - 1))
     return v - step / 2, v + step / 2
