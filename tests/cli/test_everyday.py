@@ -168,7 +168,9 @@ def _percent(claim_id: str, doc: str, value: float, outlet: str, day: str, refer
     checks = [Check("cross_source", "consistent", "agree")]
     if reference is not None:
         checks.append(Check("reference_series", "consistent", "close", {"date": day, "value": reference}))
-    return Claim(id=claim_id, doc_id=doc, span=(0, 4), text=f"{value}%", sentence="s", value=value,
+    # a percentage is one figure only with what it measures, read from its sentence (check.identity)
+    sentence = f"Annual inflation stood at {value}% in September, Rosstat said."
+    return Claim(id=claim_id, doc_id=doc, span=(0, 4), text=f"{value}%", sentence=sentence, value=value,
                  unit="percent", category="percent", time_scope="period",
                  period=Period("2024-09-01", "2024-09-30"),
                  subject="Russian inflation", source=Source("Rosstat", "Rosstat", "government", "said"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claimledger.check.compare import own_bound, rounds_to
 from claimledger.check.rates import convert
 from claimledger.models import Check, Claim, parse_iso_date
 
@@ -32,7 +33,8 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
     on = parse_iso_date(claim.published)
     if on is None:
         return Check("fx_conversion", "unknown", "the document has no publication date")
-    tol = TOLERANCE.get(claim.bound, 0.02)
+    bound = own_bound(claim)
+    tol = TOLERANCE.get(bound, 0.02)
     tried = []
     for shift in (0, 1, -1):
         day = on + timedelta(days=shift)
@@ -41,7 +43,9 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
             continue
         value, rate, rate_date, src = res
         tried.append((value, rate, rate_date, src))
-        if abs(claim.value - value) <= tol * value:
+        if _within(claim, value, tol) or (bound in ("about", "exact") and rounds_to(value, claim.value)):
+            # "or about $1 billion" for 959 million, "($4,000)" for 3,854: a one- or two-figure amount is the
+            # rate's figure rounded
             detail = _detail(original, claim, tried[0], "consistent within rounding")
             return Check("fx_conversion", "consistent", detail,
                          {"expected": value, "rate": rate, "rate_date": rate_date.isoformat(), "source": src})
@@ -55,6 +59,13 @@ def check_conversion(claim: Claim, original: Claim) -> Check:
     return Check("fx_conversion", "inconsistent", _detail(original, claim, tried[0], note),
                  {"expected": tried[0][0], "rate": tried[0][1],
                   "stale_rate_date": stale and stale.isoformat()})
+
+
+def _within(claim: Claim, value: float, tol: float) -> bool:
+    """The stated conversion holds the converted amount, within a reporter's rounding (a range: between)."""
+    if claim.bound == "range" and claim.high is not None:
+        return claim.value * (1 - tol) <= value <= claim.high * (1 + tol)
+    return abs(claim.value - value) <= tol * value
 
 
 def _stale_date(claim: Claim, original: Claim, on: date, tol: float) -> date | None:

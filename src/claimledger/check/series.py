@@ -9,8 +9,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from claimledger.check.compare import Stated, agree
 from claimledger.errors import ConfigError
 from claimledger.models import Check, Claim, parse_iso_date
+from claimledger.normalize.subjects import resolve_subject
 
 SHIPPED = Path(__file__).parent.parent / "data/series"
 
@@ -71,29 +73,27 @@ def _matches(s: Series, claim: Claim) -> bool:
     if claim.category != s.category or (claim.unit or "").lower() not in s.units:
         return False
     if claim.subject:
-        return claim.subject.lower() in s.subjects
+        return subject_matches(s, claim.subject)
     return (claim.source.canonical or "") == s.source.get("canonical")
 
 
+def subject_matches(s: Series, subject: str) -> bool:
+    """A subject is the series' when it resolves to the party of one of the series' subjects, or is one."""
+    if subject.lower() in s.subjects:
+        return True
+    whose = resolve_subject(subject)
+    return whose is not None and whose.named and whose.key in _series_keys(s)
+
+
+def _series_keys(s: Series) -> set[str]:
+    keys = {w.key for w in map(resolve_subject, s.subjects) if w is not None and w.named}
+    keys.discard("")
+    return keys
+
+
 def _holds(claim: Claim, ref: float) -> bool:
-    v = claim.value
-    if claim.bound == "at_least":
-        return ref >= v
-    if claim.bound == "at_most":
-        return ref <= v
-    if claim.bound == "range" and claim.high is not None:
-        return v <= ref <= claim.high
-    # A stated figure is as precise as its last non-zero digit: "about 700,000" allows 100,000 either way,
-    # "about 741,200" only 100 (so it cannot absorb a 7,000 gap), and an exact figure half a step.
-    step = _rounding_step(v)
-    return abs(ref - v) <= (step if claim.bound == "about" else step / 2)
-
-
-def _rounding_step(value: float) -> float:
-    n, step = int(round(abs(value))), 1
-    while n and n % (step * 10) == 0:
-        step *= 10
-    return float(step)
+    """The claim against the series value, through the comparison the cross-source check makes."""
+    return agree(Stated.of(claim), Stated(ref, "measured"))
 
 
 def check_series(claim: Claim) -> Check | None:

@@ -1,56 +1,65 @@
 """cross_source: the same figure reported by different documents.
 
-Who was first, who repeats, who disagrees.
+Who was first, who repeats, who disagrees. What makes two claims one figure is `check.identity`; whether
+two reports of it agree is `check.compare` (bounds, ranges and rounding), the function the reference-series
+check uses too. Reports of one day's count, one period's or one moment's level are compared as equals; a
+cumulative total reported on different days is compared along the series (a later total may be larger).
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
+from claimledger.check.compare import Stated, agree, not_decreasing
+from claimledger.check.identity import comparable_in_time, day_of, figure_key
 from claimledger.models import Check, Claim
 
-ROUNDING = 0.02  # two reports of one figure may differ by a reporter's rounding
 
-
-def figure_key(c: Claim) -> tuple:
-    """What makes two claims be about the same figure."""
-    period = (c.period.start, c.period.end) if c.period else (None, None)
-    return ((c.subject or "").lower(), c.category, (c.unit or "").lower(), c.time_scope, period)
+def consistent_pair(a: Claim, b: Claim) -> bool:
+    """Whether two reports of one figure agree: as equals, or along the series for cumulative totals."""
+    sa, sb = Stated.of(a), Stated.of(b)
+    if a.time_scope == "cumulative":
+        da, db = day_of(a), day_of(b)
+        if da is not None and db is not None and da != db:
+            earlier, later = (sa, sb) if da < db else (sb, sa)
+            return not_decreasing(earlier, later)
+    return agree(sa, sb)
 
 
 def groups(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    """Claims by figure identity; claims without one are in no group. A group needs two documents."""
     out: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        # without a subject two amounts of one currency or two counts of one unit need not be the same figure
-        # (a bonus and a damage estimate), so a claim with none is compared with nothing
-        if c.subject:
-            out[figure_key(c)].append(c)
-    # a group needs at least two documents to say anything
+        key = figure_key(c)
+        if key is not None:
+            out[key].append(c)
     return {k: sorted(v, key=lambda c: (c.published or "9999")) for k, v in out.items()
             if len({c.doc_id for c in v}) > 1}
 
 
+def _label(c: Claim) -> str:
+    return c.outlet or c.doc_id
+
+
 def check_group(members: list[Claim]) -> None:
     first = members[0]
-    outlets = sorted({c.outlet or c.doc_id for c in members})
-    by_value = sorted(members, key=lambda c: c.value)
-    values = [c.value for c in by_value]
-    who = f"first reported by {first.outlet or first.doc_id} on {first.published or 'an unknown date'}"
+    outlets = sorted({_label(c) for c in members})
+    who = f"first reported by {_label(first)} on {first.published or 'an unknown date'}"
     for c in members:
-        # members outside c's rounding window, found by bisection instead of comparing every pair
-        margin = ROUNDING * max(abs(c.value), 1)
-        lo, hi = bisect_left(values, c.value - margin), bisect_right(values, c.value + margin)
-        off = by_value[:lo][:3] + by_value[hi:][-3:]
-        n_off = lo + len(values) - hi
-        if n_off:
-            others = ", ".join(f"{o.outlet or o.doc_id}: {o.value:,.0f}" for o in off)
-            disagree = "1 report disagrees" if n_off == 1 else f"{n_off:,} reports disagree"
-            detail = f"{who}; {disagree}, e.g. {others}"
+        others = [o for o in members if o.doc_id != c.doc_id and comparable_in_time(c, o)]
+        if not others:
+            continue  # a level reported at another time only: nothing to compare with
+        off = [o for o in others if not consistent_pair(c, o)]
+        if off:
+            shown = ", ".join(f"{_label(o)}: {o.text or f'{o.value:,.0f}'}" for o in off[:3])
+            n = len(off)
+            detail = f"{who}; {n} {'report disagrees' if n == 1 else 'reports disagree'}, e.g. {shown}"
             c.checks.append(Check("cross_source", "inconsistent", detail,
-                                  {"first": first.id, "outlets": outlets, "disagree": n_off}))
+                                  {"first": first.id, "outlets": outlets, "disagree": n}))
         else:
+            along = " along the series" if c.time_scope == "cumulative" else ""
+            n = len({_label(o) for o in others} | {_label(c)})
             c.checks.append(Check("cross_source", "consistent",
-                                  f"{who}; {len(outlets)} outlets agree within rounding",
+                                  f"{who}; {n} outlets agree within rounding and bounds{along}",
                                   {"first": first.id, "outlets": outlets}))
 
 

@@ -75,7 +75,9 @@ def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
     if target is None:
         raise click.ClickException(f"no claim with id {claim_id!r}")
     key = figure_key(target)
-    reports = sorted((c for c in claims if figure_key(c) == key), key=lambda c: c.published or "9999")
+    # a claim without enough identity (no subject, place or period) is a figure of its own
+    members = [c for c in claims if figure_key(c) == key] if key is not None else [target]
+    reports = sorted(members, key=lambda c: c.published or "9999")
     write_figure_table(target, reports, sys.stdout)
 
 

@@ -142,9 +142,30 @@ def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> Sco
     return candidates[0] if candidates else None
 
 
+IN_MONTH = re.compile(r"^(?:in|during|for|throughout) ", re.IGNORECASE)
+
+
+def _month_right_after(draft: ClaimDraft, cue: ScopeCue) -> bool:
+    """ "slowed to 14.3% in June from 15.9% in May": a month cue right after the figure (and its counted
+    noun) is the figure's own, whatever clause the parse hangs it on."""
+    end = draft.end
+    if draft.noun is not None and draft.noun.idx >= draft.end:
+        end = draft.noun.idx + len(draft.noun.text)
+    # "up 12% from November" is a change up to now, not November's: only "in/during/for <month>"
+    return bool(cue.groups.get("month")) and cue.scope == "period" and 0 <= cue.start - end <= 1 \
+        and not draft.doc_text[end:cue.start].strip() and IN_MONTH.match(cue.text) is not None
+
+
 def candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> list[ScopeCue]:
-    """The cues that may give this figure its scope, best first: those the parse ties to the figure's
-    own clause, then to a clause above it, by distance; failing those, the nearest one close by."""
+    """The cues that may give this figure its scope, best first: a month right after the figure; those the
+    parse ties to the figure's own clause, then to a clause above it, by distance; failing those, the
+    nearest one close by."""
+    found = _candidate_cues(draft, cues, rules)
+    own = [c for c in cues if _month_right_after(draft, c)]
+    return own + [c for c in found if c not in own] if own else found
+
+
+def _candidate_cues(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> list[ScopeCue]:
     usable = [c for c in cues if not (c.start < draft.end and draft.start < c.end)]
     if draft.category in ("money", "troops", "percent") and not _is_turnout(draft, rules) \
             and not _moved_on_the_day(draft, rules):
@@ -755,7 +776,14 @@ def _measure_of(draft: ClaimDraft, verb: Token | None) -> str | None:
     of = (draft.noun if draft.noun is not None else draft.figure).head
     if of.lower_ == "of" and of.head.pos_ == "NOUN":
         return of.head.lemma_.lower()
-    return _subject_lemma(verb)
+    subject = _subject(verb)
+    if subject is not None and subject.lemma_.lower() == "rate":
+        # "the annual inflation rate reached 8.6% in September": the rate of inflation
+        kind = sorted((c for c in subject.children if c.dep_ in ("compound", "amod")),
+                      key=lambda c: c.dep_ != "compound")  # "annual inflation rate": inflation
+        if kind:
+            return kind[0].lemma_.lower()
+    return subject.lemma_.lower() if subject is not None else None
 
 
 def _cue_head(draft: ClaimDraft, cue: ScopeCue) -> Token | None:
@@ -769,16 +797,19 @@ def _cue_head(draft: ClaimDraft, cue: ScopeCue) -> Token | None:
     return None
 
 
-def _subject_lemma(verb: Token | None) -> str | None:
+def _subject(verb: Token | None) -> Token | None:
     """The subject of a verb, or of the clause a relative verb hangs on ("inflation, which stood at")."""
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
         subject = verb.head
-    if subject is None:
-        return None
-    return subject.lemma_.lower()
+    return subject
+
+
+def _subject_lemma(verb: Token | None) -> str | None:
+    subject = _subject(verb)
+    return subject.lemma_.lower() if subject is not None else None
 
 
 def _sets_a_level(verb: Token | None) -> bool:

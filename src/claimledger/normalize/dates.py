@@ -20,6 +20,7 @@ SINCE_DATE = re.compile(r"(?:(?P<month>[a-z]+)\.?(?: (?P<day>\d{1,2}))?,? )?(?P<
                         re.IGNORECASE)
 LAST_N = re.compile(r"(?:past|last|previous) (?:(?P<n>\d+|two|three|four|five|six|seven|ten|few|several) )?"
                     r"(?P<unit>day|week|month|year)s?", re.IGNORECASE)
+RELATIVE_YEAR = {"last": -1, "this": 0, "next": 1}
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -83,6 +84,8 @@ def _period_of(cue: str, groups: dict[str, str], published: date) -> Period | No
         month = MONTHS[groups["month"].lower()]
         latest_year = published.year if month <= published.month else published.year - 1
         year = int(groups["year"]) if groups.get("year") else latest_year
+        if groups.get("relyear"):  # "in September last year", "in March next year"
+            year = published.year + RELATIVE_YEAR[groups["relyear"].lower()]
         last = calendar.monthrange(year, month)[1]
         end = date(year, month, last)
         if year == published.year and month == published.month:
@@ -112,6 +115,14 @@ def _relative_period(text: str, published: date) -> Period | None:
         return Period(iso(date(published.year, 1, 1)), iso(published))
     if "last year" in text:
         return Period(iso(date(published.year - 1, 1, 1)), iso(date(published.year - 1, 12, 31)))
+    if "the next year" in text or "the next 12 months" in text:  # "over the next year": twelve months ahead
+        return Period(iso(published), iso(published + timedelta(days=365)))
+    if "next year" in text:  # the next calendar year: a forecast, a plan, a budget's year
+        return Period(iso(date(published.year + 1, 1, 1)), iso(date(published.year + 1, 12, 31)))
+    if "next month" in text:
+        first = (published.replace(day=1) + timedelta(days=32)).replace(day=1)
+        last = calendar.monthrange(first.year, first.month)[1]
+        return Period(iso(first), iso(first.replace(day=last)))
     if "this month" in text:
         return Period(iso(published.replace(day=1)), iso(published))
     if "last month" in text:

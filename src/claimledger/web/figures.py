@@ -1,9 +1,10 @@
 """Figures for the web: groups of claims about one quantity, their history, and the reference series
 beside them.
 
-A chart over time groups claims by what `check.sources.figure_key` compares, less the period (each report of
-a daily figure has its own day): subject, category, unit and time scope. The group's key travels in URLs as
-base64url JSON, so a key names its group without a lookup table and is decoded back into bound parameters.
+A chart over time groups claims by their figure identity (`check.identity`), less the period (each report of a
+daily figure has its own day): whose and where (resolved), category, unit and time scope. The group's key
+travels in URLs as base64url JSON, so a key names its group without a lookup table and is decoded back into
+bound parameters.
 
 The queries that find a figure's claims live in `store.figures`; the ones here serve only the web's views.
 """
@@ -16,17 +17,16 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from claimledger.models import Claim, parse_iso_date
 from claimledger.store.figures import (  # noqa: F401 (figure_claims: the API reads figures through here)
+    ALONE,
     FigureParts,
     figure_claims,
     figure_parts,
-    group_columns,
+    figure_summaries,
 )
-from claimledger.store.schema import claims as claims_t
 
 REFERENCE_PADDING_DAYS = 7
 MAX_REFERENCE_POINTS = 800
@@ -56,36 +56,28 @@ def claim_key(claim: Claim) -> str:
 
 def figure_label(parts: FigureParts) -> str:
     subject, category, unit, scope = parts
+    if subject.startswith(ALONE):  # a claim with no figure identity: a figure of one report
+        return f"one report: {unit or category} ({category}, {scope})"
     return f"{subject or 'unspecified subject'}: {unit or category} ({category}, {scope})"
 
 
 
 def list_figures(engine: Engine, *, category: str | None = None, min_documents: int = 1,
                  limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """Groups with at least `min_documents` documents, the most reported first; and how many there are."""
-    cols = group_columns()
-    c = claims_t.c
-    n_docs = func.count(func.distinct(c.doc_id))
-    stmt = (select(*cols, func.count().label("claims"), n_docs.label("documents"),
-                   func.min(c.published).label("first"), func.max(c.published).label("last"))
-            .group_by(*cols).having(n_docs >= min_documents))
-    if category:
-        stmt = stmt.where(c.category == category)
-    total_stmt = select(func.count()).select_from(stmt.subquery())
-    page = stmt.order_by(n_docs.desc(), func.count().desc(), *cols).limit(limit).offset(offset)
-    with engine.connect() as conn:
-        total = int(conn.execute(total_stmt).scalar_one())
-        rows = conn.execute(page).all()
+    """Figures with at least `min_documents` documents, the most reported first; and how many there are.
+
+    A figure is a claim's identity (`check.identity`: whose and where resolved, what, when), so "Russia" and
+    "Russian forces" are one figure; claims without one are listed nowhere.
+    """
+    found = [f for f in figure_summaries(engine, category) if len(f.documents) >= min_documents]
+    found.sort(key=lambda f: (-len(f.documents), -f.claims, f.parts))
     out = []
-    for row in rows:
-        subject, cat, unit, scope, n_claims, n_documents, first, last = tuple(row)
-        parts = (subject, cat or "", unit, scope or "")
-        out.append({"key": encode_key(parts), "label": figure_label(parts), "subject": subject or None,
-                    "category": cat, "unit": unit or None, "time_scope": scope, "claims": int(n_claims),
-                    "documents": int(n_documents), "first_published": first, "last_published": last})
-    return total, out
-
-
+    for f in found[offset:offset + limit]:
+        subject, cat, unit, scope = f.parts
+        out.append({"key": encode_key(f.parts), "label": figure_label(f.parts), "subject": subject or None,
+                    "category": cat, "unit": unit or None, "time_scope": scope, "claims": f.claims,
+                    "documents": len(f.documents), "first_published": f.first, "last_published": f.last})
+    return len(found), out
 
 
 def claim_date(claim: Claim) -> date | None:
