@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimledger.errors import StoreError
 from claimledger.models import Claim, Document, content_hash
 from claimledger.settings import resolve_db_url
-from claimledger.store import migrate
+from claimledger.store import migrate, reviews
 from claimledger.store.rows import (
     check_rows,
     claim_from_record,
@@ -171,7 +171,9 @@ class Ledger:
             with self.engine.begin() as conn:
                 row = document_row(document, extractor_version)
                 if _insert_ignoring_duplicate(conn, row):
-                    return AddResult(document.id, _write_claims(conn, claims), replaced=False)
+                    written = _write_claims(conn, claims)
+                    reviews.reattach(conn, document.id, claims)  # of a document deleted and added again
+                    return AddResult(document.id, written, replaced=False)
                 d = documents_t.c
                 stored = conn.execute(select(d.extractor_version, d.content_hash).where(
                     d.id == document.id).with_for_update()).one()
@@ -179,7 +181,9 @@ class Ledger:
                     return AddResult(document.id, 0, replaced=False, unchanged=True)
                 _delete_claims_of(conn, document.id)
                 conn.execute(update(documents_t).where(documents_t.c.id == document.id).values(**row))
-                return AddResult(document.id, _write_claims(conn, claims), replaced=True)
+                written = _write_claims(conn, claims)
+                reviews.reattach(conn, document.id, claims)  # every review follows its claim, or is orphaned
+                return AddResult(document.id, written, replaced=True)
         except SQLAlchemyError as exc:
             raise self._fail(f"storing document {document.id!r}", exc) from exc
 
@@ -277,6 +281,8 @@ class Ledger:
                     conn.execute(delete(checks_t).where(checks_t.c.claim_id == claim.id))
                     if claim.checks:
                         conn.execute(insert(checks_t), check_rows(claim))
+                # a review written since these claims were read stays on top of them
+                reviews.reapply(conn, [c.id for c in claims])
         except SQLAlchemyError as exc:
             raise self._fail("saving checks", exc) from exc
 
