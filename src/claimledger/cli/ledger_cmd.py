@@ -174,22 +174,26 @@ def query(db, limit, offset, order_by, ascending, fmt, **filters) -> None:
         print_table(claims_table(claims, f"{len(claims)} of {total} matching claims (offset {offset})"))
 
 
-EXPORT_FORMATS = ["jsonl", "csv", "parquet", "claimreview"]
+EXPORT_FORMATS = ["jsonl", "csv", "parquet", "claimreview", "gold"]
 
 
 @main.command()
 @DB_OPTION
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="claimreview: schema.org ClaimReview JSON-LD of the claims that have check results.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here (required for parquet; default: standard output).")
+              help="claimreview: schema.org ClaimReview JSON-LD of the claims that have check results or "
+                   "a verdict; gold: the reviewed documents as gold files for `claimledger eval` (-o DIR).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write here (required for parquet, a directory for gold; default: standard output).")
 def export(db, fmt, output, **filters) -> None:
     """Write every matching claim (streamed, never held in memory at once)."""
     from claimledger.store import export as writers
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs -o FILE (Parquet is a binary file format)")
+    if fmt == "gold":
+        _export_gold(db, output, filters)
+        return
     ledger = _open(db)
     claims = ledger.iter_claims(ClaimFilter(**filters))
     try:
@@ -211,6 +215,25 @@ def export(db, fmt, output, **filters) -> None:
     finally:
         ledger.close()
     click.echo(f"exported {n} claims" + (f" to {output}" if output else ""), err=True)
+
+
+def _export_gold(db, output: Path | None, filters: dict) -> None:
+    from claimledger.store.gold import reviewed_documents, write_gold
+
+    if output is None:
+        raise click.UsageError("--format gold needs -o DIR (one gold file per document, and docs.jsonl)")
+    ledger = _open(db)
+    try:
+        doc_ids = reviewed_documents(ledger.engine)
+        if filters.get("doc_id"):
+            doc_ids = [d for d in doc_ids if d == filters["doc_id"]]
+        n_docs, n_claims = write_gold(ledger, output, doc_ids)
+    except (ClaimledgerError, OSError) as exc:
+        raise Fatal(str(exc)) from exc
+    finally:
+        ledger.close()
+    click.echo(f"exported {n_docs} reviewed documents, {n_claims} gold claims to {output} "
+               f"(score with: claimledger eval {output / 'gold'} {output})", err=True)
 
 
 def _stdout():
