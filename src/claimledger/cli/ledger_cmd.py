@@ -63,7 +63,9 @@ def _exit_status(summary) -> int:
 
 def _summary_line(summary) -> str:
     replaced = f" ({summary.replaced} re-extracted by a newer extractor)" if summary.replaced else ""
-    return (f"stored {summary.documents} documents{replaced}, {summary.claims} claims; "
+    also = (f"; {summary.publications} more publications of texts already stored"
+            if getattr(summary, "publications", 0) else "")
+    return (f"stored {summary.documents} documents{replaced}, {summary.claims} claims{also}; "
             f"{summary.already_stored} already in the ledger; {len(summary.skipped)} skipped")
 
 

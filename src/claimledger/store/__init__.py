@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimledger.errors import StoreError
 from claimledger.models import Claim, Document, content_hash
 from claimledger.settings import resolve_db_url
-from claimledger.store import migrate, reviews
+from claimledger.store import migrate, publications, reviews
 from claimledger.store.rows import (
     check_rows,
     claim_from_record,
@@ -60,6 +60,7 @@ class AddResult:
     claims: int
     replaced: bool  # the document was already in the ledger and its claims were replaced
     unchanged: bool = False  # already stored by this extractor version: nothing was written
+    publication_added: bool = False  # the text was stored already; this outlet/URL/file is new publication
 
 
 def _like(value: str) -> str:
@@ -167,10 +168,14 @@ class Ledger:
         unless ``replace``. Stored by another version, or under the same id with another text (an input's own
         id for an article that was since edited): replaced. Never duplicates, even with concurrent writers.
         """
+        path = publications.origin_path(document)
+        for claim in claims:
+            claim.path = claim.path or path
         try:
             with self.engine.begin() as conn:
                 row = document_row(document, extractor_version)
                 if _insert_ignoring_duplicate(conn, row):
+                    publications.first_publication(conn, document)
                     written = _write_claims(conn, claims)
                     reviews.reattach(conn, document.id, claims)  # of a document deleted and added again
                     return AddResult(document.id, written, replaced=False)
@@ -178,14 +183,26 @@ class Ledger:
                 stored = conn.execute(select(d.extractor_version, d.content_hash).where(
                     d.id == document.id).with_for_update()).one()
                 if tuple(stored) == (extractor_version, row["content_hash"]) and not replace:
-                    return AddResult(document.id, 0, replaced=False, unchanged=True)
+                    added = publications.add_publication(conn, document)
+                    return AddResult(document.id, 0, replaced=False, unchanged=True,
+                                     publication_added=added)
                 _delete_claims_of(conn, document.id)
                 conn.execute(update(documents_t).where(documents_t.c.id == document.id).values(**row))
                 written = _write_claims(conn, claims)
                 reviews.reattach(conn, document.id, claims)  # every review follows its claim, or is orphaned
-                return AddResult(document.id, written, replaced=True)
+                added = publications.add_publication(conn, document)
+                return AddResult(document.id, written, replaced=True, publication_added=added)
         except SQLAlchemyError as exc:
             raise self._fail(f"storing document {document.id!r}", exc) from exc
+
+    def add_publication(self, document: Document) -> bool:
+        """Record another publication (outlet, URL, title, date, file) of a stored document's text; True when
+        it was new. The earliest publication is the document's first (see ``store/publications.py``)."""
+        try:
+            with self.engine.begin() as conn:
+                return publications.add_publication(conn, document)
+        except SQLAlchemyError as exc:
+            raise self._fail(f"adding a publication of document {document.id!r}", exc) from exc
 
     def is_current(self, document: Document, extractor_version: str) -> bool:
         """True when this document, with this very text, is stored by this extractor version."""

@@ -157,10 +157,19 @@ def list_documents(request: Request,
 
 
 def documents_page(ledger: Ledger, outlet: str | None, limit: int, offset: int) -> dict[str, Any]:
+    from claimledger.store.publications import publications_of
+
     docs = ledger.documents(limit=limit, offset=offset, outlet=outlet)
     counts = queries.documents_claim_counts(ledger.engine, [d.id for d in docs])
+    published = publications_of(ledger.engine, [d.id for d in docs])
     return {"total": queries.count_documents(ledger.engine, outlet), "limit": limit, "offset": offset,
-            "documents": [document_summary(d, counts.get(d.id, 0)) for d in docs]}
+            "documents": [document_summary(d, counts.get(d.id, 0)) | _provenance(published.get(d.id, []))
+                          for d in docs]}
+
+
+def _provenance(publications: list[dict[str, Any]]) -> dict[str, Any]:
+    """`path` (the file the first publication was read from) and every publication, the first first."""
+    return {"path": publications[0]["path"] if publications else None, "publications": publications}
 
 
 @read_router.get("/documents/{doc_id:path}", summary="One document with its claims",
@@ -171,8 +180,11 @@ def get_document(request: Request, doc_id: str) -> JSON:
     found = ledger_of(request).document(doc_id)
     if found is None:
         raise ApiError(404, f"no document with id {doc_id!r} in the ledger")
+    from claimledger.store.publications import publications_of
+
     document, claims = found
-    return JSON({"document": document.to_dict(), "claims": [claim_json(c) for c in claims]})
+    provenance = _provenance(publications_of(ledger_of(request).engine, [doc_id]).get(doc_id, []))
+    return JSON({"document": document.to_dict() | provenance, "claims": [claim_json(c) for c in claims]})
 
 
 @read_router.get("/figures", summary="List figure groups",
