@@ -73,9 +73,15 @@ def check_figure(engine: Engine, parts: FigureParts, limit: int | None) -> dict[
 
     Their earlier cross_source results are replaced: who was first and who disagrees may have changed.
     """
+    from claimledger.store.deleting import example_documents
     from claimledger.store.figures import figure_claims
 
-    found = groups(figure_claims(engine, parts, limit=limit))
+    # the bundled examples are compared with one another only, never with the user's own articles
+    examples = set(example_documents(engine))
+    reports = figure_claims(engine, parts, limit=limit)
+    found = {**groups([c for c in reports if c.doc_id not in examples]),
+             **{("example", *key): members
+                for key, members in groups([c for c in reports if c.doc_id in examples]).items()}}
     for members in found.values():
         for member in members:
             member.checks = [k for k in member.checks if k.kind != "cross_source"]

@@ -315,18 +315,26 @@ class Ledger:
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         """Documents, claims, and claims by category, by source (top ``top``), by outlet, by check result."""
-        c = claims_t.c
+        c, d = claims_t.c, documents_t.c
         source = func.coalesce(c.source_canonical, c.source_name)
+        # the bundled examples are left out (counted apart, as `examples`)
+        mine = ~exists().where(d.id == c.doc_id, d.example.is_(True))
+        checked_mine = exists().where(c.id == checks_t.c.claim_id, mine)
         with self.engine.connect() as conn:
-            claims_n = conn.execute(select(func.count()).select_from(claims_t)).scalar_one()
-            outlets = conn.execute(select(func.count(func.distinct(documents_t.c.outlet)))).scalar_one()
-            by_category = _counts(conn, c.category)
-            by_source = _counts(conn, source, limit=top)
-            by_outlet = _counts(conn, c.outlet)
-            by_check = _counts(conn, checks_t.c.result)
-        return {"documents": self.count_documents(), "claims": int(claims_n), "outlets": int(outlets),
+            claims_n = conn.execute(select(func.count()).select_from(claims_t).where(mine)).scalar_one()
+            outlets = conn.execute(select(func.count(func.distinct(d.outlet))).where(d.example.is_not(True))
+                                   ).scalar_one()
+            documents_n = conn.execute(select(func.count()).select_from(documents_t)
+                                       .where(d.example.is_not(True))).scalar_one()
+            examples = conn.execute(select(func.count()).select_from(documents_t).where(d.example.is_(True))
+                                    ).scalar_one()
+            by_category = _counts(conn, c.category, where=mine)
+            by_source = _counts(conn, source, limit=top, where=mine)
+            by_outlet = _counts(conn, c.outlet, where=mine)
+            by_check = _counts(conn, checks_t.c.result, where=checked_mine)
+        return {"documents": int(documents_n), "claims": int(claims_n), "outlets": int(outlets),
                 "by_category": by_category, "by_source": by_source, "by_outlet": by_outlet,
-                "check_results": by_check}
+                "check_results": by_check, "examples": int(examples)}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -364,10 +372,12 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN " + conn.get_execution_options().get("sqlite_begin", "DEFERRED"))
 
 
-def _counts(conn: Connection, column: Any, limit: int | None = None) -> dict[str, int]:
+def _counts(conn: Connection, column: Any, limit: int | None = None, where: Any = None) -> dict[str, int]:
     """Rows per value of ``column``, most first (ties by value); None shown as "(none)"."""
     n = func.count().label("n")
     stmt = select(column.label("k"), n).group_by(column).order_by(n.desc(), column)
+    if where is not None:
+        stmt = stmt.where(where)
     if limit is not None:
         stmt = stmt.limit(limit)
     return {("(none)" if k is None else str(k)): int(v) for k, v in conn.execute(stmt).all()}
