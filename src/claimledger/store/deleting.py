@@ -6,7 +6,8 @@ the review history (who, when, which document, how many claims). Reviews of its 
 
 The bundled example articles (``claimledger serve`` loads them into an empty ledger) are flagged
 ``documents.example``: they are cross-checked only against one another, never against the user's articles, and
-left out of the statistics and the review queue. ``claimledger delete --examples`` removes them.
+left out of the statistics, and put after the user's own claims in the review queue. ``claimledger delete
+--examples`` removes them.
 """
 
 from __future__ import annotations

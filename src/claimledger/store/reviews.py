@@ -270,26 +270,27 @@ def _need_terms() -> list[tuple[Any, int, str]]:
 
 
 def queue(engine: Engine, *, limit: int = 50, offset: int = 0, include_reviewed: bool = False,
-          include_examples: bool = False) -> tuple[int, list[dict[str, Any]]]:
-    """Claims ordered by what most needs a person: unreviewed first, then failed checks, then low-confidence
-    signs; each with `need` (its score) and `reasons`. Returns (how many there are, this page)."""
+          include_examples: bool = True) -> tuple[int, list[dict[str, Any]]]:
+    """Claims ordered by what most needs a person: unreviewed first, the user's own before the bundled
+    examples, then failed checks, then low-confidence signs; each with `need` (its score) and `reasons`.
+    Returns (how many there are, this page)."""
     c = claims_t.c
     terms = _need_terms()
     score = sum((case((cond, literal(weight)), else_=literal(0)) for cond, weight, _ in terms), literal(0))
     reviewed = exists().where(reviews_t.c.claim_id == c.id)
     flags = [case((cond, literal(1)), else_=literal(0)).label(f"t{i}")
              for i, (cond, _, _) in enumerate(terms)]
+    example = exists().where(and_(documents_t.c.id == c.doc_id, documents_t.c.example.is_(True)))
     stmt = select(c.record, case((reviewed, literal(1)), else_=literal(0)).label("reviewed"),
-                  score.label("need"), *flags)
+                  case((example, literal(1)), else_=literal(0)).label("example"), score.label("need"), *flags)
     conditions = []
     if not include_reviewed:
         conditions.append(~reviewed)
     if not include_examples:
-        example = and_(documents_t.c.id == c.doc_id, documents_t.c.example.is_(True))
-        conditions.append(~exists().where(example))
+        conditions.append(~example)
     stmt = stmt.where(*conditions)
     total_stmt = select(func.count()).select_from(claims_t).where(*conditions)
-    page = stmt.order_by(literal_column_order(reviewed), score.desc(), c.published.desc(), c.id)
+    page = stmt.order_by(_flag_order(reviewed), _flag_order(example), score.desc(), c.published.desc(), c.id)
     with engine.connect() as conn:
         total = int(conn.execute(total_stmt).scalar_one())
         rows = conn.execute(page.limit(limit).offset(offset)).all()
@@ -298,12 +299,15 @@ def queue(engine: Engine, *, limit: int = 50, offset: int = 0, include_reviewed:
         reasons = [label for i, (_, _, label) in enumerate(terms) if row._mapping[f"t{i}"]]
         if not row.reviewed:
             reasons.insert(0, "unreviewed")
+        if row.example:
+            reasons.append("bundled example")
         out.append({"claim": claim_from_record(row.record), "need": int(row.need), "reasons": reasons})
     return total, out
 
 
-def literal_column_order(reviewed: Any) -> Any:
-    return case((reviewed, literal(1)), else_=literal(0)).asc()
+def _flag_order(condition: Any) -> Any:
+    """Rows where ``condition`` is false first."""
+    return case((condition, literal(1)), else_=literal(0)).asc()
 
 
 __all__ = ["UNSET", "Change", "history", "list_reviews", "queue", "reapply", "reattach", "record_event",

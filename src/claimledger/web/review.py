@@ -167,7 +167,7 @@ def queue_page(request: Request, limit: int, offset: int, include_reviewed: bool
     summary="The review queue",
     description="Claims ordered by what most needs a person: unreviewed first, then failed checks, then "
     "low-confidence signs (unknown source type, no time scope, no category); each with "
-    "`need` (its score) and `reasons`. Bundled examples are left out.",
+    "`need` (its score) and `reasons`. Bundled examples come after your own claims.",
 )
 def get_queue(
     request: Request,
