@@ -30,3 +30,34 @@ def test_a_second_outlet_with_the_same_text_is_added_and_the_earliest_is_first(l
     claims = ledger.query(ClaimFilter(), limit=50)
     assert claims and {(c.outlet, c.published) for c in claims} == {("Daily Paper", "2024-11-26")}
     assert {c.path for c in claims} == {str(wire / "bonus.txt")}  # the file the claims were extracted from
+
+
+def test_cross_source_and_figure_history_name_the_first_publication_and_list_the_others(ledger, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from claimledger.check import check_ledger
+    from claimledger.web import create_app
+
+    text = "Officials said 400 soldiers were sent to the border region, the ministry reported."
+    other = "Officials said 400 soldiers were sent to the border region, the ministry reported on Monday."
+    for folder, body in (("a", text), ("b", text), ("c", other)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(body, encoding="utf-8")
+    ingest(ledger, [str(tmp_path / "a")], outlet="Wire Service", published="2024-11-26")
+    ingest(ledger, [str(tmp_path / "b")], outlet="Daily Paper", published="2024-11-27")
+    ingest(ledger, [str(tmp_path / "c")], outlet="Evening Post", published="2024-11-28")
+    check_ledger(ledger)
+    wire = next(c for c in ledger.query(ClaimFilter(outlet="Wire Service")) if c.text == "400")
+    [cross] = [k for k in wire.checks if k.kind == "cross_source"]
+    assert "first reported by Wire Service" in cross.detail
+    assert "also published by Daily Paper (2024-11-27)" in cross.detail
+    assert [r["outlet"] for r in cross.data["republished"]] == ["Daily Paper"]
+    figure = TestClient(create_app(ledger=ledger)).get(f"/api/figures/{_key(wire)}").json()
+    points = [p for s in figure["series"] for p in s["points"] if p["claim_id"] == wire.id]
+    assert [p["outlet"] for p in points[0]["also_published"]] == ["Daily Paper"]
+
+
+def _key(claim) -> str:
+    from claimledger.web.figures import claim_key
+
+    return claim_key(claim)

@@ -86,7 +86,26 @@ def check_figure(engine: Engine, parts: FigureParts, limit: int | None) -> dict[
         for member in members:
             member.checks = [k for k in member.checks if k.kind != "cross_source"]
         check_group(members)
+    _list_republications(engine, [m for members in found.values() for m in members])
     return found
+
+
+def _list_republications(engine: Engine, claims: list[Claim]) -> None:
+    """A report is named by its document's first publication; the others (the same text printed by other
+    outlets) are listed in its cross_source result: `republished` in the data, and in the detail."""
+    from claimledger.store.publications import publications_of
+
+    published = publications_of(engine, {c.doc_id for c in claims})
+    for claim in claims:
+        others = published.get(claim.doc_id, [])[1:]
+        if not others:
+            continue
+        names = [f"{p['outlet'] or 'an unknown outlet'} ({p['published'] or 'undated'})" for p in others]
+        for check in claim.checks:
+            if check.kind == "cross_source":
+                check.data = {**check.data, "republished": [
+                    {"outlet": p["outlet"], "published": p["published"], "url": p["url"]} for p in others]}
+                check.detail += f"; this text also published by {', '.join(names)}"
 
 
 def _save(ledger: Ledger, claims: list[Claim], tally: Counter[tuple[str, str]],

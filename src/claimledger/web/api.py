@@ -210,10 +210,18 @@ def figure_payload(ledger: Ledger, key: str, by: str, with_claims: bool = False)
     claims = figures.figure_claims(ledger.engine, parts)
     if not claims:
         raise ApiError(404, f"no claims of figure {figures.figure_label(parts)!r} in the ledger")
+    from claimledger.store.publications import publications_of
+
     subject, category, unit, scope = parts
+    series = figures.history(claims, by)
+    published = publications_of(ledger.engine, {c.doc_id for c in claims})
+    for line in series:  # each report is its document's first publication; the others are listed with it
+        for point in line["points"]:
+            point["also_published"] = [{"outlet": p["outlet"], "published": p["published"], "url": p["url"]}
+                                       for p in published.get(point["doc_id"], [])[1:]]
     return {"figure": {"key": key, "label": figures.figure_label(parts), "subject": subject or None,
                        "category": category, "unit": unit or None, "time_scope": scope},
-            "by": by, "reports": len(claims), "series": figures.history(claims, by),
+            "by": by, "reports": len(claims), "series": series,
             "reference": figures.reference(parts, claims),
             "claims": [claim_json(c) for c in claims] if with_claims else None}
 
