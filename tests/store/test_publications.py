@@ -61,3 +61,14 @@ def _key(claim) -> str:
     from claimledger.web.figures import claim_key
 
     return claim_key(claim)
+
+
+def test_a_plain_text_article_with_a_headline_line_is_stored_with_its_title(ledger, seed_text, tmp_path):
+    from claimledger.ingest.readers import headline
+
+    (tmp_path / "titled.txt").write_text("Guards offered a bonus\n\n" + seed_text, encoding="utf-8")
+    (tmp_path / "untitled.txt").write_text(seed_text.replace("Members", "Some members"), encoding="utf-8")
+    ingest(ledger, [str(tmp_path)], published="2024-11-26")
+    titles = sorted((d.title or "") for d in ledger.documents())
+    assert titles == ["", "Guards offered a bonus"]  # the seed's first line is a sentence, not a headline
+    assert headline("A sentence that ends.\n\nBody.") is None and headline("Headline\nBody runs on.") is None
