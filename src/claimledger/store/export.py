@@ -22,6 +22,7 @@ FLAT_COLUMNS = [
     "source_canonical", "source_type", "source_cue", "source_via", "hedged", "verification", "conversion_of",
     "checks",
     "published", "outlet", "extractor_version",
+    "review", "path",
 ]
 FLOAT_COLUMNS = {"value", "high"}
 INT_COLUMNS = {"span_start", "span_end"}
@@ -42,6 +43,7 @@ def flat_record(claim: Claim) -> dict[str, Any]:
         "conversion_of": claim.conversion_of,
         "checks": json.dumps(claim.to_dict()["checks"], ensure_ascii=False),
         "published": claim.published, "outlet": claim.outlet, "extractor_version": claim.extractor_version,
+        "review": json.dumps(claim.review, ensure_ascii=False) if claim.review else None, "path": claim.path,
     }
 
 
