@@ -123,6 +123,23 @@ def take_screenshots(url: str, token: str, out: Path, chromium: str) -> None:
         page.click("#paste-submit")
         page.wait_for_selector("#paste-result:not([hidden]) mark.claim")
         shoot(page, out, "paste-box")
+
+        page.goto(f"{url}/review")
+        page.wait_for_selector("#review-queue tbody tr[data-claim-id]")
+        shoot(page, out, "review-queue")
+
+        page.goto(f"{url}/documents/{ARTICLE_ID}")
+        page.locator("article mark.claim", has_text=DAILY_CLAIM_TEXT).first.click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("v")  # the review panel, on the verdict
+        page.locator("#review-panel").wait_for(state="visible")
+        page.select_option("#review-verdict", "false")
+        page.fill("#review-form textarea[name=note]", "The General Staff's bulletin of that day gives 1,480.")
+        page.fill("#review-form textarea[name=evidence]", "https://example.org/general-staff-2024-11-26")
+        page.fill("#review-token", token)
+        page.click("#review-save")
+        page.wait_for_selector("#review-status.ok")
+        shoot(page, out, "review-inline")
         browser.close()
 
 

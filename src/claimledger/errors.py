@@ -40,3 +40,7 @@ class CheckError(ClaimledgerError):
 
 class EvalError(ClaimledgerError):
     """A gold file that does not fit its document."""
+
+
+class NotFoundError(ClaimledgerError):
+    """A claim, document or review that is not in the ledger."""

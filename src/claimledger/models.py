@@ -143,6 +143,10 @@ class Claim:
     published: str | None = None
     outlet: str | None = None
     extractor_version: str | None = None
+    # What a person set (claim-schema.md `review`): {fields, verdict, note, evidence, reviewer, at,
+    # not_claim}; the other fields are then the effective ones (extraction overlaid with the latest review).
+    review: dict[str, Any] | None = None
+    path: str | None = None  # the file (or URL, archive) the claim's document was read from
 
     @staticmethod
     def make_id(doc_id: str, start: int, end: int) -> str:

@@ -52,3 +52,32 @@ def fetch_timeout(explicit: float | None = None) -> float:
 
         raise ConfigError(f"{FETCH_TIMEOUT_ENV}={value!r} is not a positive number of seconds")
     return seconds
+
+
+ORG_NAME_ENV = "CLAIMLEDGER_ORG_NAME"
+ORG_URL_ENV = "CLAIMLEDGER_ORG_URL"
+DEFAULT_ORGANISATION = {"name": "claimledger", "url": "https://github.com/claimledger/claimledger"}
+
+
+def reviewing_organisation() -> dict[str, str]:
+    """Who publishes the ledger's reviews (ClaimReview `author`): CLAIMLEDGER_ORG_NAME / CLAIMLEDGER_ORG_URL,
+    then `[organisation] name, url` in settings.toml in the user config directory, else claimledger itself."""
+    import tomllib
+
+    from claimledger.errors import ConfigError
+    from claimledger.web.tokens import config_dir
+
+    found: dict[str, str] = {}
+    path = config_dir() / "settings.toml"
+    if path.exists():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8")).get("organisation") or {}
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"settings file {path} cannot be read: {exc}") from exc
+        found = {k: str(v) for k, v in table.items() if k in ("name", "url") and v}
+    for key, env in (("name", ORG_NAME_ENV), ("url", ORG_URL_ENV)):
+        if os.environ.get(env):
+            found[key] = os.environ[env]
+    if "name" not in found:
+        return dict(DEFAULT_ORGANISATION)
+    return found

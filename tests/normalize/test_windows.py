@@ -23,9 +23,10 @@ CASES = [
     ("2023-05-09", "Rents rose 4% last year.", "last year", "2022-01-01", "2022-12-31"),
     ("2023-05-09", "Output fell in the first four months of 2023.", "first four months of 2023",
      "2023-01-01", "2023-04-30"),
-    ("2023-05-09", "Sales in the 12 months to March reached a record.", "12 months to March",
-     "2022-04-01", "2023-03-31"),
-    ("2023-05-09", "The army plans to hire 8,000 soldiers next year.", "next year", "2024-01-01", "2024-12-31"),
+    ("2023-05-09", "Sales in the 12 months to March reached a record.", "12 months to March", "2022-04-01",
+     "2023-03-31"),
+    ("2023-05-09", "The army plans to hire 8,000 soldiers next year.", "next year", "2024-01-01",
+     "2024-12-31"),
     ("2023-05-09", "The plan runs from next month.", "next month", "2023-06-01", None),
     ("2023-05-09", "The line will be finished by the end of 2025.", "2025", None, "2025-12-31"),
     ("2023-05-09", "Protesters gathered again over the weekend.", "weekend", "2023-05-06", "2023-05-07"),
@@ -36,12 +37,12 @@ CASES = [
 
 @pytest.mark.parametrize(("published", "sentence", "expression", "first", "last"), CASES,
                          ids=[case[2] for case in CASES])
-def test_window_is_found_and_resolved(published: str, sentence: str, expression: str, first: str | None,
-                                      last: str | None) -> None:
+def test_window_is_found_and_resolved(published: str, sentence: str, expression: str,
+                                      first: str | None, last: str | None) -> None:
     at = sentence.index(expression)
     windows = [w for w in find_windows(sentence, date.fromisoformat(published))
                if w.start <= at and at + len(expression) <= w.end]
-    assert windows, f"no window covers {expression!r} in {find_windows(sentence, date.fromisoformat(published))}"
+    assert windows, f"no window covers {expression!r} in {sentence!r}"
     window = windows[0]
     assert window.first_day == (date.fromisoformat(first) if first else None)
     assert window.last_day == (date.fromisoformat(last) if last else None)
@@ -59,7 +60,7 @@ def test_windows_resolve_against_publication_not_today() -> None:
 
 
 def test_window_gold_floor() -> None:
-    """The comparison's gold (evaluation/temporal/windows.jsonl) stays above the floors the choice rests on."""
+    """The comparison's gold (evaluation/temporal/windows.jsonl) stays above the floors of the choice."""
     import sys
 
     sys.path.insert(0, str(ROOT / "evaluation" / "temporal"))
@@ -67,7 +68,8 @@ def test_window_gold_floor() -> None:
         import compare
     finally:
         sys.path.pop(0)
-    cases = [json.loads(line) for line in (ROOT / "evaluation/temporal/windows.jsonl").read_text().splitlines()]
+    gold = ROOT / "evaluation" / "temporal" / "windows.jsonl"
+    cases = [json.loads(line) for line in gold.read_text().splitlines()]
     found, resolved, resolvable, _ = compare.score(compare.windows_finder(), cases)
     assert found / len(cases) >= 0.95
     assert resolved / resolvable >= 0.88

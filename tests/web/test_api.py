@@ -457,6 +457,11 @@ def test_every_api_route_is_documented_in_openapi(client):
         "/api/figures/{key}",
         "/api/stats",
         "/api/extract",
+        "/api/claims/{claim_id}/review",
+        "/api/claims/{claim_id}/history",
+        "/api/history",
+        "/api/reviews",
+        "/api/review-queue",
     }
     for path, method, op in operations:
         assert op.get("summary") and len(op.get("description", "")) > 30, (method, path)
@@ -465,7 +470,7 @@ def test_every_api_route_is_documented_in_openapi(client):
                 assert param.get("description"), (path, param["name"])
 
 
-@pytest.mark.parametrize("path", ["/documents/hostile", "/", "/documents", "/figures"])
+@pytest.mark.parametrize("path", ["/documents/hostile", "/", "/documents", "/figures", "/review"])
 def test_hostile_article_is_escaped_in_every_page(ledger, client, path):
     add_hostile_document(ledger)
     page = client.get(path).text

@@ -28,6 +28,7 @@ class IngestSummary:
     already_stored: int = 0  # documents skipped: stored already by this extractor version
     skipped: list[str] = field(default_factory=list)  # "skipped origin:line: reason" of unreadable inputs
     replaced: int = 0  # of `documents`, those whose older claims were replaced
+    publications: int = 0  # texts already stored, read again from another outlet, URL or file: recorded
     store_seconds: float = 0.0  # time spent in the store (lookups and writes)
     total_seconds: float = 0.0
 
@@ -156,7 +157,10 @@ class _Run:
                 self.summary.skipped.append(str(item))
                 self.progress(self.summary)
             elif self.resume and self._is_current(item):
-                self.summary.already_stored += 1
+                if self.ledger.add_publication(item):  # the same text from another outlet: kept, not dropped
+                    self.summary.publications += 1
+                else:
+                    self.summary.already_stored += 1
                 self.progress(self.summary)
             else:
                 yield item
@@ -176,7 +180,10 @@ class _Run:
             result = self.ledger.add(document, claims, self.version, replace=not self.resume)
             self.summary.store_seconds += time.perf_counter() - t0
             if result.unchanged:  # the same document twice in one run, or another writer was first
-                self.summary.already_stored += 1
+                if result.publication_added:
+                    self.summary.publications += 1
+                else:
+                    self.summary.already_stored += 1
             else:
                 self.summary.documents += 1
                 self.summary.claims += result.claims

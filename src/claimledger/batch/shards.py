@@ -121,7 +121,9 @@ def shard_row(document: Document, claims: list[Claim], extractor_version: str) -
         "doc_id": document.id,
         "extractor_version": extractor_version,
         "document": json.dumps(document.to_dict(), ensure_ascii=False),
-        "claims": json.dumps([c.to_dict() for c in claims], ensure_ascii=False),
+        # each claim says which file it came from, as a local ingest's do (the shard keeps no Document.origin)
+        "claims": json.dumps([c.to_dict() | {"path": c.path or document.origin} for c in claims],
+                             ensure_ascii=False),
     }
 
 

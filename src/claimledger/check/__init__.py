@@ -73,13 +73,20 @@ def check_figure(engine: Engine, parts: FigureParts, limit: int | None) -> dict[
 
     Their earlier cross_source results are replaced: who was first and who disagrees may have changed.
     """
+    from claimledger.store.deleting import example_documents
     from claimledger.store.figures import figure_claims
 
-    found = groups(figure_claims(engine, parts, limit=limit))
+    # the bundled examples are compared with one another only, never with the user's own articles
+    examples = set(example_documents(engine))
+    reports = figure_claims(engine, parts, limit=limit)
+    found = {**groups([c for c in reports if c.doc_id not in examples]),
+             **{("example", *key): members
+                for key, members in groups([c for c in reports if c.doc_id in examples]).items()}}
     for members in found.values():
         for member in members:
             member.checks = [k for k in member.checks if k.kind != "cross_source"]
         check_group(members)
+    _list_republications(engine, [m for members in found.values() for m in members])
     return found
 
 
@@ -101,6 +108,24 @@ def recheck_figures(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
     if changed:
         ledger.save_checks(list(changed.values()))
     return [changed.get(c.id, c) for c in claims]
+
+
+def _list_republications(engine: Engine, claims: list[Claim]) -> None:
+    """A report is named by its document's first publication; the others (the same text printed by other
+    outlets) are listed in its cross_source result: `republished` in the data, and in the detail."""
+    from claimledger.store.publications import publications_of
+
+    published = publications_of(engine, {c.doc_id for c in claims})
+    for claim in claims:
+        others = published.get(claim.doc_id, [])[1:]
+        if not others:
+            continue
+        names = [f"{p['outlet'] or 'an unknown outlet'} ({p['published'] or 'undated'})" for p in others]
+        for check in claim.checks:
+            if check.kind == "cross_source":
+                check.data = {**check.data, "republished": [
+                    {"outlet": p["outlet"], "published": p["published"], "url": p["url"]} for p in others]}
+                check.detail += f"; this text also published by {', '.join(names)}"
 
 
 def _save(ledger: Ledger, claims: list[Claim], tally: Counter[tuple[str, str]],

@@ -20,10 +20,12 @@ def main() -> None:
 # Registration: importing a module attaches its commands to `main`.
 from claimledger.cli import (  # noqa: E402,F401
     check_cmd,
+    delete_cmd,
     eval_cmd,
     extract_cmd,
     ledger_cmd,
     load_cmd,
+    review_cmd,
     serve_cmd,
     watch_cmd,
 )

@@ -48,8 +48,10 @@ def _exit_status(summary) -> int:
 
 def _summary_line(summary) -> str:
     replaced = f" ({summary.replaced:,} re-extracted by a newer extractor)" if summary.replaced else ""
-    return (f"stored {plural(summary.documents, 'document')}{replaced}, {plural(summary.claims, 'claim')}; "
-            f"{summary.already_stored:,} already in the ledger; {len(summary.skipped):,} skipped")
+    more = getattr(summary, "publications", 0)
+    also = f"; {plural(more, 'more publication')} of texts already stored" if more else ""
+    return (f"stored {plural(summary.documents, 'document')}{replaced}, {plural(summary.claims, 'claim')}"
+            f"{also}; {summary.already_stored:,} already in the ledger; {len(summary.skipped):,} skipped")
 
 
 @main.command()
@@ -183,7 +185,7 @@ def _pages(ledger: Ledger, flt: ClaimFilter, limit: int | None, offset: int, ord
             left -= len(page)
 
 
-EXPORT_FORMATS = ["jsonl", "csv", "parquet", "claimreview"]
+EXPORT_FORMATS = ["jsonl", "csv", "parquet", "claimreview", "gold"]
 
 
 @main.command()
@@ -193,9 +195,10 @@ EXPORT_FORMATS = ["jsonl", "csv", "parquet", "claimreview"]
               help="At most N claims (default: every match).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS, case_sensitive=False), default="jsonl",
               show_default=True,
-              help="claimreview: schema.org ClaimReview JSON-LD of the claims that have check results.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here (required for parquet; default: standard output).")
+              help="claimreview: schema.org ClaimReview JSON-LD of the claims that have check results or "
+                   "a verdict; gold: the reviewed documents as gold files for `claimledger eval` (-o DIR).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write here (required for parquet, a directory for gold; default: standard output).")
 def export(db, limit, fmt, output, **filters) -> None:
     """Write every matching claim, or the first N with --limit (streamed, never held in memory at once)."""
     from itertools import islice
@@ -204,6 +207,9 @@ def export(db, limit, fmt, output, **filters) -> None:
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs -o FILE (Parquet is a binary file format)")
+    if fmt == "gold":
+        _export_gold(db, output, filters)
+        return
     ledger = _open(db)
     claims = islice(ledger.iter_claims(ClaimFilter(**filters)), limit)
     try:
@@ -225,6 +231,26 @@ def export(db, limit, fmt, output, **filters) -> None:
     finally:
         ledger.close()
     click.echo(f"exported {plural(n, 'claim')}" + (f" to {output}" if output else ""), err=True)
+
+
+def _export_gold(db, output: Path | None, filters: dict) -> None:
+    from claimledger.store.gold import reviewed_documents, write_gold
+
+    if output is None:
+        raise click.UsageError("--format gold needs -o DIR (one gold file per document, and docs.jsonl)")
+    ledger = _open(db)
+    try:
+        doc_ids = reviewed_documents(ledger.engine)
+        if filters.get("doc_id"):
+            doc_ids = [d for d in doc_ids if d == filters["doc_id"]]
+        n_docs, n_claims = write_gold(ledger, output, doc_ids)
+    except (ClaimledgerError, OSError) as exc:
+        raise Fatal(str(exc)) from exc
+    finally:
+        ledger.close()
+    click.echo(f"exported {plural(n_docs, 'reviewed document')}, {plural(n_claims, 'gold claim')} "
+               f"to {output} "
+               f"(score with: claimledger eval {output / 'gold'} {output})", err=True)
 
 
 def _stdout():

@@ -157,10 +157,21 @@ def article_from_bytes(raw: bytes, origin: str, kind: str, options: ReadOptions)
         if kind == "html":
             document = document_from_html(text, origin, published=options.published, outlet=options.outlet)
         else:
-            document = Document(text=text, published=options.published, outlet=options.outlet, origin=origin)
+            document = Document(text=text, published=options.published, outlet=options.outlet, origin=origin,
+                                title=headline(text))
     except InputError as exc:
         return Skip(origin, exc.line, exc.reason)
     return checked_language(document, origin, None, encoding)
+
+
+def headline(text: str, longest: int = 200) -> str | None:
+    """A plain-text article's title: its first line when that reads as a headline (short, not ending as a
+    sentence does, with the body after a blank line), else None. The text itself is kept whole."""
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not sep or not first or len(first) > longest or first[-1] in ".!?:;,\"'”’)":
+        return None
+    return first if rest.startswith("\n") or rest.startswith("\r\n") else None
 
 
 def checked_language(document: Document, origin: str, line: int | None, encoding: str) -> ReadResult:

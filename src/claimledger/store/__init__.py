@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimledger.errors import StoreError
 from claimledger.models import Claim, Document, content_hash
 from claimledger.settings import resolve_db_url
-from claimledger.store import migrate
+from claimledger.store import migrate, publications, reviews
 from claimledger.store.rows import (
     check_rows,
     claim_from_record,
@@ -60,6 +60,7 @@ class AddResult:
     claims: int
     replaced: bool  # the document was already in the ledger and its claims were replaced
     unchanged: bool = False  # already stored by this extractor version: nothing was written
+    publication_added: bool = False  # the text was stored already; this outlet/URL/file is new publication
 
 
 def _like(value: str) -> str:
@@ -173,21 +174,41 @@ class Ledger:
         unless ``replace``. Stored by another version, or under the same id with another text (an input's own
         id for an article that was since edited): replaced. Never duplicates, even with concurrent writers.
         """
+        path = publications.origin_path(document)
+        for claim in claims:
+            claim.path = claim.path or path
         try:
             with self.engine.begin() as conn:
                 row = document_row(document, extractor_version)
                 if _insert_ignoring_duplicate(conn, row):
-                    return AddResult(document.id, _write_claims(conn, claims), replaced=False)
+                    publications.first_publication(conn, document)
+                    written = _write_claims(conn, claims)
+                    reviews.reattach(conn, document.id, claims)  # of a document deleted and added again
+                    return AddResult(document.id, written, replaced=False)
                 d = documents_t.c
                 stored = conn.execute(select(d.extractor_version, d.content_hash).where(
                     d.id == document.id).with_for_update()).one()
                 if tuple(stored) == (extractor_version, row["content_hash"]) and not replace:
-                    return AddResult(document.id, 0, replaced=False, unchanged=True)
+                    added = publications.add_publication(conn, document)
+                    return AddResult(document.id, 0, replaced=False, unchanged=True,
+                                     publication_added=added)
                 _delete_claims_of(conn, document.id)
                 conn.execute(update(documents_t).where(documents_t.c.id == document.id).values(**row))
-                return AddResult(document.id, _write_claims(conn, claims), replaced=True)
+                written = _write_claims(conn, claims)
+                reviews.reattach(conn, document.id, claims)  # every review follows its claim, or is orphaned
+                added = publications.add_publication(conn, document)
+                return AddResult(document.id, written, replaced=True, publication_added=added)
         except SQLAlchemyError as exc:
             raise self._fail(f"storing document {document.id!r}", exc) from exc
+
+    def add_publication(self, document: Document) -> bool:
+        """Record another publication (outlet, URL, title, date, file) of a stored document's text; True when
+        it was new. The earliest publication is the document's first (see ``store/publications.py``)."""
+        try:
+            with self.engine.begin() as conn:
+                return publications.add_publication(conn, document)
+        except SQLAlchemyError as exc:
+            raise self._fail(f"adding a publication of document {document.id!r}", exc) from exc
 
     def is_current(self, document: Document, extractor_version: str) -> bool:
         """True when this document, with this very text, is stored by this extractor version."""
@@ -283,6 +304,8 @@ class Ledger:
                     conn.execute(delete(checks_t).where(checks_t.c.claim_id == claim.id))
                     if claim.checks:
                         conn.execute(insert(checks_t), check_rows(claim))
+                # a review written since these claims were read stays on top of them
+                reviews.reapply(conn, [c.id for c in claims])
         except SQLAlchemyError as exc:
             raise self._fail("saving checks", exc) from exc
 
@@ -298,18 +321,26 @@ class Ledger:
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         """Documents, claims, and claims by category, by source (top ``top``), by outlet, by check result."""
-        c = claims_t.c
+        c, d = claims_t.c, documents_t.c
         source = func.coalesce(c.source_canonical, c.source_name)
+        # the bundled examples are left out (counted apart, as `examples`)
+        mine = ~exists().where(d.id == c.doc_id, d.example.is_(True))
+        checked_mine = exists().where(c.id == checks_t.c.claim_id, mine)
         with self.engine.connect() as conn:
-            claims_n = conn.execute(select(func.count()).select_from(claims_t)).scalar_one()
-            outlets = conn.execute(select(func.count(func.distinct(documents_t.c.outlet)))).scalar_one()
-            by_category = _counts(conn, c.category)
-            by_source = _counts(conn, source, limit=top)
-            by_outlet = _counts(conn, c.outlet)
-            by_check = _counts(conn, checks_t.c.result)
-        return {"documents": self.count_documents(), "claims": int(claims_n), "outlets": int(outlets),
+            claims_n = conn.execute(select(func.count()).select_from(claims_t).where(mine)).scalar_one()
+            outlets = conn.execute(select(func.count(func.distinct(d.outlet))).where(d.example.is_not(True))
+                                   ).scalar_one()
+            documents_n = conn.execute(select(func.count()).select_from(documents_t)
+                                       .where(d.example.is_not(True))).scalar_one()
+            examples = conn.execute(select(func.count()).select_from(documents_t).where(d.example.is_(True))
+                                    ).scalar_one()
+            by_category = _counts(conn, c.category, where=mine)
+            by_source = _counts(conn, source, limit=top, where=mine)
+            by_outlet = _counts(conn, c.outlet, where=mine)
+            by_check = _counts(conn, checks_t.c.result, where=checked_mine)
+        return {"documents": int(documents_n), "claims": int(claims_n), "outlets": int(outlets),
                 "by_category": by_category, "by_source": by_source, "by_outlet": by_outlet,
-                "check_results": by_check}
+                "check_results": by_check, "examples": int(examples)}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -364,10 +395,12 @@ def _must_exist(url: str) -> None:
                          "ingest`, `load`, `watch` and `serve` create a new ledger)")
 
 
-def _counts(conn: Connection, column: Any, limit: int | None = None) -> dict[str, int]:
+def _counts(conn: Connection, column: Any, limit: int | None = None, where: Any = None) -> dict[str, int]:
     """Rows per value of ``column``, most first (ties by value); None shown as "(none)"."""
     n = func.count().label("n")
     stmt = select(column.label("k"), n).group_by(column).order_by(n.desc(), column)
+    if where is not None:
+        stmt = stmt.where(where)
     if limit is not None:
         stmt = stmt.limit(limit)
     return {("(none)" if k is None else str(k)): int(v) for k, v in conn.execute(stmt).all()}

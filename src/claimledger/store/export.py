@@ -22,6 +22,7 @@ FLAT_COLUMNS = [
     "source_canonical", "source_type", "source_cue", "source_via", "hedged", "verification", "conversion_of",
     "checks",
     "published", "outlet", "extractor_version",
+    "review", "path",
 ]
 FLOAT_COLUMNS = {"value", "high"}
 INT_COLUMNS = {"span_start", "span_end"}
@@ -42,6 +43,7 @@ def flat_record(claim: Claim) -> dict[str, Any]:
         "conversion_of": claim.conversion_of,
         "checks": json.dumps(claim.to_dict()["checks"], ensure_ascii=False),
         "published": claim.published, "outlet": claim.outlet, "extractor_version": claim.extractor_version,
+        "review": json.dumps(claim.review, ensure_ascii=False) if claim.review else None, "path": claim.path,
     }
 
 
@@ -93,7 +95,13 @@ def write_parquet(claims: Iterable[Claim], path: str | Path, batch: int = PARQUE
     return n
 
 
-REVIEWER = {"@type": "Organization", "name": "claimledger", "url": "https://github.com/claimledger/claimledger"}
+def reviewer(organisation: dict[str, str] | None = None) -> dict[str, Any]:
+    """ClaimReview `author`: the reviewing organisation (default: ``settings.reviewing_organisation``)."""
+    if organisation is None:
+        from claimledger.settings import reviewing_organisation
+
+        organisation = reviewing_organisation()
+    return {"@type": "Organization", **organisation}
 
 
 def overall_result(claim: Claim) -> str:
@@ -105,8 +113,25 @@ def overall_result(claim: Claim) -> str:
     return "unknown"
 
 
-def claim_review(claim: Claim, article: dict[str, Any]) -> dict[str, Any]:
-    """schema.org ClaimReview of one checked claim; ``article`` holds the document's url, title, outlet."""
+def review_rating(claim: Claim) -> dict[str, Any]:
+    """A person's verdict when there is one (on ClaimReview's 1..5 scale), else the checks' overall result."""
+    from claimledger.review import VERDICTS
+
+    checks = "; ".join(f"{c.kind}: {c.result}: {c.detail}" for c in claim.checks)
+    verdict = (claim.review or {}).get("verdict")
+    if verdict in VERDICTS:
+        value, name = VERDICTS[verdict]
+        note = (claim.review or {}).get("note")
+        return {"@type": "Rating", "ratingValue": value, "bestRating": 5 if value else None,
+                "worstRating": 1 if value else None, "alternateName": name,
+                "ratingExplanation": "; ".join(x for x in (note, checks) if x) or None}
+    return {"@type": "Rating", "alternateName": overall_result(claim), "ratingExplanation": checks}
+
+
+def claim_review(claim: Claim, article: dict[str, Any],
+                 organisation: dict[str, str] | None = None) -> dict[str, Any]:
+    """schema.org ClaimReview of one checked or reviewed claim; ``article`` holds the document's url, title,
+    outlet; ``organisation`` (name, url) is the reviewer, by default the one in the settings."""
     outlet = article.get("outlet") or claim.outlet
     published = claim.published or article.get("published")
     author_name = outlet if claim.source.name == AUTHOR else (claim.source.canonical or claim.source.name)
@@ -120,12 +145,8 @@ def claim_review(claim: Claim, article: dict[str, Any]) -> dict[str, Any]:
         "url": article.get("url"),
         "claimReviewed": claim.sentence,
         "datePublished": published,
-        "author": REVIEWER,
-        "reviewRating": {
-            "@type": "Rating",
-            "alternateName": overall_result(claim),
-            "ratingExplanation": "; ".join(f"{c.kind}: {c.result}: {c.detail}" for c in claim.checks),
-        },
+        "author": reviewer(organisation),
+        "reviewRating": review_rating(claim),
         "itemReviewed": {
             "@type": "Claim",
             "text": claim.text,
@@ -142,17 +163,23 @@ def _without_nulls(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_claimreview(claims: Iterable[Claim], article_info, stream: IO[str], batch: int = 500) -> int:
-    """A JSON-LD document {"@context", "@graph": [ClaimReview...]} of the claims that have checks.
+    """A JSON-LD document {"@context", "@graph": [ClaimReview...]} of the claims that have checks or a
+    person's verdict (a claim a reviewer marked not a claim is left out).
 
     ``article_info(doc_ids) -> {doc_id: {url, title, outlet, published}}`` (``Ledger.document_info``).
     """
+    from claimledger.settings import reviewing_organisation
+
+    organisation = reviewing_organisation()
     stream.write('{"@context": "https://schema.org", "@graph": [')
     n = 0
-    for chunk in _batches((c for c in claims if c.checks), batch):
+    rated = (c for c in claims if (c.checks or (c.review or {}).get("verdict"))
+             and not (c.review or {}).get("not_claim"))
+    for chunk in _batches(rated, batch):
         articles = article_info({c.doc_id for c in chunk})
         for claim in chunk:
             stream.write(("," if n else "") + "\n  " + json.dumps(
-                claim_review(claim, articles.get(claim.doc_id, {})), ensure_ascii=False))
+                claim_review(claim, articles.get(claim.doc_id, {}), organisation), ensure_ascii=False))
             n += 1
     stream.write("\n]}\n")
     return n

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -34,6 +35,8 @@ documents = Table(
     Column("title", Text),
     Column("content_hash", String(64), index=True),  # of the text, even when the caller gave its own id
     Column("ingested_at", String(40)),  # ISO datetime (UTC) of the last write
+    # a bundled example: kept apart from the user's checks, statistics and review queue
+    Column("example", Boolean, nullable=False, server_default=false()),
 )
 
 claims = Table(
@@ -100,3 +103,58 @@ check_results = Table(
 )
 
 Index("ix_check_results_kind_result", check_results.c.kind, check_results.c.result)
+
+# Reviews (migration 0003). A review follows its claim by document and span (and text): `claim_id` is the
+# claim it is attached to now, null when re-extraction no longer gives that claim (an orphaned review,
+# kept, never dropped). `fields` and `evidence` are JSON.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(80), unique=True),
+    Column("doc_id", String(64), nullable=False, index=True),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sentence", Text),
+    Column("fields", Text, nullable=False),
+    Column("verdict", String(40)),
+    Column("note", Text),
+    Column("evidence", Text),
+    Column("not_claim", Boolean, nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("at", String(40), nullable=False),
+)
+
+# Every change, appended, never updated: one row per field changed (field "verdict", "note", "evidence" and
+# "not_claim" included), and one per event (re-attached, orphaned, document deleted).
+review_history = Table(
+    "review_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("review_id", Integer, index=True),
+    Column("claim_id", String(80), index=True),
+    Column("doc_id", String(64), index=True),
+    Column("reviewer", String(200), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("action", String(40), nullable=False),  # set, reattached, orphaned, deleted
+    Column("field", String(80)),
+    Column("old_value", Text),  # JSON
+    Column("new_value", Text),  # JSON
+    Column("detail", Text),
+)
+
+# Every publication of a document's text: the first is the document's own outlet/url/title; a second outlet
+# printing the same text adds a row here instead of being dropped.
+publications = Table(
+    "publications",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), nullable=False, index=True),
+    Column("outlet", String(200)),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("path", Text),
+    Column("added_at", String(40)),
+)

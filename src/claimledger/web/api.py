@@ -139,10 +139,19 @@ def list_documents(request: Request,
 
 
 def documents_page(ledger: Ledger, outlet: str | None, limit: int, offset: int) -> dict[str, Any]:
+    from claimledger.store.publications import publications_of
+
     docs = ledger.documents(limit=limit, offset=offset, outlet=outlet)
     counts = queries.documents_claim_counts(ledger.engine, [d.id for d in docs])
+    published = publications_of(ledger.engine, [d.id for d in docs])
     return {"total": queries.count_documents(ledger.engine, outlet), "limit": limit, "offset": offset,
-            "documents": [document_summary(d, counts.get(d.id, 0)) for d in docs]}
+            "documents": [document_summary(d, counts.get(d.id, 0)) | _provenance(published.get(d.id, []))
+                          for d in docs]}
+
+
+def _provenance(publications: list[dict[str, Any]]) -> dict[str, Any]:
+    """`path` (the file the first publication was read from) and every publication, the first first."""
+    return {"path": publications[0]["path"] if publications else None, "publications": publications}
 
 
 @read_router.get("/documents/{doc_id:path}", summary="One document with its claims",
@@ -153,8 +162,11 @@ def get_document(request: Request, doc_id: str) -> JSON:
     found = ledger_of(request).document(doc_id)
     if found is None:
         raise ApiError(404, f"no document with id {doc_id!r} in the ledger")
+    from claimledger.store.publications import publications_of
+
     document, claims = found
-    return JSON({"document": document.to_dict(), "claims": [claim_json(c) for c in claims]})
+    provenance = _provenance(publications_of(ledger_of(request).engine, [doc_id]).get(doc_id, []))
+    return JSON({"document": document.to_dict() | provenance, "claims": [claim_json(c) for c in claims]})
 
 
 @read_router.get("/figures", summary="List figure groups",
@@ -180,10 +192,18 @@ def figure_payload(ledger: Ledger, key: str, by: str, with_claims: bool = False)
     claims = figures.figure_claims(ledger.engine, parts)
     if not claims:
         raise ApiError(404, f"no claims of figure {figures.figure_label(parts)!r} in the ledger")
+    from claimledger.store.publications import publications_of
+
     subject, category, unit, scope = parts
+    series = figures.history(claims, by)
+    published = publications_of(ledger.engine, {c.doc_id for c in claims})
+    for line in series:  # each report is its document's first publication; the others are listed with it
+        for point in line["points"]:
+            point["also_published"] = [{"outlet": p["outlet"], "published": p["published"], "url": p["url"]}
+                                       for p in published.get(point["doc_id"], [])[1:]]
     return {"figure": {"key": key, "label": figures.figure_label(parts), "subject": subject or None,
                        "category": category, "unit": unit or None, "time_scope": scope},
-            "by": by, "reports": len(claims), "series": figures.history(claims, by),
+            "by": by, "reports": len(claims), "series": series,
             "reference": figures.reference(parts, claims),
             "claims": [claim_json(c) for c in claims] if with_claims else None}
 

@@ -73,7 +73,7 @@ def create_app(ledger_url: str | None = None, *, read_token_required: bool = Fal
                max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, tokens: TokenStore | None = None,
                fetch_limits: FetchLimits | None = None, ledger: Ledger | None = None) -> FastAPI:
     """The claimledger web application over the ledger at `ledger_url` (or an open `ledger`)."""
-    from claimledger.web import api, pages
+    from claimledger.web import api, pages, review
 
     app = FastAPI(title="claimledger", version=__version__, description=DESCRIPTION,
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
@@ -85,6 +85,8 @@ def create_app(ledger_url: str | None = None, *, read_token_required: bool = Fal
     install_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review.router)
+    app.include_router(review.pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)

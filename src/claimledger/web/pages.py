@@ -123,12 +123,24 @@ def article_view(request: Request, doc_id: str) -> Response:
     found = request.app.state.ledger.document(doc_id)
     if found is None:
         raise ApiError(404, f"no document with id {doc_id!r} in the ledger")
+    from claimledger.store.publications import publications_of
+
     document, claims = found
+    published = publications_of(request.app.state.ledger.engine, [doc_id]).get(doc_id, [])
     return _render(request, "article.html", {
-        "document": document, "link": safe_url(document.url),
+        "document": document, "link": safe_url(document.url), "publications": published, "safe_url": safe_url,
         "paragraphs": marks.paragraphs(document.text, claims), "check_state": marks.check_state,
         "claims_json": [api.claim_json(c) for c in claims], "claims": claims, "figure_key": figures.claim_key,
+        "review_choices": _review_choices(),
         "twin": f"/api/documents/{quote(doc_id)}"})
+
+
+def _review_choices() -> dict[str, tuple[str, ...]]:
+    from claimledger.models import BOUNDS
+    from claimledger.review import VERDICTS
+
+    return {"verdict": tuple(VERDICTS), "bound": BOUNDS, "category": CATEGORIES, "time_scope": TIME_SCOPES,
+            "source_type": SOURCE_TYPES, "verification": VERIFICATIONS}
 
 
 @router.get("/paste", response_class=HTMLResponse)
