@@ -1,6 +1,6 @@
 """Extraction for the web: a posted text, HTML page or URL → Document and checked claims (optionally stored).
 
-The spaCy pipeline is shared by the server's worker threads; one lock keeps one extraction at a time in it.
+What happens to a posted article; where it happens (a pool of worker processes) is web/workers.py.
 A URL is fetched by the ingest fetcher (http(s) only, a timeout, a size cap) and, unless the server was
 started with --allow-private-urls, only from public addresses: whoever posts a URL must not reach the
 server's own network through it.
@@ -8,15 +8,11 @@ server's own network through it.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
-from claimledger import __version__
 from claimledger.errors import InputError
 from claimledger.models import Claim, Document
 from claimledger.store import Ledger
-
-_PIPELINE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -59,8 +55,7 @@ def extract_checked(document: Document) -> list[Claim]:
     from claimledger.api import extract_documents
     from claimledger.check import check_claims
 
-    with _PIPELINE_LOCK:
-        claims = next(iter(extract_documents([document])))[1]
+    claims = next(iter(extract_documents([document])))[1]
     return check_claims(claims)
 
 
@@ -68,27 +63,46 @@ def recheck_cross_source(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
     """After storing `claims`, redo the cross-source check of every figure they report, over the whole ledger.
 
     Other documents' reports of the same figure get their cross_source result redone too (who was first and
-    who disagrees may have changed); returns `claims` as now stored, with their cross_source results.
+    who disagrees may have changed), but only the reports whose result did change are written: storing one
+    more report of a figure that many documents agree on writes that report alone, not the whole group.
+    Returns `claims` as now stored, with their cross_source results.
     """
-    from claimledger.check import check_figure
-    from claimledger.check.sources import figure_key
-    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_parts
+    from claimledger.check.sources import check_group, figure_key, groups
+    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_claims, figure_parts
 
     keys = {figure_key(c) for c in claims}
+    new = {c.id for c in claims}
     changed: dict[str, Claim] = {}
     for parts in {figure_parts(c) for c in claims}:
-        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS).items():
-            if key in keys:
-                changed.update((m.id, m) for m in members)
+        members = [m for m in figure_claims(ledger.engine, parts, MAX_FIGURE_CLAIMS) if figure_key(m) in keys]
+        before = {m.id: _cross_source(m) for m in members}
+        for member in members:
+            member.checks = [k for k in member.checks if k.kind != "cross_source"]
+        for group in groups(members).values():
+            check_group(group)
+        changed.update((m.id, m) for m in members if m.id in new or _cross_source(m) != before[m.id])
     if changed:
         ledger.save_checks(list(changed.values()))
     return [changed.get(c.id, c) for c in claims]
+
+
+def _cross_source(claim: Claim) -> list:
+    return [k for k in claim.checks if k.kind == "cross_source"]
 
 
 def store(ledger: Ledger, document: Document, claims: list[Claim]) -> bool:
     """Store into the ledger; True when the document was already there and has been replaced.
 
     A posted article replaces a stored one of the same id even from the same extractor version: the poster
-    may have changed its text or metadata.
+    may have changed its text or metadata. The version is `ingest`'s, so a later ingest of the same
+    document finds it current.
     """
-    return ledger.add(document, claims, __version__, replace=True).replaced
+    from claimledger.nlp.pipeline import extractor_version
+
+    return ledger.add(document, claims, extractor_version(), replace=True).replaced
+
+
+def store_checked(ledger: Ledger, document: Document, claims: list[Claim]) -> tuple[bool, list[Claim]]:
+    """Store, then redo the cross-source check of the figures the claims report: (replaced, claims)."""
+    replaced = store(ledger, document, claims)
+    return replaced, recheck_cross_source(ledger, claims)
