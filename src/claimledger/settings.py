@@ -52,3 +52,14 @@ def fetch_timeout(explicit: float | None = None) -> float:
 
         raise ConfigError(f"{FETCH_TIMEOUT_ENV}={value!r} is not a positive number of seconds")
     return seconds
+
+
+ALLOW_PRIVATE_ENV = "CLAIMLEDGER_ALLOW_PRIVATE_URLS"
+
+
+def allow_private_urls(explicit: bool | None = None) -> bool:
+    """Whether URLs may reach loopback and private-network addresses: explicit value, then
+    CLAIMLEDGER_ALLOW_PRIVATE_URLS (1/true/yes), else no."""
+    if explicit is not None:
+        return explicit
+    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes")

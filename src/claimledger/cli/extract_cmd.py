@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import click
 
 from claimledger.cli import main
+from claimledger.cli.options import allow_private_urls
 from claimledger.models import Claim, Document, parse_iso_date
 from claimledger.output import FORMATS, write_json, write_jsonl, write_table
 
@@ -69,6 +70,7 @@ def _claims(documents: Iterator[Document], tally: RunTally) -> Iterator[Claim]:
 @click.option("--published", callback=_validate_published, metavar="DATE",
               help="Publication date (ISO) for inputs that carry none; anchors relative times.")
 @click.option("--outlet", metavar="NAME", help="Outlet name for inputs that carry none.")
+@allow_private_urls
 def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | None,
                     outlet: str | None) -> None:
     """Extract numeric claims from articles.

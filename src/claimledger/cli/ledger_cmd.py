@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from claimledger.cli import main
+from claimledger.cli.options import allow_private_urls
 from claimledger.errors import ClaimledgerError
 from claimledger.store import ClaimFilter, Ledger
 
@@ -83,6 +84,7 @@ def _summary_line(summary) -> str:
 @click.option("--ray-address", default=None, metavar="ADDR",
               help='With --engine ray: an existing cluster ("auto", "ray://host:10001"); default '
                    "RAY_ADDRESS, else a local Ray.")
+@allow_private_urls
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray_address, inputs) -> None:
     """Read INPUTs, extract their claims and store them in the ledger.
