@@ -141,8 +141,8 @@ def test_every_url_form_is_an_input_error_naming_it(url, words, monkeypatch):
 
 def test_parse_keeps_the_name_for_the_host_header():
     target = parse_url("https://Bücher.example:8443/a?b=1#frag")
-    assert (target.host, target.netloc, target.path) == ("xn--bcher-kva.example", "xn--bcher-kva.example:8443",
-                                                         "/a?b=1")
+    assert target.host == "xn--bcher-kva.example" and target.netloc == "xn--bcher-kva.example:8443"
+    assert target.path == "/a?b=1"
     assert target.at("203.0.113.9") == "https://203.0.113.9:8443/a?b=1"
     assert parse_url("http://[::1]/").at("::1") == "http://[::1]:80/"
 
