@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -143,6 +144,7 @@ def create_app(ledger_url: str | None = None, *, read_token_required: bool = Fal
     app.state.extractions = pool
     app.state.ledger = ledger or Ledger.open(ledger_url)
     app.state.tokens = tokens or TokenStore()
+    app.state.session_key = secrets.token_bytes(32)  # signs login sessions; a restart ends them
     app.state.read_token_required = read_token_required
     app.state.fetch_limits = fetch_limits or FetchLimits()
     app.state.templates = _templates()
