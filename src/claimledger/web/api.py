@@ -5,6 +5,7 @@ Every page of the web view reads one of these routes (its "JSON twin"), so what 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import fields
 from datetime import date
@@ -259,13 +260,16 @@ async def post_extract(request: Request, body: ExtractRequest) -> JSON:
                       fields={"id": body.id, "title": body.title, "outlet": body.outlet,
                               "published": body.published})
     try:
-        document, claims = await state.extractions.extract(job)
+        document, claims = await workers.shared_pool(state.extract_limits).extract(job)
     except workers.PoolBusy as exc:
         raise ApiError(503, str(exc), "busy", headers={"Retry-After": str(exc.retry_after)}) from None
     except workers.TimeLimit as exc:
         raise ApiError(422, str(exc), "time_limit") from None
     except workers.WorkerFailed as exc:
         raise ApiError(503, str(exc), "unavailable", headers={"Retry-After": "5"}) from None
+    except asyncio.CancelledError:  # the server stops (its grace period is over): say so, not a bare 500
+        raise ApiError(503, "the server is shutting down; try again when it is back", "unavailable",
+                       headers={"Retry-After": "5"}) from None
     replaced = False
     if body.store:
         replaced, claims = await run_in_threadpool(extracting.store_checked, state.ledger, document, claims)

@@ -132,16 +132,18 @@ def create_app(ledger_url: str | None = None, *, read_token_required: bool = Fal
     """
     from claimledger.web import api, pages
 
-    pool = shared_pool(extract_limits or ExtractLimits())
+    limits = extract_limits or ExtractLimits()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        pool = shared_pool(limits)
         pool.start()  # workers load the pipeline while the first requests are read
         yield
+        pool.close()  # stops the workers and whatever waits on them, so the server exits at once
 
     app = FastAPI(title="claimledger", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
-    app.state.extractions = pool
+    app.state.extract_limits = limits
     app.state.ledger = ledger or Ledger.open(ledger_url)
     app.state.tokens = tokens or TokenStore()
     app.state.session_key = secrets.token_bytes(32)  # signs login sessions; a restart ends them

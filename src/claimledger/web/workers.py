@@ -142,7 +142,7 @@ class ExtractionPool:
         self.limits = limits
         self._lock = threading.Lock()  # guards the counters and the start; never held while extracting
         self._pending = 0  # jobs accepted and not yet answered (running or waiting)
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.Queue[_Worker | None] = queue.Queue()  # None: closed, stop waiting
         self._workers: set[_Worker] = set()
         self._threads: ThreadPoolExecutor | None = None
         self._mean_seconds = 1.0
@@ -179,6 +179,8 @@ class ExtractionPool:
         self.start()
         capacity = self.limits.workers + self.limits.queue
         with self._lock:
+            if self._closed:
+                raise WorkerFailed("the server is shutting down")
             if self._pending >= capacity:
                 raise PoolBusy(f"all {self.limits.workers} extraction workers are busy and "
                                f"{self.limits.queue} more requests are waiting; try again later",
@@ -207,6 +209,9 @@ class ExtractionPool:
         """In a pool thread: take an idle worker, hand it the job, wait at most the limit for its answer."""
         try:
             worker = self._idle.get()
+            if worker is None:
+                self._idle.put(None)  # for the next waiter
+                raise WorkerFailed("the server is shutting down")
             try:
                 worker.wait_ready()
             except WorkerFailed:
@@ -244,6 +249,7 @@ class ExtractionPool:
             self._closed = True
             workers, self._workers = list(self._workers), set()
             threads, self._threads = self._threads, None
+        self._idle.put(None)  # wakes every thread waiting for a worker
         for worker in workers:
             worker.kill()
         if threads is not None:
