@@ -31,12 +31,17 @@ def group_columns() -> list[Any]:
             c.time_scope]
 
 
-def figure_claims(engine: Engine, parts: FigureParts, limit: int | None = MAX_FIGURE_CLAIMS) -> list[Claim]:
-    """Every claim of one figure (the first `limit`), oldest report first."""
+def figure_claims(engine: Engine, parts: FigureParts, limit: int | None = MAX_FIGURE_CLAIMS,
+                  period: tuple[str | None, str | None] | None = None) -> list[Claim]:
+    """Every claim of one figure (the first `limit`), oldest report first; only those of one `period`
+    (start, end) when given."""
     subject, category, unit, scope = group_columns()
     stmt = (select(claims_t.c.record)
             .where(subject == parts[0], category == parts[1], unit == parts[2], scope == parts[3])
             .order_by(claims_t.c.published, claims_t.c.id).limit(limit))
+    if period is not None:
+        stmt = stmt.where(claims_t.c.period_start.is_not_distinct_from(period[0]),
+                          claims_t.c.period_end.is_not_distinct_from(period[1]))
     with engine.connect() as conn:
         return [claim_from_record(r) for r in conn.execute(stmt).scalars()]
 

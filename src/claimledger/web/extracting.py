@@ -68,13 +68,17 @@ def recheck_cross_source(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
     Returns `claims` as now stored, with their cross_source results.
     """
     from claimledger.check.sources import check_group, figure_key, groups
-    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_claims, figure_parts
+    from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_claims
 
     keys = {figure_key(c) for c in claims}
     new = {c.id for c in claims}
     changed: dict[str, Claim] = {}
-    for parts in {figure_parts(c) for c in claims}:
-        members = [m for m in figure_claims(ledger.engine, parts, MAX_FIGURE_CLAIMS) if figure_key(m) in keys]
+    for key in keys:  # (subject, category, unit, time scope, period): one period's reports, not every day's
+        if not key[0]:
+            continue  # a claim without a subject is compared with nothing
+        parts, period = key[:4], key[4]
+        members = [m for m in figure_claims(ledger.engine, parts, MAX_FIGURE_CLAIMS, period)
+                   if figure_key(m) == key]
         before = {m.id: _cross_source(m) for m in members}
         for member in members:
             member.checks = [k for k in member.checks if k.kind != "cross_source"]
