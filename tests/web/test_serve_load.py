@@ -111,7 +111,7 @@ def test_reads_answer_during_a_hostile_extraction_which_is_stopped_at_the_limit(
     assert TIME_LIMIT - 0.5 < seconds < TIME_LIMIT + 10
     # ...and reads never waited behind it
     assert len(reads) >= 10
-    assert max(reads) < seconds / 8, (max(reads), seconds)
+    assert max(reads) < seconds / 4, (max(reads), seconds)
     # the stopped worker was replaced: the next extraction works
     after = server.post("/api/extract", json={"text": "The mayor said 3 people were hurt."})
     assert after.status_code == 200 and after.json()["claims"]

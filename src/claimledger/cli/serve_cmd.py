@@ -75,8 +75,12 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
     except ClaimledgerError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"claimledger serving {ledger.url} on http://{host}:{port}/", err=True)
-    # a request still extracting at shutdown is given 5 s, then cut short with its worker
-    uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    from claimledger.web.workers import close_pools
+
+    try:  # a request still extracting at shutdown is given 5 s, then cut short with its worker
+        uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    finally:
+        close_pools()
 
 
 def _seed(ledger) -> None:

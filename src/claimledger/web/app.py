@@ -136,10 +136,8 @@ def create_app(ledger_url: str | None = None, *, read_token_required: bool = Fal
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        pool = shared_pool(limits)
-        pool.start()  # workers load the pipeline while the first requests are read
-        yield
-        pool.close()  # stops the workers and whatever waits on them, so the server exits at once
+        shared_pool(limits).start()  # workers load the pipeline while the first requests are read
+        yield  # the pool outlives the app: other apps of this process share it; `serve` closes it at the end
 
     app = FastAPI(title="claimledger", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)

@@ -90,7 +90,10 @@ def _worker_main(conn: Connection) -> None:
     from claimledger.nlp.pipeline import get_pipeline
 
     get_pipeline()
-    conn.send(("ready",))
+    try:
+        conn.send(("ready",))
+    except OSError:  # the server is gone (the pipe closed): end quietly
+        return
     while True:
         try:
             job = conn.recv()
@@ -104,7 +107,10 @@ def _worker_main(conn: Connection) -> None:
             answer = ("error", str(exc))
         except Exception as exc:  # noqa: BLE001 - reported as one line to the client; the worker goes on
             answer = ("error", f"extraction failed: {type(exc).__name__}: {exc}".splitlines()[0])
-        conn.send(answer)
+        try:
+            conn.send(answer)
+        except OSError:
+            return
 
 
 class _Worker:
@@ -270,6 +276,7 @@ def shared_pool(limits: ExtractLimits) -> ExtractionPool:
 
 
 @atexit.register
-def _close_pools() -> None:
+def close_pools() -> None:
+    """Close every pool of this process (a server does so once it stops serving)."""
     for pool in list(_POOLS.values()):
         pool.close()
