@@ -5,7 +5,12 @@ free loopback port in a subprocess, sends a fixed number of requests per route f
 then stops the server. The baseline is a bundled static file served by the same process in the same run.
 Target: p99 under 100 ms for /api/claims.
 
-    python benchmarks/serve.py [--requests 2000] [--concurrency 8]
+Then the hostile-plus-normal test: one hostile extraction (a long capitalised run ahead of an article far too
+long for the server's time limit) is posted while a bounded number of normal reads (/api/stats, /api/claims)
+are sent; it prints the reads' p50/p99 meanwhile against the same reads with no extraction running, and how
+the hostile request ended (stopped at the time limit). Target: reads p99 under 100 ms meanwhile.
+
+    python benchmarks/serve.py [--requests 2000] [--concurrency 8] [--hostile-reads 600]
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import httpx
 
 from claimledger.models import Check, Claim, Document, Period, Source
 from claimledger.store import Ledger
+from claimledger.web.tokens import TokenStore
 
 CLAIMS = 10_000
 PER_DOCUMENT = 20
@@ -103,6 +109,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+HOSTILE_LIMIT = 8  # seconds: the server's time limit per extraction in this run
+
+
 def start_server(db: str, port: int, config: Path) -> subprocess.Popen:
     env = {**os.environ, "CLAIMLEDGER_CONFIG_DIR": str(config)}
     proc = subprocess.Popen(
@@ -118,6 +127,10 @@ def start_server(db: str, port: int, config: Path) -> subprocess.Popen:
             "--no-examples",
             "--log-level",
             "warning",
+            "--extract-workers",
+            "1",
+            "--extract-time-limit",
+            str(HOSTILE_LIMIT),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -158,6 +171,47 @@ def load(port: int, paths: list[str], concurrency: int) -> tuple[float, list[flo
     return time.perf_counter() - started, latencies
 
 
+def hostile_article(chars: int) -> str:
+    run = "Officials said " + "A" * 24_000 + " 12 people died.\n\n"
+    parts, day = [run], 0
+    while sum(map(len, parts)) < chars:
+        day += 1
+        parts.append(f"On day {day} the governor said {day * 7 + 3} people had been evacuated, and officials "
+                     f"reported {day % 40 + 2} injured and {day * 11},000 euros spent on shelters.")
+    return "\n\n".join(parts)
+
+
+def hostile_load(port: int, token: str, reads: int, concurrency: int) -> dict[str, object]:
+    """Normal reads alone, then the same number while one hostile extraction runs: their latencies, and how
+    the hostile request ended. Bounded: `reads` requests each time, the extraction by the server's limit."""
+    rnd = random.Random(7)
+    paths = [rnd.choice(["/api/stats", f"/api/claims?offset={rnd.randrange(0, 500) * 10}"])
+             for _ in range(reads)]
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120,
+                          headers={"Authorization": f"Bearer {token}"})
+    warm = client.post("/api/extract", json={"text": "The mayor said 3 people were hurt."})
+    if warm.status_code != 200:  # also waits for the worker to load the pipeline
+        raise SystemExit(f"warm-up extraction answered {warm.status_code}: {warm.text[:200]}")
+    _, quiet = load(port, paths, concurrency)
+    outcome: dict[str, object] = {}
+
+    def hostile() -> None:
+        t0 = time.perf_counter()
+        response = client.post("/api/extract", json={"text": hostile_article(900_000)})
+        code = response.json().get("error", {}).get("code") if response.status_code != 200 else ""
+        outcome.update(status=response.status_code, seconds=time.perf_counter() - t0, code=code)
+
+    thread = threading.Thread(target=hostile)
+    thread.start()
+    time.sleep(1.0)  # the body is sent and the worker is on it
+    during: list[float] = []
+    while thread.is_alive() and len(during) < reads * 20:  # reads for as long as it runs, bounded
+        during += load(port, paths[:50], concurrency)[1]
+    thread.join()
+    client.close()
+    return {"quiet": quiet, "during": during, **outcome}
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -167,6 +221,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per route")
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--hostile-reads", type=int, default=600,
+                        help="normal reads per phase of the hostile-plus-normal test (0: skip it)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -177,6 +233,7 @@ def main() -> None:
             f"{time.perf_counter() - t0:.1f} s"
         )
         port = free_port()
+        token, _ = TokenStore(Path(tmp) / "config" / "tokens.json").create("benchmark")
         proc = start_server(db, port, Path(tmp) / "config")
         rnd = random.Random(6)
         routes = {
@@ -207,6 +264,7 @@ def main() -> None:
                 if name == "/api/claims filtered":
                     for path, ms in zip(paths, latencies, strict=True):
                         by_filter.setdefault(path.split("?", 1)[1], []).append(ms)
+            hostile = hostile_load(port, token, args.hostile_reads, 4) if args.hostile_reads else None
         finally:
             proc.terminate()
             proc.wait(timeout=20)
@@ -225,6 +283,19 @@ def main() -> None:
         print(f"  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  {query}")
     worst = max(results["/api/claims"][2], results["/api/claims filtered"][2])
     print(f"/api/claims p99: {worst:.1f} ms (target under 100 ms): {'met' if worst < 100 else 'NOT met'}")
+    if hostile is not None:
+        quiet, during = hostile["quiet"], hostile["during"]
+        assert isinstance(quiet, list) and isinstance(during, list)
+        p99_quiet, p99_during = percentile(quiet, 0.99), percentile(during, 0.99)
+        print(f"hostile plus normal: one hostile extraction (time limit {HOSTILE_LIMIT} s, 1 worker) "
+              f"answered {hostile.get('status')} {hostile.get('code')} "
+              f"after {hostile.get('seconds', 0):.1f} s")
+        print(f"  reads alone:          {len(quiet):>5} requests  p50 {statistics.median(quiet):6.1f} ms  "
+              f"p99 {p99_quiet:6.1f} ms")
+        print(f"  reads during hostile: {len(during):>5} requests  p50 {statistics.median(during):6.1f} ms  "
+              f"p99 {p99_during:6.1f} ms  ({p99_during / p99_quiet:.2f}x alone)")
+        print(f"reads p99 during the hostile extraction: {p99_during:.1f} ms (target under 100 ms): "
+              f"{'met' if p99_during < 100 else 'NOT met'}")
 
 
 if __name__ == "__main__":

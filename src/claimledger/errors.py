@@ -17,6 +17,10 @@ class InputError(ClaimledgerError):
         where = f"{origin}:{line}" if line is not None else origin
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # crosses a process boundary whole (a worker's error reaches the server as the same class)
+        return (type(self), (self.origin, self.reason, self.line))
+
 
 class NotEnglishError(InputError):
     """A text in another language: the rules read English only (the same check ingest makes)."""

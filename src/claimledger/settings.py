@@ -81,3 +81,14 @@ def reviewing_organisation() -> dict[str, str]:
     if "name" not in found:
         return dict(DEFAULT_ORGANISATION)
     return found
+
+
+ALLOW_PRIVATE_ENV = "CLAIMLEDGER_ALLOW_PRIVATE_URLS"
+
+
+def allow_private_urls(explicit: bool | None = None) -> bool:
+    """Whether URLs may reach loopback and private-network addresses: explicit value, then
+    CLAIMLEDGER_ALLOW_PRIVATE_URLS (1/true/yes), else no."""
+    if explicit is not None:
+        return explicit
+    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes")

@@ -59,6 +59,12 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(autouse=True)
+def _loopback_allowed(monkeypatch):
+    """The test server is on 127.0.0.1, which is refused unless private addresses are allowed."""
+    monkeypatch.setenv("CLAIMLEDGER_ALLOW_PRIVATE_URLS", "1")
+
+
 @pytest.fixture(scope="module")
 def server():
     """Base URL of an HTTP server on 127.0.0.1 at a free port the OS picks."""

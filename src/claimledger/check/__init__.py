@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from claimledger.check.fx import add_values, check_conversion
 from claimledger.check.series import check_series
 from claimledger.check.sources import check_cross_source, check_group, groups
-from claimledger.models import Claim
+from claimledger.models import Check, Claim
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -68,10 +68,12 @@ def check_ledger(ledger: Ledger, batch: int = 1000) -> Counter[tuple[str, str]]:
     return tally
 
 
-def check_figure(engine: Engine, parts: FigureParts, limit: int | None) -> dict[tuple, list[Claim]]:
+def check_figure(engine: Engine, parts: FigureParts, limit: int | None,
+                 previous: dict[str, list[Check]] | None = None) -> dict[tuple, list[Claim]]:
     """The stored reports of one figure (the first `limit`; None: all) cross-checked afresh, by figure key.
 
-    Their earlier cross_source results are replaced: who was first and who disagrees may have changed.
+    Their earlier cross_source results are replaced: who was first and who disagrees may have changed. Give
+    `previous` to have each report's earlier cross_source results put there, by claim id.
     """
     from claimledger.store.deleting import example_documents
     from claimledger.store.figures import figure_claims
@@ -84,6 +86,8 @@ def check_figure(engine: Engine, parts: FigureParts, limit: int | None) -> dict[
                 for key, members in groups([c for c in reports if c.doc_id in examples]).items()}}
     for members in found.values():
         for member in members:
+            if previous is not None:
+                previous[member.id] = _cross_source(member)
             member.checks = [k for k in member.checks if k.kind != "cross_source"]
         check_group(members)
     _list_republications(engine, [m for members in found.values() for m in members])
@@ -94,20 +98,29 @@ def recheck_figures(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
     """After storing `claims`, redo the cross-source check of every figure they report, over the whole ledger.
 
     Other documents' reports of the same figure get their cross_source result redone too (who was first and
-    who disagrees may have changed); returns `claims` as now stored, with their cross_source results.
+    who disagrees may have changed), but only the reports whose result did change are written: storing one
+    more report of a figure that many documents agree on writes that report alone, not the whole group.
+    Returns `claims` as now stored, with their cross_source results.
     """
     from claimledger.check.sources import figure_key
     from claimledger.store.figures import MAX_FIGURE_CLAIMS, figure_parts
 
     keys = {figure_key(c) for c in claims}
+    new = {c.id for c in claims}
     changed: dict[str, Claim] = {}
     for parts in {figure_parts(c) for c in claims}:
-        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS).items():
+        before: dict[str, list[Check]] = {}
+        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS, before).items():
             if key in keys:
-                changed.update((m.id, m) for m in members)
+                changed.update((m.id, m) for m in members
+                               if m.id in new or _cross_source(m) != before.get(m.id))
     if changed:
         ledger.save_checks(list(changed.values()))
     return [changed.get(c.id, c) for c in claims]
+
+
+def _cross_source(claim: Claim) -> list[Check]:
+    return [k for k in claim.checks if k.kind == "cross_source"]
 
 
 def _list_republications(engine: Engine, claims: list[Claim]) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import click
 
 from claimledger.cli import main
-from claimledger.cli.options import plural
+from claimledger.cli.options import allow_private_urls, plural
 from claimledger.cli.progress import StatusLine, wanted
 from claimledger.models import Claim, Document, parse_iso_date
 from claimledger.output import FORMATS, write_json, write_jsonl, write_table
@@ -84,6 +84,7 @@ def _claims(documents: Iterator[Document], tally: RunTally, status: StatusLine,
                    "come out in the order they finish.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line (it is drawn only when stderr is a "
               "terminal anyway).")
+@allow_private_urls
 def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | None,
                     outlet: str | None, workers: int, quiet: bool) -> None:
     """Extract numeric claims from articles.

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from claimledger.cli import main
-from claimledger.cli.options import db_option, filter_options, plural
+from claimledger.cli.options import allow_private_urls, db_option, filter_options, plural
 from claimledger.cli.progress import IngestProgress
 from claimledger.errors import ClaimledgerError
 from claimledger.store import ORDER_COLUMNS, ClaimFilter, Ledger
@@ -70,6 +70,7 @@ def _summary_line(summary) -> str:
 @click.option("--ray-address", default=None, metavar="ADDR",
               help='With --engine ray: an existing cluster ("auto", "ray://host:10001"); default '
                    "RAY_ADDRESS, else a local Ray.")
+@allow_private_urls
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray_address, inputs) -> None:
     """Read INPUTs, extract their claims and store them in the ledger.

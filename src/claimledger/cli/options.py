@@ -1,4 +1,5 @@
-"""Options shared by the commands: the ledger (--db), the claim filters, ISO dates, and plural-aware counts.
+"""Options shared by the commands: the ledger (--db), the claim filters, ISO dates, plural-aware counts, and
+whether URLs may reach private addresses.
 
 Filters with a fixed value set (category, time scope, source type, verification) are click Choices, matched
 case-insensitively (`--category Casualties` is `casualties`), so a wrong value is a one-line error listing the
@@ -7,6 +8,7 @@ choices instead of a query that silently matches nothing. Dates must be ISO (YYY
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -93,3 +95,16 @@ def filter_options(func: Callable) -> Callable:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """ "1 document", "2 documents", "1,480 claims"; `many` for irregular plurals ("1 report disagrees")."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def _allow_private(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:  # read where URLs are fetched (settings.allow_private_urls), however deep in the readers
+        from claimledger.settings import ALLOW_PRIVATE_ENV
+
+        os.environ[ALLOW_PRIVATE_ENV] = "1"
+
+
+allow_private_urls = click.option(
+    "--allow-private-urls", is_flag=True, expose_value=False, callback=_allow_private,
+    help="Let URLs (and feed entries' links) reach loopback, private-network and link-local addresses; "
+         "refused by default. Same as CLAIMLEDGER_ALLOW_PRIVATE_URLS=1.")

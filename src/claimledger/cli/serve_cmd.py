@@ -28,11 +28,22 @@ def _token_store():
 @click.option("--allow-private-urls", is_flag=True,
               help="Let posted URLs reach loopback and private-network addresses (refused by default, so "
               "that a client cannot use the server to reach its own network).")
+@click.option("--allowed-hosts", default=",".join(("localhost", "127.0.0.1", "[::1]")), show_default=True,
+              metavar="NAMES", help="Comma-separated host names the server answers to (the Host header); "
+              "others get 400, so a page elsewhere cannot read the server through DNS rebinding. Add the "
+              "names it is reached by when serving beyond this machine; '*' allows any.")
+@click.option("--extract-workers", default=None, type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for extraction (each holds the spaCy pipeline) [default: half the "
+              "CPUs, 1 to 4].")
+@click.option("--extract-queue", default=8, show_default=True, type=click.IntRange(min=0), metavar="N",
+              help="Extractions that may wait for a worker; past that, 503 with Retry-After.")
+@click.option("--extract-time-limit", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+              metavar="SECONDS", help="Hard limit on one extraction; its worker is stopped past it.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="uvicorn's log level; 'warning' also silences the access log.")
 def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, allow_private_urls,
-          log_level) -> None:
+          allowed_hosts, extract_workers, extract_queue, extract_time_limit, log_level) -> None:
     """Serve the HTTP API (/api, described at /api/openapi.json) and the web page over the ledger.
 
     Writes (extracting a posted article) need an API token: create one with `claimledger token create`.
@@ -44,6 +55,7 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
         from claimledger.store import Ledger
         from claimledger.web import create_app
         from claimledger.web.extracting import FetchLimits
+        from claimledger.web.workers import ExtractLimits, default_workers
     except ImportError as exc:
         raise click.ClickException(f"serving needs FastAPI and uvicorn, which claimledger installs: "
                                    f"reinstall it (pip install claimledger) ({exc})") from exc
@@ -53,14 +65,22 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
             _seed(ledger)
         app = create_app(ledger=ledger, read_token_required=require_token_for_reads,
                          max_body_bytes=max_body_bytes,
-                         fetch_limits=FetchLimits(allow_private=allow_private_urls))
+                         fetch_limits=FetchLimits(allow_private=allow_private_urls),
+                         extract_limits=ExtractLimits(extract_workers or default_workers(), extract_queue,
+                                                      extract_time_limit),
+                         allowed_hosts=[h for h in allowed_hosts.split(",") if h.strip()])
         if not app.state.tokens.list():
             click.echo("no API tokens yet: reading works, but extracting needs one "
                        "(run `claimledger token create`)", err=True)
     except ClaimledgerError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"claimledger serving {ledger.url} on http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    from claimledger.web.workers import close_pools
+
+    try:  # a request still extracting at shutdown is given 5 s, then cut short with its worker
+        uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    finally:
+        close_pools()
 
 
 def _seed(ledger) -> None:

@@ -5,6 +5,7 @@ Every page of the web view reads one of these routes (its "JSON twin"), so what 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -12,10 +13,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from claimledger.models import Claim, Document
 from claimledger.store import ClaimFilter, Ledger
-from claimledger.web import extracting, figures, queries
+from claimledger.web import extracting, figures, queries, workers
 from claimledger.web.auth import require_read, require_write
 from claimledger.web.errors import ApiError, error_responses
 
@@ -244,7 +246,7 @@ class ExtractRequest(BaseModel):
 
 
 @router.post("/extract", summary="Extract claims from a text, HTML page or URL",
-             dependencies=[Depends(require_write)], responses=error_responses(400, 401, 413, 422),
+             dependencies=[Depends(require_write)], responses=error_responses(400, 401, 413, 422, 503),
              description="Reads the article, extracts its claims and runs the checks that need no other "
                          "document (stated conversions against exchange rates, figures against reference "
                          "series). A text that is not English is refused with 422 `not_english` (the check "
@@ -252,17 +254,29 @@ class ExtractRequest(BaseModel):
                          "the ledger, replacing "
                          "an earlier version of the same document, and the cross-source check of each figure "
                          "they report is redone over the ledger. Needs an API token "
-                         "(`Authorization: Bearer <token>`, from `claimledger token create`).")
-def post_extract(request: Request, body: ExtractRequest) -> JSON:
+                         "(`Authorization: Bearer <token>`, from `claimledger token create`). Extraction "
+                         "runs in a bounded pool of worker processes: when every worker is busy and the "
+                         "queue is full the answer is 503 with `Retry-After`; an extraction past the "
+                         "server's time limit is stopped and answered 422 (`time_limit`).")
+async def post_extract(request: Request, body: ExtractRequest) -> JSON:
     state = request.app.state
-    document = extracting.build_document(
-        text=body.text, html=body.html, url=body.url, limits=state.fetch_limits,
-        fields={"id": body.id, "title": body.title, "outlet": body.outlet, "published": body.published})
-    claims = extracting.extract_checked(document)
+    job = workers.Job(text=body.text, html=body.html, url=body.url, fetch=state.fetch_limits,
+                      fields={"id": body.id, "title": body.title, "outlet": body.outlet,
+                              "published": body.published})
+    try:
+        document, claims = await workers.shared_pool(state.extract_limits).extract(job)
+    except workers.PoolBusy as exc:
+        raise ApiError(503, str(exc), "busy", headers={"Retry-After": str(exc.retry_after)}) from None
+    except workers.TimeLimit as exc:
+        raise ApiError(422, str(exc), "time_limit") from None
+    except workers.WorkerFailed as exc:
+        raise ApiError(503, str(exc), "unavailable", headers={"Retry-After": "5"}) from None
+    except asyncio.CancelledError:  # the server stops (its grace period is over): say so, not a bare 500
+        raise ApiError(503, "the server is shutting down; try again when it is back", "unavailable",
+                       headers={"Retry-After": "5"}) from None
     replaced = False
     if body.store:
-        replaced = extracting.store(state.ledger, document, claims)
-        claims = extracting.recheck_cross_source(state.ledger, claims)
+        replaced, claims = await run_in_threadpool(extracting.store_checked, state.ledger, document, claims)
     return JSON({"document": document.to_dict(), "claims": [claim_json(c) for c in claims],
                  "stored": body.store, "replaced": replaced})
 

@@ -20,11 +20,13 @@ STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: 
 class ApiError(Exception):
     """An error the API reports as it is: status, a stable code, a message a person can act on."""
 
-    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+    def __init__(self, status: int, message: str, code: str | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code or STATUS_CODES.get(status, "error")
         self.message = message
+        self.headers = headers
 
 
 ERROR_SCHEMA = {
@@ -63,7 +65,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else exc.headers
         return error_response(request, exc.status, exc.code, exc.message, headers)
 
     @app.exception_handler(RequestValidationError)

@@ -1,6 +1,6 @@
 """Extraction for the web: a posted text, HTML page or URL → Document and checked claims (optionally stored).
 
-The spaCy pipeline is shared by the server's worker threads; one lock keeps one extraction at a time in it.
+What happens to a posted article; where it happens (a pool of worker processes) is web/workers.py.
 A URL is fetched by the ingest fetcher (http(s) only, a timeout, a size cap) and, unless the server was
 started with --allow-private-urls, only from public addresses: whoever posts a URL must not reach the
 server's own network through it.
@@ -8,15 +8,11 @@ server's own network through it.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
-from claimledger import __version__
 from claimledger.errors import InputError, NotEnglishError
 from claimledger.models import Claim, Document
 from claimledger.store import Ledger
-
-_PIPELINE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -71,8 +67,7 @@ def extract_checked(document: Document) -> list[Claim]:
     from claimledger.api import extract_documents
     from claimledger.check import check_claims
 
-    with _PIPELINE_LOCK:
-        claims = next(iter(extract_documents([document])))[1]
+    claims = next(iter(extract_documents([document])))[1]
     return check_claims(claims)
 
 
@@ -88,6 +83,15 @@ def store(ledger: Ledger, document: Document, claims: list[Claim]) -> bool:
     """Store into the ledger; True when the document was already there and has been replaced.
 
     A posted article replaces a stored one of the same id even from the same extractor version: the poster
-    may have changed its text or metadata.
+    may have changed its text or metadata. The version is `ingest`'s, so a later ingest of the same
+    document finds it current.
     """
-    return ledger.add(document, claims, __version__, replace=True).replaced
+    from claimledger.nlp.pipeline import extractor_version
+
+    return ledger.add(document, claims, extractor_version(), replace=True).replaced
+
+
+def store_checked(ledger: Ledger, document: Document, claims: list[Claim]) -> tuple[bool, list[Claim]]:
+    """Store, then redo the cross-source check of the figures the claims report: (replaced, claims)."""
+    replaced = store(ledger, document, claims)
+    return replaced, recheck_cross_source(ledger, claims)

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from claimledger.models import CATEGORIES, SOURCE_TYPES, TIME_SCOPES, VERIFICATIONS
 from claimledger.store import ORDER_COLUMNS, ClaimFilter
 from claimledger.web import api, figures, marks
-from claimledger.web.auth import COOKIE, may_read
+from claimledger.web.auth import COOKIE, may_read, session_for
 from claimledger.web.errors import ApiError
 
 router = APIRouter(include_in_schema=False)
@@ -187,11 +187,12 @@ def login_view(request: Request) -> Response:
 
 @router.post("/login")
 def login(request: Request, token: Annotated[str, Form()]) -> Response:
-    """Checks a token and keeps it in an HttpOnly cookie that opens reads (never writes)."""
-    if request.app.state.tokens.verify(token.strip()) is None:
+    """Checks a token and opens a session in an HttpOnly cookie that opens reads (never writes)."""
+    session = session_for(request, token.strip())
+    if session is None:
         return _login_page(request, status=401, message="That token is not valid (unknown or revoked).")
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(COOKIE, token.strip(), httponly=True, samesite="strict")
+    response.set_cookie(COOKIE, session, httponly=True, samesite="strict")
     return response
 
 

@@ -107,6 +107,9 @@ class TokenStore:
         self._save(entries)
         return True
 
+    def get(self, token_id: str) -> TokenEntry | None:
+        return self._load().get(token_id)
+
     def verify(self, token: str) -> TokenEntry | None:
         if not token.startswith(PREFIX) or "_" not in token[len(PREFIX):]:
             return None
