@@ -143,6 +143,7 @@ class Claim:
     published: str | None = None
     outlet: str | None = None
     extractor_version: str | None = None
+    role: str | None = None  # a change's ends: "from" and "to" in "fell from $36,040 to $34,935"
 
     @staticmethod
     def make_id(doc_id: str, start: int, end: int) -> str:

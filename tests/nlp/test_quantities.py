@@ -68,7 +68,7 @@ def test_change_is_two_figures_not_a_range():
 
 
 def test_pounds_of_weight_are_not_money():
-    assert find_quantities("500 pounds of explosives")[0].unit is None
+    assert find_quantities("500 pounds of explosives")[0].unit == "pound"  # a weight, not GBP
 
 
 def test_vague_magnitudes_are_flagged():

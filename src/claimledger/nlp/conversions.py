@@ -51,7 +51,7 @@ def measure_units() -> frozenset[str]:
 
 
 def _measure(draft: ClaimDraft) -> bool:
-    return bool(draft.unit) and draft.unit.split()[-1] in measure_units()
+    return bool(draft.unit) and draft.unit.split(" per ")[0].split()[-1] in measure_units()  # "barrel per day"
 
 
 def is_measure_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:

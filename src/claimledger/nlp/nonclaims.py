@@ -30,6 +30,7 @@ MONTH_NAMES = (
 MONTHS = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
 # "March 3", "Sept. 3": a month right before the figure (not "Ivanova said 3", whose slice starts in a word)
 MONTH_BEFORE = re.compile(rf"(?<![a-z]){MONTH_NAMES}\s+$", re.IGNORECASE)
+RATE_BASE_BEFORE = re.compile(r"\b(?:per|for\s+every)\s+$", re.IGNORECASE)  # "2.6 doctors per 1,000 people"
 HYPHEN_MODIFIER = re.compile(r"-(?!strong\b|plus\b)[a-z]", re.IGNORECASE)  # "34-year-old", "24-hour"
 AGE_AFTER_NAME = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")  # "Petrenko, 41, said", "said Olena Petrenko, 58."
 
@@ -91,6 +92,8 @@ def reason_not_a_claim(
     before = text[max(0, mention.start - 25):mention.start]
     if mention.unit is None and HYPHEN_MODIFIER.match(after):
         return "part of a compound modifier (an age, a duration or a size: '34-year-old', '24-hour')"
+    if RATE_BASE_BEFORE.search(before) and mention.bound == "exact":
+        return "the base of a rate ('per 1,000 people', 'per 40-foot container'), not a count"
     if mention.unit is None and rules.age_before.search(before):
         return "an age"
     if mention.unit is None and rules.size_before.search(before):

@@ -14,10 +14,26 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
-from claimledger.normalize.numbers import parse_digits, parse_number_words
+from claimledger.normalize.numbers import DENOMINATORS, parse_digits, parse_fraction, parse_number_words
+from claimledger.normalize.units import default_vocabulary
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"
 SHORT_SCALES_NEED_CURRENCY = {"m", "k", "b"}
+_PLURAL_PARTS = "|".join(sorted({d + ("es" if d == "half" else "s") for d in DENOMINATORS} - {"halfes"} | {"halves"}))
+_SINGLE_PARTS = "|".join(sorted(DENOMINATORS))
+_NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
+# "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
+# third."; not "a third day")
+FRACTION = (
+    rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
+    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
+)
+SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[]))[-\u2212])$", re.IGNORECASE)
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
     r"dropped|decreased?|declined?|surged|soared|plunged|slipped|went|up|down|raised|cut|reduced|"
@@ -42,11 +58,21 @@ class QuantityMention:
     vague: bool = False  # "thousands of": recognised, reported only when asked
     spelled: bool = False  # written in words ("three", "a dozen")
     bound_cue: str | None = None
+    unit_end: int = 0  # where a unit of measure named after the figure ends ("6.1-inch", "570 sq m")
+    per: str | None = None  # a rate's second unit: "month" in "$14.95 a month"
+    role: str | None = None  # a change's ends: "from", "to" ("fell from $36,040 to $34,935")
+
+    @property
+    def full_unit(self) -> str | None:
+        """The unit with its rate: "USD per month" for "$14.95 a month"."""
+        if self.unit and self.per and " per " not in self.unit:
+            return f"{self.unit} per {self.per}"
+        return self.unit
 
     def as_dict(self) -> dict[str, object]:
         return {
             "text": self.text, "span": [self.start, self.end], "value": self.value, "high": self.high,
-            "bound": self.bound, "unit": self.unit, "vague": self.vague,
+            "bound": self.bound, "unit": self.full_unit, "vague": self.vague, "role": self.role,
         }
 
 
@@ -61,14 +87,36 @@ class QuantityScanner:
         self.symbols = dict(table["currency_symbols"])
         self.currency_names = {k.lower(): v for k, v in table["currency_names"].items()}
         self.codes = set(table["currency_codes"]["codes"])
+        self._add_iso_currencies(load_table("currencies"))
         self._compile(table)
+
+    def _add_iso_currencies(self, iso: dict) -> None:
+        """ISO 4217 (data/currencies.toml, from CLDR): every code in use, its English names, and the symbols
+        that name one currency only and are not a bare word ("HK$", "R$", "₹"). The hand tables of
+        quantities.toml win: they hold the local spellings and the names several countries share."""
+        owners: dict[str, set[str]] = {}
+        for code, entry in iso.items():
+            self.codes.add(code)
+            for name in (entry["name"], entry["plural"]):
+                self.currency_names.setdefault(name.lower(), code)
+            for symbol in entry["symbols"]:
+                owners.setdefault(symbol, set()).add(code)
+        for symbol, codes in owners.items():
+            if len(codes) == 1 and len(symbol) >= 2 and not symbol.isalpha():
+                self.symbols.setdefault(symbol, codes.pop())
 
     def _compile(self, table: dict) -> None:
         words = [w for w in self.number_words if w not in ("hundred", "dozen")]
         word = f"(?:{phrase_alternation(words)})"
         word_seq = rf"{word}(?:(?:\s+|-)(?:{word}|hundred|thousand|million|billion|dozen)|(?<=hundred)\s+and\s+{word})*"
+        units = default_vocabulary()
+        self.unit_words, self.unit_symbols = units.words, units.symbols
+        glued = self._glued_suffixes(table)
         self.core = re.compile(
-            rf"(?P<digits>(?<![\w.,\-/:]){'(?:' + DIGITS + ')'}(?:\s?(?:bn|mn|tn|bln|mln)|[mkb])?(?![\w/]|[.,]\d|:\d))"
+            rf"(?P<fraction>\b{FRACTION}\b)"
+            rf"|(?P<fold>\b(?:{word}|\d+)-?fold\b)"
+            rf"|(?P<digits>{self._digits_lookbehind()}{'(?:' + DIGITS + ')'}(?:\s?(?:bn|mn|tn|bln|mln)|[mkb])?"
+            rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})))"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
             rf"|(?P<words>\b{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))",
@@ -82,10 +130,10 @@ class QuantityScanner:
             re.IGNORECASE,
         )
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b)?$", re.IGNORECASE)
-        self.long_scale = re.compile(r"\s+(thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
+        self.long_scale = re.compile(r"\s+(hundred|thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
         symbols = phrase_alternation(list(self.symbols))
         codes = "|".join(sorted(self.codes))
-        self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<code>{codes})\s)$")
+        self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<code>{codes})\s?)$")
         names = []
         for name in self.currency_names:
             head, _, rest = name.partition(" ")
@@ -94,15 +142,28 @@ class QuantityScanner:
             else:
                 names += [name, name + "s", name + "es"]
         self.currency_after = re.compile(
-            rf"(?:\s?(?P<code>{codes})\b|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
+            rf"(?:\s?(?P<code>(?-i:{codes}))\b|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
             re.IGNORECASE,
         )
         self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
         pct = table["percent"]
         self.percent_after = re.compile(
-            rf"(?:\s?%|\s+(?P<points>{phrase_alternation(pct['points'])})\b|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
+            rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b|\s+(?P<points>{phrase_alternation(pct['points'])})\b|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
             re.IGNORECASE,
         )
+        pence = table["pence"]
+        self.pence_after = re.compile(rf"(?:(?-i:{phrase_alternation(pence['glued'])})(?![\w/]|\.[a-z])|\s+(?:{phrase_alternation(pence['words'])})\b)", re.IGNORECASE)
+        self.pence_code = pence["code"]
+        self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{phrase_alternation(list(self.unit_symbols))})(?![\w/²])")
+        self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{phrase_alternation(list(self.unit_words))})\b", re.IGNORECASE)
+        rates = table["rates"]
+        self.per_words = {k.lower(): v for k, v in rates["per"].items()}
+        self.rate_after = re.compile(
+            rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<per>{phrase_alternation(list(rates['per']))})\b"
+            rf"(?!\s+(?:{phrase_alternation(rates['not_after'])})\b)", re.IGNORECASE)
+        calibre = load_table("units")["calibre"]
+        self.calibre_units = frozenset(calibre["units"])
+        self.calibre_after = re.compile(rf"[\s-]+(?:[a-z-]+\s+)?(?:{phrase_alternation(calibre['nouns'])})\b", re.IGNORECASE)
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
@@ -123,6 +184,21 @@ class QuantityScanner:
         self.between_before = re.compile(r"\b(?P<cue>between|from)\s+$", re.IGNORECASE)
         self.and_joint = re.compile(r"\s+and\s+", re.IGNORECASE)
 
+    def _digits_lookbehind(self) -> str:
+        """Not inside a word or another figure; but right after a sign ("-1.3%", "minus 5" is read in _grow)
+        or a currency written without a space ("USD10m", "Rs500", "HK$5")."""
+        glued_before = sorted({c for c in self.codes} | {s for s in self.symbols if s[-1:].isalpha()}, key=len)
+        by_length: dict[int, list[str]] = {}
+        for prefix in glued_before:
+            by_length.setdefault(len(prefix), []).append(re.escape(prefix))
+        after_prefix = "|".join(f"(?<=(?-i:{'|'.join(group)}))" for group in by_length.values())
+        return rf"(?:(?<![\w.,/:\-\u2212])|(?<=(?<![\w.,])[-\u2212])|{after_prefix})"
+
+    def _glued_suffixes(self, table: dict) -> str:
+        """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
+        glued = [*self.unit_symbols, *table["percent"].get("glued", []), *table.get("pence", {}).get("glued", [])]
+        return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
+
     # -- the figure itself -------------------------------------------------------------
     def _figure_value(
         self, match: re.Match[str], group: str | None = None
@@ -141,6 +217,13 @@ class QuantityScanner:
             return self.vague[re.sub(r"\s+", " ", text.lower())], None, True
         if group == "article":
             return self.article_numbers[re.sub(r"\s+", " ", text.lower())], None, True
+        if group == "fraction":
+            fraction = parse_fraction(text)
+            return (fraction, None, True) if fraction is not None else None
+        if group == "fold":
+            times = text.lower().removesuffix("fold").rstrip("-")
+            value = float(times) if times.isdigit() else parse_number_words(times, self.number_words, self.scales)
+            return (value, None, not times.isdigit()) if value is not None else None
         words = dict(self.number_words)
         value = parse_number_words(text, words, self.scales)
         return (value, None, True) if value is not None else None
@@ -153,6 +236,9 @@ class QuantityScanner:
                 continue
             mention = self._grow(text, match)
             if mention is not None:
+                previous = mentions[-1] if mentions else None
+                if previous is not None and previous.role == "from" and CHANGE_TO.match(text[previous.end:mention.start]):
+                    mention.role = "to"  # "fell from $36,040 to $34,935": the value it changed to
                 mentions.append(mention)
                 taken_until = mention.end
         return mentions
@@ -170,16 +256,80 @@ class QuantityScanner:
         )
         if match.lastgroup == "vague":
             mention.bound = "at_least"
+        if match.lastgroup == "fold":
+            mention.unit = "fold"  # "grew more than sixfold": a multiple
+        self._take_sign(text, mention)
+        end = self._take_exponent(text, mention, end)
+        end = self._take_half(text, mention, end)
         end = self._take_long_scale(text, mention, end)
         end = self._take_currency_or_percent(text, mention, end)
         if short_scale in SHORT_SCALES_NEED_CURRENCY and mention.unit in (None, "percent"):
             return None  # "50m" without a currency is fifty metres, not fifty million
+        if mention.unit is None:
+            end = self._take_measure(text, mention, end)
+            if mention.unit in self.calibre_units and self.calibre_after.match(text, mention.unit_end):
+                return None  # "155mm shells", "a 9mm pistol": a calibre, part of the weapon's name
+        end = self._take_rate(text, mention, end)
         end = self._take_range(text, mention, end)
+        if mention.unit is None and mention.bound == "range":
+            self._take_measure(text, mention, end)  # "10-15 km"
         end = self._take_suffix_bound(text, mention, end)
         self._take_bound_before(text, mention)
         mention.end = end
         mention.text = text[mention.start:end]
         return mention
+
+    def _take_sign(self, text: str, mention: QuantityMention) -> None:
+        """ "minus 260 degrees", "Stoxx 50 -1.3%": the figure is negative and its text starts at the sign."""
+        sign = SIGN_BEFORE.search(text, max(0, mention.start - 9), mention.start)
+        if sign and mention.value > 0:
+            mention.value = -mention.value
+            mention.start = sign.start()
+
+    def _take_exponent(self, text: str, mention: QuantityMention, end: int) -> int:
+        """ "1.99×10−30": one number in scientific notation, not three."""
+        times = TIMES_TEN.match(text, end) if not mention.spelled else None
+        if not times:
+            return end
+        exponent = times.group("exp").translate(SUPERSCRIPTS).replace("\u2212", "-")
+        mention.value = float(f"{mention.value!r}e{int(exponent)}")
+        return times.end()
+
+    def _take_half(self, text: str, mention: QuantityMention, end: int) -> int:
+        """ "two and a half million", "a quarter of a million": the parts that grow the figure."""
+        if mention.num_end == end and (half := AND_A_HALF.match(text, end)):
+            mention.value += 0.5
+            end = half.end()
+            if scale := self.long_scale.match(text, end):  # "two and a half million"
+                mention.value *= self.scales[scale.group(1).lower()]
+                end = scale.end()
+        if mention.value < 1 and (whole := OF_A_SCALE.match(text, end)):
+            mention.value *= self.scales[whole.group(1).lower()]
+            end = whole.end()
+        return end
+
+    def _take_measure(self, text: str, mention: QuantityMention, end: int) -> int:
+        """A unit of measure from the vocabulary right after the figure ("6.1-inch", "40 yard line" → yard,
+        "570 sq m", "256GB"). The text of the quantity stays the figure: the unit is named, not quoted."""
+        found = self.measure_symbol.match(text, end) or self.measure_word.match(text, end)
+        if found is None:
+            return end
+        written = found.group("unit")
+        mention.unit = self.unit_symbols.get(written) or self.unit_words[re.sub(r"\s+", " ", written.lower())]
+        mention.unit_end = found.end()
+        return end
+
+    def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
+        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
+        if mention.unit is None or mention.unit in ("percent", "percentage point", "fold") or " per " in mention.unit:
+            return end
+        rate = self.rate_after.match(text, max(end, mention.unit_end))
+        if rate:
+            per = re.sub(r"\s+", " ", rate.group("per").lower())
+            mention.per = self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
+            if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
+                mention.unit = f"{mention.unit} per {mention.per}"
+        return end
 
     def _take_long_scale(self, text: str, mention: QuantityMention, end: int) -> int:
         scale = self.long_scale.match(text, end)
@@ -194,6 +344,9 @@ class QuantityScanner:
             mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
             mention.start = before.start()
         after = self.currency_after.match(text, end)
+        measure = self.measure_word.match(text, end) if after else None
+        if after and measure and measure.end() > after.end():
+            after = None  # "500 pound-feet of torque": a unit of measure, not pounds sterling
         if after and after.group("name") and after.group("name").lower().startswith("pound") and text.startswith(" of", after.end()):
             after = None  # "500 pounds of explosives" is a weight
         if after and (after.group("of") is None or mention.vague or mention.spelled):
@@ -201,6 +354,10 @@ class QuantityScanner:
                 code = after.group("code")
                 mention.unit = code or self._code_for_name(after.group("name"))
             return after.end()
+        pence = self.pence_after.match(text, end) if mention.unit is None and not mention.spelled else None
+        if pence:  # "164p": 1.64 pounds sterling
+            mention.unit, mention.value = self.pence_code, mention.value / 100
+            return pence.end()
         percent = self.percent_after.match(text, end)
         if percent and mention.unit is None:
             mention.unit = "percentage point" if percent.group("points") else "percent"
@@ -225,7 +382,8 @@ class QuantityScanner:
             joint = self.and_joint.match(text, end) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, end)
             if between.group("cue").lower() == "from" and CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start()):
-                return end  # "rose from 500 to 700" is a change: two figures, not a range
+                mention.role = "from"
+                return end  # "rose from 500 to 700" is a change: two figures, not a range, each with its role
         else:
             joint = self.range_joint.match(text, end)
             if joint and "to" in joint.group(0).lower() and CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start):

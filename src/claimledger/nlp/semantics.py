@@ -312,7 +312,10 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if mention.unit in ("percent", "percentage point"):
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
-        return "money", currency_in_context(draft, mention.unit, rules)
+        code = currency_in_context(draft, mention.unit, rules)
+        return "money", f"{code} per {mention.per}" if mention.per else code  # "$14.95 a month": USD per month
+    if mention.unit:  # a unit of measure read with the figure: "256GB", "50 km/h", "grew sixfold"
+        return "other", mention.unit
     described = _said_to_be(draft, noun)
     whole = None
     if described is not None:

@@ -40,3 +40,22 @@ def parse_number_words(text: str, words: Mapping[str, float], scales: Mapping[st
 
 def is_digit_figure(text: str) -> bool:
     return bool(_DIGITS.match(text))
+
+
+# The parts a whole is cut into, as a reporter writes them ("a third", "three quarters", "two-fifths").
+DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100, "thousandth": 1000}
+NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10}
+
+
+def parse_fraction(text: str) -> float | None:
+    """ "a third" → 1/3, "two-thirds" → 2/3, "three quarters" → 0.75; None when it is not a fraction."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if len(words) != 2 or words[0] not in NUMERATORS:
+        return None
+    part = words[1]
+    part = "half" if part == "halves" else part[:-1] if part.endswith("s") and part[:-1] in DENOMINATORS else part
+    if part not in DENOMINATORS:
+        return None
+    return NUMERATORS[words[0]] / DENOMINATORS[part]
