@@ -45,6 +45,20 @@ class NonClaimRules:
     people: frozenset[str]
     time_units: frozenset[str]
     size_before: re.Pattern[str]
+    named_numbers: list[re.Pattern[str]]
+    scores: list[re.Pattern[str]]
+
+
+def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
+    """The names of nonclaims.toml [named_numbers] as one pattern ("S&P 500", "FTSE 100", "Formula 1"; a space
+    or a hyphen before the number), then its regular expressions."""
+    section = table["named_numbers"]
+    names = [*section["indices"], *section["products"], *section["forces"]]
+    written = "|".join(
+        re.sub(r"\\ (?=\d)", r"[\\s-]?", re.escape(n)).replace(r"\ ", r"\s+")
+        for n in sorted(names, key=len, reverse=True))
+    return [re.compile(rf"(?<![\w&])(?:{written})(?![\w])", re.IGNORECASE),
+            *compile_patterns(section["patterns"], "nonclaims.toml [named_numbers]")]
 
 
 @cache
@@ -59,6 +73,8 @@ def default_rules() -> NonClaimRules:
         people=frozenset(load_table("categories")["people"]["nouns"]) | frozenset(table["ages"]["groups"]),
         time_units=frozenset(table["time_units"]["nouns"]),
         size_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['before'])})\s+$", re.IGNORECASE),
+        named_numbers=_named_number_patterns(table),
+        scores=compile_patterns(table["scores"]["patterns"], "nonclaims.toml [scores]"),
     )
 
 
@@ -213,6 +229,8 @@ def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) 
     text = doc_text(doc)
     furniture = furniture_ranges(text, rules)
     identifiers = identifier_ranges(text, rules)
+    names = [m.span() for p in rules.named_numbers for m in p.finditer(text)]
+    scores = [m.span() for p in rules.scores for m in p.finditer(text)]
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -221,6 +239,10 @@ def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) 
             draft.dropped = "page furniture"
         elif _inside(mention.num_start, mention.num_end, identifiers):
             draft.dropped = "a phone number, time of day or id"
+        elif _inside(mention.num_start, mention.num_end, names):
+            draft.dropped = "part of a name (an index, a model, a product, a unit: 'S&P 500', 'iPhone 11')"
+        elif _inside(mention.num_start, mention.num_end, scores):
+            draft.dropped = "a sports score ('won 3-1')"
         elif mention.vague and not include_vague:
             draft.dropped = "a vague magnitude with no figure ('thousands of')"
         else:
