@@ -19,14 +19,21 @@ def parse_number_words(text: str, words: Mapping[str, float], scales: Mapping[st
 
     Returns None when a word is not a number word, so callers can reject the match.
     """
+    whole, _, decimals = re.sub(r"\s+", " ", text.lower().strip()).partition(" point ")
+    if decimals:  # "five point five", "two hundred point zero three"
+        digits = [parse_number_words(w, words, scales) for w in decimals.split()]  # "point seventy-one"
+        integer = parse_number_words(whole, words, scales)
+        if integer is None or any(d is None for d in digits):
+            return None
+        return float(f"{int(integer)}.{''.join(str(int(d)) for d in digits if d is not None)}")
     total = 0.0
     current = 0.0
     seen = False
-    for word in re.split(r"[\s-]+", text.lower().strip()):
+    for word in re.split(r"[\s-]+", whole):
         if not word or word == "and":
             continue
-        if word == "hundred":
-            current = (current or 1) * 100
+        if word in ("hundred", "dozen"):  # "two hundred", "three dozen"
+            current = (current or 1) * (100 if word == "hundred" else 12)
         elif word in scales and scales[word] >= 1000 and word.isalpha() and len(word) > 2:
             total += (current or 1) * scales[word]
             current = 0
