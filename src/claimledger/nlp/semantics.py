@@ -751,7 +751,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if among is not None:
             draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
-                and not _counts_a_thing(draft, noun)):
+                and not _counts_a_thing(draft, noun) and draft.mention.unit is None and draft.mention.value >= 1):
+            # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
         draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
