@@ -192,6 +192,8 @@ class QuantityScanner:
             rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})(?:\s+|(?<=~)\s*)(?:of\s+)?$",
             re.IGNORECASE,
         )
+        self.bound_verbs = {cue.lower(): re.compile(rf"\b(?:{phrase_alternation(verbs)})\s+$", re.IGNORECASE)
+                            for cue, verbs in table.get("bounds_not_after", {}).items()}
         outside = table.get("bounds_outside", {})
         self.outside_kind = {p.lower(): kind for kind, phrases in outside.items() for p in phrases}
         self.bound_outside = re.compile(
@@ -267,6 +269,8 @@ class QuantityScanner:
                 previous = mentions[-1] if mentions else None
                 if previous is not None and previous.role == "from" and CHANGE_TO.match(text[previous.end:mention.start]):
                     mention.role = "to"  # "fell from $36,040 to $34,935": the value it changed to
+                    if previous.unit == mention.unit and previous.per is None:
+                        previous.per = mention.per  # "from £38 to £44 a match": both are per match
                 mentions.append(mention)
                 taken_until = max(mention.end, mention.unit_end)
         return mentions
@@ -538,6 +542,9 @@ class QuantityScanner:
                 mention.bound, mention.bound_cue = self.outside_kind[cue], cue
             return
         cue = re.sub(r"\s+", " ", before.group("cue").lower())
+        verb = self.bound_verbs.get(cue)
+        if verb is not None and verb.search(text, max(0, before.start("cue") - 12), before.start("cue")):
+            return  # "the minimum wage goes up to £12.71": a verb's particle, not a bound
         mention.bound = self.bound_phrases[cue]
         mention.bound_cue = cue
         mention.start = before.start("cue")

@@ -108,7 +108,8 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
     steps = 0
     while token.dep_ in NUMBER_LINK_DEPS and token.head.i > token.i and steps < 3:
         head = token.head
-        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS:
+        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS or head.i < span.end:
+            # (inside the quantity: "thirds" of "Two-thirds of the cases" is the figure, not what it counts)
             token = head
             steps += 1
             continue
@@ -688,6 +689,10 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if compared is not None:
             # "1,617 people were killed, up from 1,400 in the previous three months": the same count before
             draft.unit, draft.category = compared.unit, compared.category
+        if _same_rate_before(draft, previous):
+            # "$82.40 a barrel, up from $79.90 a week earlier": the earlier price is per barrel too
+            assert previous is not None
+            draft.unit = previous.unit
         if _continues_amount(draft, noun, previous):
             # "13.5 trillion rubles, up from 10.8 trillion": the second amount is in the same currency
             assert previous is not None
@@ -814,6 +819,15 @@ def _bare_part_included(draft: ClaimDraft, noun: Token | None, seen: list[ClaimD
 
 
 COMPARED = re.compile(r"\b(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
+
+
+def _same_rate_before(draft: ClaimDraft, previous: ClaimDraft | None) -> bool:
+    """An amount compared with a rate of the same currency just before it ("up from", "down from") is that rate."""
+    if previous is None or draft.category != "money" or draft.mention.per or " per " not in previous.unit:
+        return False
+    if previous.sentence.start != draft.sentence.start or previous.unit.split(" per ")[0] != draft.unit:
+        return False
+    return bool(COMPARED.search(draft.doc_text[draft.sentence.start_char:draft.start]))
 
 
 def _compared_with(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> ClaimDraft | None:
