@@ -108,7 +108,8 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
     steps = 0
     while token.dep_ in NUMBER_LINK_DEPS and token.head.i > token.i and steps < 3:
         head = token.head
-        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS or head.i < span.end:
+        fraction_word = head.i < span.end and draft.mention.spelled and draft.mention.value < 1
+        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS or fraction_word:
             # (inside the quantity: "thirds" of "Two-thirds of the cases" is the figure, not what it counts)
             token = head
             steps += 1
