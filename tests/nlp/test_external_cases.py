@@ -9,6 +9,7 @@ what the layer reaches, with a margin, so that they cannot fall back unnoticed.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ EXTERNAL = Path(__file__).resolve().parents[2] / "evaluation" / "external"
 _spec = importlib.util.spec_from_file_location("score_quantities", EXTERNAL / "score_quantities.py")
 assert _spec is not None and _spec.loader is not None
 score_quantities = importlib.util.module_from_spec(_spec)
+sys.modules["score_quantities"] = score_quantities  # its dataclasses look their module up there
 _spec.loader.exec_module(score_quantities)
 
 FLOORS = {
