@@ -55,7 +55,7 @@ GENERAL_NEWS = [
     ("Sterling slipped 1.38pc against the dollar.", ("1.38pc", 1.38, None, "exact", "percent")),
     ("Shares in the grocer closed at 164p on Friday.", ("164p", 1.64, None, "exact", "GBP")),
     ("The retailer's bonds pay 4.2 pc a year.", ("4.2 pc", 4.2, None, "exact", "percent")),
-    ("The charity raised 20 pence per bottle.", ("20 pence", 0.2, None, "exact", "GBP")),
+    ("The charity raised 20 pence per bottle.", ("20 pence", 0.2, None, "exact", "GBP per bottle")),
     ("Tickets cost 15€ at the door.", ("15€", 15, None, "exact", "EUR")),
     # -- claim-like numbers that a skip rule used to drop
     ("The handset has a 6.1-inch display.", ("6.1", 6.1, None, "exact", "inch")),

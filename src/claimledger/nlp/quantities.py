@@ -45,6 +45,7 @@ METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thi
 AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+\w+)?|"
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
+NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
@@ -129,9 +130,9 @@ class QuantityScanner:
         per = phrase_alternation(list(table["rates"]["per"]))
         self.core = re.compile(
             rf"(?P<fraction>\b{FRACTION}\b)"
-            rf"|(?P<fold>\b(?:{word}|\d+)-?fold\b)"
-            rf"|(?P<slash>(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
-            rf"|(?P<digits>{self._digits_lookbehind()}{'(?:' + DIGITS + ')'}(?:\s?(?:bn|mn|tn|bln|mln)|(?:[mkb]|(?-i:T))(?![a-z]))?"
+            rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
+            rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
+            rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}(?:\s?(?:bn|mn|tn|bln|mln)|(?:[mkb]|(?-i:T))(?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)))"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
@@ -176,6 +177,9 @@ class QuantityScanner:
         pence = table["pence"]
         self.pence_after = re.compile(rf"(?:(?-i:{phrase_alternation(pence['glued'])})(?![\w/]|\.[a-z])|\s+(?:{phrase_alternation(pence['words'])})\b)", re.IGNORECASE)
         self.pence_code = pence["code"]
+        self.unit_starts = frozenset(
+            {NEXT_WORD.match(" " + u).group(1) for u in self.unit_symbols if NEXT_WORD.match(" " + u)}
+            | {NEXT_WORD.match(" " + u).group(1) for u in self.unit_words if NEXT_WORD.match(" " + u)})
         self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{phrase_alternation(list(self.unit_symbols))})(?![\w/²])")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{phrase_alternation(list(self.unit_words))})\b", re.IGNORECASE)
         rates = table["rates"]
@@ -378,6 +382,9 @@ class QuantityScanner:
     def _take_measure(self, text: str, mention: QuantityMention, end: int) -> int:
         """A unit of measure from the vocabulary right after the figure ("6.1-inch", "40 yard line" → yard,
         "570 sq m", "256GB"). The text of the quantity stays the figure: the unit is named, not quoted."""
+        first = NEXT_WORD.match(text, end)  # a dictionary look-up first: most figures count a plain noun
+        if first is None or not self._may_be_unit(first.group(1)):
+            return end
         found = self.measure_symbol.match(text, end) or self.measure_word.match(text, end)
         if found is None:
             return end
@@ -388,6 +395,11 @@ class QuantityScanner:
             mention.value += int(inches.group(1)) / 12  # "5 ft 2 in": one height
             mention.unit_end = inches.end()
         return end
+
+    def _may_be_unit(self, word: str) -> bool:
+        starts = self.unit_starts
+        bare = word.rstrip(".!?'\"”’")  # "kg." at the end of a sentence
+        return word in starts or bare in starts or word.lower() in starts or bare.lower() in starts
 
     def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
         """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
@@ -416,7 +428,7 @@ class QuantityScanner:
             if before.group("mega"):  # "MAUD 60": millions of Australian dollars
                 mention.value *= 1e6
         after = self.currency_after.match(text, end)
-        measure = self.measure_word.match(text, end) if after else None
+        measure = self.measure_word.match(text, end) if after and after.group("name") else None
         if after and measure and measure.end() > after.end():
             after = None  # "500 pound-feet of torque": a unit of measure, not pounds sterling
         if after and after.group("name") and after.group("name").lower().startswith("pound") and text.startswith(" of", after.end()):
