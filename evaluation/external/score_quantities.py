@@ -164,7 +164,9 @@ def _best_overlap(span: tuple[int, int], mentions: list[dict]) -> dict | None:
 
 def run(datasets: Path) -> dict[str, Tally]:
     results: dict[str, Tally] = {}
-    quantulum = datasets / "quantulum3" if (datasets / "quantulum3").is_dir() else datasets / "quantulum3-tests"
+    quantulum = datasets / "quantulum3"
+    if not quantulum.is_dir():
+        quantulum = datasets / "quantulum3-tests"  # the layout of ../shared/datasets
     if quantulum.is_dir():
         results["quantulum3/quantities.json"] = score(quantulum_cases(quantulum))
     recognizers = datasets / "recognizers-text"

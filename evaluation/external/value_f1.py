@@ -40,8 +40,8 @@ def main() -> None:
     for name, fields in (("value", ("value", "high")), ("value+unit", ("value", "high", "unit"))):
         right = data["matched"] - len(wrong(*fields))
         p, r, f = f1(right, data["predicted"], data["gold"])
-        print(f"{name:<11} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({right} right of {data['predicted']} predicted, "
-              f"{data['gold']} gold)")
+        print(f"{name:<11} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+              f"({right} right of {data['predicted']} predicted, {data['gold']} gold)")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Other projects' quantity test cases as regression gold: quantulum3's and Recognizers-Text's English suites
-(copied into evaluation/external/cases with their provenance), scored by evaluation/external/score_quantities.py.
+(copied into evaluation/external/cases with their provenance), scored by
+evaluation/external/score_quantities.py.
 
 Issue 11's floors: recall and value accuracy at least 0.95 on numbers in units, currencies, percentages and
 dimensions. Recognizers' NumberModel (a grammar of spelled-out arithmetic) and NumberRangeModel are pinned at
@@ -27,7 +28,8 @@ FLOORS = {
     "recognizers/Number/PercentModel.json": (0.95, 0.95),
     "recognizers/NumberWithUnit/CurrencyModel.json": (0.95, 0.95),
     "recognizers/NumberWithUnit/DimensionModel.json": (0.95, 0.95),
-    "recognizers/Number/NumberModel.json": (0.87, 0.60),  # below issue 11's target: see evaluation/external/README.md
+    # below issue 11's target: see evaluation/external/README.md
+    "recognizers/Number/NumberModel.json": (0.87, 0.60),
     "recognizers/Number/NumberRangeModel.json": (0.95, 0.72),
 }
 

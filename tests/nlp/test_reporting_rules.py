@@ -68,7 +68,8 @@ CATEGORY_AND_UNIT = [
         "displaced",
         "person",
     ),
-    ("The new tariff will cost households about 300 soms a month.", "about 300 soms", "money", "KGS per month"),
+    ("The new tariff will cost households about 300 soms a month.", "about 300 soms", "money",
+     "KGS per month"),
     ("The unit recruited 3,100 people last year against a target of 5,000.", "5,000", "troops", "person"),
     # a bare figure that leaves its people out takes those counted just before
     (

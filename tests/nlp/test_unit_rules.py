@@ -152,7 +152,7 @@ UNITS_GENERAL = [
     ("Shares in the grocer rose 12p to 164p.", "164p", "GBP", "money"),
     ("The lender agreed a USD10m facility with the port.", "USD10m", "USD", "money"),
     ("The FTSE 250 gained 1.38pc on Tuesday.", "1.38pc", "percent", "percent"),
-    ("The probe measured minus 260 degrees Fahrenheit on the surface.", "minus 260", "degree fahrenheit", "other"),
+    ("The probe measured minus 260 degrees Fahrenheit.", "minus 260", "degree fahrenheit", "other"),
 ]
 
 

@@ -17,9 +17,13 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.normalize.numbers import DENOMINATORS, parse_digits, parse_fraction, parse_number_words
 from claimledger.normalize.units import default_vocabulary
 
-DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"
+DIGITS = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "1.2e6", ".001"
+)
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
-_PLURAL_PARTS = "|".join(sorted({d + ("es" if d == "half" else "s") for d in DENOMINATORS} - {"halfes"} | {"halves"}))
+_PLURAL_PARTS = "|".join(sorted({d + "s" for d in DENOMINATORS if d != "half"} | {"halves"}))
 _SINGLE_PARTS = "|".join(sorted(DENOMINATORS))
 _NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
@@ -35,8 +39,9 @@ FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 40, 50, 64, 100}  # n
 SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥]))[-\u2212])$", re.IGNORECASE)
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
+# "three and a half", "3 million and a quarter", "twenty and three fifths"
 AND_A_PART = re.compile(rf"\s+and\s+(?P<part>(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS}|{_SINGLE_PARTS}))\b",
-                        re.IGNORECASE)  # "three and a half", "3 million and a quarter", "twenty and three fifths"
+                        re.IGNORECASE)
 OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 # "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
@@ -132,7 +137,8 @@ class QuantityScanner:
             rf"(?P<fraction>\b{FRACTION}\b)"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
-            rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}(?:\s?(?:bn|mn|tn|bln|mln)|(?:[mkb]|(?-i:T))(?![a-z]))?"
+            rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
+            rf"(?:\s?(?:bn|mn|tn|bln|mln)|(?:[mkb]|(?-i:T))(?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)))"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
@@ -149,13 +155,15 @@ class QuantityScanner:
             re.IGNORECASE,
         )
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b|t)?$", re.IGNORECASE)
-        self.long_scale = re.compile(r"\s+(hundred|thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
+        self.long_scale = re.compile(r"\s+(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
+                                     re.IGNORECASE)
         symbols = phrase_alternation(list(self.symbols))
         codes = "|".join(sorted(self.codes))
         self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<mega>M)?(?P<code>{codes})\s?)$")
         cent_words = rf"(?:{word})(?:[\s-]+(?:{word}))?"
         self.cents_after = re.compile(
-            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?]|\s*$))", re.IGNORECASE)
+            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?]|\s*$))",
+            re.IGNORECASE)
         names = []
         for name in self.currency_names:
             head, _, rest = name.partition(" ")
@@ -171,17 +179,20 @@ class QuantityScanner:
         self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
         pct = table["percent"]
         self.percent_after = re.compile(
-            rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b|\s+(?P<points>{phrase_alternation(pct['points'])})\b|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
+            rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b"
+            rf"|\s+(?P<points>{phrase_alternation(pct['points'])})\b"
+            rf"|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
             re.IGNORECASE,
         )
         pence = table["pence"]
-        self.pence_after = re.compile(rf"(?:(?-i:{phrase_alternation(pence['glued'])})(?![\w/]|\.[a-z])|\s+(?:{phrase_alternation(pence['words'])})\b)", re.IGNORECASE)
+        self.pence_after = re.compile(rf"(?:(?-i:{phrase_alternation(pence['glued'])})(?![\w/]|\.[a-z])"
+                                      rf"|\s+(?:{phrase_alternation(pence['words'])})\b)", re.IGNORECASE)
         self.pence_code = pence["code"]
-        self.unit_starts = frozenset(
-            {NEXT_WORD.match(" " + u).group(1) for u in self.unit_symbols if NEXT_WORD.match(" " + u)}
-            | {NEXT_WORD.match(" " + u).group(1) for u in self.unit_words if NEXT_WORD.match(" " + u)})
-        self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{phrase_alternation(list(self.unit_symbols))})(?![\w/²])")
-        self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{phrase_alternation(list(self.unit_words))})\b", re.IGNORECASE)
+        firsts = (NEXT_WORD.match(" " + u) for u in [*self.unit_symbols, *self.unit_words])
+        self.unit_starts = frozenset(first.group(1) for first in firsts if first is not None)
+        unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), phrase_alternation(list(self.unit_words))
+        self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{unit_symbols})(?![\w/²])")
+        self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
         rates = table["rates"]
         self.per_words = {k.lower(): v for k, v in rates["per"].items()}
         self.rate_after = re.compile(
@@ -189,7 +200,8 @@ class QuantityScanner:
             rf"(?!\s+(?:{phrase_alternation(rates['not_after'])})\b)", re.IGNORECASE)
         calibre = load_table("units")["calibre"]
         self.calibre_units = frozenset(calibre["units"])
-        self.calibre_after = re.compile(rf"[\s-]+(?:[a-z-]+\s+)?(?:{phrase_alternation(calibre['nouns'])})\b", re.IGNORECASE)
+        self.calibre_after = re.compile(rf"[\s-]+(?:[a-z-]+\s+)?(?:{phrase_alternation(calibre['nouns'])})\b",
+                                        re.IGNORECASE)
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
@@ -215,7 +227,7 @@ class QuantityScanner:
     def _digits_lookbehind(self) -> str:
         """Not inside a word or another figure; but right after a sign ("-1.3%", "minus 5" is read in _grow)
         or a currency written without a space ("USD10m", "Rs500", "HK$5")."""
-        glued_before = sorted({c for c in self.codes} | {s for s in self.symbols if s[-1:].isalpha()}, key=len)
+        glued_before = sorted(self.codes | {s for s in self.symbols if s[-1:].isalpha()}, key=len)
         by_length: dict[int, list[str]] = {}
         for prefix in glued_before:
             by_length.setdefault(len(prefix), []).append(re.escape(prefix))
@@ -224,8 +236,9 @@ class QuantityScanner:
 
     def _glued_suffixes(self, table: dict) -> str:
         """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
-        glued = [*self.unit_symbols, *table["percent"].get("glued", []), *table.get("pence", {}).get("glued", []),
-                 *self.codes, *(s for s in self.symbols if not re.search("[A-Za-z0-9]", s))]  # "115USD", "100元"
+        signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
+        glued = [*self.unit_symbols, *table["percent"].get("glued", []), *table["pence"]["glued"], *self.codes,
+                 *signs]  # "115USD"
         return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
 
     # -- the figure itself -------------------------------------------------------------
@@ -252,12 +265,13 @@ class QuantityScanner:
         if group == "one":
             return 1.0, None, True
         if group == "slash":
-            value = _slash_fraction(text)
-            return (value, None, False) if value is not None else None
+            share = _slash_fraction(text)
+            return (share, None, False) if share is not None else None
         if group == "fold":
             times = text.lower().removesuffix("fold").rstrip("-")
-            value = float(times) if times.isdigit() else parse_number_words(times, self.number_words, self.scales)
-            return (value, None, not times.isdigit()) if value is not None else None
+            folds = float(times) if times.isdigit() else parse_number_words(times, self.number_words,
+                                                                             self.scales)
+            return (folds, None, not times.isdigit()) if folds is not None else None
         words = dict(self.number_words)
         value = parse_number_words(text, words, self.scales)
         return (value, None, True) if value is not None else None
@@ -271,7 +285,8 @@ class QuantityScanner:
             mention = self._grow(text, match)
             if mention is not None:
                 previous = mentions[-1] if mentions else None
-                if previous is not None and previous.role == "from" and CHANGE_TO.match(text[previous.end:mention.start]):
+                between = text[previous.end:mention.start] if previous is not None else ""
+                if previous is not None and previous.role == "from" and CHANGE_TO.match(between):
                     mention.role = "to"  # "fell from $36,040 to $34,935": the value it changed to
                     if previous.unit == mention.unit and previous.per is None:
                         previous.per = mention.per  # "from £38 to £44 a match": both are per match
@@ -365,10 +380,12 @@ class QuantityScanner:
             scale = self.scales[after.group(1).lower()]
             mention.value *= scale
             end = after.end()
-        if (part := AND_A_PART.match(text, end)) and (fraction := parse_fraction(part.group("part"))) is not None:
+        part = AND_A_PART.match(text, end)
+        fraction = parse_fraction(part.group("part")) if part else None
+        if part and fraction is not None:
             if scale == 1.0 and mention.spelled:  # "one million and a half": the scale is in the words
                 words = re.findall(r"[a-z]+", text[mention.num_start:end].lower())
-                scale = max([self.scales[w] for w in words if w in self.scales and self.scales[w] >= 1000] or [1.0])
+                scale = max([self.scales[w] for w in words if self.scales.get(w, 0) >= 1000] or [1.0])
             mention.value += fraction * scale
             end = part.end()
             if scale == 1.0 and (after := self.long_scale.match(text, end)):  # "two and a half million"
@@ -403,7 +420,7 @@ class QuantityScanner:
 
     def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
         """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
-        if mention.unit is None or mention.unit in ("percent", "percentage point", "fold") or " per " in mention.unit:
+        if mention.unit in (None, "percent", "percentage point", "fold") or " per " in (mention.unit or ""):
             return end
         rate = self.rate_after.match(text, max(end, mention.unit_end))
         if rate:
@@ -443,9 +460,10 @@ class QuantityScanner:
             if after.group("code") and (scale := self.long_scale.match(text, end)):  # "75 USD million"
                 mention.value *= self.scales[scale.group(1).lower()]
                 return scale.end()
-            if cents := self.cents_after.match(text, end):  # "15 dollars 50", "thirteen dollars and forty-five cents"
+            if cents := self.cents_after.match(text, end):  # "15 dollars 50", "ten dollars and forty cents"
                 part = cents.group("cents")
-                hundredths = float(part) if part.isdigit() else parse_number_words(part, self.number_words, self.scales)
+                hundredths = float(part) if part.isdigit() else parse_number_words(part, self.number_words,
+                                                                                   self.scales)
                 if hundredths is not None and hundredths < 100:
                     mention.value += hundredths / 100
                     return cents.end()
@@ -563,7 +581,7 @@ class QuantityScanner:
 
 
 def _slash_fraction(text: str) -> float | None:
-    """ "3/4" → 0.75, "2 1/2" → 2.5, "½" → 0.5; None for what is not a fraction of a whole ("9/11", "24/7")."""
+    """ "3/4" → 0.75, "2 1/2" → 2.5, "½" → 0.5; None for what is not a fraction of a whole ("9/11")."""
     whole, _, part = text.rpartition(" ")
     value = float(whole) if whole else 0.0
     if part[-1:] in VULGAR:

@@ -315,7 +315,7 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
         code = currency_in_context(draft, mention.unit, rules)
-        return "money", f"{code} per {mention.per}" if mention.per else code  # "$14.95 a month": USD per month
+        return "money", f"{code} per {mention.per}" if mention.per else code  # "$14.95 a month"
     if mention.unit:  # a unit of measure read with the figure: "256GB", "50 km/h", "grew sixfold"
         return "other", mention.unit
     described = _said_to_be(draft, noun)
@@ -757,7 +757,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if among is not None:
             draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
-                and not _counts_a_thing(draft, noun) and draft.mention.unit is None and draft.mention.value >= 1):
+                and not _counts_a_thing(draft, noun) and draft.mention.unit is None
+                and draft.mention.value >= 1):
             # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -823,7 +824,7 @@ COMPARED = re.compile(r"\b(?:up|down|compared) (?:from|with|to)\s*$", re.IGNOREC
 
 
 def _same_rate_before(draft: ClaimDraft, previous: ClaimDraft | None) -> bool:
-    """An amount compared with a rate of the same currency just before it ("up from", "down from") is that rate."""
+    """An amount compared with a rate of the same currency just before it ("up from") is that rate."""
     if previous is None or draft.category != "money" or draft.mention.per or " per " not in previous.unit:
         return False
     if previous.sentence.start != draft.sentence.start or previous.unit.split(" per ")[0] != draft.unit:

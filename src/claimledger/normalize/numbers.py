@@ -62,7 +62,10 @@ def parse_fraction(text: str) -> float | None:
     if len(words) != 2 or words[0] not in NUMERATORS:
         return None
     part = words[1]
-    part = "half" if part == "halves" else part[:-1] if part.endswith("s") and part[:-1] in DENOMINATORS else part
+    if part == "halves":
+        part = "half"
+    elif part.endswith("s") and part[:-1] in DENOMINATORS:
+        part = part[:-1]
     if part not in DENOMINATORS:
         return None
     return NUMERATORS[words[0]] / DENOMINATORS[part]
