@@ -1,8 +1,8 @@
 """Units of measure: written forms ("km/h", "square feet", "256GB") → our unit name ("kilometre per hour").
 
-The vocabulary is quantulum3's maintained unit table (``quantulum3/units.json``: names, surfaces, symbols
-and SI prefixes), filtered and corrected by ``data/lexicons/units.toml``. Pure: no spaCy, no I/O after the
-first load.
+The vocabulary is quantulum3's maintained unit table (names, surfaces, symbols and SI prefixes), shipped as
+``data/quantulum3-units.json`` (see ``data/README-units.md``) and filtered and corrected by
+``data/lexicons/units.toml``. Pure: no spaCy, no I/O after the first load.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from claimledger.errors import ConfigError
-from claimledger.nlp.lexicon import load_table
+from claimledger.nlp.lexicon import DATA_DIR, load_table
+
+UNIT_TABLE = DATA_DIR / "quantulum3-units.json"
 
 IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "celsius": "celsius", "fahrenheit": "fahrenheit",
                      "hertz": "hertz", "lux": "lux", "siemens": "siemens", "horsepower": "horsepower"}
@@ -52,10 +53,10 @@ def plural_forms(surface: str) -> set[str]:
 
 def _quantulum_units() -> dict[str, Any]:
     try:
-        raw = resources.files("quantulum3").joinpath("units.json").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise ConfigError(f"quantulum3/units.json: not found ({exc}); install quantulum3>=0.9") from exc
-    return json.loads(raw)
+        return json.loads(UNIT_TABLE.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{UNIT_TABLE}: cannot be read as the unit table ({exc}); reinstall claimledger") \
+            from exc
 
 
 @cache
