@@ -23,10 +23,12 @@ from pathlib import Path
 from claimledger.api import find_quantities
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_DATASETS = HERE.parents[2] / "shared" / "datasets"
+DEFAULT_DATASETS = HERE / "cases"  # copies of the two suites, with their provenance (cases/README.md)
 UNITS = tomllib.loads((HERE / "units.toml").read_text(encoding="utf-8"))
+PENCE = {"Pence", "Penny"}
 RECOGNIZERS_FILES = ("Number/NumberModel.json", "Number/NumberRangeModel.json",
-                     "Number/PercentModel.json", "NumberWithUnit/CurrencyModel.json")
+                     "Number/PercentModel.json", "NumberWithUnit/CurrencyModel.json",
+                     "NumberWithUnit/DimensionModel.json")
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,10 @@ def quantulum_cases(directory: Path) -> Iterator[Expected]:
             spread = item.get("uncertainty")
             if spread and not re.search(r"\+/-|±", item["surface"]):
                 value, high = value - spread, value + spread
-            yield Expected(case["req"], (at, at + len(item["surface"])), item["surface"], value, high,
-                           UNITS["quantulum3"].get(item["unit"]))
+            unit = UNITS["quantulum3"].get(item["unit"])
+            if item["unit"] == "penny":  # "a penny" is GBP 0.01 to us (the unit is the currency)
+                value, unit = value / 100, "GBP"
+            yield Expected(case["req"], (at, at + len(item["surface"])), item["surface"], value, high, unit)
 
 
 def recognizers_cases(directory: Path, name: str) -> Iterator[Expected]:
@@ -91,13 +95,20 @@ def _recognizers_value(item: dict) -> tuple[float | None, float | None]:
         low, _, high = raw.strip("[]()").partition(",")
         low_v, high_v = _number(low), _number(high)
         return (low_v, high_v) if low_v is not None else (high_v, None)
-    return _number(raw.rstrip("%")), None
+    value = _number(raw.rstrip("%"))
+    if value is not None and item["Resolution"].get("unit") in PENCE:
+        value /= 100  # "470 pence" is GBP 4.70 to us (the unit is the currency)
+    return value, None
 
 
 def _recognizers_unit(item: dict) -> str | None:
     if item["TypeName"] == "percentage":
         return "percent"
     resolution = item["Resolution"]
+    if resolution.get("unit") in PENCE:
+        return "GBP"
+    if item["TypeName"] == "dimension":
+        return UNITS["recognizers_dimension"].get(resolution.get("unit", ""))
     return resolution.get("isoCurrency") or UNITS["recognizers"].get(resolution.get("unit", ""))
 
 
@@ -121,6 +132,8 @@ def score(cases: Iterator[Expected]) -> Tally:
     tally = Tally()
     cache: dict[str, list[dict]] = {}
     for gold in cases:
+        if gold.value is None:
+            continue  # "a small percent", "the dollar": a unit named with no figure is not a quantity
         tally.gold += 1
         mentions = cache.setdefault(gold.sentence, find_quantities(gold.sentence))
         best = _best_overlap(gold.span, mentions)
@@ -134,7 +147,8 @@ def score(cases: Iterator[Expected]) -> Tally:
                 gold.high is None or _same(gold.high, best.get("high")))
         if gold.unit is not None:
             tally.unit_n += 1
-            tally.unit_ok += (best.get("unit") or "").casefold() == gold.unit.casefold()
+            ours = (best.get("unit") or "").split(" per ")[0]  # "USD per share": the currency is USD
+            tally.unit_ok += ours.casefold() == gold.unit.casefold()
     return tally
 
 
@@ -150,10 +164,14 @@ def _best_overlap(span: tuple[int, int], mentions: list[dict]) -> dict | None:
 
 def run(datasets: Path) -> dict[str, Tally]:
     results: dict[str, Tally] = {}
-    quantulum = datasets / "quantulum3-tests"
+    quantulum = datasets / "quantulum3"
+    if not quantulum.is_dir():
+        quantulum = datasets / "quantulum3-tests"  # the layout of ../shared/datasets
     if quantulum.is_dir():
         results["quantulum3/quantities.json"] = score(quantulum_cases(quantulum))
-    recognizers = datasets / "recognizers-text-specs-en"
+    recognizers = datasets / "recognizers-text"
+    if not recognizers.is_dir():
+        recognizers = datasets / "recognizers-text-specs-en"
     for name in RECOGNIZERS_FILES if recognizers.is_dir() else ():
         results[f"recognizers/{name}"] = score(recognizers_cases(recognizers, name))
     if not results:

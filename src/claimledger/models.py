@@ -143,6 +143,7 @@ class Claim:
     published: str | None = None
     outlet: str | None = None
     extractor_version: str | None = None
+    role: str | None = None  # a change's ends: "from" and "to" in "fell from $36,040 to $34,935"
     # What a person set (claim-schema.md `review`): {fields, verdict, note, evidence, reviewer, at,
     # not_claim}; the other fields are then the effective ones (extraction overlaid with the latest review).
     review: dict[str, Any] | None = None

@@ -45,7 +45,72 @@ CASES = [
     ("tens of thousands of people", ("tens of thousands", 1e4, None, "at_least", None)),
 ]
 
-NOT_QUANTITIES = ["the 20th Guards", "Su-25 jets", "COVID-19 cases", "F-16 pilots", "a 155mm shell", "50m away"]
+# Issue 11: general news (markets, technology, science, sport). Sentences written for these tests.
+GENERAL_NEWS = [
+    # text, (quantity text, value, high, bound, unit with its rate) of the first mention
+    # -- figures glued to a unit, a currency code, a percent or pence
+    ("The base model ships with 256GB of storage.", ("256", 256, None, "exact", "gigabyte")),
+    ("The lender arranged a USD10m facility for the port.", ("USD10m", 1e7, None, "exact", "USD")),
+    ("Police clocked the van at 50mph in a school zone.", ("50", 50, None, "exact", "mile per hour")),
+    ("Sterling slipped 1.38pc against the dollar.", ("1.38pc", 1.38, None, "exact", "percent")),
+    ("Shares in the grocer closed at 164p on Friday.", ("164p", 1.64, None, "exact", "GBP")),
+    ("The retailer's bonds pay 4.2 pc a year.", ("4.2 pc", 4.2, None, "exact", "percent")),
+    ("The charity raised 20 pence per bottle.", ("20 pence", 0.2, None, "exact", "GBP per bottle")),
+    ("Tickets cost 15€ at the door.", ("15€", 15, None, "exact", "EUR")),
+    # -- claim-like numbers that a skip rule used to drop
+    ("The handset has a 6.1-inch display.", ("6.1", 6.1, None, "exact", "inch")),
+    # -- fractions, multiples, small decimals
+    ("A third of the population lives on the coast.", ("A third", 1 / 3, None, "exact", None)),
+    ("Two-thirds of voters backed the plan.", ("Two-thirds", 2 / 3, None, "exact", None)),
+    ("Exports grew more than sixfold in a decade.", ("more than sixfold", 6, None, "at_least", "fold")),
+    ("Imports rose 10-fold after the deal.", ("10-fold", 10, None, "exact", "fold")),
+    ("The error rate fell to .001 after the update.", (".001", 0.001, None, "exact", None)),
+    ("It is worth two and a half million dollars.", ("two and a half million dollars", 2.5e6, None, "exact",
+                                                      "USD")),
+    ("Mix in ¾ cup of flour.", ("¾", 0.75, None, "exact", None)),
+    # -- negatives keep their sign; scientific notation is one number
+    ("It recorded minus 260 degrees Fahrenheit.", ("minus 260", -260, None, "exact", "degree fahrenheit")),
+    ("Futures traded -1.3% by noon.", ("-1.3%", -1.3, None, "exact", "percent")),
+    ("The balance stood at minus 387 at the close.", ("minus 387", -387, None, "exact", None)),
+    ("Its mass is about 9.11×10−31 kg.", ("about 9.11×10−31", 9.11e-31, None, "about", "kilogram")),
+    ("The star is 1.2e6 light-years away.", ("1.2e6", 1.2e6, None, "exact", "light-year")),
+    # -- units: a rate is a unit per unit; the unit is the measure, not the noun after it
+    ("The streaming service costs $14.95 a month.", ("$14.95", 14.95, None, "exact", "USD per month")),
+    ("The limit on the bridge is 50 km/h.", ("50", 50, None, "exact", "kilometre per hour")),
+    ("Winds reached 120 kilometres per hour.", ("120", 120, None, "exact", "kilometre per hour")),
+    ("He caught the ball at the 40 yard line.", ("40", 40, None, "exact", "yard")),
+    ("The engine makes 500 pound-feet of torque.", ("500", 500, None, "exact", "pound-foot")),
+    ("The motor delivers 400 Nm at low revs.", ("400", 400, None, "exact", "newton metre")),
+    ("The firm leased a 570 sq m space downtown.", ("570", 570, None, "exact", "square metre")),
+    ("The developer paid HK$1.2bn for the site.", ("HK$1.2bn", 1.2e9, None, "exact", "HKD")),
+    ("The state will spend Rs 500 crore on roads.", ("Rs 500 crore", 5e9, None, "exact", "INR")),
+    ("The new plant uses 44 mg to 50 mg of the catalyst.", ("44 mg to 50", 44, 50, "range", "milligram")),
+    ("It ranged from -18 °C to -34 °C.", ("-18 °C to -34", -34, -18, "range", "degree celsius")),
+    ("The athlete is 1.8m tall.", ("1.8", 1.8, None, "exact", "metre")),
+    ("The bill came to 15 dollars and 50 cents.", ("15 dollars and 50 cents", 15.5, None, "exact", "USD")),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERAL_NEWS, ids=[c[0][:40] for c in GENERAL_NEWS])
+def test_reads_general_news_quantity(text, expected):
+    m = find_quantities(text)[0]
+    assert (m.text, m.high, m.bound, m.full_unit) == (expected[0], *expected[2:])
+    assert m.value == pytest.approx(expected[1], rel=1e-9)
+
+
+def test_change_gives_both_values_with_their_roles():
+    mentions = find_quantities("Bitcoin fell from $36,040 to $34,935 on Monday.")
+    assert [(m.text, m.value, m.role) for m in mentions] == [
+        ("$36,040", 36040, "from"), ("$34,935", 34935, "to")]
+
+
+def test_a_unit_with_an_article_is_recognised_but_vague():
+    mention = find_quantities("A gallon of petrol now costs more.")[0]
+    assert (mention.value, mention.unit, mention.vague) == (1, "gallon", True)
+
+
+NOT_QUANTITIES = ["the 20th Guards", "Su-25 jets", "COVID-19 cases", "F-16 pilots", "a 155mm shell",
+                  "a 50m budget", "9/11 attacks", "open 24/7"]
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
@@ -68,7 +133,7 @@ def test_change_is_two_figures_not_a_range():
 
 
 def test_pounds_of_weight_are_not_money():
-    assert find_quantities("500 pounds of explosives")[0].unit is None
+    assert find_quantities("500 pounds of explosives")[0].unit == "pound"  # a weight, not GBP
 
 
 def test_vague_magnitudes_are_flagged():

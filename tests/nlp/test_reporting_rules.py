@@ -68,7 +68,8 @@ CATEGORY_AND_UNIT = [
         "displaced",
         "person",
     ),
-    ("The new tariff will cost households about 300 soms a month.", "about 300 soms", "money", "KGS"),
+    ("The new tariff will cost households about 300 soms a month.", "about 300 soms", "money",
+     "KGS per month"),
     ("The unit recruited 3,100 people last year against a target of 5,000.", "5,000", "troops", "person"),
     # a bare figure that leaves its people out takes those counted just before
     (
@@ -383,8 +384,8 @@ CURRENCIES = [
      "3.9 trillion Egyptian pounds", "EGP"),
     ("A bag of flour now sells for 95,000 Syrian pounds in Aleppo.", "95,000 Syrian pounds", "SYP"),
     ("Depositors may withdraw up to 4 million Lebanese pounds a month.", "up to 4 million Lebanese pounds",
-     "LBP"),
-    ("CAIRO - Cooking oil rose to 110 pounds a litre, traders said.", "110 pounds", "EGP"),
+     "LBP per month"),  # a rate is a unit per unit (issue 11)
+    ("CAIRO - Cooking oil rose to 110 pounds a litre, traders said.", "110 pounds", "EGP per litre"),
     ("Egypt raised the price of subsidised bread. A loaf now costs 20 pounds.", "20 pounds", "EGP"),
     ("The council will spend 40 million pounds on new schools, the mayor of Leeds said.", "40 million pounds",
      "GBP"),

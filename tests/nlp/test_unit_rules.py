@@ -6,7 +6,7 @@ Every row is a sentence written for the test, in the manner of wire copy; none i
 from __future__ import annotations
 
 import pytest
-from wirecopy import claim_for
+from wirecopy import claim_for, claims_of
 
 UNITS_78 = [
     # text, quantity, unit
@@ -131,3 +131,65 @@ CATEGORIES_78_MORE = [
                          ids=[f"{i}-{c[1]}" for i, c in enumerate(CATEGORIES_78_MORE)])
 def test_category_78_more(text, quantity, category):
     assert claim_for(text, quantity).category == category
+
+
+# Issue 11: general news. Sentences written for these tests.
+UNITS_GENERAL = [
+    # text, quantity, unit, category
+    ("The streaming service will cost $14.95 a month from June.", "$14.95", "USD per month", "money"),
+    ("The council pays carers £11.50 an hour, the union said.", "£11.50", "GBP per hour", "money"),
+    ("Oil traded at $82 a barrel in London.", "$82", "USD per barrel", "money"),
+    ("The storm brought gusts of 110 km/h to the coast.", "110", "kilometre per hour", "other"),
+    ("The quarterback was sacked at the 40 yard line.", "40", "yard", "other"),
+    ("The new pickup's engine makes 480 pound-feet of torque.", "480", "pound-foot", "other"),
+    ("The electric motor produces 310 Nm of torque.", "310", "newton metre", "other"),
+    ("The start-up moved into a 570 sq m space in the old mill.", "570", "square metre", "other"),
+    ("The phone has a 6.1-inch display and 256GB of storage.", "6.1", "inch", "other"),
+    ("The phone has a 6.1-inch display and 256GB of storage.", "256", "gigabyte", "other"),
+    ("The developer paid HK$1.2bn for the harbour site.", "HK$1.2bn", "HKD", "money"),
+    ("The ministry set aside Rs 500 crore for flood relief.", "Rs 500 crore", "INR", "money"),
+    ("ISLAMABAD - The province will spend Rs 40bn on canals.", "Rs 40bn", "PKR", "money"),
+    ("Shares in the grocer rose 12p to 164p.", "164p", "GBP", "money"),
+    ("The lender agreed a USD10m facility with the port.", "USD10m", "USD", "money"),
+    ("The FTSE 250 gained 1.38pc on Tuesday.", "1.38pc", "percent", "percent"),
+    ("The probe measured minus 260 degrees Fahrenheit.", "minus 260", "degree fahrenheit", "other"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit,category", UNITS_GENERAL,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(UNITS_GENERAL)])
+def test_unit_general_news(text, quantity, unit, category):
+    claim = claim_for(text, quantity)
+    assert (claim.unit, claim.category) == (unit, category)
+
+
+NAMES_AND_SCORES = [
+    # text, the figures that are claims (everything else in the sentence is part of a name, a score or a year)
+    ("The S&P 500 rose 1.2% and the FTSE 100 slipped 0.4% on Tuesday.", ["1.2%", "0.4%"]),
+    ("Europe's Stoxx 50 -1.3% by midday, its worst start since 2022.", ["-1.3%"]),
+    ("The Nikkei 225 gained 310 points to close at 38,450.", ["310", "38,450"]),
+    ("Apple said the iPhone 11 Pro would sell for $999.", ["$999"]),
+    ("The airline took delivery of 14 787 Dreamliner jets last year.", ["14"]),
+    ("Arsenal won 3-1 at home and City drew 2-2 with Chelsea.", []),
+    ("Leeds sealed a 2-0 victory in front of 36,000 fans.", ["36,000"]),
+    ("The 101st Airborne Division sent 2,000 troops to the border.", ["2,000"]),
+    ("Task Force 88 seized 1.5 tonnes of cocaine off the coast.", ["1.5"]),
+    ("Police said two Singaporean sisters were arrested at the airport.", ["two"]),
+    ("South Korea has 2.6 physicians per 1,000 people.", ["2.6"]),
+]
+
+
+@pytest.mark.parametrize("text,claims", NAMES_AND_SCORES, ids=[c[0][:40] for c in NAMES_AND_SCORES])
+def test_names_scores_and_years_are_not_claims(text, claims):
+    assert [c.text for c in claims_of(text)] == claims
+
+
+def test_change_from_to_gives_two_claims_with_roles():
+    claims = claims_of("Bitcoin fell from $36,040 to $34,935 on Monday, data showed.")
+    assert [(c.text, c.value, c.unit, c.role) for c in claims] == [
+        ("$36,040", 36040, "USD", "from"), ("$34,935", 34935, "USD", "to")]
+
+
+def test_fraction_counts_what_it_is_a_share_of():
+    claim = claim_for("A third of the population lives within 10 km of the coast.", "A third")
+    assert claim.value == pytest.approx(1 / 3) and claim.unit == "population"

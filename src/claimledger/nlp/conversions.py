@@ -51,7 +51,8 @@ def measure_units() -> frozenset[str]:
 
 
 def _measure(draft: ClaimDraft) -> bool:
-    return bool(draft.unit) and draft.unit.split()[-1] in measure_units()
+    measure = draft.unit.split(" per ")[0]  # "barrel per day": a barrel
+    return bool(measure) and measure.split()[-1] in measure_units()
 
 
 def is_measure_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:

@@ -30,6 +30,7 @@ MONTH_NAMES = (
 MONTHS = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
 # "March 3", "Sept. 3": a month right before the figure (not "Ivanova said 3", whose slice starts in a word)
 MONTH_BEFORE = re.compile(rf"(?<![a-z]){MONTH_NAMES}\s+$", re.IGNORECASE)
+RATE_BASE_BEFORE = re.compile(r"\b(?:per|for\s+every)\s+$", re.IGNORECASE)  # "2.6 doctors per 1,000 people"
 HYPHEN_MODIFIER = re.compile(r"-(?!strong\b|plus\b)[a-z]", re.IGNORECASE)  # "34-year-old", "24-hour"
 AGE_AFTER_NAME = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")  # "Petrenko, 41, said", "said Olena Petrenko, 58."
 
@@ -44,6 +45,20 @@ class NonClaimRules:
     people: frozenset[str]
     time_units: frozenset[str]
     size_before: re.Pattern[str]
+    named_numbers: list[re.Pattern[str]]
+    scores: list[re.Pattern[str]]
+
+
+def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
+    """The names of nonclaims.toml [named_numbers] as one pattern ("S&P 500", "FTSE 100", "Formula 1"; a space
+    or a hyphen before the number), then its regular expressions."""
+    section = table["named_numbers"]
+    names = [*section["indices"], *section["products"], *section["forces"]]
+    written = "|".join(
+        re.sub(r"\\ (?=\d)", r"[\\s-]?", re.escape(n)).replace(r"\ ", r"\s+")
+        for n in sorted(names, key=len, reverse=True))
+    return [re.compile(rf"(?<![\w&])(?:{written})(?![\w])", re.IGNORECASE),
+            *compile_patterns(section["patterns"], "nonclaims.toml [named_numbers]")]
 
 
 @cache
@@ -58,6 +73,8 @@ def default_rules() -> NonClaimRules:
         people=frozenset(load_table("categories")["people"]["nouns"]) | frozenset(table["ages"]["groups"]),
         time_units=frozenset(table["time_units"]["nouns"]),
         size_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['before'])})\s+$", re.IGNORECASE),
+        named_numbers=_named_number_patterns(table),
+        scores=compile_patterns(table["scores"]["patterns"], "nonclaims.toml [scores]"),
     )
 
 
@@ -91,6 +108,8 @@ def reason_not_a_claim(
     before = text[max(0, mention.start - 25):mention.start]
     if mention.unit is None and HYPHEN_MODIFIER.match(after):
         return "part of a compound modifier (an age, a duration or a size: '34-year-old', '24-hour')"
+    if RATE_BASE_BEFORE.search(before) and mention.bound == "exact":
+        return "the base of a rate ('per 1,000 people', 'per 40-foot container'), not a count"
     if mention.unit is None and rules.age_before.search(before):
         return "an age"
     if mention.unit is None and rules.size_before.search(before):
@@ -210,6 +229,8 @@ def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) 
     text = doc_text(doc)
     furniture = furniture_ranges(text, rules)
     identifiers = identifier_ranges(text, rules)
+    names = [m.span() for p in rules.named_numbers for m in p.finditer(text)]
+    scores = [m.span() for p in rules.scores for m in p.finditer(text)]
     for draft in doc._.claim_drafts or []:
         if draft.dropped is not None:
             continue
@@ -218,6 +239,10 @@ def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) 
             draft.dropped = "page furniture"
         elif _inside(mention.num_start, mention.num_end, identifiers):
             draft.dropped = "a phone number, time of day or id"
+        elif _inside(mention.num_start, mention.num_end, names):
+            draft.dropped = "part of a name (an index, a model, a product, a unit: 'S&P 500', 'iPhone 11')"
+        elif _inside(mention.num_start, mention.num_end, scores):
+            draft.dropped = "a sports score ('won 3-1')"
         elif mention.vague and not include_vague:
             draft.dropped = "a vague magnitude with no figure ('thousands of')"
         else:

@@ -55,4 +55,5 @@ def _claim(draft: ClaimDraft, document: Document, published, version: str) -> Cl
         published=published.isoformat() if published else document.published,
         outlet=document.outlet,
         extractor_version=version,
+        role=mention.role,
     )

@@ -108,7 +108,9 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
     steps = 0
     while token.dep_ in NUMBER_LINK_DEPS and token.head.i > token.i and steps < 3:
         head = token.head
-        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS:
+        fraction_word = head.i < span.end and draft.mention.spelled and draft.mention.value < 1
+        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS or fraction_word:
+            # (inside the quantity: "thirds" of "Two-thirds of the cases" is the figure, not what it counts)
             token = head
             steps += 1
             continue
@@ -312,7 +314,10 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
     if mention.unit in ("percent", "percentage point"):
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
-        return "money", currency_in_context(draft, mention.unit, rules)
+        code = currency_in_context(draft, mention.unit, rules)
+        return "money", f"{code} per {mention.per}" if mention.per else code  # "$14.95 a month"
+    if mention.unit:  # a unit of measure read with the figure: "256GB", "50 km/h", "grew sixfold"
+        return "other", mention.unit
     described = _said_to_be(draft, noun)
     whole = None
     if described is not None:
@@ -685,6 +690,10 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if compared is not None:
             # "1,617 people were killed, up from 1,400 in the previous three months": the same count before
             draft.unit, draft.category = compared.unit, compared.category
+        if _same_rate_before(draft, previous):
+            # "$82.40 a barrel, up from $79.90 a week earlier": the earlier price is per barrel too
+            assert previous is not None
+            draft.unit = previous.unit
         if _continues_amount(draft, noun, previous):
             # "13.5 trillion rubles, up from 10.8 trillion": the second amount is in the same currency
             assert previous is not None
@@ -748,7 +757,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if among is not None:
             draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
-                and not _counts_a_thing(draft, noun)):
+                and not _counts_a_thing(draft, noun) and draft.mention.unit is None
+                and draft.mention.value >= 1):
+            # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
         draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
@@ -810,6 +821,15 @@ def _bare_part_included(draft: ClaimDraft, noun: Token | None, seen: list[ClaimD
 
 
 COMPARED = re.compile(r"\b(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
+
+
+def _same_rate_before(draft: ClaimDraft, previous: ClaimDraft | None) -> bool:
+    """An amount compared with a rate of the same currency just before it ("up from") is that rate."""
+    if previous is None or draft.category != "money" or draft.mention.per or " per " not in previous.unit:
+        return False
+    if previous.sentence.start != draft.sentence.start or previous.unit.split(" per ")[0] != draft.unit:
+        return False
+    return bool(COMPARED.search(draft.doc_text[draft.sentence.start_char:draft.start]))
 
 
 def _compared_with(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None) -> ClaimDraft | None:

@@ -19,14 +19,21 @@ def parse_number_words(text: str, words: Mapping[str, float], scales: Mapping[st
 
     Returns None when a word is not a number word, so callers can reject the match.
     """
+    whole, _, decimals = re.sub(r"\s+", " ", text.lower().strip()).partition(" point ")
+    if decimals:  # "five point five", "two hundred point zero three"
+        digits = [parse_number_words(w, words, scales) for w in decimals.split()]  # "point seventy-one"
+        integer = parse_number_words(whole, words, scales)
+        if integer is None or any(d is None for d in digits):
+            return None
+        return float(f"{int(integer)}.{''.join(str(int(d)) for d in digits if d is not None)}")
     total = 0.0
     current = 0.0
     seen = False
-    for word in re.split(r"[\s-]+", text.lower().strip()):
+    for word in re.split(r"[\s-]+", whole):
         if not word or word == "and":
             continue
-        if word == "hundred":
-            current = (current or 1) * 100
+        if word in ("hundred", "dozen"):  # "two hundred", "three dozen"
+            current = (current or 1) * (100 if word == "hundred" else 12)
         elif word in scales and scales[word] >= 1000 and word.isalpha() and len(word) > 2:
             total += (current or 1) * scales[word]
             current = 0
@@ -40,3 +47,25 @@ def parse_number_words(text: str, words: Mapping[str, float], scales: Mapping[st
 
 def is_digit_figure(text: str) -> bool:
     return bool(_DIGITS.match(text))
+
+
+# The parts a whole is cut into, as a reporter writes them ("a third", "three quarters", "two-fifths").
+DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100, "thousandth": 1000}
+NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10}
+
+
+def parse_fraction(text: str) -> float | None:
+    """ "a third" → 1/3, "two-thirds" → 2/3, "three quarters" → 0.75; None when it is not a fraction."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if len(words) != 2 or words[0] not in NUMERATORS:
+        return None
+    part = words[1]
+    if part == "halves":
+        part = "half"
+    elif part.endswith("s") and part[:-1] in DENOMINATORS:
+        part = part[:-1]
+    if part not in DENOMINATORS:
+        return None
+    return NUMERATORS[words[0]] / DENOMINATORS[part]
