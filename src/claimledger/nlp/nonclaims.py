@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.entities import entity_at
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 from claimledger.nlp.semantics import counted_noun
 
@@ -134,11 +135,11 @@ def _lone_number_entity(draft: ClaimDraft) -> bool:
     """ "The largest number of detentions, 61, was in Moscow": the recogniser calls a bare figure a DATE
     with no date word around it; a figure alone is a date only when it looks like a year."""
     figure = draft.figure
-    for ent in figure.doc.ents:
-        if ent.start <= figure.i < ent.end and ent.label_ == "DATE":
-            inside = range(draft.span.start, draft.span.end)
-            words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in inside]
-            return not words and not _looks_like_year(figure.text)
+    ent = entity_at(figure.doc, figure.i)
+    if ent is not None and ent.label_ == "DATE":
+        inside = range(draft.span.start, draft.span.end)
+        words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in inside]
+        return not words and not _looks_like_year(figure.text)
     return False
 
 
@@ -200,9 +201,9 @@ def _inside_name_entity(draft: ClaimDraft) -> bool:
     figure = draft.figure
     if figure.ent_type_ not in NAME_ENTITY_LABELS:
         return False
-    for ent in draft.span.doc.ents:
-        if ent.start <= figure.i < ent.end:
-            return ent.start < draft.span.start and not any(t.like_num for t in ent[: draft.span.start - ent.start])
+    ent = entity_at(figure.doc, figure.i)
+    if ent is not None:
+        return ent.start < draft.span.start and not any(t.like_num for t in ent[: draft.span.start - ent.start])
     return False
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.entities import entity_index
 from claimledger.nlp.lexicon import load_table
 
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
@@ -638,7 +639,7 @@ def location_of(draft: ClaimDraft) -> str | None:
     """The nearest place named after a location preposition in the figure's sentence."""
     sentence = draft.sentence
     candidates: list[tuple[int, str]] = []
-    for ent in sentence.ents:
+    for ent in entity_index(sentence.doc).within(sentence.start, sentence.end):
         if ent.label_ not in LOCATION_LABELS and not (ent.label_ in ("PRODUCT", "ORG", "PERSON") and len(ent) <= 2):
             continue
         first = ent[0]
