@@ -18,6 +18,10 @@ class InputError(ClaimledgerError):
         super().__init__(f"{where}: {reason}")
 
 
+class ExtractionTimeout(InputError):
+    """A document whose extraction took longer than the time allowed."""
+
+
 class ModelNotFoundError(ClaimledgerError):
     """No English spaCy pipeline is installed."""
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.acronyms import NAME_HEADS, UPPER, definitions
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_at, entity_index
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.normalize.sources import SourceTable, default_table, normalize_name
@@ -183,14 +184,30 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
     return cache[name]
 
 
+DESCRIPTION_REACH = 200  # characters before a name a description may take: "the state oil company"
+WORD_EDGE = re.compile(r"\b")
+
+
 def _first_description(text: str, name: str, sources: SourceTable) -> str:
     if not name or name == AUTHOR or len(name) < 2:
         return "unknown"
     escaped = re.escape(name)
-    before = re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{1,4}}){escaped}\b", text)
-    after = re.finditer(
-        rf"\b{escaped},\s+(?:the|an?)\s+([^,.;:()]{{3,80}}?)(?:\s+(?:that|which|who)\b|[,.;:])", text)
-    for match in sorted([*before, *after], key=lambda m: m.start()):
+    before = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{1,4}}){escaped}\Z")
+    after = re.compile(rf"\b{escaped},\s+(?:the|an?)\s+([^,.;:()]{{3,80}}?)(?:\s+(?:that|which|who)\b|[,.;:])")
+    found: dict[int, re.Match[str]] = {}
+    # only where the name stands: each pattern read over the whole text once per name made long articles
+    # quadratic (names grow with the text)
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        described = before.search(text, max(0, at - DESCRIPTION_REACH), end)
+        if described is not None and WORD_EDGE.match(text, end):
+            found.setdefault(described.start(), described)
+        described = after.match(text, at)
+        if described is not None:
+            found.setdefault(described.start(), described)
+        at = text.find(name, at + 1)
+    for _, match in sorted(found.items()):
         # the description's head, before what it is of or at: "an economist at the Baltic Institute"
         description = re.split(r"\s+(?:at|of|for|in|with|from|on|to)\s+", match.group(1))[0]
         words = description.split()
@@ -1205,6 +1222,8 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
     for draft in drafts:
         by_sentence.setdefault(draft.sentence.start, []).append(draft)
     for sentence in doc.sents:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
         for draft in by_sentence.get(sentence.start, []):
             found = attributor.attribution_of(draft)
             draft.source_name = _expanded(found, definitions, draft.start)

@@ -7,12 +7,14 @@ number was left out. Rules come from ``data/lexicons/nonclaims.toml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_at
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 from claimledger.nlp.semantics import counted_noun
@@ -77,8 +79,20 @@ def identifier_ranges(text: str, rules: NonClaimRules) -> list[tuple[int, int]]:
     return [m.span() for p in rules.identifiers for m in p.finditer(text)]
 
 
-def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in ranges)
+class Ranges:
+    """Character ranges asked "does one of you hold start:end" once per figure: sorted once, with the
+    farthest end reached so far, so each question is a bisection, not a walk through every range."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def hold(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
 
 
 def reason_not_a_claim(
@@ -209,15 +223,17 @@ def _inside_name_entity(draft: ClaimDraft) -> bool:
 
 def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) -> None:
     text = doc_text(doc)
-    furniture = furniture_ranges(text, rules)
-    identifiers = identifier_ranges(text, rules)
+    furniture = Ranges(furniture_ranges(text, rules))
+    identifiers = Ranges(identifier_ranges(text, rules))
     for draft in doc._.claim_drafts or []:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
         if draft.dropped is not None:
             continue
         mention = draft.mention
-        if _inside(mention.num_start, mention.num_end, furniture):
+        if furniture.hold(mention.num_start, mention.num_end):
             draft.dropped = "page furniture"
-        elif _inside(mention.num_start, mention.num_end, identifiers):
+        elif identifiers.hold(mention.num_start, mention.num_end):
             draft.dropped = "a phone number, time of day or id"
         elif mention.vague and not include_vague:
             draft.dropped = "a vague magnitude with no figure ('thousands of')"
