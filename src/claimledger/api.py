@@ -49,7 +49,8 @@ def extract_documents(
 
 
 def extract_results(
-    documents: Iterable[Document | dict[str, Any] | str], *, batch_size: int = 32, timeout: float | None = None
+    documents: Iterable[Document | dict[str, Any] | str], *, batch_size: int = 32,
+    timeout: float | None = None,
 ) -> Iterator[tuple[Document, list[Claim]] | Skipped]:
     """Like ``extract_documents``, with a time limit per document: a document that takes longer than
     ``timeout`` seconds comes out as a ``Skipped`` (its document and why) and the rest go on."""

@@ -52,3 +52,6 @@ def fetch_timeout(explicit: float | None = None) -> float:
 
         raise ConfigError(f"{FETCH_TIMEOUT_ENV}={value!r} is not a positive number of seconds")
     return seconds
+
+
+DEFAULT_DOC_TIMEOUT = 60.0  # seconds one document may take to extract in `extract` and `ingest`

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from claimledger.models import Claim, Document
+from claimledger.settings import DEFAULT_DOC_TIMEOUT
 from claimledger.store import Ledger
 
 BATCH_SIZE = 8  # documents per nlp.pipe call (and per task sent to a worker process)
@@ -40,16 +41,18 @@ Progress = Callable[[IngestSummary], None]
 Extracted = tuple[Document, list[Claim]] | str  # a str: why extraction failed, as a skip line
 
 
-def extract_batch(documents: list[Document]) -> list[Extracted]:
-    """Claims of each document; a document that breaks the pipeline is reported, not raised."""
-    from claimledger.api import extract_documents
+def extract_batch(documents: list[Document], timeout: float | None = None) -> list[Extracted]:
+    """Claims of each document; a document that breaks the pipeline, or takes longer than ``timeout``
+    seconds, is reported, not raised."""
+    from claimledger.api import extract_results
 
     try:
-        return list(extract_documents(documents, batch_size=len(documents) or 1))
+        return [result if isinstance(result, tuple) else str(result)
+                for result in extract_results(documents, batch_size=len(documents) or 1, timeout=timeout)]
     except Exception:  # noqa: BLE001 - find the one document at fault, keep the others
         if len(documents) == 1:
             return [_extraction_failure(documents[0])]
-        return [item for document in documents for item in extract_batch([document])]
+        return [item for document in documents for item in extract_batch([document], timeout)]
 
 
 def _extraction_failure(document: Document) -> str:
@@ -89,13 +92,14 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _extract_locally(documents: Iterable[Document], batch_size: int) -> Iterator[Extracted]:
+def _extract_locally(documents: Iterable[Document], batch_size: int,
+                     timeout: float | None = None) -> Iterator[Extracted]:
     for chunk in _chunks(documents, batch_size):
-        yield from extract_batch(chunk)
+        yield from extract_batch(chunk, timeout)
 
 
 def _extract_in_processes(documents: Iterable[Document], workers: int,
-                          batch_size: int) -> Iterator[Extracted]:
+                          batch_size: int, timeout: float | None = None) -> Iterator[Extracted]:
     """Results as batches finish (a long document holds up no one); at most two batches per worker in
     flight, so memory stays flat. Only this thread reads inputs and the store; the pool's own thread
     merely hands finished batches over through a queue."""
@@ -109,7 +113,8 @@ def _extract_in_processes(documents: Iterable[Document], workers: int,
     in_flight = 0
     try:
         for chunk in _chunks(documents, batch_size):
-            pool.apply_async(extract_batch, (chunk,), callback=finished.put, error_callback=finished.put)
+            pool.apply_async(extract_batch, (chunk, timeout), callback=finished.put,
+                             error_callback=finished.put)
             in_flight += 1
             while in_flight >= 2 * workers:
                 yield from _received(finished.get())
@@ -174,11 +179,13 @@ class _Run:
 
 def ingest(ledger: Ledger, inputs: Iterable[str], *, resume: bool = True, outlet: str | None = None,
            published: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
-           progress: Progress | None = None) -> IngestSummary:
+           progress: Progress | None = None,
+           doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> IngestSummary:
     """Read ``inputs``, extract claims and store each document with its claims in one transaction.
 
     ``resume`` (the default) skips documents stored by the current extractor version; without it every
     document is extracted again and its claims replaced. ``progress`` is called after each document or skip.
+    A document that takes longer than ``doc_timeout`` seconds to extract is a skip (None: no limit).
     A StoreError (database unwritable, disk full) ends the run; documents stored before it stay stored.
     """
     from claimledger.ingest.readers import read_inputs
@@ -189,9 +196,9 @@ def ingest(ledger: Ledger, inputs: Iterable[str], *, resume: bool = True, outlet
     documents = run.new_documents(read_inputs(list(inputs), outlet=outlet, published=published))
     try:
         if workers > 1:
-            extracted = _extract_in_processes(documents, workers, batch_size)
+            extracted = _extract_in_processes(documents, workers, batch_size, doc_timeout)
         else:
-            extracted = _extract_locally(documents, batch_size)
+            extracted = _extract_locally(documents, batch_size, doc_timeout)
         for item in extracted:
             run.store(item)
     finally:

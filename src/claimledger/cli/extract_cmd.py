@@ -11,6 +11,7 @@ import click
 from claimledger.cli import main
 from claimledger.models import Claim, Document, parse_iso_date
 from claimledger.output import FORMATS, write_json, write_jsonl, write_table
+from claimledger.settings import DEFAULT_DOC_TIMEOUT
 
 
 class RunTally:
@@ -49,15 +50,24 @@ def _documents(inputs: tuple[str, ...], published: str | None, outlet: str | Non
             yield result
 
 
-def _claims(documents: Iterator[Document], tally: RunTally) -> Iterator[Claim]:
-    from claimledger.api import extract_documents
+def _claims(documents: Iterator[Document], tally: RunTally, timeout: float | None) -> Iterator[Claim]:
+    from claimledger.api import extract_results
 
     first = next(documents, None)
     if first is None:  # nothing readable: don't pay for loading the language pipeline
         return
-    for _, claims in extract_documents(itertools.chain([first], documents)):
+    for result in extract_results(itertools.chain([first], documents), timeout=timeout):
+        if not isinstance(result, tuple):  # past the per-document time limit: a skip, the run goes on
+            tally.documents -= 1
+            tally.skipped += 1
+            click.echo(str(result), err=True)
+            continue
+        claims = result[1]
         tally.claims += len(claims)
         yield from claims
+
+
+DOC_TIMEOUT_HELP = "Seconds one document may take to extract; a slower one is skipped (0: no limit)."
 
 
 @main.command("extract")
@@ -69,8 +79,10 @@ def _claims(documents: Iterator[Document], tally: RunTally) -> Iterator[Claim]:
 @click.option("--published", callback=_validate_published, metavar="DATE",
               help="Publication date (ISO) for inputs that carry none; anchors relative times.")
 @click.option("--outlet", metavar="NAME", help="Outlet name for inputs that carry none.")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
+              metavar="SECONDS", help=DOC_TIMEOUT_HELP)
 def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | None,
-                    outlet: str | None) -> None:
+                    outlet: str | None, doc_timeout: float) -> None:
     """Extract numeric claims from articles.
 
     INPUT is a .txt, .html or .jsonl file, a directory, a glob pattern, a .warc/.warc.gz archive,
@@ -78,7 +90,7 @@ def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | 
     as "skipped ..." and the rest are read. Exit status: 0 all read, 1 some skipped, 2 none read.
     """
     tally = RunTally()
-    claims = _claims(_documents(inputs, published, outlet, tally), tally)
+    claims = _claims(_documents(inputs, published, outlet, tally), tally, doc_timeout or None)
     if fmt == "jsonl":
         write_jsonl(claims, output)
     elif fmt == "json":

@@ -53,7 +53,7 @@ def sentence_starts(doc: Doc) -> Doc:
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             starts[span.start] = 1
-    doc.from_array([SENT_START], starts.view(numpy.uint64))
+    doc.from_array([SENT_START], starts.view(numpy.uint64))  # type: ignore[arg-type]  # a 1-d array is accepted
     return doc
 
 

@@ -43,7 +43,8 @@ def _claim(draft: ClaimDraft, document: Document, published, version: str, offse
         unit=draft.unit,
         category=draft.category,
         time_scope=draft.time_scope,
-        period=resolve_period(draft.time_scope, draft.scope_cue, draft.scope_groups, published, document.text),
+        period=resolve_period(draft.time_scope, draft.scope_cue, draft.scope_groups, published,
+                              document.text),
         subject=draft.subject,
         location=draft.location,
         source=Source(

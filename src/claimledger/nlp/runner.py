@@ -28,7 +28,6 @@ LONG_WORD = 64  # a run of characters without a space this long is cut into toke
 PUNCTUATION_RUN = 8  # so is a run of punctuation this long ("!!!!!!!!", "$$$$$$$$")
 DEADLINE_KEY = "claimledger.deadline"
 EXPIRED_KEY = "claimledger.expired"
-DEFAULT_TIMEOUT = 60.0  # seconds a document may take in `extract` and `ingest`
 
 HOSTILE_RUN = re.compile(rf"(?<![^\w\s])[^\w\s]{{{PUNCTUATION_RUN},}}|(?<!\S)\S{{{LONG_WORD},}}")
 
@@ -163,7 +162,8 @@ def _run_batch(nlp: Language, batch: list[Document], batch_size: int,
             yield document, claims_from_doc(doc, document) if doc is not None else []
 
 
-def _run_long(nlp: Language, document: Document, timeout: float | None) -> tuple[Document, list[Claim]] | Skipped:
+def _run_long(nlp: Language, document: Document,
+              timeout: float | None) -> tuple[Document, list[Claim]] | Skipped:
     from claimledger.nlp.records import claims_from_doc
 
     deadline = Deadline(timeout)
