@@ -14,8 +14,9 @@ from claimledger.cli import main
 from claimledger.ingest.readers import Skip, read_inputs
 from claimledger.models import Document
 
-GOOD = {"id": "good", "text": "The regional governor said 14 people were injured in the attack overnight, "
-        "and rescuers were still searching the damaged buildings in the city on Tuesday morning."}
+GOOD = {"id": "good",
+        "text": "The regional governor said 14 people were injured in the attack overnight, and rescuers "
+                "were still searching the damaged buildings in the city on Tuesday morning."}
 
 
 def _run(*args: str, input: str | None = None):
@@ -39,7 +40,8 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
     articles.write_text(json.dumps(GOOD) + "\n")
     text = tmp_path / "binary.txt"
     text.write_bytes(b"\x00\x01\xff" * 100)
-    return {"missing": tmp_path / "missing.jsonl", "binary": binary, "articles": articles, "binary text": text}
+    return {"missing": tmp_path / "missing.jsonl", "binary": binary, "articles": articles,
+            "binary text": text}
 
 
 @pytest.mark.parametrize("kind", ["missing", "binary", "articles", "binary text"])

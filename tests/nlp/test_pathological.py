@@ -25,7 +25,8 @@ LINEAR = 8  # 4x the text may take this many times as long (quadratic would be 1
 
 
 def _normal(n: int) -> str:
-    texts = [json.loads(line)["text"] for path in sorted((ROOT / "evaluation" / "dev").glob("docs-*.jsonl"))
+    paths = sorted((ROOT / "evaluation" / "dev").glob("docs-*.jsonl"))
+    texts = [json.loads(line)["text"] for path in paths
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     body = ""
     for k in range(10_000):
@@ -60,12 +61,14 @@ WORDS = ["Foo", "Bar", "the", "The", "of", "&", "and", "for", "agency", "program
 def test_acronym_definitions_agree_with_the_pattern_they_replace():
     rng = random.Random(13)
     for _ in range(20_000):
-        text = "".join(rng.choice(WORDS) + rng.choice([" ", " ", "\n", "  ", ""]) for _ in range(rng.randint(1, 9)))
+        text = "".join(rng.choice(WORDS) + rng.choice([" ", " ", "\n", "  ", ""])
+                       for _ in range(rng.randint(1, 9)))
         lo = rng.choice([0, 0, rng.randint(0, len(text))])
         hi = rng.choice([len(text), rng.randint(lo, len(text))])
         expected = [(m.group(1), m.start(1), m.group(2), m.start(2), m.end())
                     for m in OLD_ACRONYM_DEFINED.finditer(text, lo, hi)]
-        found = [(d.name, d.start, d.acronym, d.acronym_start, d.end) for d in acronyms.definitions(text, lo, hi)]
+        found = [(d.name, d.start, d.acronym, d.acronym_start, d.end)
+                 for d in acronyms.definitions(text, lo, hi)]
         assert found == expected, text
 
 
@@ -117,7 +120,8 @@ N = 20_000
 
 def _every_lexicon_pattern_repeated(n: int) -> str:
     samples = ["in the past 24 hours", "since the start of the war", "according to the ministry",
-               "could not be independently verified", "at least", "more than", "(UNHCR)", "the Ministry (MoD)"]
+               "could not be independently verified", "at least", "more than", "(UNHCR)",
+               "the Ministry (MoD)"]
     body = " ".join(f"{s} 12 {s.title()} 3,400." for s in samples)
     return (body * (n // len(body) + 1))[:n]
 
