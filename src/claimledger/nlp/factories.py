@@ -32,6 +32,8 @@ DATELINE = re.compile(
 
 
 CONTINUING_WORDS = {"and", "or", "but", "while"}
+SENTENCE_ENDS = {".", "!", "?"}
+MAX_SENTENCE_TOKENS = 200  # tokens without a stop or a line break before a sentence is ended anyway
 
 
 @Language.component("claimledger_sentence_starts")
@@ -41,10 +43,18 @@ def sentence_starts(doc: Doc) -> Doc:
     The marks are written as one array: setting ``Token.is_sent_start`` asks the Doc whether it is parsed,
     which reads every token, so a mark per line made a long document quadratic."""
     starts = doc.to_array([SENT_START]).view(numpy.int64)  # 1 starts a sentence, -1 does not, 0 unset
+    run = 0  # tokens since a line break or a full stop
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        run = 0 if previous.text in SENTENCE_ENDS else run + 1
         if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
             starts[token.i] = 1
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            # "12 12 12 ..." with no stop: every rule reads a figure's sentence, so a sentence without end
+            # made the work per figure grow with the text
+            starts[token.i] = 1
+            run = 0
         elif previous.lower_ in CONTINUING_WORDS and previous.is_lower:
             # "were killed and 1,146 injured": the parser may start a sentence after "and", cutting the
             # elided clause off the speech verb that reports it
