@@ -15,12 +15,12 @@ from claimledger.models import Check, Claim, Document, Period, Source  # noqa: E
 
 __all__ = [
     "Check", "Claim", "Document", "Period", "Source", "__version__",
-    "extract", "extract_documents", "find_quantities",
+    "extract", "extract_documents", "extract_results", "find_quantities",
 ]
 
 
 def __getattr__(name: str):  # lazy: importing the package must not load spaCy
-    if name in ("extract", "extract_documents", "find_quantities"):
+    if name in ("extract", "extract_documents", "extract_results", "find_quantities"):
         from claimledger import api
 
         return getattr(api, name)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from claimledger.errors import ExtractionTimeout
 from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from claimledger.nlp.runner import Skipped
 
 
 def _as_document(item: Document | dict[str, Any] | str) -> Document:
@@ -19,27 +23,42 @@ def _as_document(item: Document | dict[str, Any] | str) -> Document:
 
 
 def extract(
-    text: str, *, published: str | None = None, outlet: str | None = None, doc_id: str | None = None
+    text: str, *, published: str | None = None, outlet: str | None = None, doc_id: str | None = None,
+    timeout: float | None = None,
 ) -> list[Claim]:
-    """Claims stated in one article's plain text, in text order."""
+    """Claims stated in one article's plain text, in text order. ``timeout``: seconds the article may
+    take; past it, ExtractionTimeout is raised (the work stops at the next figure, not at once)."""
+    from claimledger.nlp.runner import Skipped
+
     doc = Document(text=text, id=doc_id or "", published=published, outlet=outlet)
-    for _, claims in extract_documents([doc]):
-        return claims
+    for result in extract_results([doc], timeout=timeout):
+        if isinstance(result, Skipped):
+            raise ExtractionTimeout(doc_id or "<text>", result.reason)
+        return result[1]
     return []
 
 
 def extract_documents(
     documents: Iterable[Document | dict[str, Any] | str], *, batch_size: int = 32
 ) -> Iterator[tuple[Document, list[Claim]]]:
-    """Stream (document, claims) pairs; the spaCy pipeline runs batched (``nlp.pipe``)."""
+    """Stream (document, claims) pairs; the spaCy pipeline runs batched (``nlp.pipe``). A document of any
+    length is read (a long one in pieces, with spans into its whole text)."""
+    for result in extract_results(documents, batch_size=batch_size):
+        assert isinstance(result, tuple)  # no time limit, so nothing is skipped
+        yield result
+
+
+def extract_results(
+    documents: Iterable[Document | dict[str, Any] | str], *, batch_size: int = 32,
+    timeout: float | None = None,
+) -> Iterator[tuple[Document, list[Claim]] | Skipped]:
+    """Like ``extract_documents``, with a time limit per document: a document that takes longer than
+    ``timeout`` seconds comes out as a ``Skipped`` (its document and why) and the rest go on."""
     from claimledger.nlp.pipeline import get_pipeline
-    from claimledger.nlp.records import claims_from_doc
+    from claimledger.nlp.runner import run
 
     nlp = get_pipeline()
-    docs = (_as_document(d) for d in documents)
-    pairs = ((d.text, d) for d in docs)
-    for spacy_doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, claims_from_doc(spacy_doc, document)
+    yield from run(nlp, (_as_document(d) for d in documents), batch_size=batch_size, timeout=timeout)
 
 
 def find_quantities(text: str) -> list[dict[str, Any]]:

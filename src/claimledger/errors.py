@@ -26,6 +26,10 @@ class NotEnglishError(InputError):
     """A text in another language: the rules read English only (the same check ingest makes)."""
 
 
+class ExtractionTimeout(InputError):
+    """A document whose extraction took longer than the time allowed."""
+
+
 class ModelNotFoundError(ClaimledgerError):
     """No English spaCy pipeline is installed."""
 

@@ -8,6 +8,7 @@ cheap; ``to_dict``/``from_dict`` give the JSON shape every other tool reads.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, Literal
@@ -41,6 +42,23 @@ VERIFICATIONS: tuple[str, ...] = ("unverified", "denied", "not_confirmed", "disp
 AUTHOR = "AUTHOR"
 
 
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: str) -> tuple[str, list[str]]:
+    """``value`` with what no database or UTF-8 file can hold (NUL characters, which PostgreSQL refuses,
+    and lone surrogates such as "\\ud800" from a JSON escape) replaced one for one by U+FFFD, so offsets
+    into the text still hold; with the names of what was replaced."""
+    if UNSTORABLE.search(value) is None:
+        return value, []
+    what = []
+    if "\x00" in value:
+        what.append("NUL characters")
+    if re.search("[\ud800-\udfff]", value):
+        what.append("lone surrogates")
+    return UNSTORABLE.sub("\ufffd", value), what
+
+
 def content_hash(text: str, length: int = 16) -> str:
     """A short, stable hex digest of ``text``: the id of a document that has none."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
@@ -59,6 +77,16 @@ class Document:
     origin: str | None = None  # where it was read from ("file.jsonl:12"), for messages
 
     def __post_init__(self) -> None:
+        repaired = []
+        for name in ("text", "id", "url", "outlet", "title", "published"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                clean, what = storable(value)
+                if what:
+                    setattr(self, name, clean)
+                    repaired += [w for w in what if w not in repaired]
+        if repaired:  # said where the document came from, as a decoding is ("file.txt (decoded as cp1252)")
+            self.origin = f"{self.origin or '<input>'} ({' and '.join(repaired)} replaced by U+FFFD)"
         if not self.id:
             self.id = content_hash(self.text)
 

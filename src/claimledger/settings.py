@@ -54,6 +54,9 @@ def fetch_timeout(explicit: float | None = None) -> float:
     return seconds
 
 
+DEFAULT_DOC_TIMEOUT = 60.0  # seconds one document may take to extract in `extract` and `ingest`
+
+
 ORG_NAME_ENV = "CLAIMLEDGER_ORG_NAME"
 ORG_URL_ENV = "CLAIMLEDGER_ORG_URL"
 DEFAULT_ORGANISATION = {"name": "claimledger", "url": "https://github.com/claimledger/claimledger"}

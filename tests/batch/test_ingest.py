@@ -35,7 +35,7 @@ def test_same_version_skips_before_extraction_newer_version_replaces(ledger_url,
     def no_extraction(*args, **kwargs):
         raise AssertionError("a document stored by this extractor version was extracted again")
 
-    monkeypatch.setattr(claimledger.api, "extract_documents", no_extraction)
+    monkeypatch.setattr(claimledger.api, "extract_results", no_extraction)
     again = ingest(ledger, [str(tmp_path / "in")])
     assert (again.documents, again.claims, again.already_stored) == (0, 0, 4)
     monkeypatch.undo()
@@ -65,15 +65,15 @@ def test_two_workers_store_exactly_what_one_process_stores(tmp_path):
 
 
 def test_a_document_that_breaks_extraction_is_skipped_not_fatal(monkeypatch):
-    real = claimledger.api.extract_documents
+    real = claimledger.api.extract_results
 
-    def fragile(documents, batch_size=32):
+    def fragile(documents, batch_size=32, timeout=None):
         documents = list(documents)
         if any("BREAK" in d.text for d in documents):
             raise RuntimeError("pipeline broke")
-        return real(documents, batch_size=batch_size)
+        return real(documents, batch_size=batch_size, timeout=timeout)
 
-    monkeypatch.setattr(claimledger.api, "extract_documents", fragile)
+    monkeypatch.setattr(claimledger.api, "extract_results", fragile)
     docs = [Document(text="Officials said 40 people died.", origin="a.txt"),
             Document(text="BREAK this one, with 12 tanks.", origin="b.txt"),
             Document(text="Police detained 300 protesters.", origin="c.txt")]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from claimledger.models import Claim, Document
+from claimledger.settings import DEFAULT_DOC_TIMEOUT
 from claimledger.store import Ledger
 
 BATCH_SIZE = 8  # documents per nlp.pipe call (and per task sent to a worker process)
@@ -42,16 +43,18 @@ Stored = Callable[[Document, list[Claim]], None]  # told of each document this r
 Extracted = tuple[Document, list[Claim]] | str  # a str: why extraction failed, as a skip line
 
 
-def extract_batch(documents: list[Document]) -> list[Extracted]:
-    """Claims of each document; a document that breaks the pipeline is reported, not raised."""
-    from claimledger.api import extract_documents
+def extract_batch(documents: list[Document], timeout: float | None = None) -> list[Extracted]:
+    """Claims of each document; a document that breaks the pipeline, or takes longer than ``timeout``
+    seconds, is reported, not raised."""
+    from claimledger.api import extract_results
 
     try:
-        return list(extract_documents(documents, batch_size=len(documents) or 1))
+        return [result if isinstance(result, tuple) else str(result)
+                for result in extract_results(documents, batch_size=len(documents) or 1, timeout=timeout)]
     except Exception:  # noqa: BLE001 - find the one document at fault, keep the others
         if len(documents) == 1:
             return [_extraction_failure(documents[0])]
-        return [item for document in documents for item in extract_batch([document])]
+        return [item for document in documents for item in extract_batch([document], timeout)]
 
 
 def _extraction_failure(document: Document) -> str:
@@ -91,13 +94,14 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _extract_locally(documents: Iterable[Document], batch_size: int) -> Iterator[Extracted]:
+def _extract_locally(documents: Iterable[Document], batch_size: int,
+                     timeout: float | None = None) -> Iterator[Extracted]:
     for chunk in _chunks(documents, batch_size):
-        yield from extract_batch(chunk)
+        yield from extract_batch(chunk, timeout)
 
 
 def _extract_in_processes(documents: Iterable[Document], workers: int,
-                          batch_size: int) -> Iterator[Extracted]:
+                          batch_size: int, timeout: float | None = None) -> Iterator[Extracted]:
     """Results as batches finish (a long document holds up no one); at most two batches per worker in
     flight, so memory stays flat. Only this thread reads inputs and the store; the pool's own thread
     merely hands finished batches over through a queue."""
@@ -111,7 +115,8 @@ def _extract_in_processes(documents: Iterable[Document], workers: int,
     in_flight = 0
     try:
         for chunk in _chunks(documents, batch_size):
-            pool.apply_async(extract_batch, (chunk,), callback=finished.put, error_callback=finished.put)
+            pool.apply_async(extract_batch, (chunk, timeout), callback=finished.put,
+                             error_callback=finished.put)
             in_flight += 1
             while in_flight >= 2 * workers:
                 yield from _received(finished.get())
@@ -130,13 +135,13 @@ def _received(result: list[Extracted] | BaseException) -> list[Extracted]:
     return result
 
 
-def extract_stream(documents: Iterable[Document], workers: int = 1,
-                   batch_size: int = BATCH_SIZE) -> Iterator[Extracted]:
-    """(document, claims) for each document, or a skip line for one that broke the pipeline; with
-    ``workers > 1`` in local processes, results in the order batches finish."""
+def extract_stream(documents: Iterable[Document], workers: int = 1, batch_size: int = BATCH_SIZE,
+                   timeout: float | None = DEFAULT_DOC_TIMEOUT) -> Iterator[Extracted]:
+    """(document, claims) for each document, or a skip line for one that broke the pipeline or ran past
+    ``timeout`` seconds; with ``workers > 1`` in local processes, results in the order batches finish."""
     if workers > 1:
-        return _extract_in_processes(documents, workers, batch_size)
-    return _extract_locally(documents, batch_size)
+        return _extract_in_processes(documents, workers, batch_size, timeout)
+    return _extract_locally(documents, batch_size, timeout)
 
 
 class _Run:
@@ -195,12 +200,14 @@ class _Run:
 
 def ingest(ledger: Ledger, inputs: Iterable[str], *, resume: bool = True, outlet: str | None = None,
            published: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
-           progress: Progress | None = None, stored: Stored | None = None) -> IngestSummary:
+           progress: Progress | None = None, stored: Stored | None = None,
+           doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> IngestSummary:
     """Read ``inputs``, extract claims and store each document with its claims in one transaction.
 
     ``resume`` (the default) skips documents stored by the current extractor version; without it every
     document is extracted again and its claims replaced. ``progress`` is called after each document or skip;
     ``stored``, with each document written and its claims (what is new: `claimledger watch` checks these).
+    A document that takes longer than ``doc_timeout`` seconds to extract is a skip (None: no limit).
     A StoreError (database unwritable, disk full) ends the run; documents stored before it stay stored.
     """
     from claimledger.ingest.readers import read_inputs
@@ -210,7 +217,7 @@ def ingest(ledger: Ledger, inputs: Iterable[str], *, resume: bool = True, outlet
     run = _Run(ledger, extractor_version(), resume, progress, stored)
     documents = run.new_documents(read_inputs(list(inputs), outlet=outlet, published=published))
     try:
-        for item in extract_stream(documents, workers, batch_size):
+        for item in extract_stream(documents, workers, batch_size, doc_timeout):
             run.store(item)
     finally:
         run.summary.total_seconds = time.perf_counter() - started

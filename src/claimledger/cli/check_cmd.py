@@ -17,14 +17,28 @@ from claimledger.output import write_figure_table
 
 
 def _read_claims(path: str | None) -> list[Claim]:
-    stream = open(path) if path and path != "-" else sys.stdin
+    origin = path if path and path != "-" else "<stdin>"
+    try:
+        stream = open(path, encoding="utf-8") if path and path != "-" else sys.stdin  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(origin, f"cannot be opened: {exc.strerror or exc}") from None
     claims = []
-    for n, line in enumerate(stream, 1):
-        if line.strip():
-            try:
-                claims.append(Claim.from_dict(json.loads(line)))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(path or "stdin", f"not a claim record ({exc})", line=n) from exc
+    try:
+        for n, line in enumerate(stream, 1):
+            if line.strip():
+                try:
+                    claims.append(Claim.from_dict(json.loads(line)))
+                except RecursionError:
+                    raise InputError(origin, "not a claim record (JSON nested too deeply)", n) from None
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+                    raise InputError(origin, f"not a claim record ({what}); claims files come from "
+                                             "`claimledger extract`", n) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(origin, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
     return claims
 
 

@@ -13,6 +13,7 @@ from claimledger.cli.options import allow_private_urls, plural
 from claimledger.cli.progress import StatusLine, wanted
 from claimledger.models import Claim, Document, parse_iso_date
 from claimledger.output import FORMATS, write_json, write_jsonl, write_table
+from claimledger.settings import DEFAULT_DOC_TIMEOUT
 
 
 class RunTally:
@@ -53,14 +54,14 @@ def _documents(inputs: tuple[str, ...], published: str | None, outlet: str | Non
 
 
 def _claims(documents: Iterator[Document], tally: RunTally, status: StatusLine,
-            workers: int) -> Iterator[Claim]:
+            workers: int, timeout: float | None) -> Iterator[Claim]:
     from claimledger.batch import extract_stream
 
     first = next(documents, None)
     if first is None:  # nothing readable: don't pay for loading the language pipeline
         return
-    for item in extract_stream(itertools.chain([first], documents), workers=workers):
-        if isinstance(item, str):  # a document that broke the pipeline: reported, the rest go on
+    for item in extract_stream(itertools.chain([first], documents), workers=workers, timeout=timeout):
+        if isinstance(item, str):  # a document that broke the pipeline or ran past the time limit: a skip
             tally.skipped += 1
             status.note(item)
         else:
@@ -68,6 +69,9 @@ def _claims(documents: Iterator[Document], tally: RunTally, status: StatusLine,
             tally.claims += len(item[1])
             yield from item[1]
         status.show(tally.summary())
+
+
+DOC_TIMEOUT_HELP = "Seconds one document may take to extract; a slower one is skipped (0: no limit)."
 
 
 @main.command("extract")
@@ -84,9 +88,11 @@ def _claims(documents: Iterator[Document], tally: RunTally, status: StatusLine,
                    "come out in the order they finish.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line (it is drawn only when stderr is a "
               "terminal anyway).")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
+              metavar="SECONDS", help=DOC_TIMEOUT_HELP)
 @allow_private_urls
 def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | None,
-                    outlet: str | None, workers: int, quiet: bool) -> None:
+                    outlet: str | None, workers: int, quiet: bool, doc_timeout: float) -> None:
     """Extract numeric claims from articles.
 
     INPUT is a .txt, .html or .jsonl file, a directory, a glob pattern, a .warc/.warc.gz archive,
@@ -95,7 +101,8 @@ def extract_command(inputs: tuple[str, ...], output, fmt: str, published: str | 
     """
     tally = RunTally()
     with StatusLine(wanted(quiet)) as status:
-        claims = _claims(_documents(inputs, published, outlet, tally, status), tally, status, workers)
+        claims = _claims(_documents(inputs, published, outlet, tally, status), tally, status, workers,
+                         doc_timeout or None)
         if fmt == "jsonl":
             write_jsonl(claims, output)
         elif fmt == "json":

@@ -16,6 +16,7 @@ from claimledger.cli import main
 from claimledger.cli.options import allow_private_urls, db_option, filter_options, plural
 from claimledger.cli.progress import IngestProgress
 from claimledger.errors import ClaimledgerError
+from claimledger.settings import DEFAULT_DOC_TIMEOUT
 from claimledger.store import ORDER_COLUMNS, ClaimFilter, Ledger
 
 
@@ -71,8 +72,13 @@ def _summary_line(summary) -> str:
               help='With --engine ray: an existing cluster ("auto", "ray://host:10001"); default '
                    "RAY_ADDRESS, else a local Ray.")
 @allow_private_urls
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_DOC_TIMEOUT,
+              show_default=True,
+              metavar="SECONDS", help="Seconds one document may take to extract; a slower one is skipped "
+                                      "(0: no limit).")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray_address, inputs) -> None:
+def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray_address, doc_timeout,
+           inputs) -> None:
     """Read INPUTs, extract their claims and store them in the ledger.
 
     INPUT is a .txt, .html or .jsonl file, a directory, a glob, a .warc/.warc.gz archive, an RSS/Atom feed
@@ -93,7 +99,8 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
                 from claimledger.batch import ingest as run_ingest
 
                 summary = run_ingest(ledger, inputs, resume=not no_resume, outlet=outlet, published=published,
-                                     workers=workers, progress=progress.update)
+                                     workers=workers, progress=progress.update,
+                                     doc_timeout=doc_timeout or None)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {_summary_line(progress.last)}; run the same command again to resume",
                    err=True)

@@ -33,12 +33,16 @@ def read_feed(target: str, options=None) -> Iterator:
 
 
 def _read_file(path: Path, limit: int) -> bytes:
+    from claimledger.ingest.readers import read_capped
+
+    cap = limit * 4  # a feed holds many entries; still, not unbounded (20 MB with the default limit)
     try:
-        if path.stat().st_size > limit * 20:  # a feed holds many entries; still, not unbounded
-            raise InputError(str(path), f"feed file is over the {limit * 20}-byte limit")
-        return path.read_bytes()
+        raw = None if path.stat().st_size > cap else read_capped(path, cap)
     except OSError as exc:
         raise InputError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    if raw is None:  # not read past the cap, whatever size the file reports
+        raise InputError(str(path), f"feed file is over the {cap}-byte limit (not read further)")
+    return raw
 
 
 def documents_from_feed(raw: bytes, origin: str, options) -> Iterator:

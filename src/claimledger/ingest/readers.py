@@ -138,15 +138,31 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
 
 
 def _read_article_file(path: Path, origin: str, kind: str, options: ReadOptions) -> ReadResult:
+    limit = _mb(options.max_bytes)
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
-            limit = _mb(options.max_bytes)
             return Skip(origin, None, f"file is {_mb(size)}, over the {limit} limit for one article")
-        raw = path.read_bytes()
+        raw = read_capped(path, options.max_bytes)
     except OSError as exc:
         return Skip(origin, None, f"cannot be read: {exc.strerror or exc}")
+    if raw is None:  # a device or a pipe reports no size: the cap is what was read
+        return Skip(origin, None, f"input runs past the {limit} limit for one article (not read further)")
     return article_from_bytes(raw, origin, kind, options)
+
+
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path``, or None once more than ``limit`` of them came: the cap holds whatever size
+    the file reports (a device such as /dev/zero or a named pipe reports 0)."""
+    chunks: list[bytes] = []
+    total = 0
+    with path.open("rb", buffering=0) as stream:
+        while chunk := stream.read(min(1024 * 1024, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                return None
+    return b"".join(chunks)
 
 
 def article_from_bytes(raw: bytes, origin: str, kind: str, options: ReadOptions) -> ReadResult:
@@ -219,31 +235,54 @@ def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+MAX_BAD_LINES_FIRST = 100  # this many unreadable lines before any readable one: not JSON Lines at all
+MAX_LINE_DRAIN = 8  # a line over the limit is passed over up to this many times the limit, then reading stops
+
+
 def _read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadResult]:
     """One result per non-blank line, read line by line so a large file is never held whole."""
-    seen_any = False
-    for number, raw in enumerate(_bounded_lines(stream, options.max_bytes), start=1):
-        if raw is None:
-            yield Skip(origin, number, f"line is over the {_mb(options.max_bytes)} limit for one article")
+    seen_any = read_any = False
+    bad = 0
+    try:
+        for number, raw in enumerate(_bounded_lines(stream, options.max_bytes, origin), start=1):
+            if raw is None:
+                result: ReadResult = Skip(origin, number,
+                                          f"line is over the {_mb(options.max_bytes)} limit for one article")
+            elif not raw.strip():
+                continue
+            else:
+                result = _jsonl_line(raw, origin, number, options)
             seen_any = True
-            continue
-        if not raw.strip():
-            continue
-        seen_any = True
-        yield _jsonl_line(raw, origin, number, options)
+            read_any = read_any or isinstance(result, Document)
+            bad = 0 if isinstance(result, Document) else bad + 1
+            yield result
+            if not read_any and bad >= MAX_BAD_LINES_FIRST:
+                yield Skip(origin, None, f"no readable line among the first {bad}: not JSON Lines "
+                                         "(the rest is not read)")
+                return
+    except InputError as exc:
+        yield Skip(exc.origin, exc.line, exc.reason)
+        return
     if not seen_any:
         yield Skip(origin, None, "empty: no JSON Lines to read")
 
 
-def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
-    """Lines of ``stream``; a line longer than ``limit`` is drained in chunks and given as None."""
+def _bounded_lines(stream: BinaryIO, limit: int, origin: str = "<input>") -> Iterator[bytes | None]:
+    """Lines of ``stream``; a line longer than ``limit`` is drained in chunks and given as None. One that
+    runs on past ``MAX_LINE_DRAIN`` times the limit (/dev/zero) ends the reading: InputError."""
+    number = 0
     while True:
         line = stream.readline(limit + 1)
+        number += 1
         if not line:
             return
         if len(line) > limit and not line.endswith(b"\n"):
+            drained = len(line)
             while (rest := stream.readline(1024 * 1024)) and not rest.endswith(b"\n"):
-                pass
+                drained += len(rest)
+                if drained > MAX_LINE_DRAIN * limit:
+                    raise InputError(origin, f"line runs past {_mb(drained)} without ending (the rest is not "
+                                             "read)", number)
             yield None
             continue
         yield line
@@ -257,7 +296,10 @@ def _jsonl_line(raw: bytes, origin: str, number: int, options: ReadOptions) -> R
     try:
         mapping = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Skip(origin, number, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        # "Unterminated string starting at" already ends in "at"
+        return Skip(origin, number, f"malformed JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+    except RecursionError:
+        return Skip(origin, number, "JSON nested too deeply to read")
     if isinstance(mapping, dict):
         mapping = {"published": options.published, "outlet": options.outlet} | {
             k: v for k, v in mapping.items() if v is not None
@@ -276,7 +318,7 @@ def _read_stdin(options: ReadOptions) -> Iterator[ReadResult]:
     if head.lstrip()[:1] == b"{":
         yield from _read_jsonl(stream, "<stdin>", options)  # streamed: stdin may be a large export
         return
-    raw = stream.read(options.max_bytes + 1)
+    raw = _read_up_to(stream, options.max_bytes + 1)
     if len(raw) > options.max_bytes:
         yield Skip("<stdin>", None, f"input is over the {_mb(options.max_bytes)} limit for one article")
         return
@@ -285,3 +327,13 @@ def _read_stdin(options: ReadOptions) -> Iterator[ReadResult]:
         yield from _read_jsonl(io.BytesIO(raw), "<stdin>", options)
         return
     yield article_from_bytes(raw, "<stdin>", "html" if first == b"<" else "text", options)
+
+
+def _read_up_to(stream: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes: a pipe may give fewer per read before its end."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < size and (chunk := stream.read(min(1024 * 1024, size - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)

@@ -16,7 +16,10 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
+from claimledger.nlp.acronyms import NAME_HEADS, UPPER, definitions
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.runner import expired
+from claimledger.nlp.entities import entity_at, entity_index
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.normalize.sources import SourceTable, default_table, normalize_name
 
@@ -181,14 +184,30 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
     return cache[name]
 
 
+DESCRIPTION_REACH = 200  # characters before a name a description may take: "the state oil company"
+WORD_EDGE = re.compile(r"\b")
+
+
 def _first_description(text: str, name: str, sources: SourceTable) -> str:
     if not name or name == AUTHOR or len(name) < 2:
         return "unknown"
     escaped = re.escape(name)
-    before = re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{1,4}}){escaped}\b", text)
-    after = re.finditer(
-        rf"\b{escaped},\s+(?:the|an?)\s+([^,.;:()]{{3,80}}?)(?:\s+(?:that|which|who)\b|[,.;:])", text)
-    for match in sorted([*before, *after], key=lambda m: m.start()):
+    before = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{1,4}}){escaped}\Z")
+    after = re.compile(rf"\b{escaped},\s+(?:the|an?)\s+([^,.;:()]{{3,80}}?)(?:\s+(?:that|which|who)\b|[,.;:])")
+    found: dict[int, re.Match[str]] = {}
+    # only where the name stands: each pattern read over the whole text once per name made long articles
+    # quadratic (names grow with the text)
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        described = before.search(text, max(0, at - DESCRIPTION_REACH), end)
+        if described is not None and WORD_EDGE.match(text, end):
+            found.setdefault(described.start(), described)
+        described = after.match(text, at)
+        if described is not None:
+            found.setdefault(described.start(), described)
+        at = text.find(name, at + 1)
+    for _, match in sorted(found.items()):
         # the description's head, before what it is of or at: "an economist at the Baltic Institute"
         description = re.split(r"\s+(?:at|of|for|in|with|from|on|to)\s+", match.group(1))[0]
         words = description.split()
@@ -219,14 +238,12 @@ def source_name(head: Token) -> str:
         if child.dep_ == "appos" and child.pos_ == "PROPN":  # "Ukraine's power utility, Ukrenergo"
             return source_name(child)
     doc = head.doc
-    if head.ent_type_ in ("PERSON", "GPE"):
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end and ent.label_ == head.ent_type_:
-                return ent.text
+    holding = entity_at(doc, head.i)
+    if head.ent_type_ in ("PERSON", "GPE") and holding is not None and holding.label_ == head.ent_type_:
+        return holding.text
     start, end = head.left_edge.i, head.i + 1
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            start, end = min(start, ent.start), max(end, ent.end)
+    if holding is not None:
+        start, end = min(start, holding.start), max(end, holding.end)
     of_name = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
     members = next((g for g in of_name.children if g.dep_ == "pobj" and g.tag_ == "NNS"
                     and not any(d.dep_ == "det" for d in g.children)), None) if of_name is not None else None
@@ -290,24 +307,14 @@ def _name_before_acronym(acronym: Token) -> str | None:
     """ "UN Office for the Coordination of Humanitarian Affairs" in "The UN Office for the Coordination
     of Humanitarian Affairs (OCHA)": the capitalised name right before the bracket, without "the"."""
     text, end = doc_text(acronym.doc), acronym.idx + len(acronym.text) + 1
-    found = ACRONYM_DEFINED.search(text, acronym.sent.start_char, end)
-    while found is not None and found.end(2) < end - 1:
-        found = ACRONYM_DEFINED.search(text, found.end(), end)
-    if found is None or found.start(2) != acronym.idx:
+    found = next((d for d in definitions(text, acronym.sent.start_char, end) if d.end >= end), None)
+    if found is None or found.acronym_start != acronym.idx:
         return None
-    name = re.sub(r"^(?:The|the)\s+", "", found.group(1))
+    name = re.sub(r"^(?:The|the)\s+", "", found.name)
     return name or None
 
 
-# "WHO", "MSF", "UNHCR", "ProZorro", "ÁSZ" (capitals of Latin-1 and Latin Extended-A count)
-UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 ACRONYM = re.compile(rf"(?=[^\W_]{{2,8}}$)[{UPPER}][^\W\d_{UPPER}]*[{UPPER}0-9][^\W_]*")  # "R4V" too
-# Lower-case heads that may close a name before its acronym: "the Armed Conflict Location and Event Data
-# project (ACLED)", "the UN refugee agency (UNHCR)".
-NAME_HEADS = ("agency", "project", "programme", "program", "office", "council", "committee", "group",
-              "network",
-              "platform", "initiative", "mission", "service", "fund", "body", "organisation", "organization",
-              "union", "monitor", "forum", "commission", "authority", "ministry", "department", "bureau")
 
 
 def _continues_name(preposition: Token) -> bool:
@@ -570,7 +577,7 @@ class Attributor:
         word = head.lower_
         modifiers = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
         window_start = head.sent.start_char - 400
-        for ent in reversed([e for e in self.doc.ents if window_start <= e.start_char and e.end <= head.i]):
+        for ent in reversed(entity_index(self.doc).before(head.i, window_start)):
             if ent.label_ not in ("ORG", "NORP", "GPE"):
                 continue
             canonical = self.rules.sources.lookup(ent.text)
@@ -680,18 +687,15 @@ class Attributor:
     def _full_name(self, head: Token) -> Token | None:
         """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
         window_start = head.sent.start_char - PERSON_REACH_CHARS * 2
-        for ent in reversed(self.doc.ents):
-            earlier = ent.end <= head.i and ent.start_char >= window_start
-            if earlier and ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == head.text:
+        for ent in reversed(entity_index(self.doc).before(head.i, window_start)):
+            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == head.text:
                 return ent[-1]
         return None
 
     def _person_named_before(self, at: Token) -> Token | None:
         """The last token of the last person's name before ``at``, within a few sentences."""
         window_start = at.sent.start_char - PERSON_REACH_CHARS
-        for ent in reversed(self.doc.ents):
-            if ent.end > at.i or ent.start_char < window_start:
-                continue
+        for ent in reversed(entity_index(self.doc).before(at.i, window_start)):
             if ent.label_ == "PERSON" and len(ent) >= 2 and not self._inside_quote(ent.start_char):
                 return ent[-1]
         return None
@@ -1185,27 +1189,17 @@ def _phrase_head(token: Token) -> Token:
     return token
 
 
-# "the National Emergency Management Agency (NEMA)": an acronym the article defines for a name.
-_CAPITALISED = rf"[{UPPER}][\w'’.-]*"
-_LOWER_HEAD = rf"(?:\s+[a-z][\w'’-]*){{0,2}}\s+(?:{'|'.join(NAME_HEADS)})"
-ACRONYM_DEFINED = re.compile(
-    rf"((?:{_CAPITALISED}\s+)(?:(?:of|for|and|the|on|in|from|&)\s+|{_CAPITALISED}\s+)*{_CAPITALISED}"
-    rf"(?:{_LOWER_HEAD})?"
-    rf"|{_CAPITALISED}{_LOWER_HEAD})\s+\(([{UPPER}][^\W_]{{1,7}})\)"
-)
-
-
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms an article defines, with the names they stand for."""
-    return {m.group(2): m.group(1) for m in ACRONYM_DEFINED.finditer(text)}
+    return {d.acronym: d.name for d in definitions(text)}
 
 
 def acronym_definitions(text: str) -> dict[str, tuple[str, int]]:
     """Each acronym an article defines: (the full name without "the", where the bracketed acronym stands);
     the first definition counts."""
     found: dict[str, tuple[str, int]] = {}
-    for m in ACRONYM_DEFINED.finditer(text):
-        found.setdefault(m.group(2), (re.sub(r"^(?:The|the)\s+", "", m.group(1)), m.start(2)))
+    for d in definitions(text):
+        found.setdefault(d.acronym, (re.sub(r"^(?:The|the)\s+", "", d.name), d.acronym_start))
     return found
 
 
@@ -1228,6 +1222,8 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
     for draft in drafts:
         by_sentence.setdefault(draft.sentence.start, []).append(draft)
     for sentence in doc.sents:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
         for draft in by_sentence.get(sentence.start, []):
             found = attributor.attribution_of(draft)
             draft.source_name = _expanded(found, definitions, draft.start)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,6 +19,7 @@ from claimledger.nlp import attribution, hedging, nonclaims, semantics, timescop
 from claimledger.nlp.conversions import link_conversions
 from claimledger.nlp.drafts import ClaimDraft, doc_text, register_extensions
 from claimledger.nlp.quantities import default_scanner
+from claimledger.nlp.runner import expired
 from claimledger.nlp.semantics import figure_token
 
 register_extensions()
@@ -29,23 +32,38 @@ DATELINE = re.compile(
 
 
 CONTINUING_WORDS = {"and", "or", "but", "while"}
+SENTENCE_ENDS = {".", "!", "?"}
+MAX_SENTENCE_TOKENS = 200  # tokens without a stop or a line break before a sentence is ended anyway
 
 
 @Language.component("claimledger_sentence_starts")
 def sentence_starts(doc: Doc) -> Doc:
-    """A line break or a dateline ends a sentence: headlines, datelines and list items stand alone."""
+    """A line break or a dateline ends a sentence: headlines, datelines and list items stand alone.
+
+    The marks are written as one array: setting ``Token.is_sent_start`` asks the Doc whether it is parsed,
+    which reads every token, so a mark per line made a long document quadratic."""
+    starts = doc.to_array([SENT_START]).view(numpy.int64)  # 1 starts a sentence, -1 does not, 0 unset
+    run = 0  # tokens since a line break or a full stop
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        run = 0 if previous.text in SENTENCE_ENDS else run + 1
         if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
+            starts[token.i] = 1
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            # "12 12 12 ..." with no stop: every rule reads a figure's sentence, so a sentence without end
+            # made the work per figure grow with the text
+            starts[token.i] = 1
+            run = 0
         elif previous.lower_ in CONTINUING_WORDS and previous.is_lower:
             # "were killed and 1,146 injured": the parser may start a sentence after "and", cutting the
             # elided clause off the speech verb that reports it
-            token.is_sent_start = False
+            starts[token.i] = -1
     for match in DATELINE.finditer(doc_text(doc)):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+            starts[span.start] = 1
+    doc.from_array([SENT_START], starts.view(numpy.uint64))  # type: ignore[arg-type]  # a 1-d array is accepted
     return doc
 
 
@@ -73,7 +91,8 @@ def make_nonclaims(nlp: Language, name: str, include_vague: bool):
     rules = nonclaims.default_rules()
 
     def filter_nonclaims(doc: Doc) -> Doc:
-        nonclaims.mark_nonclaims(doc, rules, include_vague)
+        if not expired(doc):
+            nonclaims.mark_nonclaims(doc, rules, include_vague)
         return doc
 
     return filter_nonclaims
@@ -87,7 +106,8 @@ def _register_reader(name: str, load_rules: Callable[[], Any], read: Callable[[D
         rules = load_rules()
 
         def component(doc: Doc) -> Doc:
-            read(doc, rules)
+            if not expired(doc):  # past the document's time limit, later components do nothing
+                read(doc, rules)
             return doc
 
         return component
@@ -101,7 +121,8 @@ _register_reader("claimledger_hedging", hedging.default_rules, hedging.read_hedg
 
 @Language.component("claimledger_conversions", requires=["doc._.claim_drafts"])
 def conversions(doc: Doc) -> Doc:
-    link_conversions(doc)
+    if not expired(doc):
+        link_conversions(doc)
     return doc
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.runner import expired
 from claimledger.nlp.lexicon import compile_patterns, load_table
 
 HEDGING_BOUNDS = {"an estimated", "estimated", "a reported"}
@@ -159,6 +160,8 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
     targets = {s: _one_figure_targets(s, starts_by_sentence.get(s.sentence - 1, []), drafts, text)
                for found in statements.values() for s in found if s.one_figure}
     for draft in drafts:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
         _hedge(draft, rules)
         i = index_of[draft.sentence.start]
         found = _statement_for(draft, i, statements, sentences, text, rules, figure_starts, targets)

@@ -7,12 +7,15 @@ number was left out. Rules come from ``data/lexicons/nonclaims.toml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.runner import expired
+from claimledger.nlp.entities import entity_at
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 from claimledger.nlp.semantics import counted_noun
 
@@ -93,8 +96,20 @@ def identifier_ranges(text: str, rules: NonClaimRules) -> list[tuple[int, int]]:
     return [m.span() for p in rules.identifiers for m in p.finditer(text)]
 
 
-def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in ranges)
+class Ranges:
+    """Character ranges asked "does one of you hold start:end" once per figure: sorted once, with the
+    farthest end reached so far, so each question is a bisection, not a walk through every range."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def hold(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
 
 
 def reason_not_a_claim(
@@ -153,11 +168,11 @@ def _lone_number_entity(draft: ClaimDraft) -> bool:
     """ "The largest number of detentions, 61, was in Moscow": the recogniser calls a bare figure a DATE
     with no date word around it; a figure alone is a date only when it looks like a year."""
     figure = draft.figure
-    for ent in figure.doc.ents:
-        if ent.start <= figure.i < ent.end and ent.label_ == "DATE":
-            inside = range(draft.span.start, draft.span.end)
-            words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in inside]
-            return not words and not _looks_like_year(figure.text)
+    ent = entity_at(figure.doc, figure.i)
+    if ent is not None and ent.label_ == "DATE":
+        inside = range(draft.span.start, draft.span.end)
+        words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in inside]
+        return not words and not _looks_like_year(figure.text)
     return False
 
 
@@ -219,29 +234,31 @@ def _inside_name_entity(draft: ClaimDraft) -> bool:
     figure = draft.figure
     if figure.ent_type_ not in NAME_ENTITY_LABELS:
         return False
-    for ent in draft.span.doc.ents:
-        if ent.start <= figure.i < ent.end:
-            return ent.start < draft.span.start and not any(t.like_num for t in ent[: draft.span.start - ent.start])
+    ent = entity_at(figure.doc, figure.i)
+    if ent is not None:
+        return ent.start < draft.span.start and not any(t.like_num for t in ent[: draft.span.start - ent.start])
     return False
 
 
 def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) -> None:
     text = doc_text(doc)
-    furniture = furniture_ranges(text, rules)
-    identifiers = identifier_ranges(text, rules)
-    names = [m.span() for p in rules.named_numbers for m in p.finditer(text)]
-    scores = [m.span() for p in rules.scores for m in p.finditer(text)]
+    furniture = Ranges(furniture_ranges(text, rules))
+    identifiers = Ranges(identifier_ranges(text, rules))
+    names = Ranges([m.span() for p in rules.named_numbers for m in p.finditer(text)])
+    scores = Ranges([m.span() for p in rules.scores for m in p.finditer(text)])
     for draft in doc._.claim_drafts or []:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
         if draft.dropped is not None:
             continue
         mention = draft.mention
-        if _inside(mention.num_start, mention.num_end, furniture):
+        if furniture.hold(mention.num_start, mention.num_end):
             draft.dropped = "page furniture"
-        elif _inside(mention.num_start, mention.num_end, identifiers):
+        elif identifiers.hold(mention.num_start, mention.num_end):
             draft.dropped = "a phone number, time of day or id"
-        elif _inside(mention.num_start, mention.num_end, names):
+        elif names.hold(mention.num_start, mention.num_end):
             draft.dropped = "part of a name (an index, a model, a product, a unit: 'S&P 500', 'iPhone 11')"
-        elif _inside(mention.num_start, mention.num_end, scores):
+        elif scores.hold(mention.num_start, mention.num_end):
             draft.dropped = "a sports score ('won 3-1')"
         elif mention.vague and not include_vague:
             draft.dropped = "a vague magnitude with no figure ('thousands of')"

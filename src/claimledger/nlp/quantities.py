@@ -276,6 +276,10 @@ class QuantityScanner:
         value = parse_number_words(text, words, self.scales)
         return (value, None, True) if value is not None else None
 
+    def has_mention(self, text: str) -> bool:
+        """Whether ``text`` holds anything that may be a figure (a text without one has no claims)."""
+        return self.core.search(text) is not None
+
     def scan(self, text: str) -> list[QuantityMention]:
         mentions: list[QuantityMention] = []
         taken_until = 0

@@ -10,14 +10,16 @@ from claimledger.nlp.pipeline import extractor_version
 from claimledger.normalize.dates import resolve_period
 
 
-def claims_from_doc(doc: Doc, document: Document) -> list[Claim]:
+def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim]:
+    """The claims of a parsed text; ``offset`` is where that text starts in ``document.text`` (a long
+    document is parsed in pieces), so spans and ids index the whole document."""
     drafts = live_drafts(doc)
     published = document.published_date
     version = extractor_version()
     ids: dict[int, str] = {}
     claims = []
     for draft in drafts:
-        claim = _claim(draft, document, published, version)
+        claim = _claim(draft, document, published, version, offset)
         ids[id(draft)] = claim.id
         claims.append(claim)
     for draft, claim in zip(drafts, claims, strict=True):
@@ -26,12 +28,13 @@ def claims_from_doc(doc: Doc, document: Document) -> list[Claim]:
     return claims
 
 
-def _claim(draft: ClaimDraft, document: Document, published, version: str) -> Claim:
+def _claim(draft: ClaimDraft, document: Document, published, version: str, offset: int = 0) -> Claim:
     mention = draft.mention
+    start, end = mention.start + offset, mention.end + offset
     return Claim(
-        id=Claim.make_id(document.id, mention.start, mention.end),
+        id=Claim.make_id(document.id, start, end),
         doc_id=document.id,
-        span=(mention.start, mention.end),
+        span=(start, end),
         text=mention.text,
         sentence=draft.sentence.text.strip(),
         value=mention.value,
@@ -40,7 +43,8 @@ def _claim(draft: ClaimDraft, document: Document, published, version: str) -> Cl
         unit=draft.unit,
         category=draft.category,
         time_scope=draft.time_scope,
-        period=resolve_period(draft.time_scope, draft.scope_cue, draft.scope_groups, published, document.text),
+        period=resolve_period(draft.time_scope, draft.scope_cue, draft.scope_groups, published,
+                              document.text),
         subject=draft.subject,
         location=draft.location,
         source=Source(

@@ -8,12 +8,15 @@ event words that decide it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.runner import expired
+from claimledger.nlp.entities import entity_index
 from claimledger.nlp.lexicon import load_table
 
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
@@ -74,11 +77,19 @@ def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> s
                    and _named(country, draft.mention.text) is not None]
             if own:
                 return own[0]  # "Swedish crowns": the name says whose currency it is
-            text = draft.doc_text
-            named = [(found.start(), c) for country, c in countries.items() if country != "default"
-                     and (found := _named(country, text)) is not None]
+            named = [(found, c) for country, c in countries.items() if country != "default"
+                     and (found := _first_named(draft, country)) is not None]
             return min(named)[1] if named else countries.get("default", code)
     return code
+
+
+def _first_named(draft: ClaimDraft, country: str) -> int | None:
+    """Where the article first names a country, looked up once per document (not once per amount)."""
+    cache = draft.span.doc.user_data.setdefault("claimledger.countries", {})
+    if country not in cache:
+        found = _named(country, draft.doc_text)
+        cache[country] = found.start() if found is not None else None
+    return cache[country]
 
 
 def _named(country: str, text: str) -> re.Match[str] | None:
@@ -643,7 +654,7 @@ def location_of(draft: ClaimDraft) -> str | None:
     """The nearest place named after a location preposition in the figure's sentence."""
     sentence = draft.sentence
     candidates: list[tuple[int, str]] = []
-    for ent in sentence.ents:
+    for ent in entity_index(sentence.doc).within(sentence.start, sentence.end):
         if ent.label_ not in LOCATION_LABELS and not (ent.label_ in ("PRODUCT", "ORG", "PERSON") and len(ent) <= 2):
             continue
         first = ent[0]
@@ -671,6 +682,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     wholes: dict[int, ClaimDraft] = {}  # a part's whole: "four" in "17 people, including four children"
     seen: list[ClaimDraft] = []
     for draft in doc._.claim_drafts or []:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
         if draft.dropped is not None:
             continue
         noun = counted_noun(draft) if draft.mention.unit is None else None
@@ -958,9 +971,12 @@ def _among_the_named(draft: ClaimDraft, rules: CategoryRules) -> str | None:
 
 
 def _previous_in(draft: ClaimDraft, doc: Doc) -> ClaimDraft | None:
-    """The live draft just before this one in the document."""
-    drafts = [d for d in doc._.claim_drafts or [] if d.dropped is None and d.start < draft.start]
-    return drafts[-1] if drafts else None
+    """The live draft just before this one in the document (the drafts are in text order)."""
+    drafts = doc._.claim_drafts or []
+    for earlier in reversed(drafts[:bisect_left(drafts, draft.start, key=lambda d: d.start)]):
+        if earlier.dropped is None:
+            return earlier
+    return None
 
 
 def _antecedent_of_them(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> Token | None:

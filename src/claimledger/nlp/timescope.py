@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.runner import expired
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 
 SCOPES = ("daily", "cumulative", "period", "point")
@@ -858,7 +859,13 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
     last_toll: ClaimDraft | None = None  # the last running total (cumulative) of an event's toll
     frames: dict[int, ScopeCue | None] = {}  # sentence start → the day its event happened, if it tells one
     text = doc_text(doc)
+    in_sentence: dict[int, list[ClaimDraft]] = {}
     for draft in drafts:
+        in_sentence.setdefault(draft.sentence.start, []).append(draft)
+    position = {id(draft): i for i, draft in enumerate(drafts)}
+    for draft in drafts:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
         sentence = draft.sentence
         if sentence.start not in by_sentence:
             by_sentence[sentence.start] = find_cues(sentence.text, sentence.start_char, rules)
@@ -867,7 +874,7 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             draft.time_scope = "point"  # "against a target of 19,598", "the alliance's 32 members": levels
             continue
         cue, scope = None, None
-        between = [d for d in drafts if d is not draft and d.sentence.start == sentence.start]
+        between = [d for d in in_sentence[sentence.start] if d is not draft]
         candidates = candidate_cues(draft, by_sentence[sentence.start], rules)
         candidates = [c for c in candidates if not _another_figures_cue(draft, c, between)]
         for candidate in _own_cues_first(draft, candidates, between):
@@ -895,7 +902,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             continue
         if cue is None or scope is None:
             draft.time_scope = _scope_without_cue(draft, rules, single_event)
-            carried = _carried_over(draft, drafts, last_cued, last_event, text)
+            before = drafts[position[id(draft)] - 1] if position[id(draft)] > 0 else None
+            carried = _carried_over(draft, before, last_cued, last_event, text)
             if carried is not None:
                 # "about 40% of those admitted", "up 14% from a year earlier", "It also imposed asset
                 # freezes on 54 individuals": the scope of the count or the report just before
@@ -1089,12 +1097,11 @@ ADDING_THAT = re.compile(r"\badding(?: that)?\b", re.IGNORECASE)
 ALSO_SUBJECT = re.compile(r"^(?:it|they|he|she|the \w+) also\b", re.IGNORECASE)
 
 
-def _carried_over(draft: ClaimDraft, drafts: list[ClaimDraft], last_cued: ClaimDraft | None,
+def _carried_over(draft: ClaimDraft, previous: ClaimDraft | None, last_cued: ClaimDraft | None,
                   last_event: ClaimDraft | None, text: str) -> ClaimDraft | None:
-    """The figure whose scope this uncued one takes: a share "of those" counted just before takes their
-    count's; a change "up 14%" after a period's flow takes the flow's; "It also imposed ..." the report's."""
-    index = next(i for i, d in enumerate(drafts) if d is draft)
-    previous = drafts[index - 1] if index > 0 else None
+    """The figure whose scope this uncued one takes (``previous`` is the live figure just before): a share
+    "of those" counted just before takes their count's; a change "up 14%" after a period's flow takes the
+    flow's; "It also imposed ..." the report's."""
     if previous is None or previous.time_scope not in ("daily", "period"):
         return None
     paragraphs = text.count("\n\n", previous.end, draft.start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from claimledger.models import Period
 from claimledger.nlp.lexicon import load_table
@@ -70,9 +70,16 @@ def _start_of_cumulative(cue: str, groups: dict[str, str], published: date,
             month = month_number(match.group("month") or "") or 1
             return date(int(match.group("year")), month, int(match.group("day") or 1))
     for pattern, start, context in named_events():
-        if pattern.search(cue) and (context is None or context.search(document_text)):
+        if pattern.search(cue) and (context is None or _mentions(context, document_text)):
             return start
     return None
+
+
+@lru_cache(maxsize=8)
+def _mentions(context: re.Pattern[str], document_text: str) -> bool:
+    """Whether the article mentions an event's context, read once per article rather than once per figure
+    (a string's hash is kept, so the key costs nothing after the first call)."""
+    return context.search(document_text) is not None
 
 
 def _period_of(cue: str, groups: dict[str, str], published: date) -> Period | None:

@@ -1,0 +1,54 @@
+"""Documents past spaCy's max_length are read in paragraph pieces with offsets into the whole text; a
+per-document time limit makes a skip, not a stop."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger import extract
+from claimledger.api import extract_results
+from claimledger.errors import ExtractionTimeout
+from claimledger.models import Document
+from claimledger.nlp.runner import Skipped
+
+FILLER = "The weather was mild and the streets of the old town were quiet again.\n\n"
+FIGURE = "The regional governor said 14 people were injured in the attack overnight.\n\n"
+
+
+def _long_text(chars: int) -> tuple[str, int]:
+    """Mostly figure-free text past ``chars`` (not parsed: nothing to claim there), a figure near the end."""
+    filler = FILLER * (chars // len(FILLER) + 1)
+    return filler + FIGURE + FILLER, len(filler)
+
+
+def test_a_document_past_spacys_max_length_is_read_with_offsets_into_the_whole_text(nlp):
+    text, at = _long_text(nlp.max_length + 10_000)
+    assert len(text) > nlp.max_length  # a single parse would raise E088
+    claims = extract(text, published="2024-11-26")
+    assert [c.text for c in claims] == ["14"]
+    start, end = claims[0].span
+    assert start > at and text[start:end] == "14"
+    assert claims[0].category == "injuries"
+
+
+def test_pieces_keep_every_figure_of_a_long_article():
+    body = "".join(f"Officials said {k + 2} people were injured in district {chr(65 + k % 26)}.\n\n"
+                   for k in range(1600))
+    claims = extract(body, published="2024-11-26")
+    assert len(claims) == 1600
+    assert all(body[c.span[0]:c.span[1]] == c.text for c in claims)
+    assert len({c.id for c in claims}) == 1600
+
+
+def test_a_time_limit_makes_a_skip_and_the_others_go_on():
+    docs = [Document(text=FIGURE, id="a"), Document(text=FIGURE * 2, id="b")]
+    results = list(extract_results(docs, timeout=0))
+    assert all(isinstance(r, Skipped) for r in results)
+    assert "time limit" in str(results[0]) and "a" in str(results[0])
+    results = list(extract_results(docs, timeout=60))
+    assert [r[0].id for r in results if isinstance(r, tuple)] == ["a", "b"]
+
+
+def test_extract_raises_a_one_line_error_past_its_time_limit():
+    with pytest.raises(ExtractionTimeout, match="time limit"):
+        extract(FIGURE, timeout=0)
