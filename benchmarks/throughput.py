@@ -59,9 +59,12 @@ def time_extract(texts: list[str]) -> tuple[float, int]:
 
 def time_quantulum(texts: list[str]) -> float | None:
     try:
-        from quantulum3 import parser
+        from quantulum3 import classifier, parser
     except ImportError:
         return None
+    # quantulum3's shipped classifier was pickled by an old scikit-learn and does not load beside a current
+    # one (ModuleNotFoundError: _loss); without it quantulum3 disambiguates units by its own rules
+    classifier.USE_CLF = False
     parser.parse(texts[0])
     start = time.perf_counter()
     for text in texts:
