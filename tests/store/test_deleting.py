@@ -14,9 +14,11 @@ from claimledger.store import ClaimFilter, Ledger
 from claimledger.store import reviews as R
 from claimledger.store.deleting import mark_examples
 
-EXAMPLE = ("Officials said 12,000 soldiers were sent to the border region, the ministry reported on "
+# whose soldiers is said (check.identity groups only figures with a subject or a place)
+EXAMPLE = ("Officials said 12,000 North Korean soldiers were sent to the border region, the ministry reported on "
            "Monday.")
-REAL = "Officials said over 10,000 soldiers were sent to the border region, the ministry reported on Monday."
+REAL = ("Officials said over 10,000 North Korean soldiers were sent to the border region, the ministry reported "
+        "on Monday.")
 
 
 def _docs(tmp_path, name: str, text: str, outlet: str) -> str:
