@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.acronyms import NAME_HEADS, UPPER, definitions
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
-from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_at, entity_index
 from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.runner import expired
 from claimledger.normalize.sources import SourceTable, default_table, normalize_name
 
 QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
@@ -1178,8 +1178,8 @@ def _after_timestamp(subject: Token) -> Token | None:
     reminder: a poll by X ... put ..." is the poll's (the last appositive in the chain)."""
     found = None
     token = subject
-    while (token := next((c for c in token.children if c.dep_ == "appos"), None)) is not None:
-        found = token
+    while (child := next((c for c in token.children if c.dep_ == "appos"), None)) is not None:
+        found = token = child
     return found
 
 

@@ -109,7 +109,8 @@ def restated_sum(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> Cla
     money = [d for d in drafts if d.category == "money" and d.unit != second.unit and d.start < second.start]
     own = [d for d in money if d.sentence.start == second.sentence.start]
     before = [d for d in money if d.sentence.end == second.sentence.start]
-    return (own or before or [None])[0]
+    found = own or before
+    return found[0] if found else None
 
 
 def restated_before(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> ClaimDraft | None:

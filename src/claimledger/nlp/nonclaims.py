@@ -14,9 +14,9 @@ from functools import cache
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import ClaimDraft, doc_text
-from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_at
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
+from claimledger.nlp.runner import expired
 from claimledger.nlp.semantics import counted_noun
 
 NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}

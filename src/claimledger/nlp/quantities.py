@@ -273,8 +273,8 @@ class QuantityScanner:
                                                                              self.scales)
             return (folds, None, not times.isdigit()) if folds is not None else None
         words = dict(self.number_words)
-        value = parse_number_words(text, words, self.scales)
-        return (value, None, True) if value is not None else None
+        spelled = parse_number_words(text, words, self.scales)
+        return (spelled, None, True) if spelled is not None else None
 
     def has_mention(self, text: str) -> bool:
         """Whether ``text`` holds anything that may be a figure (a text without one has no claims)."""
@@ -524,6 +524,7 @@ class QuantityScanner:
         if second.group("neg") and between:  # "from -18 °C to -34 °C"; not "1,000--1,500"
             high_as_written = -high_as_written
         probe = QuantityMention(start=second.start(), end=second.end(), text="", value=high_as_written)
+        assert second.lastgroup is not None  # a figure was read from that group just above
         if second.start() != second.start(second.lastgroup) and not second.group("neg"):  # "$5m and $7m"
             prefix = text[second.start():second.start(second.lastgroup)].strip()
             probe.unit = self.symbols.get(prefix) or (prefix if prefix in self.codes else None)

@@ -15,9 +15,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds
-from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_index
 from claimledger.nlp.lexicon import load_table
+from claimledger.nlp.runner import expired
 
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
 LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force",
@@ -880,7 +880,8 @@ def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft
     others = top.head.i > top.i and top.head.lower_ in BARE_WORDS  # "42 others were hurt"
     if top.dep_ not in ("nsubj", "nsubjpass", "appos") and not put_at and not others:
         return None
-    sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[last_people.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 PARTITIVE_REACH = 2  # sentences back that "of them" may point to
 COUNTED_REACH = 3  # sentences back that "60 of the vehicles" may find the count of them ("246 trucks")
@@ -900,7 +901,8 @@ def _toll_of_the_victims(draft: ClaimDraft, noun: Token | None, tolls: list[Clai
     if of[2].lemma_.lower() not in VICTIM_WORDS:
         return None
     toll = tolls[-1]
-    sentences = list(draft.span.doc[toll.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[toll.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return toll if len(sentences) <= TOLL_REACH + 1 else None
 
 
@@ -954,7 +956,8 @@ def _among_them(draft: ClaimDraft, last_people: ClaimDraft | None) -> ClaimDraft
         return None
     if not draft.sentence.text.lower().startswith(AMONG_THEM):
         return None
-    sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[last_people.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 
 
@@ -1042,7 +1045,8 @@ def _others_continued(
 ) -> ClaimDraft | None:
     if last_counted is None or draft.unit or not _counts_others(draft, noun):
         return None
-    sentences = list(draft.span.doc[last_counted.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[last_counted.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_counted if len(sentences) <= ELLIPSIS_REACH + 1 else None
 
 
@@ -1055,7 +1059,8 @@ def _partitive_referent(
     after = doc[draft.span.end:draft.span.end + 2]
     if len(after) < 2 or after[0].lower_ != "of" or after[1].lower_ not in PARTITIVE_PRONOUNS:
         return None
-    sentences = list(doc[last_counted.sentence.start:draft.sentence.end].sents)
+    window = doc[last_counted.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_counted if len(sentences) <= PARTITIVE_REACH else None
 
 
@@ -1072,7 +1077,8 @@ def _counted_before(draft: ClaimDraft, noun: Token | None, counted: list[ClaimDr
     if of is None or of.lower_ != "of" or not definite:
         return None
     for earlier in reversed(counted):
-        sentences = list(draft.span.doc[earlier.sentence.start:draft.sentence.end].sents)
+        window = draft.span.doc[earlier.sentence.start:draft.sentence.end]
+        sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
         if len(sentences) > COUNTED_REACH:
             return None
         if earlier.unit == draft.unit or _kind_of(earlier.unit, draft.unit):
@@ -1096,7 +1102,8 @@ def _part_of_the(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft |
         return None
     if previous.category != draft.category:
         return None
-    sentences = list(doc[previous.sentence.start:draft.sentence.end].sents)
+    window = doc[previous.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return previous if len(sentences) <= PARTITIVE_REACH else None
 
 
