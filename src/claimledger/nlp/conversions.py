@@ -28,7 +28,8 @@ BETWEEN = re.compile(
 
 
 # "That is about $98 billion at current exchange rates": a conversion in a sentence of its own.
-RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to| equals)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to| equals)\s+(?:\w+\s+){0,2}$",
+                      re.IGNORECASE)
 
 
 # Between a measured amount and its restatement: the first amount's own words (no figure, no comma), then

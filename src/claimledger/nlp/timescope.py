@@ -19,7 +19,8 @@ from claimledger.nlp.runner import expired
 
 SCOPES = ("daily", "cumulative", "period", "point")
 # Cues that date an announcement rather than bound a count: "a decree on Monday will give 400,000 rubles".
-ANNOUNCEMENT_CUES = re.compile(r"^(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|this morning|tonight", re.IGNORECASE)
+ANNOUNCEMENT_CUES = re.compile(r"^(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                               r"|yesterday|today|this morning|tonight", re.IGNORECASE)
 EVENT_CATEGORIES = {"casualties", "deaths", "injuries", "displaced", "detained", "equipment"}
 
 
@@ -70,7 +71,8 @@ def default_rules() -> ScopeRules:
     categories = load_table("categories")
     defaults = table["defaults"]
     sections = {"daily": "daily", "cumulative": "cumulative", "period": "period", "point": "point_cues"}
-    patterns = {scope: compile_patterns(table[name]["patterns"], f"timescope.toml [{name}]") for scope, name in sections.items()}
+    patterns = {scope: compile_patterns(table[name]["patterns"], f"timescope.toml [{name}]")
+                for scope, name in sections.items()}
     return ScopeRules(
         patterns=patterns,
         money_nouns=frozenset(table["point"]["money_nouns"]),
@@ -111,7 +113,8 @@ def find_cues(text: str, offset: int, rules: ScopeRules) -> list[ScopeCue]:
         for pattern in rules.patterns[scope]:
             for match in pattern.finditer(text):
                 groups = {k: v for k, v in match.groupdict().items() if v}
-                cues.append(ScopeCue(scope, offset + match.start(), offset + match.end(), match.group(0), groups))
+                cues.append(ScopeCue(scope, offset + match.start(), offset + match.end(),
+                                     match.group(0), groups))
     return _without_nested(cues)
 
 
@@ -395,7 +398,8 @@ def governing_verb(draft: ClaimDraft) -> Token | None:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.i != draft.figure.i:
             return token
-        if token.head.i == token.i or (token.dep_ in ("ccomp", "parataxis", "relcl") and token.pos_ not in ("VERB", "AUX")):
+        if token.head.i == token.i \
+                or (token.dep_ in ("ccomp", "parataxis", "relcl") and token.pos_ not in ("VERB", "AUX")):
             return None
         token = token.head
     return None
@@ -465,7 +469,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         return "cumulative" if _is_perfect(verb) else "unspecified"
     if verb is not None and _present_passive(verb) and verb.lemma_.lower() in rules.state_passives:
         return "point"  # "2.8 million people are registered to vote", "are held": a standing state
-    if verb is not None and _finite_perfect(verb) and draft.category != "troops" and verb.lemma_.lower() not in \
+    if verb is not None and _finite_perfect(verb) and draft.category != "troops" \
+            and verb.lemma_.lower() not in \
             rules.deployment | rules.state_passives | rules.act_verbs | rules.planning_words | NOT_A_TOTAL:
         # "prosecutors have charged five", "two hospitals have closed": a running total (four annotators)
         return "cumulative"
@@ -474,7 +479,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         # from their homes": a running total
         return "cumulative" if _is_perfect(verb) else "point"
     if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
-        return "cumulative" if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
+        return "cumulative" \
+                if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
     return "point"
 
 
