@@ -14,11 +14,14 @@ ATTRIBUTION = [
     # text, quantity, source name, source type, via
     ("At least 12 people were killed in Odesa on Monday, regional governor Oleh Kiper said.",
      "At least 12", "Oleh Kiper", "person", None),
-    ("Russia launched 35 drones overnight, the Ukrainian air force said, adding that air defences shot down 31 of them.",
+    ("Russia launched 35 drones overnight, the Ukrainian air force said, "
+     "adding that air defences shot down 31 of them.",
      "31", "Ukrainian air force", "military", None),
-    ('"We have lost more than 200 men in this sector," said Captain Andriy Melnyk. "Another 150 were wounded."',
+    ('"We have lost more than 200 men in this sector," said Captain Andriy Melnyk. '
+     '"Another 150 were wounded."',
      "150", "Andriy Melnyk", "person", None),
-    ("The death toll rose to 2,300, the health ministry said. The ministry also said that 4,100 people were injured.",
+    ("The death toll rose to 2,300, the health ministry said. "
+     "The ministry also said that 4,100 people were injured.",
      "4,100", "health ministry", "government", None),
     ("According to the UN refugee agency, more than 6.5 million refugees have been recorded across Europe.",
      "more than 6.5 million", "UN refugee agency", "international_org", None),
@@ -32,21 +35,26 @@ ATTRIBUTION = [
      "Around 300", "AUTHOR", "author", None),
     ("Around 300 demonstrators gathered outside parliament, while police said about 40 were arrested.",
      "about 40", "police", "government", None),
-    ("The IMF approved a $15.6 billion loan, the fund said on Friday.", "$15.6 billion", "IMF", "international_org", None),
+    ("The IMF approved a $15.6 billion loan, the fund said on Friday.",
+     "$15.6 billion", "IMF", "international_org", None),
     ("Russia's defence ministry claimed its forces had shot down 27 Ukrainian drones.",
      "27", "Russia's defence ministry", "military", None),
     ("Reuters reported, citing the Ukrainian General Staff, that Russia lost 1,100 troops in a day.",
      "1,100", "Ukrainian General Staff", "military", "Reuters"),
-    ("A new decree will give volunteers a bonus of 195,000 rubles.", "195,000 rubles", "AUTHOR", "author", None),
+    ("A new decree will give volunteers a bonus of 195,000 rubles.",
+     "195,000 rubles", "AUTHOR", "author", None),
     ("Shares fell 4.5 per cent.", "4.5 per cent", "AUTHOR", "author", None),
     ("Turkey's disaster agency AFAD said 35,418 people had died.", "35,418", "AFAD", "government", None),
-    ("Ukraine's energy company Ukrenergo said 1,500 consumers were left without power.", "1,500", "Ukrenergo", "company", None),
-    ("According to the General Staff, Russia lost 1,020 troops. According to the report, it also lost 14 tanks.",
+    ("Ukraine's energy company Ukrenergo said 1,500 consumers were left without power.",
+     "1,500", "Ukrenergo", "company", None),
+    ("According to the General Staff, Russia lost 1,020 troops. "
+     "According to the report, it also lost 14 tanks.",
      "14", "General Staff", "military", None),
 ]
 
 
-@pytest.mark.parametrize("text,quantity,name,source_type,via", ATTRIBUTION, ids=[f"{c[1]}" for c in ATTRIBUTION])
+@pytest.mark.parametrize("text,quantity,name,source_type,via", ATTRIBUTION,
+                         ids=[f"{c[1]}" for c in ATTRIBUTION])
 def test_attribution(text, quantity, name, source_type, via):
     claim = claim_for(text, quantity)
     assert (claim.source.name, claim.source.type, claim.source.via) == (name, source_type, via)
@@ -71,18 +79,23 @@ CATEGORY_AND_UNIT = [
     ("Inflation slowed to 7.4% in February.", "7.4%", "percent", "percent"),
     ("The budget sets aside UAH 1.5 billion for shelters.", "UAH 1.5 billion", "money", "UAH"),
     ("Around 300 demonstrators gathered outside parliament.", "Around 300", "other", "demonstrator"),
-    ("The ministry said 66 people had been detained and 21 police officers injured.", "66", "detained", "person"),
-    ("The ministry said 66 people had been detained and 21 police officers injured.", "21", "injuries", "police officer"),
+    ("The ministry said 66 people had been detained and 21 police officers injured.",
+     "66", "detained", "person"),
+    ("The ministry said 66 people had been detained and 21 police officers injured.",
+     "21", "injuries", "police officer"),
     # the guide: a figure standing alone takes what it counts ("the death toll rose to 45": death)
     ("The opposition put the number of arrests at more than 100.", "more than 100", "detained", "arrest"),
-    ("The budget allocates 13.5 trillion rubles to defence, up from 10.8 trillion this year.", "10.8 trillion", "money", "RUB"),
-    ("At least 34,183 Palestinians have been killed since the war began in Gaza.", "At least 34,183", "deaths", "palestinian"),
+    ("The budget allocates 13.5 trillion rubles to defence, up from 10.8 trillion this year.",
+     "10.8 trillion", "money", "RUB"),
+    ("At least 34,183 Palestinians have been killed since the war began in Gaza.",
+     "At least 34,183", "deaths", "palestinian"),
     ("Fires forced the evacuation of 19,000 residents.", "19,000", "displaced", "resident"),
     ("Fires have burned more than 2,300 hectares.", "more than 2,300", "other", "hectare"),
 ]
 
 
-@pytest.mark.parametrize("text,quantity,category,unit", CATEGORY_AND_UNIT, ids=[f"{c[1]}-{c[2]}" for c in CATEGORY_AND_UNIT])
+@pytest.mark.parametrize("text,quantity,category,unit", CATEGORY_AND_UNIT,
+                         ids=[f"{c[1]}-{c[2]}" for c in CATEGORY_AND_UNIT])
 def test_category_and_unit(text, quantity, category, unit):
     claim = claim_for(text, quantity)
     assert (claim.category, claim.unit) == (category, unit)
@@ -91,7 +104,8 @@ def test_category_and_unit(text, quantity, category, unit):
 TIME_SCOPE = [
     # text, quantity, time scope, period (start, end) or None
     ("Over the past day, Russia lost 1,230 troops.", "1,230", "daily", ("2024-03-12", "2024-03-13")),
-    ("Russia has lost 512,420 troops since the full-scale invasion began.", "512,420", "cumulative", ("2022-02-24", "2024-03-13")),
+    ("Russia has lost 512,420 troops since the full-scale invasion began.", "512,420", "cumulative",
+     ("2022-02-24", "2024-03-13")),
     ("Police detained 1,200 protesters on Saturday.", "1,200", "period", ("2024-03-09", "2024-03-09")),
     ("Inflation slowed to 7.4% in February.", "7.4%", "period", ("2024-02-01", "2024-02-29")),
     ("Exports fell 12% in October.", "12%", "period", ("2023-10-01", "2023-10-31")),
@@ -99,11 +113,15 @@ TIME_SCOPE = [
     ("Over 10,000 North Korean soldiers have been sent to Kursk.", "Over 10,000", "point", None),
     ("Some regiments lost over 1,000 men to desertion.", "over 1,000", "unspecified", None),
     ("The death toll climbed past 41,000 on Wednesday.", "past 41,000", "cumulative", (None, "2024-03-13")),
-    ("At least 34,183 Palestinians have been killed in Gaza since the war began.", "At least 34,183", "cumulative",
+    ("At least 34,183 Palestinians have been killed in Gaza since the war began.", "At least 34,183",
+     "cumulative",
      ("2023-10-07", "2024-03-13")),
-    ("Wildfires have burned more than 2,300 hectares since Saturday.", "more than 2,300", "period", ("2024-03-09", "2024-03-13")),
-    ("The Pentagon announced a $300 million package, its first since December.", "$300 million", "point", None),
-    ("Russia has lost 428,870 troops since Feb. 24, 2022, including 1,020 over the past day.", "428,870", "cumulative",
+    ("Wildfires have burned more than 2,300 hectares since Saturday.", "more than 2,300", "period",
+     ("2024-03-09", "2024-03-13")),
+    ("The Pentagon announced a $300 million package, its first since December.",
+     "$300 million", "point", None),
+    ("Russia has lost 428,870 troops since Feb. 24, 2022, including 1,020 over the past day.", "428,870",
+     "cumulative",
      ("2022-02-24", "2024-03-13")),
 ]
 
@@ -120,12 +138,16 @@ HEDGING_AND_VERIFICATION = [
     ("Estimates suggest Russia has lost 733,830 troops.", "733,830", True, None),
     ("Some units have reportedly lost over 1,000 men.", "over 1,000", True, None),
     ("An estimated 4,000 people fled the town.", "An estimated 4,000", True, None),
-    ("The brigade said it destroyed six tanks. The claims could not be independently verified.", "six", False, "unverified"),
-    ("Intelligence estimated that 10,000 troops were sent. Moscow has not confirmed or denied the deployment.",
+    ("The brigade said it destroyed six tanks. The claims could not be independently verified.",
+     "six", False, "unverified"),
+    ("Intelligence estimated that 10,000 troops were sent. "
+     "Moscow has not confirmed or denied the deployment.",
      "10,000", True, "not_confirmed"),
     ("Peskov denied reports that 5,000 reservists had been called up.", "5,000", True, "denied"),
-    ("The ministry said 34,183 people have been killed, a figure Israel disputes.", "34,183", False, "disputed"),
-    ("In Syria, more than 5,800 deaths have been reported, according to the government.", "more than 5,800", False, None),
+    ("The ministry said 34,183 people have been killed, a figure Israel disputes.",
+     "34,183", False, "disputed"),
+    ("In Syria, more than 5,800 deaths have been reported, according to the government.",
+     "more than 5,800", False, None),
     ("Between 15,000 and 20,000 people attended, organisers said, while police estimated the crowd at 7,000.",
      "Between 15,000 and 20,000", False, None),
     ("Between 15,000 and 20,000 people attended, organisers said, while police estimated the crowd at 7,000.",
@@ -133,7 +155,8 @@ HEDGING_AND_VERIFICATION = [
 ]
 
 
-@pytest.mark.parametrize("text,quantity,hedged,verification", HEDGING_AND_VERIFICATION, ids=[c[1] for c in HEDGING_AND_VERIFICATION])
+@pytest.mark.parametrize("text,quantity,hedged,verification", HEDGING_AND_VERIFICATION,
+                         ids=[c[1] for c in HEDGING_AND_VERIFICATION])
 def test_hedging_and_verification(text, quantity, hedged, verification):
     claim = claim_for(text, quantity)
     assert (claim.hedged, claim.verification) == (hedged, verification)
@@ -147,7 +170,8 @@ def test_verification_about_a_topic_reaches_one_sentence_back_only():
 
 
 CONVERSIONS = [
-    ("The government approved 3.1 trillion hryvnias ($81 billion) for defence.", "$81 billion", "3.1 trillion hryvnias"),
+    ("The government approved 3.1 trillion hryvnias ($81 billion) for defence.",
+     "$81 billion", "3.1 trillion hryvnias"),
     ("Fines of up to £2m (about $2.5m) were imposed.", "about $2.5m", "up to £2m"),
     ("The fund holds UAH 40 billion, or about $1 billion, in reserve.", "about $1 billion", "UAH 40 billion"),
 ]

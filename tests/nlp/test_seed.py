@@ -14,11 +14,14 @@ WORKED_EXAMPLE = [
     # text, value, bound, unit, category, time_scope, source, source type, hedged, verification
     ("400,000 rubles", 400000, "exact", "RUB", "money", "point", "AUTHOR", "author", False, None),
     ("$3,800", 3800, "exact", "USD", "money", "point", "AUTHOR", "author", False, None),
-    ("1,480", 1480, "exact", "casualty", "casualties", "daily", "Ukraine's Armed Forces", "military", False, "unverified"),
-    ("19", 19, "exact", "artillery system", "equipment", "daily", "Ukraine's Armed Forces", "military", False, "unverified"),
+    ("1,480", 1480, "exact", "casualty", "casualties", "daily",
+     "Ukraine's Armed Forces", "military", False, "unverified"),
+    ("19", 19, "exact", "artillery system", "equipment", "daily",
+     "Ukraine's Armed Forces", "military", False, "unverified"),
     ("733,830", 733830, "exact", "troop", "casualties", "cumulative", "AUTHOR", "author", True, "unverified"),
     ("over 1,000", 1000, "at_least", "man", "troops", "unspecified", "iStories", "media", True, None),
-    ("over 10,000", 10000, "at_least", "soldier", "troops", "point", "South Korean intelligence", "intelligence", True, "not_confirmed"),
+    ("over 10,000", 10000, "at_least", "soldier", "troops", "point",
+     "South Korean intelligence", "intelligence", True, "not_confirmed"),
 ]
 NON_CLAIMS = ["at least a year", "2022", "24 hours", "24", "20th", "July", "thousands of dollars"]
 

@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.acronyms import NAME_HEADS, UPPER, definitions
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
-from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_at, entity_index
 from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.runner import expired
 from claimledger.normalize.sources import SourceTable, default_table, normalize_name
 
 QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
@@ -193,7 +193,8 @@ def _first_description(text: str, name: str, sources: SourceTable) -> str:
         return "unknown"
     escaped = re.escape(name)
     before = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w'’-]+\s+){{1,4}}){escaped}\Z")
-    after = re.compile(rf"\b{escaped},\s+(?:the|an?)\s+([^,.;:()]{{3,80}}?)(?:\s+(?:that|which|who)\b|[,.;:])")
+    after = re.compile(
+        rf"\b{escaped},\s+(?:the|an?)\s+([^,.;:()]{{3,80}}?)(?:\s+(?:that|which|who)\b|[,.;:])")
     found: dict[int, re.Match[str]] = {}
     # only where the name stands: each pattern read over the whole text once per name made long articles
     # quadratic (names grow with the text)
@@ -266,7 +267,8 @@ def source_name(head: Token) -> str:
         return personal
     if tokens[-1].pos_ == "PROPN" and not tokens[-1].is_lower:
         run = len(tokens)
-        while run > 0 and ((tokens[run - 1].pos_ == "PROPN" and not tokens[run - 1].is_lower) or tokens[run - 1].tag_ == "POS"):
+        while run > 0 and ((tokens[run - 1].pos_ == "PROPN" and not tokens[run - 1].is_lower)
+                           or tokens[run - 1].tag_ == "POS"):
             run -= 1
         if (run > 0 and any(t.pos_ == "NOUN" for t in tokens[:run]) and tokens[run - 1].tag_ != "POS"
                 and tokens[run - 1].lower_ not in NAME_CONNECTORS):  # "Archive of Public Gatherings"
@@ -396,8 +398,10 @@ class Attributor:
                 shared = _subject_of(verb.head)
                 if shared is not None and shared.pos_ != "PRON":
                     return self._named(shared, cue)
-                above = self.speaker_of(verb.head) if verb.head.lemma_.lower() in self.rules.cue_verbs else None
-                return Attribution(above.name, cue=cue, token=above.token, descriptor=above.descriptor) if above else None
+                above = self.speaker_of(verb.head) \
+                        if verb.head.lemma_.lower() in self.rules.cue_verbs else None
+                return Attribution(above.name, cue=cue, token=above.token,
+                                   descriptor=above.descriptor) if above else None
             return None
         misread = self._misread(verb, cue)
         if misread is not None:
@@ -446,7 +450,8 @@ class Attributor:
                 found = self._named(owner, cue)
                 found.polled = head.lemma_.lower() in self.rules.polls and found.name != AUTHOR
                 return found
-            if self.last_named is not None and head.lemma_.lower() in self.rules.documents and _is_definite(head):
+            if self.last_named is not None and head.lemma_.lower() in self.rules.documents \
+                    and _is_definite(head):
                 # "According to the report, ..." after "the General Staff reported ...": the same report
                 return Attribution(self.last_named.name, cue=cue, token=self.last_named.token,
                                    descriptor=self.last_named.descriptor)
@@ -476,7 +481,8 @@ class Attributor:
             if head.pos_ == "PROPN":  # "The Fund said" after "The International Monetary Fund's board"
                 return Attribution(source_name(named_earlier.root), cue=cue, token=named_earlier.root)
             return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
-        appos = next((c for c in head.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
+        appos = next((c for c in head.children
+                      if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
         closing = _closing_name(head)
         if closing is not None and head.pos_ != "PROPN":
             return self._named(closing, cue)  # "The UN agency for Palestinian refugees, UNRWA, said"
@@ -488,7 +494,8 @@ class Attributor:
                 and before.head.i == head.head.i and before.dep_ == head.dep_ and before.i != head.head.i):
             left = before.left_edge.i  # "the national weather service IMGW said": two subjects, one body
         descriptor = head.doc[left:head.i + 1].text
-        return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head, descriptor=descriptor)
+        return Attribution(source_name(head), cue=cue, token=appos if appos is not None else head,
+                           descriptor=descriptor)
 
     def _titled_person_before(self, head: Token) -> tuple[str, Token, str] | None:
         """ "The minister said" after "Agriculture Minister Tomasz Wielgosz": the person the article named
@@ -547,8 +554,10 @@ class Attributor:
     def _generic_reference(self, head: Token) -> bool:
         """ "the group", "the organisation" after an organisation was named: the same one."""
         assert self.last_named is not None
-        return (head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in self.rules.generic_organisations
-                and not self.last_named.is_person and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children))
+        return (head.pos_ == "NOUN" and _is_definite(head)
+                and head.lemma_.lower() in self.rules.generic_organisations
+                and not self.last_named.is_person
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children))
 
     def _could_be_a_source(self, target: Token, origin: Attribution) -> bool:
         """A name, a body or people: what "citing" can point to."""
@@ -613,7 +622,8 @@ class Attributor:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and any(g.like_num for g in pobj.children):
                     continue  # "a survey of 4,500 households": what was surveyed, not who surveyed
-                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                if pobj is not None and (pobj.pos_ == "PROPN"
+                                         or pobj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
                                          or pobj.lemma_.lower() not in self.rules.unnamed):
                     return pobj
         return None
@@ -646,7 +656,8 @@ class Attributor:
         if determiner is None or determiner.lower_ != "the" or head.pos_ == "PROPN":
             return False
         assert self.last_named is not None
-        return head.lower_ in self.last_named.name.lower().split() or head.lemma_.lower() in self.last_named.name.lower()
+        return head.lower_ in self.last_named.name.lower().split() \
+                or head.lemma_.lower() in self.last_named.name.lower()
 
     def _resolve_pronoun(self, pronoun: str, cue: str | None, at: Token | None = None) -> Attribution:
         last = self.last_named
@@ -712,7 +723,8 @@ class Attributor:
             target = next((g for g in child.children if g.dep_ in ("dobj", "pobj")), None)
             if target is None:
                 prep = next((g for g in child.children if g.dep_ == "prep"), None)
-                target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+                target = next((g for g in prep.children if g.dep_ == "pobj"), None) \
+                        if prep is not None else None
             if target is None:
                 continue
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in target.children):
@@ -838,7 +850,8 @@ class Attributor:
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 nxt = span[-1].i + 1
-                pobj = self.doc[nxt] if nxt < sentence.end and self.doc[nxt].pos_ in ("PROPN", "NOUN") else None
+                pobj = self.doc[nxt] \
+                        if nxt < sentence.end and self.doc[nxt].pos_ in ("PROPN", "NOUN") else None
                 pobj = pobj if pobj is None else _phrase_head(pobj)
             if pobj is None:
                 continue
@@ -883,9 +896,11 @@ class Attributor:
             if (own is not None and own.dep_ == "conj" and candidate.i < own.left_edge.i
                     and any(_another_actor(c, figure) for c in own.children)):
                 continue  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
-            if candidate.dep_ in ("parataxis", "ccomp", "conj", "advcl") and candidate.lemma_.lower() in self.rules.cue_verbs:
+            if candidate.dep_ in ("parataxis", "ccomp", "conj", "advcl") \
+                    and candidate.lemma_.lower() in self.rules.cue_verbs:
                 says_something_else = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in candidate.children)
-                if not says_something_else and not (candidate.left_edge.i <= figure.i <= candidate.right_edge.i):
+                if not says_something_else \
+                        and not (candidate.left_edge.i <= figure.i <= candidate.right_edge.i):
                     return candidate
         return None
 
@@ -909,7 +924,8 @@ class Attributor:
             return None
         sentences = [last[0].sent, first[0].sent]
         for sentence in sentences:
-            outside = [t for t in sentence if not (q_start <= t.idx < q_end) and t.lemma_.lower() in self.rules.cue_verbs
+            outside = [t for t in sentence if not (q_start <= t.idx < q_end)
+                       and t.lemma_.lower() in self.rules.cue_verbs
                        and t.pos_ in ("VERB", "AUX")]
             outside.sort(key=lambda t: min(abs(t.idx - q_end), abs(t.idx - q_start)))
             for verb in outside:
@@ -943,8 +959,10 @@ class Attributor:
                     self.last_named = said
                     self.named.append(said)
         for match in self.rules.phrases.finditer(sentence.text):
-            span = self.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(), alignment_mode="expand")
-            pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) if span is not None else None
+            span = self.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
+                                      alignment_mode="expand")
+            pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) \
+                    if span is not None else None
             if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed:
                 self.last_named = Attribution(source_name(pobj), token=pobj,
                                               descriptor=self.doc[pobj.left_edge.i:pobj.i + 1].text)
@@ -1033,7 +1051,8 @@ def _contrasting_clause(token: Token) -> bool:
     """A clause of its own, with its own subject, set against the one before ("while", "whereas")."""
     if token.dep_ not in ("advcl", "conj"):
         return False
-    marked = any(c.lower_ in ("while", "whereas", "although", "though", "but") for c in token.children if c.dep_ in ("mark", "cc"))
+    marked = any(c.lower_ in ("while", "whereas", "although", "though", "but")
+                 for c in token.children if c.dep_ in ("mark", "cc"))
     return marked and any(c.dep_ in ("nsubj", "nsubjpass") and _could_speak(c) for c in token.children)
 
 
@@ -1085,7 +1104,8 @@ def _bare_title(head: Token) -> bool:
 
 
 def _is_definite(head: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+               for c in head.children)
 
 
 def _clause_follows(first: Token) -> bool:
@@ -1178,8 +1198,8 @@ def _after_timestamp(subject: Token) -> Token | None:
     reminder: a poll by X ... put ..." is the poll's (the last appositive in the chain)."""
     found = None
     token = subject
-    while (token := next((c for c in token.children if c.dep_ == "appos"), None)) is not None:
-        found = token
+    while (child := next((c for c in token.children if c.dep_ == "appos"), None)) is not None:
+        found = token = child
     return found
 
 

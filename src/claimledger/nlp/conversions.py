@@ -28,7 +28,8 @@ BETWEEN = re.compile(
 
 
 # "That is about $98 billion at current exchange rates": a conversion in a sentence of its own.
-RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to| equals)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to| equals)\s+(?:\w+\s+){0,2}$",
+                      re.IGNORECASE)
 
 
 # Between a measured amount and its restatement: the first amount's own words (no figure, no comma), then
@@ -109,7 +110,8 @@ def restated_sum(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> Cla
     money = [d for d in drafts if d.category == "money" and d.unit != second.unit and d.start < second.start]
     own = [d for d in money if d.sentence.start == second.sentence.start]
     before = [d for d in money if d.sentence.end == second.sentence.start]
-    return (own or before or [None])[0]
+    found = own or before
+    return found[0] if found else None
 
 
 def restated_before(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> ClaimDraft | None:

@@ -76,7 +76,8 @@ class ClaimDraft:
 
 
 # Where one clause of a sentence ends and the next begins: "X rose, according to A, while Y fell".
-CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+",
+                          re.IGNORECASE)
 
 
 def clause_bounds(sentence: Span, offset: int) -> tuple[int, int]:

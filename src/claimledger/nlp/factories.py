@@ -27,7 +27,8 @@ register_extensions()
 
 # "KYIV, March 12 (Reuters) - ", "ODESA, Ukraine (AP) — ": a wire dateline is not part of the first sentence.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s+", re.MULTILINE
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s+",
+    re.MULTILINE
 )
 
 
@@ -47,7 +48,8 @@ def sentence_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
         run = 0 if previous.text in SENTENCE_ENDS else run + 1
-        if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
+        if "\n" in previous.text_with_ws and not previous.is_space \
+                or previous.is_space and "\n" in previous.text:
             starts[token.i] = 1
             run = 0
         elif run >= MAX_SENTENCE_TOKENS:
@@ -78,7 +80,8 @@ def make_quantities(nlp: Language, name: str):
             figure_span = doc.char_span(mention.num_start, mention.num_end, alignment_mode="expand")
             if span is None or figure_span is None:
                 continue
-            figure = figure_token(doc[figure_span.start:max(figure_span.end, span.end if mention.unit else figure_span.end)])
+            figure = figure_token(doc[figure_span.start:
+                                      max(figure_span.end, span.end if mention.unit else figure_span.end)])
             drafts.append(ClaimDraft(mention=mention, span=span, figure=figure, sentence=figure.sent))
         doc._.claim_drafts = drafts
         return doc
@@ -86,7 +89,8 @@ def make_quantities(nlp: Language, name: str):
     return find_quantities
 
 
-@Language.factory("claimledger_nonclaims", default_config={"include_vague": False}, requires=["doc._.claim_drafts"])
+@Language.factory("claimledger_nonclaims", default_config={"include_vague": False},
+                  requires=["doc._.claim_drafts"])
 def make_nonclaims(nlp: Language, name: str, include_vague: bool):
     rules = nonclaims.default_rules()
 

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
-from claimledger.nlp.runner import expired
 from claimledger.nlp.lexicon import compile_patterns, load_table
+from claimledger.nlp.runner import expired
 
 HEDGING_BOUNDS = {"an estimated", "estimated", "a reported"}
 # A passive "reported" is the unnamed source's hedge ("five people were reported killed"); with a named
@@ -134,7 +134,7 @@ def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_bef
         category = KINDS[kind.group(1).lower()] if kind and not answers else None
         if category is not None:
             reach = rules.reach_figures
-        whole = answers and REPORT_OBJECT.fullmatch(object_.group(0)) is not None
+        whole = answers and object_ is not None and REPORT_OBJECT.fullmatch(object_.group(0)) is not None
         statements.append(Statement(index, position, value, cue, reach, answers, one_figure, topic, rival,
                                     category, whole))
     return statements
@@ -164,9 +164,9 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
             return  # the document's time is up: it is reported as skipped
         _hedge(draft, rules)
         i = index_of[draft.sentence.start]
-        found = _statement_for(draft, i, statements, sentences, text, rules, figure_starts, targets)
-        if found is not None:
-            draft.verification, draft.verification_cue = found.value, found.cue
+        statement = _statement_for(draft, i, statements, sentences, text, rules, figure_starts, targets)
+        if statement is not None:
+            draft.verification, draft.verification_cue = statement.value, statement.cue
 
 
 def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],

@@ -76,5 +76,6 @@ def compile_patterns(patterns: list[str], where: str) -> list[re.Pattern[str]]:
         try:
             compiled.append(re.compile(pattern, re.IGNORECASE))
         except re.error as exc:
-            raise ConfigError(f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})") from exc
+            raise ConfigError(
+                f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})") from exc
     return compiled

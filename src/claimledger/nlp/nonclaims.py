@@ -14,9 +14,9 @@ from functools import cache
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import ClaimDraft, doc_text
-from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_at
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
+from claimledger.nlp.runner import expired
 from claimledger.nlp.semantics import counted_noun
 
 NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
@@ -147,7 +147,8 @@ def reason_not_a_claim(
     month_before = MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start)
     if mention.unit is None and month_before and mention.value <= 31:
         return "a day of the month"
-    if mention.unit is None and MONTHS.match(text, mention.end + 1) and mention.value <= 31 and not mention.spelled:
+    if mention.unit is None and MONTHS.match(text, mention.end + 1) and mention.value <= 31 \
+            and not mention.spelled:
         return "a day of the month"
     if mention.unit is None and rules.name_before.search(before) and _capitalised_word_before(before):
         return "part of a name or an id ('Article 5', 'Route 20')"
@@ -236,7 +237,8 @@ def _inside_name_entity(draft: ClaimDraft) -> bool:
         return False
     ent = entity_at(figure.doc, figure.i)
     if ent is not None:
-        return ent.start < draft.span.start and not any(t.like_num for t in ent[: draft.span.start - ent.start])
+        return ent.start < draft.span.start \
+                and not any(t.like_num for t in ent[: draft.span.start - ent.start])
     return False
 
 

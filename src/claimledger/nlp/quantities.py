@@ -190,7 +190,8 @@ class QuantityScanner:
         self.pence_code = pence["code"]
         firsts = (NEXT_WORD.match(" " + u) for u in [*self.unit_symbols, *self.unit_words])
         self.unit_starts = frozenset(first.group(1) for first in firsts if first is not None)
-        unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), phrase_alternation(list(self.unit_words))
+        unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), \
+                phrase_alternation(list(self.unit_words))
         self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{unit_symbols})(?![\w/²])")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
         rates = table["rates"]
@@ -237,7 +238,8 @@ class QuantityScanner:
     def _glued_suffixes(self, table: dict) -> str:
         """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
         signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
-        glued = [*self.unit_symbols, *table["percent"].get("glued", []), *table["pence"]["glued"], *self.codes,
+        glued = [*self.unit_symbols, *table["percent"].get("glued", []),
+                 *table["pence"]["glued"], *self.codes,
                  *signs]  # "115USD"
         return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
 
@@ -273,8 +275,8 @@ class QuantityScanner:
                                                                              self.scales)
             return (folds, None, not times.isdigit()) if folds is not None else None
         words = dict(self.number_words)
-        value = parse_number_words(text, words, self.scales)
-        return (value, None, True) if value is not None else None
+        spelled = parse_number_words(text, words, self.scales)
+        return (spelled, None, True) if spelled is not None else None
 
     def has_mention(self, text: str) -> bool:
         """Whether ``text`` holds anything that may be a figure (a text without one has no claims)."""
@@ -452,7 +454,8 @@ class QuantityScanner:
         measure = self.measure_word.match(text, end) if after and after.group("name") else None
         if after and measure and measure.end() > after.end():
             after = None  # "500 pound-feet of torque": a unit of measure, not pounds sterling
-        if after and after.group("name") and after.group("name").lower().startswith("pound") and text.startswith(" of", after.end()):
+        if after and after.group("name") and after.group("name").lower().startswith("pound") \
+                and text.startswith(" of", after.end()):
             after = None  # "500 pounds of explosives" is a weight
         if after and (after.group("of") is None or mention.vague or mention.spelled):
             if mention.unit is None:
@@ -502,12 +505,14 @@ class QuantityScanner:
         if between:
             joint = self.and_joint.match(text, at) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, at)
-            if between.group("cue").lower() == "from" and CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start()):
+            if between.group("cue").lower() == "from" \
+                    and CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start()):
                 mention.role = "from"
                 return end  # "rose from 500 to 700" is a change: two figures, not a range, each with its role
         else:
             joint = self.range_joint.match(text, at)
-            if joint and "to" in joint.group(0).lower() and CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start):
+            if joint and "to" in joint.group(0).lower() \
+                    and CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start):
                 return end  # "fell 5% to 10,000"
         if not joint:
             return end
@@ -524,6 +529,7 @@ class QuantityScanner:
         if second.group("neg") and between:  # "from -18 °C to -34 °C"; not "1,000--1,500"
             high_as_written = -high_as_written
         probe = QuantityMention(start=second.start(), end=second.end(), text="", value=high_as_written)
+        assert second.lastgroup is not None  # a figure was read from that group just above
         if second.start() != second.start(second.lastgroup) and not second.group("neg"):  # "$5m and $7m"
             prefix = text[second.start():second.start(second.lastgroup)].strip()
             probe.unit = self.symbols.get(prefix) or (prefix if prefix in self.codes else None)

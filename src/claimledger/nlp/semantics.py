@@ -15,18 +15,19 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds
-from claimledger.nlp.runner import expired
 from claimledger.nlp.entities import entity_index
 from claimledger.nlp.lexicon import load_table
+from claimledger.nlp.runner import expired
 
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
 LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force",
                "data": "data", "doses": "dose"}  # the lemmatiser reads "doses" as the plural of "dos"
 # Abbreviated measures are written out in the unit, as the guide's "kilometres" ("14 km" → "kilometre").
 UNIT_ABBREVIATIONS = {"km": "kilometre", "kms": "kilometre", "sq km": "square kilometre",
-                      "square km": "square kilometre", "kg": "kilogram", "kgs": "kilogram", "cm": "centimetre",
-                      "mm": "millimetre", "mi": "mile", "ha": "hectare"}
-LOCATION_PREPOSITIONS = {"in", "to", "near", "at", "across", "outside", "around", "inside", "into", "from", "on", "over"}
+                      "square km": "square kilometre", "kg": "kilogram", "kgs": "kilogram",
+                      "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ha": "hectare"}
+LOCATION_PREPOSITIONS = {"in", "to", "near", "at", "across", "outside", "around", "inside",
+                         "into", "from", "on", "over"}
 LOCATION_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
 SCALE_WORDS = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "bn", "m", "mn", "k"}
@@ -34,7 +35,8 @@ NOUN_POS = {"NOUN", "PROPN"}
 NOT_COMPOUNDS = SCALE_WORDS | {"lakh", "crore"}  # "3 lakh farmers": a scale, not a kind of farmer
 MEASURE_MODIFIERS = {"square", "cubic"}
 CLAUSE_EDGES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "xcomp"}
-BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty", "displaced": "person", "detained": "person"}
+BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty",
+                     "displaced": "person", "detained": "person"}
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,8 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
             token = head
             steps += 1
             continue
-        if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num and head.lower_ not in BARE_WORDS:
+        if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num \
+                and head.lower_ not in BARE_WORDS:
             plural = [c for c in head.children if c.dep_ == "compound" and c.tag_ == "NNS" and c.i > token.i]
             if head.tag_ == "NN" and plural and draft.mention.value >= 2:
                 return plural[-1]  # "taken 594 Russian soldiers prisoner": a plural counted, not "prisoner"
@@ -138,7 +141,8 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
             return None
         if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and not hyphenated:
             return _compound_head(token)
-        if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") or token.text in ("-",):
+        if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") \
+                or token.text in ("-",):
             continue
         if token.lower_ == "of":
             return _partitive_noun(token)  # "31 of the drones", "a dozen of them"
@@ -240,7 +244,8 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
             lemmas.add(head.head.head.lemma_.lower())
     for verb in (head, head.head):
         for child in verb.children:
-            if child.dep_ in ("xcomp", "oprd", "acomp", "conj", "dobj", "advcl", "ccomp", "attr") and child.i > verb.i:
+            if child.dep_ in ("xcomp", "oprd", "acomp", "conj", "dobj", "advcl", "ccomp", "attr") \
+                    and child.i > verb.i:
                 if child.dep_ in ("conj", "advcl", "ccomp") and _has_own_subject(child, anchor):
                     continue  # "treated 312 patients ... and that 14 of them had died": another count's verb
                 lemmas.add(child.lemma_.lower())
@@ -259,7 +264,9 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
         if subject is not None:
             lemmas.update(c.lemma_.lower() for c in subject.children if c.dep_ == "compound")
     for child in anchor.children:
-        if child.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which") for c in child.children):
+        if child.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass")
+                                         and c.lower_ not in ("who", "that", "which")
+                                         for c in child.children):
             continue  # "312 patients, of whom 14 died": the clause counts others
         if child.dep_ == "conj" and any(c.like_num or c.pos_ == "NUM" for c in child.children):
             continue  # "1,150 new cases and 34 deaths": the deaths are another count
@@ -267,7 +274,8 @@ def context_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
             continue  # "320 treatment centres": the compound is part of the unit, not what happened to it
         if child.dep_ in ("amod", "acl", "relcl", "prep", "conj", "appos", "compound", "advcl"):
             lemmas.add(child.lemma_.lower())
-            lemmas.update(c.lemma_.lower() for c in child.subtree if c.pos_ in ("VERB", "ADJ", "NOUN") and c.i - anchor.i < 8)
+            lemmas.update(c.lemma_.lower() for c in child.subtree
+                          if c.pos_ in ("VERB", "ADJ", "NOUN") and c.i - anchor.i < 8)
     doc = anchor.doc
     for token in doc[anchor.i + 1:min(anchor.i + 4, draft.sentence.end)]:
         if token.lower_ in ("who", "which", "of", "whom", "whose") or token.like_num:
@@ -393,7 +401,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return direct, unit
     if happened is not None and not unit:
         return happened, BARE_FIGURE_UNITS.get(happened, unit)
-    if happened in ("deaths", "injuries", "casualties") and unit and noun is not None and noun.tag_ in ("NNS", "NNPS"):
+    if happened in ("deaths", "injuries", "casualties") and unit and noun is not None \
+            and noun.tag_ in ("NNS", "NNPS"):
         return happened, unit  # "34,183 Palestinians have been killed"
     if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and _left_home(noun):
         return "displaced", unit  # "2 million Venezuelans had left the country", "Syrians fled their homes"
@@ -451,7 +460,8 @@ def _beside_troops(noun: Token | None, rules: CategoryRules) -> bool:
         return False
     beside = [c for c in noun.children if c.dep_ == "conj"] + ([noun.head] if noun.dep_ == "conj" else [])
     if noun.dep_ in ("nsubj", "dobj") and noun.i > 0 and noun.doc[noun.left_edge.i - 1].lower_ == "and":
-        beside += [c for c in noun.head.children if c.dep_ == noun.dep_ and c.i < noun.i]  # parsed as siblings
+        # parsed as siblings
+        beside += [c for c in noun.head.children if c.dep_ == noun.dep_ and c.i < noun.i]
     return any(rules.noun_category.get(_lemma(t)) == "troops" for t in beside)
 
 
@@ -617,7 +627,8 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
 def phrase_text(head: Token) -> str:
     """A noun phrase as written, without a leading article or trailing clauses."""
     tokens = [t for t in head.subtree if head.left_edge.i <= t.i <= head.i]
-    while tokens and tokens[0].dep_ in ("det", "predet") and tokens[0].lower_ in ("the", "a", "an", "some", "these", "those", "this", "that"):
+    while tokens and tokens[0].dep_ in ("det", "predet") \
+            and tokens[0].lower_ in ("the", "a", "an", "some", "these", "those", "this", "that"):
         tokens = tokens[1:]
     while tokens and (tokens[0].is_punct or tokens[0].like_num or tokens[0].dep_ == "nummod"):
         tokens = tokens[1:]
@@ -626,9 +637,11 @@ def phrase_text(head: Token) -> str:
     return head.doc[tokens[0].i:tokens[-1].i + 1].text
 
 
-def subject_of(draft: ClaimDraft, noun: Token | None, category: str, owners: frozenset[str] = frozenset()) -> str | None:
+def subject_of(draft: ClaimDraft, noun: Token | None, category: str,
+               owners: frozenset[str] = frozenset()) -> str | None:
     if noun is not None:
-        modifiers = [c for c in noun.lefts if c.ent_type_ == "NORP" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+        modifiers = [c for c in noun.lefts
+                     if c.ent_type_ == "NORP" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
         if modifiers:
             return noun.doc[max(draft.span.end, min(m.left_edge.i for m in modifiers)):noun.i + 1].text
     if category in ("casualties", "deaths", "injuries", "equipment", "troops"):
@@ -638,14 +651,16 @@ def subject_of(draft: ClaimDraft, noun: Token | None, category: str, owners: fro
                 break  # "RSF fighters killed 120 people": the killers do not own the count
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
                 for child in token.children:
-                    if child.dep_ in ("nsubj",) and child.pos_ in NOUN_POS and child.lemma_.lower() not in ("estimate", "report", "figure"):
+                    if child.dep_ in ("nsubj",) and child.pos_ in NOUN_POS \
+                            and child.lemma_.lower() not in ("estimate", "report", "figure"):
                         return phrase_text(child)
                     if child.dep_ == "nsubj" and child.pos_ == "PRON":
                         return None
             if token.head.i == token.i or token.dep_ in CLAUSE_EDGES:
                 break  # the subject of a reporting verb above is the source, not the subject
             token = token.head
-    if noun is not None and category in ("casualties", "deaths", "injuries", "troops", "displaced", "detained"):
+    if noun is not None and category in \
+            ("casualties", "deaths", "injuries", "troops", "displaced", "detained"):
         return noun.doc[max(draft.span.end, noun.left_edge.i):noun.i + 1].text
     return None
 
@@ -655,7 +670,8 @@ def location_of(draft: ClaimDraft) -> str | None:
     sentence = draft.sentence
     candidates: list[tuple[int, str]] = []
     for ent in entity_index(sentence.doc).within(sentence.start, sentence.end):
-        if ent.label_ not in LOCATION_LABELS and not (ent.label_ in ("PRODUCT", "ORG", "PERSON") and len(ent) <= 2):
+        if ent.label_ not in LOCATION_LABELS \
+                and not (ent.label_ in ("PRODUCT", "ORG", "PERSON") and len(ent) <= 2):
             continue
         first = ent[0]
         before = first.doc[first.i - 1] if first.i > sentence.start else None
@@ -880,7 +896,8 @@ def _elided_count(draft: ClaimDraft, noun: Token | None, last_people: ClaimDraft
     others = top.head.i > top.i and top.head.lower_ in BARE_WORDS  # "42 others were hurt"
     if top.dep_ not in ("nsubj", "nsubjpass", "appos") and not put_at and not others:
         return None
-    sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[last_people.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 PARTITIVE_REACH = 2  # sentences back that "of them" may point to
 COUNTED_REACH = 3  # sentences back that "60 of the vehicles" may find the count of them ("246 trucks")
@@ -900,7 +917,8 @@ def _toll_of_the_victims(draft: ClaimDraft, noun: Token | None, tolls: list[Clai
     if of[2].lemma_.lower() not in VICTIM_WORDS:
         return None
     toll = tolls[-1]
-    sentences = list(draft.span.doc[toll.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[toll.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return toll if len(sentences) <= TOLL_REACH + 1 else None
 
 
@@ -954,7 +972,8 @@ def _among_them(draft: ClaimDraft, last_people: ClaimDraft | None) -> ClaimDraft
         return None
     if not draft.sentence.text.lower().startswith(AMONG_THEM):
         return None
-    sentences = list(draft.span.doc[last_people.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[last_people.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_people if len(sentences) <= ELLIPSIS_REACH + 1 else None
 
 
@@ -1042,7 +1061,8 @@ def _others_continued(
 ) -> ClaimDraft | None:
     if last_counted is None or draft.unit or not _counts_others(draft, noun):
         return None
-    sentences = list(draft.span.doc[last_counted.sentence.start:draft.sentence.end].sents)
+    window = draft.span.doc[last_counted.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_counted if len(sentences) <= ELLIPSIS_REACH + 1 else None
 
 
@@ -1055,7 +1075,8 @@ def _partitive_referent(
     after = doc[draft.span.end:draft.span.end + 2]
     if len(after) < 2 or after[0].lower_ != "of" or after[1].lower_ not in PARTITIVE_PRONOUNS:
         return None
-    sentences = list(doc[last_counted.sentence.start:draft.sentence.end].sents)
+    window = doc[last_counted.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return last_counted if len(sentences) <= PARTITIVE_REACH else None
 
 
@@ -1072,7 +1093,8 @@ def _counted_before(draft: ClaimDraft, noun: Token | None, counted: list[ClaimDr
     if of is None or of.lower_ != "of" or not definite:
         return None
     for earlier in reversed(counted):
-        sentences = list(draft.span.doc[earlier.sentence.start:draft.sentence.end].sents)
+        window = draft.span.doc[earlier.sentence.start:draft.sentence.end]
+        sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
         if len(sentences) > COUNTED_REACH:
             return None
         if earlier.unit == draft.unit or _kind_of(earlier.unit, draft.unit):
@@ -1096,7 +1118,8 @@ def _part_of_the(draft: ClaimDraft, previous: ClaimDraft | None) -> ClaimDraft |
         return None
     if previous.category != draft.category:
         return None
-    sentences = list(doc[previous.sentence.start:draft.sentence.end].sents)
+    window = doc[previous.sentence.start:draft.sentence.end]
+    sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub
     return previous if len(sentences) <= PARTITIVE_REACH else None
 
 
@@ -1124,7 +1147,8 @@ def _continues_amount(draft: ClaimDraft, noun: Token | None, previous: ClaimDraf
             and previous.category == "money" and previous.sentence.start == draft.sentence.start)
 
 
-def _continues_count(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None, rules: CategoryRules) -> bool:
+def _continues_count(draft: ClaimDraft, noun: Token | None, previous: ClaimDraft | None,
+                     rules: CategoryRules) -> bool:
     if noun is not None or draft.mention.unit is not None or previous is None or previous.noun is None:
         return False
     if previous.sentence.start != draft.sentence.start or previous.category in ("money", "percent"):

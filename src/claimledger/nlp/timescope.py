@@ -14,12 +14,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
-from claimledger.nlp.runner import expired
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
+from claimledger.nlp.runner import expired
 
 SCOPES = ("daily", "cumulative", "period", "point")
 # Cues that date an announcement rather than bound a count: "a decree on Monday will give 400,000 rubles".
-ANNOUNCEMENT_CUES = re.compile(r"^(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|this morning|tonight", re.IGNORECASE)
+ANNOUNCEMENT_CUES = re.compile(r"^(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                               r"|yesterday|today|this morning|tonight", re.IGNORECASE)
 EVENT_CATEGORIES = {"casualties", "deaths", "injuries", "displaced", "detained", "equipment"}
 
 
@@ -70,7 +71,8 @@ def default_rules() -> ScopeRules:
     categories = load_table("categories")
     defaults = table["defaults"]
     sections = {"daily": "daily", "cumulative": "cumulative", "period": "period", "point": "point_cues"}
-    patterns = {scope: compile_patterns(table[name]["patterns"], f"timescope.toml [{name}]") for scope, name in sections.items()}
+    patterns = {scope: compile_patterns(table[name]["patterns"], f"timescope.toml [{name}]")
+                for scope, name in sections.items()}
     return ScopeRules(
         patterns=patterns,
         money_nouns=frozenset(table["point"]["money_nouns"]),
@@ -111,7 +113,8 @@ def find_cues(text: str, offset: int, rules: ScopeRules) -> list[ScopeCue]:
         for pattern in rules.patterns[scope]:
             for match in pattern.finditer(text):
                 groups = {k: v for k, v in match.groupdict().items() if v}
-                cues.append(ScopeCue(scope, offset + match.start(), offset + match.end(), match.group(0), groups))
+                cues.append(ScopeCue(scope, offset + match.start(), offset + match.end(),
+                                     match.group(0), groups))
     return _without_nested(cues)
 
 
@@ -395,7 +398,8 @@ def governing_verb(draft: ClaimDraft) -> Token | None:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.i != draft.figure.i:
             return token
-        if token.head.i == token.i or (token.dep_ in ("ccomp", "parataxis", "relcl") and token.pos_ not in ("VERB", "AUX")):
+        if token.head.i == token.i \
+                or (token.dep_ in ("ccomp", "parataxis", "relcl") and token.pos_ not in ("VERB", "AUX")):
             return None
         token = token.head
     return None
@@ -463,9 +467,10 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         # "about 90 people were believed to be missing", "followed by at least 12 aftershocks": what an
         # event did, a running total in the perfect
         return "cumulative" if _is_perfect(verb) else "unspecified"
-    if _present_passive(verb) and verb.lemma_.lower() in rules.state_passives:
+    if verb is not None and _present_passive(verb) and verb.lemma_.lower() in rules.state_passives:
         return "point"  # "2.8 million people are registered to vote", "are held": a standing state
-    if _finite_perfect(verb) and draft.category != "troops" and verb.lemma_.lower() not in \
+    if verb is not None and _finite_perfect(verb) and draft.category != "troops" \
+            and verb.lemma_.lower() not in \
             rules.deployment | rules.state_passives | rules.act_verbs | rules.planning_words | NOT_A_TOTAL:
         # "prosecutors have charged five", "two hospitals have closed": a running total (four annotators)
         return "cumulative"
@@ -474,7 +479,8 @@ def default_scope(draft: ClaimDraft, rules: ScopeRules) -> str:
         # from their homes": a running total
         return "cumulative" if _is_perfect(verb) else "point"
     if near & rules.event_verbs or draft.category in EVENT_CATEGORIES - {"equipment"}:
-        return "cumulative" if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
+        return "cumulative" \
+                if _is_perfect(verb) and draft.category in EVENT_CATEGORIES | {"other"} else "unspecified"
     return "point"
 
 
@@ -619,8 +625,9 @@ def _amount_scope_with_cue(draft: ClaimDraft, cue: ScopeCue, rules: ScopeRules) 
     head = _cue_head(draft, cue)
     if draft.category == "percent" and head is not None and _is_the_whole(draft, head):
         return "period"  # "60% of the May casualties": a share of what the period counted
-    change = CHANGE_BEFORE.search(draft.doc_text[draft.sentence.start_char:draft.start])
-    change = change and cue.start >= draft.end  # "up 4.2% from March"; not "a budget for 2025, up 3.6%"
+    change_word = CHANGE_BEFORE.search(draft.doc_text[draft.sentence.start_char:draft.start])
+    # "up 4.2% from March"; not "a budget for 2025, up 3.6%"
+    change = change_word is not None and cue.start >= draft.end
     if draft.category == "percent" and (change or text.startswith("since")) and not _sets_a_level(verb):
         return "period"  # "has lost about 40% of its value since January", "up 4.2% from March": a change
     if head is not None and head.lemma_.lower() in rules.act_verbs:
@@ -942,6 +949,7 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         at_the_event = day_event is not None and bool(PROTEST_INCIDENT.search(sentence.text))
         if draft.time_scope == "unspecified" and at_the_event and draft.category in EVENT_CATEGORIES:
             # "Police said 12 officers were hurt in scuffles" in the report of a strike on Friday
+            assert day_event is not None  # at_the_event says so
             draft.time_scope, draft.scope_cue, draft.scope_groups = "period", day_event.text, day_event.groups
         if single_event and draft.time_scope in ("point", "unspecified") and _left_by_the_event(draft, rules):
             # "at least 14 people remain missing", "40 villages had been cut off": the event's toll so far
@@ -1023,7 +1031,8 @@ def _agreed_count(draft: ClaimDraft, rules: ScopeRules) -> bool:
         return False  # amounts have rules of their own
     verb = governing_verb(draft)
     may_happen = verb is not None and any(c.lower_ in MAY_HAPPEN for c in verb.children)
-    if may_happen and draft.category not in TOLLS and not any(c.lower_ == "have" for c in verb.children):
+    if may_happen and verb is not None and draft.category not in TOLLS \
+            and not any(c.lower_ == "have" for c in verb.children):
         return True  # "the truce could see the release of about 1,000 prisoners": a count that may come
     return (verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.planning_words
             and verb.head.lemma_.lower() != "target")
