@@ -39,7 +39,8 @@ def test_cross_source_and_figure_history_name_the_first_publication_and_list_the
     from claimledger.web import create_app
 
     text = "Officials said 400 Polish soldiers were sent to the border region, the ministry reported."
-    other = "Officials said 400 Polish soldiers were sent to the border region, the ministry reported on Monday."
+    other = ("Officials said 400 Polish soldiers were sent to the border region, the ministry reported on "
+             "Monday.")
     for folder, body in (("a", text), ("b", text), ("c", other)):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "x.txt").write_text(body, encoding="utf-8")
