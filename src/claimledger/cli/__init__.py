@@ -25,5 +25,6 @@ from claimledger.cli import (  # noqa: E402,F401
     ledger_cmd,
     load_cmd,
     serve_cmd,
+    train_cmd,
     watch_cmd,
 )
