@@ -33,7 +33,7 @@ _DIGITS = re.compile(r"\d")
 
 def _governing_verb(token: Token) -> tuple[Token, list[str]]:
     """The verb (or the root) the figure hangs from, and the dependency labels on the way up."""
-    path = []
+    path: list[str] = []
     current = token
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX") and current is not token:
@@ -49,7 +49,7 @@ def _verb_features(verb: Token) -> list[str]:
     feats = [f"verb={verb.lemma_.lower()}", f"verb_tag={verb.tag_}"]
     morph = verb.morph
     for key in ("Tense", "Aspect", "VerbForm", "Mood"):
-        for value in morph.get(key):
+        for value in morph.get(key, []):
             feats.append(f"verb_{key}={value}")
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass"):
