@@ -26,7 +26,8 @@ def check_state(claim: Claim) -> str:
     return "unchecked"
 
 
-# A context field whose calibrated confidence is below this is marked on the article page for a person to check.
+# A context field whose calibrated confidence is below this is marked on the article page for a person
+# to check.
 REVIEW_BELOW = 0.7
 
 

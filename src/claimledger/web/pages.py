@@ -127,7 +127,8 @@ def article_view(request: Request, doc_id: str) -> Response:
     return _render(request, "article.html", {
         "document": document, "link": safe_url(document.url),
         "paragraphs": marks.paragraphs(document.text, claims), "check_state": marks.check_state,
-        "unsure": marks.unsure, "claims_json": [api.claim_json(c) for c in claims], "claims": claims, "figure_key": figures.claim_key,
+        "unsure": marks.unsure,
+        "claims_json": [api.claim_json(c) for c in claims], "claims": claims, "figure_key": figures.claim_key,
         "twin": f"/api/documents/{quote(doc_id)}"})
 
 
