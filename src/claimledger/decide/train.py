@@ -22,6 +22,15 @@ BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 C_VALUE = 0.5
 THRESHOLDS = (0.0, 0.4, 0.5, 0.6, 0.7)
 MIN_COUNT = 2
+# The rules' own answers enter the model at this value instead of 1: the L2 penalty then costs them less, so
+# the model departs from a rule only on evidence (and a short or unusual text does not overturn it lightly).
+# The exported weights of these features are multiplied by it, so extraction still reads binary features.
+RULE_WEIGHT = 4.0
+RULE_PREFIXES = ("rule_",)
+
+
+def _scale(feature: str) -> float:
+    return RULE_WEIGHT if feature.startswith(RULE_PREFIXES) else 1.0
 
 
 def _vocabulary(rows: Sequence[Row]) -> list[str]:
@@ -32,11 +41,13 @@ def _vocabulary(rows: Sequence[Row]) -> list[str]:
 def _matrix(rows: Sequence[Row], index: dict[str, int]) -> Any:
     from scipy.sparse import csr_matrix
 
-    data, cols, ptr = [], [], [0]
+    data: list[float] = []
+    cols: list[int] = []
+    ptr = [0]
     for r in rows:
-        seen = sorted({index[f] for f in r.features if f in index})
-        cols.extend(seen)
-        data.extend([1.0] * len(seen))
+        seen = sorted({(index[f], _scale(f)) for f in r.features if f in index})
+        cols.extend(i for i, _ in seen)
+        data.extend(v for _, v in seen)
         ptr.append(len(cols))
     return csr_matrix((data, cols, ptr), shape=(len(rows), len(index)))
 
@@ -179,7 +190,7 @@ def train(
         coef = model.coef_
         weights = {}
         for j, feature in enumerate(vocab):
-            row = [round(float(coef[k][j]), 4) for k in range(coef.shape[0])]
+            row = [round(float(coef[k][j]) * _scale(feature), 4) for k in range(coef.shape[0])]
             if any(abs(w) >= 1e-4 for w in row):
                 weights[feature] = row
         info = report["fields"][field]
