@@ -30,6 +30,9 @@ SCORED_FIELDS = (
 # A gold claim is "strictly" right when all of these are (the figure, what it counts, and who says it).
 STRICT_FIELDS = ("value", "bound", "unit", "category", "time_scope", "source")
 RELATIVE_TOLERANCE = 1e-6
+# Fields the decision model gives a confidence for, and the bands `eval` reports accuracy in.
+CONFIDENCE_FIELDS = ("time_scope", "category", "source_type", "hedged")
+CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.0))
 
 
 # ---------------------------------------------------------------------------------------------- gold
@@ -345,6 +348,20 @@ class EvalReport:
     field_errors: list[FieldError] = field(default_factory=list)
     gold_without_document: list[str] = field(default_factory=list)
     documents_without_gold: list[str] = field(default_factory=list)
+    # (confidence, right?) of every matched pair's context field that carries a confidence
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+
+    def confidence_bands(self) -> list[dict[str, Any]]:
+        """Accuracy by confidence band over the context fields: each band's share of fields, n, accuracy."""
+        total = len(self.confidences)
+        bands = []
+        for n, (low, high) in enumerate(CONFIDENCE_BANDS):
+            last = n == len(CONFIDENCE_BANDS) - 1
+            inside = [ok for c, ok in self.confidences if low <= c and (c < high or last)]
+            bands.append({"band": f"{low:.1f}-{high:.1f}", "low": low, "high": high, "n": len(inside),
+                          "share": len(inside) / total if total else 0.0,
+                          "accuracy": sum(inside) / len(inside) if inside else None})
+        return bands
 
     @property
     def strict(self) -> float:
@@ -377,6 +394,7 @@ class EvalReport:
             "field_errors": {n: cap(e) for n, e in self.errors_by_field().items()},
             "gold_without_document": self.gold_without_document,
             "documents_without_gold": self.documents_without_gold,
+            "confidence_bands": self.confidence_bands() if self.confidences else [],
         }
 
 
@@ -421,10 +439,14 @@ def _score_document(report: EvalReport, doc_id: str, gold: Sequence[GoldClaim],
 
 def _score_pair(report: EvalReport, gold: GoldClaim, claim: Claim, context: PairContext) -> None:
     wrong: set[str] = set()
+    confidence = claim.confidence or {}
     for name in SCORED_FIELDS:
         tally = report.fields[name]
         tally.total += 1
-        if field_correct(name, gold, claim, context):
+        right = field_correct(name, gold, claim, context)
+        if name in CONFIDENCE_FIELDS and name in confidence:
+            report.confidences.append((float(confidence[name]), right))
+        if right:
             tally.correct += 1
             continue
         wrong.add(name)

@@ -162,6 +162,8 @@ class Claim:
     verification: str | None = None
     conversion_of: str | None = None
     checks: list[Check] = field(default_factory=list)
+    # per context field, the calibrated probability that it is right (the decision model's; None without one)
+    confidence: dict[str, float] | None = None
     # Added fields (the schema allows additions): the words that decided a field, for tracing back.
     scope_cue: str | None = None
     hedge_cue: str | None = None
@@ -203,6 +205,8 @@ class Claim:
             elif name == "checks":
                 value = [{"kind": c.kind, "result": c.result, "detail": c.detail, "data": dict(c.data)}
                          for c in value]
+            elif name == "confidence" and value is not None:
+                value = dict(value)
             data[name] = value
         return data
 

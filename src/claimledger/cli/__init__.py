@@ -68,5 +68,6 @@ from claimledger.cli import (  # noqa: E402,F401
     load_cmd,
     review_cmd,
     serve_cmd,
+    train_cmd,
     watch_cmd,
 )

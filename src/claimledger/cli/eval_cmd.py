@@ -112,6 +112,12 @@ def _summary(report: EvalReport, w: Wording) -> list[str]:
     for name, tally in report.fields.items():
         accuracy = "-" if tally.accuracy is None else f"{tally.accuracy:.3f}"
         lines.append(f"{name:<16}{accuracy:>8}{tally.total:>7}")
+    if report.confidences:
+        lines += ["", f"{'confidence':<16}{'share':>8}{'accuracy':>10}{'n':>7}   (time scope, category, "
+                      f"source type, hedged)"]
+        for band in report.confidence_bands():
+            accuracy = "-" if band["accuracy"] is None else f"{band['accuracy']:.3f}"
+            lines.append(f"{band['band']:<16}{band['share']:>8.3f}{accuracy:>10}{band['n']:>7}")
     return lines
 
 

@@ -58,6 +58,8 @@ class ClaimDraft:
     hedge_cue: str | None = None
     verification: str | None = None
     verification_cue: str | None = None
+    # decisions: the calibrated probability that each context field is right
+    confidence: dict[str, float] | None = None
     # conversions
     converts: ClaimDraft | None = None
 

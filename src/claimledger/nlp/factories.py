@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimledger.nlp import attribution, hedging, nonclaims, semantics, timescope
+from claimledger.nlp import attribution, decisions, hedging, nonclaims, semantics, timescope
 from claimledger.nlp.conversions import link_conversions
 from claimledger.nlp.drafts import ClaimDraft, doc_text, register_extensions
 from claimledger.nlp.quantities import default_scanner
@@ -130,7 +130,21 @@ def conversions(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("claimledger_decisions", requires=["doc._.claim_drafts"])
+def make_decisions(nlp: Language, name: str):
+    """The trained decision layer (claimledger.decide): last, once every rule has given its answer."""
+    from claimledger.decide.model import default_model
+
+    model = default_model()
+
+    def component(doc: Doc) -> Doc:
+        decisions.decide(doc, model)
+        return doc
+
+    return component
+
+
 COMPONENTS = (
     "claimledger_quantities", "claimledger_nonclaims", "claimledger_semantics", "claimledger_timescope",
-    "claimledger_attribution", "claimledger_hedging", "claimledger_conversions",
+    "claimledger_attribution", "claimledger_hedging", "claimledger_conversions", "claimledger_decisions",
 )

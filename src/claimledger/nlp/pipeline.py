@@ -57,4 +57,8 @@ def extractor_version() -> str:
         for path in sorted(directory.rglob("*.toml")):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
+    from claimledger.decide.model import MODEL_PATH
+
+    if MODEL_PATH.exists():  # a retrained decision model is a new extractor too
+        digest.update(MODEL_PATH.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:8]}"

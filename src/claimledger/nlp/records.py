@@ -56,6 +56,7 @@ def _claim(draft: ClaimDraft, document: Document, published, version: str, offse
         scope_cue=draft.scope_cue,
         hedge_cue=draft.hedge_cue,
         verification_cue=draft.verification_cue,
+        confidence=None if draft.confidence is None else dict(draft.confidence),
         published=published.isoformat() if published else document.published,
         outlet=document.outlet,
         extractor_version=version,

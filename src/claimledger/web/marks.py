@@ -26,6 +26,17 @@ def check_state(claim: Claim) -> str:
     return "unchecked"
 
 
+# A context field whose calibrated confidence is below this is marked on the article page for a person
+# to check.
+REVIEW_BELOW = 0.7
+
+
+def unsure(claim: Claim, field: str) -> float | None:
+    """The field's confidence when it is below REVIEW_BELOW (the page marks it); None otherwise."""
+    value = (claim.confidence or {}).get(field)
+    return value if value is not None and value < REVIEW_BELOW else None
+
+
 def segments(text: str, claims: list[Claim]) -> list[Segment]:
     """Plain and claim segments in text order; bad or overlapping spans are skipped."""
     out: list[Segment] = []

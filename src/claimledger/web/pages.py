@@ -130,6 +130,7 @@ def article_view(request: Request, doc_id: str) -> Response:
     return _render(request, "article.html", {
         "document": document, "link": safe_url(document.url), "publications": published, "safe_url": safe_url,
         "paragraphs": marks.paragraphs(document.text, claims), "check_state": marks.check_state,
+        "unsure": marks.unsure,
         "claims_json": [api.claim_json(c) for c in claims], "claims": claims, "figure_key": figures.claim_key,
         "review_choices": _review_choices(),
         "twin": f"/api/documents/{quote(doc_id)}"})

@@ -1,0 +1,124 @@
+"""Training rows: the rule pipeline's drafts over annotated documents, paired with their gold claims.
+
+A gold claim and a draft pair by span overlap, exactly as `claimledger eval` pairs them
+(``evaluate.match_claims``). Each row holds the document id (for article-grouped folds), the draft's
+features, the rules' answer and the gold answer for every decided field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimledger.decide.features import doc_features
+from claimledger.errors import EvalError
+from claimledger.evaluate import load_gold, match_claims, read_documents
+
+# The decided fields: (name, gold attribute, draft attribute).
+FIELDS = ("time_scope", "category", "source_type", "hedged")
+DECISIONS_PIPE = "claimledger_decisions"
+
+# Documents that must never be trained or tuned on: the blind sets (see evaluation/README.md).
+EXCLUDED_DIRS = ("heldout-6",)
+EXCLUDED_IDS = frozenset(f"g1-{n:03d}" for n in range(151, 251))
+
+
+@dataclass(slots=True)
+class Row:
+    doc_id: str
+    features: list[str]
+    rule: dict[str, str]
+    gold: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "features": self.features, "rule": self.rule, "gold": self.gold}
+
+
+def label(value: Any) -> str:
+    """Every field's value as a class label (booleans as "True"/"False")."""
+    return str(value)
+
+
+def draft_labels(draft: Any) -> dict[str, str]:
+    return {
+        "time_scope": draft.time_scope,
+        "category": draft.category,
+        "source_type": draft.source_type,
+        "hedged": label(draft.hedged),
+    }
+
+
+def check_allowed(gold_dir: str | Path) -> None:
+    """Refuse a blind set as training gold."""
+    path = Path(gold_dir).resolve()
+    if any(part in EXCLUDED_DIRS for part in path.parts):
+        raise EvalError(f"{gold_dir}: a blind held-out set is never used for training")
+
+
+def build_rows(
+    sets: Sequence[tuple[str | Path, Sequence[str | Path]]], limit: int | None = None
+) -> Iterator[Row]:
+    """Rows of every matched claim of the (gold dir, docs) sets, blind documents left out."""
+    from claimledger.nlp.drafts import live_drafts
+    from claimledger.nlp.pipeline import get_pipeline
+    from claimledger.nlp.records import claims_from_doc
+
+    nlp = get_pipeline()
+    disabled = [DECISIONS_PIPE] if DECISIONS_PIPE in nlp.pipe_names else []
+    taken = 0
+    for gold_dir, docs in sets:
+        check_allowed(gold_dir)
+        documents = read_documents(docs)
+        gold = load_gold(gold_dir, documents)
+        wanted = [documents[d] for d in gold.claims if d not in EXCLUDED_IDS]
+        if limit is not None:
+            wanted = wanted[: max(0, limit - taken)]
+        taken += len(wanted)
+        with nlp.select_pipes(disable=disabled):
+            for doc, document in nlp.pipe(((d.text, d) for d in wanted), as_tuples=True, batch_size=16):
+                drafts = live_drafts(doc)
+                claims = claims_from_doc(doc, document)
+                features = doc_features(drafts)
+                gold_claims = gold.claims[document.id]
+                for g, p in match_claims(gold_claims, claims).items():
+                    gc = gold_claims[g]
+                    yield Row(
+                        document.id,
+                        features[p],
+                        draft_labels(drafts[p]),
+                        {
+                            "time_scope": gc.time_scope,
+                            "category": gc.category,
+                            "source_type": gc.source_type,
+                            "hedged": label(gc.hedged),
+                        },
+                    )
+
+
+def write_rows(rows: Iterable[Row], path: str | Path) -> int:
+    n = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def read_rows(path: str | Path) -> list[Row]:
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            rows.append(Row(data["doc_id"], data["features"], data["rule"], data["gold"]))
+    return rows
+
+
+DEFAULT_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("evaluation/dev/gold", ("evaluation/dev",)),
+    ("evaluation/heldout-5/gold", ("evaluation/heldout-5/docs.jsonl",)),
+    ("evaluation/agreement-1/gold-a", ("evaluation/agreement-1/docs.jsonl",)),
+    ("evaluation/growth-1/gold", ("evaluation/growth-1/docs.jsonl",)),
+)
