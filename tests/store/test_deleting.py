@@ -17,7 +17,7 @@ from claimledger.store.deleting import mark_examples
 # whose soldiers is said (check.identity groups only figures with a subject or a place)
 EXAMPLE = ("Officials said 12,000 North Korean soldiers were sent to the border region, the ministry "
            "reported on Monday.")
-REAL = ("Officials said over 10,000 North Korean soldiers were sent to the border region, the ministry "
+REAL = ("Officials said about 10,000 North Korean soldiers were sent to the border region, the ministry "
         "reported on Monday.")
 
 

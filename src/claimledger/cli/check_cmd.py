@@ -11,7 +11,7 @@ from claimledger.check import check_claims
 from claimledger.check.sources import figure_key
 from claimledger.cli import main
 from claimledger.cli.options import db_option
-from claimledger.errors import ClaimledgerError, InputError
+from claimledger.errors import InputError
 from claimledger.models import Claim
 from claimledger.output import write_figure_table
 
@@ -98,10 +98,8 @@ def figure(claim_id: str, claims_file: str | None, db: str | None) -> None:
 def _open(db: str):
     from claimledger.store import Ledger
 
-    try:
-        return Ledger.open(db, create=False)
-    except ClaimledgerError as exc:
-        raise click.ClickException(str(exc)) from exc
+    # a ledger that cannot be opened is the CLI group's one-line error with exit status 2
+    return Ledger.open(db, create=False)
 
 
 @main.group("rates")

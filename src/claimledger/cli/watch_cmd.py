@@ -13,7 +13,7 @@ from typing import IO, Any
 import click
 
 from claimledger.cli import main
-from claimledger.cli.options import db_option, plural
+from claimledger.cli.options import allow_private_urls, db_option, plural
 from claimledger.errors import ClaimledgerError
 from claimledger.watch import Round
 
@@ -76,6 +76,7 @@ class Reporter:
 
 @main.command("watch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@allow_private_urls
 @db_option(creates=True)
 @click.option("--interval", default="15m", show_default=True, callback=_interval, metavar="DURATION",
               help="Time from the start of one round to the start of the next: seconds, or 90s, 15m, 1h.")
