@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -59,6 +60,17 @@ def _verb_features(verb: Token) -> list[str]:
         elif child.dep_ in ("advmod", "npadvmod", "prep") and child.i != verb.i:
             feats.append(f"verb_{child.dep_}={child.lower_}")
     return feats
+
+
+def _paragraph_breaks(doc: Doc) -> list[int]:
+    """Where each blank line ("\\n\\n", as str.count finds them) ends, found once per document: a claim's
+    paragraph is a bisection, not a count over the text before it (which made long documents quadratic)."""
+    key = "claimledger.paragraph_breaks"
+    ends = doc.user_data.get(key)
+    if ends is None:
+        ends = [m.end() for m in re.finditer("\n\n", doc_text(doc))]
+        doc.user_data[key] = ends
+    return ends
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
@@ -185,8 +197,7 @@ def draft_features(draft: ClaimDraft, previous_source: str | None) -> list[str]:
             feats.append("fig_in_quote")
     index = _sentence_index(doc).get(sentence.start, 0)
     feats.append(f"sent_index={min(index, 5)}")
-    full = doc_text(doc)
-    paragraph = full.count("\n\n", 0, sentence.start_char)
+    paragraph = bisect_right(_paragraph_breaks(doc), sentence.start_char)
     feats.append(f"para_index={min(paragraph, 5)}")
     if previous_source is None:
         feats.append("prev_src=none")
@@ -203,8 +214,8 @@ def doc_features(drafts: Sequence[ClaimDraft]) -> list[list[str]]:
     for draft in drafts:
         last_by_sentence[draft.sentence.start] = draft.source_name
     starts = sorted(last_by_sentence)
+    before = {start: last_by_sentence[earlier] for earlier, start in zip(starts, starts[1:], strict=False)}
     for draft in drafts:
-        at = starts.index(draft.sentence.start)
-        previous = last_by_sentence[starts[at - 1]] if at > 0 else None
+        previous = before.get(draft.sentence.start)
         out.append(draft_features(draft, previous))
     return out
