@@ -22,7 +22,7 @@ FIELDS = ("time_scope", "category", "source_type", "hedged")
 DECISIONS_PIPE = "claimledger_decisions"
 
 # Documents that must never be trained or tuned on: the blind sets (see evaluation/README.md).
-EXCLUDED_DIRS = ("heldout-6",)
+EXCLUDED_DIRS = ("heldout-6", "heldout-7", "news-1")
 EXCLUDED_IDS = frozenset(f"g1-{n:03d}" for n in range(151, 251))
 
 
