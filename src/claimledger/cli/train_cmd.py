@@ -20,7 +20,8 @@ from claimledger.errors import ClaimledgerError
     type=click.Path(exists=True),
     metavar="GOLD_DIR DOCS",
     help="A gold directory and its documents (a .jsonl file or a directory of them); repeatable. "
-    "Default: the project's training sets (dev, heldout-5, agreement-1 annotator A, growth-1).",
+    "Default: the project's training sets (dev, heldout-5, agreement-1 annotator A, growth-1, heldout-6, "
+    "growth-2).",
 )
 @click.option(
     "--output",
