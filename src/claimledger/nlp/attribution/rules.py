@@ -12,23 +12,19 @@ from functools import cache
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.normalize.sources import SourceTable, default_table
 
+
+def _words(name: str) -> frozenset[str]:
+    """A closed word class from the lexicon's ``[words]`` table (user additions merged in)."""
+    return frozenset(load_table("attribution")["words"][name])
+
+
 QUOTES = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
-# Words for the role a named individual holds: "union leader Sherif Mansour" is a person.
-PERSON_ROLES = {
-    "leader", "head", "chief", "chairman", "chairwoman", "chair", "director", "president", "secretary",
-    "spokesman", "spokeswoman", "spokesperson", "founder", "coordinator", "organiser", "organizer", "boss",
-    "deputy", "commander", "minister", "governor", "mayor", "official", "representative", "researcher",
-    "analyst", "economist", "expert", "activist", "lawyer", "doctor", "manager", "ceo", "executive",
-}
+PERSON_ROLES = _words("person_roles")  # "union leader Sherif Mansour" is a person
 DESCRIPTOR_DEPS = {"det", "predet", "punct"}
 PERSON_PRONOUNS = {"he", "she", "i", "we"}
 ORGANISATION_TYPES = {"media", "company", "ngo", "international_org", "intelligence"}
 NAMED_ENTITIES = ("ORG", "PERSON", "GPE", "NORP")
-DISCOURSE_ADVERBS = {
-    "however", "meanwhile", "additionally", "also", "separately", "earlier", "later", "recently", "still",
-    "yet", "now", "then", "instead", "moreover", "furthermore", "overall", "nonetheless", "nevertheless",
-    "previously", "today", "yesterday", "tonight", "elsewhere", "so", "but", "and", "thus",
-}
+DISCOURSE_ADVERBS = _words("discourse_adverbs")
 
 
 @dataclass(frozen=True)
@@ -68,46 +64,24 @@ def default_rules() -> AttributionRules:
     )
 
 
-TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor", "captain",
-          "colonel",
-          "general", "sergeant", "lieutenant", "major"}
+TITLES = _words("titles")
 
 
-PANELS = {"panel", "commission", "committee", "board", "team", "council"}  # "UN panel of experts"
+PANELS = _words("panels")  # "UN panel of experts"
 NAME_CONNECTORS = {"of", "for", "and", "&", "on", "in"}
 
 
-FINAL_REPORTING_VERBS = {
-    "say", "tell", "report", "add", "announce", "state", "write", "claim", "note", "post",
-    "estimate",  # "..., the farm consultancy AgroPampa estimated."
-    "show",  # "..., central bank data showed.": the owner of the data, or no one
-}
-# Verbs that attribute a figure only through a figure noun they take: "the service gave a lower figure of
-# 302,000", "the police offered an estimate of 5,000" (but "a decree gives a bonus" names no source).
-# Announcing what a body gives is an act, like "the government has offered" (the guide): "the government
-# announced compensation of 400,000 rupees" is AUTHOR; "announced that 40 people died" and "announced a 7.2%
-# increase in its budget" report figures, and name their source.
-ACT_VERBS = {"announce", "unveil"}
-MEASURES = {"compensation", "aid", "package", "funding", "grant", "grants", "subsidy", "subsidies", "bonus",
-            "payment", "payments", "allowance", "loan", "loans", "investment", "reward", "relief", "stimulus",
-            "bailout"}
-GIVING_VERBS = {"give", "offer", "provide", "issue", "release"}
-FIGURE_NOUNS = {"figure", "estimate", "toll", "number", "count", "tally", "total", "death toll", "assessment"}
-# A number or share as the subject: the people counted, not a source ("41% said they had skipped meals").
-FIGURE_HEADS = {"%", "percent", "per cent", "percentage"}
-# Generic heads that may name a body of any kind ("the group", "the agency"); others ("the union", "the
-# bank") name only a body of their own kind.
-ANY_KIND_OF_BODY = {
-    "group", "organisation", "organization", "body", "agency", "office", "service", "authority",
-    "authorities", "administration", "mission", "coalition", "network", "department", "institute", "monitor",
-}
+FINAL_REPORTING_VERBS = _words("final_reporting_verbs")
+# "announced compensation of 400,000 rupees" is an act (AUTHOR); "gave a lower figure of 302,000" reports one
+ACT_VERBS = _words("act_verbs")
+MEASURES = _words("act_measures")
+GIVING_VERBS = _words("giving_verbs")
+FIGURE_NOUNS = _words("figure_nouns")
+FIGURE_HEADS = _words("figure_heads")  # "41% said": the people counted, not a source
+ANY_KIND_OF_BODY = _words("any_kind_of_body")  # "the group", "the agency"
 PERSONAL_PRONOUNS = {"he", "she"}
-BODY_STAFF = {"staff", "team"}  # "the IMF's staff", "the agency's team" speak for their body
-# Adjectives of a document, not of its owner: "the latest police figures" are the police's.
-DOCUMENT_ADJECTIVES = {
-    "latest", "new", "official", "preliminary", "initial", "recent", "final", "updated", "own", "first",
-    "early", "provisional", "revised", "annual", "monthly", "weekly", "daily",
-}
+BODY_STAFF = _words("body_staff")  # "the IMF's staff", "the agency's team" speak for their body
+DOCUMENT_ADJECTIVES = _words("document_adjectives")  # "the latest police figures" are the police's
 PERSON_REACH_CHARS = 600  # how far back "he said" looks for the person it names
 MEMORY = 8  # sources named earlier that "the ministry" may refer back to
 LEADING_CHARS = 3  # "According to X," opening a sentence covers all of it
@@ -117,5 +91,5 @@ DIGIT_ACRONYM = re.compile(r"(?=[A-Z0-9]*[A-Z][A-Z0-9]*[0-9]|[A-Z0-9]*[0-9][A-Z0
 
 
 NAME_HANGS = ("npadvmod", "dep", "nmod", "advmod", "intj")
-TIME_ZONES = {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk", "est", "edt", "pst", "pdt", "ist"}
+TIME_ZONES = _words("time_zones")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")

@@ -10,20 +10,25 @@ from functools import cache
 
 from claimledger.nlp.lexicon import load_table
 
+
+def _words(name: str) -> frozenset[str]:
+    """A closed word class from the lexicon's ``[words]`` table (user additions merged in)."""
+    return frozenset(load_table("categories")["words"][name])
+
+
+def _table(name: str) -> dict[str, str]:
+    return dict(load_table("categories")["words"][name])
+
+
 CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
-LEMMA_FIXES = {"people": "person", "troops": "troop", "personnel": "personnel", "forces": "force",
-               "data": "data", "doses": "dose"}  # the lemmatiser reads "doses" as the plural of "dos"
-# Abbreviated measures are written out in the unit, as the guide's "kilometres" ("14 km" → "kilometre").
-UNIT_ABBREVIATIONS = {"km": "kilometre", "kms": "kilometre", "sq km": "square kilometre",
-                      "square km": "square kilometre", "kg": "kilogram", "kgs": "kilogram",
-                      "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ha": "hectare"}
-LOCATION_PREPOSITIONS = {"in", "to", "near", "at", "across", "outside", "around", "inside",
-                         "into", "from", "on", "over"}
+LEMMA_FIXES = _table("lemma_fixes")  # the lemmatiser reads "doses" as the plural of "dos"
+UNIT_ABBREVIATIONS = _table("unit_abbreviations")  # "14 km" → "kilometre", as the guide
+LOCATION_PREPOSITIONS = _words("location_prepositions")
 LOCATION_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
-SCALE_WORDS = {"thousand", "million", "billion", "trillion", "hundred", "dozen", "bn", "m", "mn", "k"}
+SCALE_WORDS = _words("scale_words")
 NOUN_POS = {"NOUN", "PROPN"}
-NOT_COMPOUNDS = SCALE_WORDS | {"lakh", "crore"}  # "3 lakh farmers": a scale, not a kind of farmer
+NOT_COMPOUNDS = SCALE_WORDS | _words("scale_compounds")  # "3 lakh farmers": a scale, not a kind of farmer
 MEASURE_MODIFIERS = {"square", "cubic"}
 CLAUSE_EDGES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "xcomp"}
 BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty",
@@ -59,16 +64,16 @@ def default_rules() -> CategoryRules:
                          frozenset(units.get("people_collectives", ())))
 
 
-FLIGHT = {"flee", "fled"}
-PLACE_PREPOSITIONS = ("to", "into", "from", "among")  # "moved to safety", "were among the dead"
-NUMBER_NOUNS = {"total", "number", "tally", "count", "figure", "toll", "sum"}
-BARE_WORDS = {"other", "others", "more", "another"}  # "28 others": the noun is the one before
+FLIGHT = _words("flight")
+PLACE_PREPOSITIONS = _words("place_prepositions")  # "moved to safety", "were among the dead"
+NUMBER_NOUNS = _words("number_nouns")
+BARE_WORDS = _words("bare_words")  # "28 others": the noun is the one before
 
 
-NOT_PLURAL_MEN = {"specimen", "abdomen", "regimen", "stamen", "acumen"}
+NOT_PLURAL_MEN = _words("not_plural_men")
 
 
-HOMES = {"home", "country", "homeland", "village", "town", "city", "house"}
+HOMES = _words("homes")
 
 
 TREATMENT_REACH = 10  # tokens after the counted noun that "treated in hospital for burns" may take
@@ -86,13 +91,10 @@ NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:th
 COMPARED = re.compile(r"\b(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
 
 
-PARTITIVE_PRONOUNS = {"them", "those", "these", "whom"}
+PARTITIVE_PRONOUNS = _words("partitive_pronouns")
 # What happened to people is each count's own: "Eight more were missing" is not the captured before it.
 PEOPLE_EVENTS = {"deaths", "injuries", "casualties", "detained", "displaced"}
-PEOPLE_UNITS = {
-    "person", "soldier", "troop", "demonstrator", "protester", "refugee", "civilian", "resident",
-    "serviceman", "servicewoman", "prisoner", "detainee", "hostage", "captive", "pow", "fighter", "policeman",
-}
+PEOPLE_UNITS = _words("people_units")
 ELLIPSIS_REACH = 1  # sentences back that a bare "More than 130 were injured" may take its people from
 
 
@@ -100,30 +102,20 @@ PARTITIVE_REACH = 2  # sentences back that "of them" may point to
 COUNTED_REACH = 3  # sentences back that "60 of the vehicles" may find the count of them ("246 trucks")
 
 
-VICTIM_WORDS = {"victim", "dead", "casualty", "fatality", "injured", "wounded", "body"}
+VICTIM_WORDS = _words("victim_words")
 TOLL_REACH = 6  # sentences back that "Four of the victims" may point to the toll
 
 
 POW_CONTEXT = re.compile(
     r"\b(?:prisoners?|pows?|captivity|captives?|exchanges?|swaps?|swapped|exchanged)\b", re.IGNORECASE
 )
-RETURN_VERBS = {
-    "come", "return", "bring", "arrive", "free", "release", "repatriate", "hand", "receive", "swap",
-    "exchange", "get",
-}
+RETURN_VERBS = _words("return_verbs")
 
 
-AMONG_THEM = ("among them", "among those", "among the", "those included", "they included", "they include")
+AMONG_THEM = tuple(sorted(_words("among_them")))  # str.startswith takes a tuple
 
 
-# Nouns a spelled-out number counts in passing, not as a fact to check: "two sides", "three ways".
-PASSING_NOUNS = {
-    "side", "way", "time", "thing", "reason", "option", "step", "part", "kind", "type", "point", "question",
-    "issue", "word", "case", "example", "hand", "eye", "sister", "brother", "son", "daughter", "child",
-    "friend", "colleague", "round", "stage", "phase", "term", "year", "month", "week", "day", "hour",
-    "minute", "decade", "night", "weekend", "one", "scenario", "goal", "priority", "condition", "demand",
-    "aim",
-}
+PASSING_NOUNS = _words("passing_nouns")  # "two sides", "three ways": counted in passing
 
 
-SPEECH_VERBS = {"say", "tell", "add", "recall", "describe", "report", "write", "explain"}
+SPEECH_VERBS = _words("speech_verbs")

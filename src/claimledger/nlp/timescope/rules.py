@@ -10,6 +10,16 @@ from functools import cache
 
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 
+
+def _words(name: str) -> frozenset[str]:
+    """A closed word class from the lexicon's ``[words]`` table (user additions merged in)."""
+    return frozenset(load_table("timescope")["words"][name])
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    return compile_patterns([load_table("timescope")["words"][name]], f"timescope.toml [words] {name}")[0]
+
+
 SCOPES = ("daily", "cumulative", "period", "point")
 # Cues that date an announcement rather than bound a count: "a decree on Monday will give 400,000 rubles".
 ANNOUNCEMENT_CUES = re.compile(r"^(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -113,7 +123,7 @@ ORDINAL_PHRASE = re.compile(
     r"(?: [\w-]+){0,3} $",
     re.IGNORECASE,
 )
-TEMPORAL_MARKS = {"after", "when", "as", "before"}
+TEMPORAL_MARKS = _words("temporal_marks")
 A_STRETCH = re.compile(r"^(?:a|an|one) (?:day|night|week|month|year|fortnight)$", re.IGNORECASE)
 
 
@@ -125,7 +135,7 @@ UNATTACHED_REACH = 60
 PERFECT_PASSIVE_AFTER = re.compile(r"^[\w ]{0,30}?\b(?:have|has) been (\w+)", re.IGNORECASE)
 
 
-NOT_A_TOTAL = {"reach", "have", "be", "order", "buy", "purchase"}  # places reached, equipment ordered
+NOT_A_TOTAL = _words("not_a_total")  # places reached, equipment ordered
 
 
 STILL = re.compile(r"^(?:still|remain(?:s|ed)?)$", re.IGNORECASE)
@@ -138,21 +148,17 @@ CLOSED_PERIOD = re.compile(
     r"(?:\w+ )?(?:months?|quarter|half))\b", re.IGNORECASE)
 
 
-FLOW_PLURALS = frozenset({"fine", "payment"})  # "fines for illegal clearing rose to X": a flow, not a level
+FLOW_PLURALS = _words("flow_plurals")  # "fines for illegal clearing rose to X": a flow, not a level
 
 
 PAST_PERIOD_OF = re.compile(r"^last (?:year|month|week|quarter)'s$", re.IGNORECASE)
-AVERAGE_WORDS = {"average", "mean", "median"}
+AVERAGE_WORDS = _words("average_words")
 
 
-STRIKE_WORDS = re.compile(
-    r"\b(?:strikes?|walkouts?|stoppages?|protests?|rall(?:y|ies)|boycotts?|shutdowns?)\b", re.IGNORECASE
-)
+STRIKE_WORDS = _pattern("strike_words")
 
 
-CROWD_WORDS = {
-    "crowd", "march", "gather", "demonstrate", "rally", "protest", "part", "participant", "turnout",
-}
+CROWD_WORDS = _words("crowd_words")
 
 
 BUDGET_SPEAKERS = "officials?|office|committee|ministry|spokes\\w+|director|chief|watchdog|experts?"
@@ -165,7 +171,7 @@ DAY_REPORT_PARAGRAPHS = 2  # paragraph breaks a one-day protest's report runs on
 WHOLE_OF_A_BODY = re.compile(r"\b\w+ of (?:(?:the )?[\w-]+(?: [\w-]+)?'s|its|their) $", re.IGNORECASE)
 
 
-MAY_HAPPEN = {"could", "would", "will", "'ll", "might"}
+MAY_HAPPEN = _words("may_happen")
 TOLLS = {"deaths", "injuries", "casualties"}  # "the toll could rise to 300" keeps the toll's own cues
 
 
@@ -184,12 +190,10 @@ ADDING_THAT = re.compile(r"\badding(?: that)?\b", re.IGNORECASE)
 ALSO_SUBJECT = re.compile(r"^(?:it|they|he|she|the \w+) also\b", re.IGNORECASE)
 
 
-PROTEST_INCIDENT = re.compile(
-    r"\b(?:strik(?:e|es|ers)|protest(?:s|ers)?|demonstrat(?:ions?|ors)|march(?:es|ers)?|rall(?:y|ies)|"
-    r"scuffles?|clash(?:es)?|riots?|unrest)\b", re.IGNORECASE)
+PROTEST_INCIDENT = _pattern("protest_incident")
 
 
-BLOCKADE = re.compile(r"\b(?:blockades?|blocked|blocking|marched)\b", re.IGNORECASE)
+BLOCKADE = _pattern("blockade_words")
 DAY_CUE = re.compile(r"\b(?:overnight|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                      re.IGNORECASE)
 FRAME_REACH_SENTENCES = 3  # sentences back that a toll may find the day its event happened
@@ -207,5 +211,4 @@ LEDE_CHARS = 400
 
 
 EVENT_REACH_PARAGRAPHS = 1  # paragraph breaks an event's report may run on across
-THE_ATTACK = re.compile(r"\bthe (?:attack|strike|strikes|barrage|assault|raid|bombardment|shelling)\b",
-                        re.IGNORECASE)
+THE_ATTACK = _pattern("the_attack")
