@@ -227,14 +227,6 @@ class SpeakerReader:
             return earlier
         return None
 
-    def _generic_reference(self, head: Token) -> bool:
-        """ "the group", "the organisation" after an organisation was named: the same one."""
-        assert self.last_named is not None
-        return (head.pos_ == "NOUN" and _is_definite(head)
-                and head.lemma_.lower() in self.rules.generic_organisations
-                and not self.last_named.is_person
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children))
-
     def _could_be_a_source(self, target: Token, origin: Attribution) -> bool:
         """A name, a body or people: what "citing" can point to."""
         if target.pos_ == "PROPN" or target.ent_type_ in NAMED_ENTITIES:
@@ -325,15 +317,6 @@ class SpeakerReader:
         if named or (owner.pos_ == "PROPN" and owner.ent_type_ == "ORG"):
             return owner, phrase
         return None
-
-    def _refers_back(self, head: Token) -> bool:
-        """ "the ministry", "the agency" naming the source mentioned last."""
-        determiner = next((c for c in head.children if c.dep_ == "det"), None)
-        if determiner is None or determiner.lower_ != "the" or head.pos_ == "PROPN":
-            return False
-        assert self.last_named is not None
-        return head.lower_ in self.last_named.name.lower().split() \
-                or head.lemma_.lower() in self.last_named.name.lower()
 
     def _resolve_pronoun(self, pronoun: str, cue: str | None, at: Token | None = None) -> Attribution:
         last = self.last_named
