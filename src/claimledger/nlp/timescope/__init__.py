@@ -14,7 +14,7 @@ the final call on time scope; these rules' answers are among its features.
 
 from __future__ import annotations
 
-from claimledger.nlp.timescope.cues import candidate_cues, find_cues, scope_for
+from claimledger.nlp.timescope.cues import candidate_cues, find_cues
 from claimledger.nlp.timescope.reader import read_time_scopes
 from claimledger.nlp.timescope.rules import SCOPES, ScopeCue, ScopeRules, default_rules
 from claimledger.nlp.timescope.scope import default_scope, scope_with_cue
@@ -30,6 +30,5 @@ __all__ = [
     "find_cues",
     "governing_verb",
     "read_time_scopes",
-    "scope_for",
     "scope_with_cue",
 ]

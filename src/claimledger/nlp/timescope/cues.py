@@ -68,11 +68,6 @@ def _distance(draft: ClaimDraft, cue: ScopeCue) -> int:
     return 0
 
 
-def scope_for(draft: ClaimDraft, cues: list[ScopeCue], rules: ScopeRules) -> ScopeCue | None:
-    candidates = candidate_cues(draft, cues, rules)
-    return candidates[0] if candidates else None
-
-
 def _month_right_after(draft: ClaimDraft, cue: ScopeCue) -> bool:
     """ "slowed to 14.3% in June from 15.9% in May": a month cue right after the figure (and its counted
     noun) is the figure's own, whatever clause the parse hangs it on."""
