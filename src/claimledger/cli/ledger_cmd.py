@@ -94,7 +94,8 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
     try:
         with progress:
             if engine == "ray":
-                summary = _ingest_on_ray(ledger, inputs, shards, ray_address, outlet, published)
+                summary = _ingest_on_ray(ledger, inputs, shards, ray_address, outlet, published,
+                                         doc_timeout or None)
             else:
                 from claimledger.batch import ingest as run_ingest
 
@@ -114,7 +115,8 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
     sys.exit(_exit_status(summary))
 
 
-def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet, published):
+def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet, published,
+                   doc_timeout: float | None = None):
     """Extract on Ray into Parquet shards, then load them (see batch/ray_engine.py and batch/shards.py)."""
     import shutil
     import tempfile
@@ -126,7 +128,7 @@ def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet,
     shard_dir = shards if shards is not None else Path(str(scratch)) / "shards"
     try:
         extracted = extract_to_shards(list(inputs), shard_dir, address=address, outlet=outlet,
-                                      published=published)
+                                      published=published, doc_timeout=doc_timeout)
         summary = load_shards(ledger, shard_dir)
     finally:
         if scratch is not None:

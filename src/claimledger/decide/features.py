@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.entities import entity_index
 
 QUOTES = ('"', "“", "”")
 SOURCE_WORDS = frozenset(
@@ -88,7 +89,9 @@ def _shape(text: str) -> str:
 
 def _entity_features(sentence: Span, verb: Token) -> list[str]:
     feats = []
-    for ent in sentence.ents:
+    # what ``sentence.ents`` gives, from the document's index: Span.ents rebuilds every entity of the Doc
+    # on each call, which made the decision layer quadratic in a long document
+    for ent in entity_index(sentence.doc).within(sentence.start, sentence.end):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         feats.append(f"ent_{ent.label_}")

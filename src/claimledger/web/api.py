@@ -257,7 +257,8 @@ class ExtractRequest(BaseModel):
                          "(`Authorization: Bearer <token>`, from `claimledger token create`). Extraction "
                          "runs in a bounded pool of worker processes: when every worker is busy and the "
                          "queue is full the answer is 503 with `Retry-After`; an extraction past the "
-                         "server's time limit is stopped and answered 422 (`time_limit`).")
+                         "server's time limit is stopped and answered 422 (`time_limit`), one past a "
+                         "worker's memory limit 422 (`memory_limit`).")
 async def post_extract(request: Request, body: ExtractRequest) -> JSON:
     state = request.app.state
     job = workers.Job(text=body.text, html=body.html, url=body.url, fetch=state.fetch_limits,
@@ -269,6 +270,8 @@ async def post_extract(request: Request, body: ExtractRequest) -> JSON:
         raise ApiError(503, str(exc), "busy", headers={"Retry-After": str(exc.retry_after)}) from None
     except workers.TimeLimit as exc:
         raise ApiError(422, str(exc), "time_limit") from None
+    except workers.MemoryLimit as exc:
+        raise ApiError(422, str(exc), "memory_limit") from None
     except workers.WorkerFailed as exc:
         raise ApiError(503, str(exc), "unavailable", headers={"Retry-After": "5"}) from None
     except asyncio.CancelledError:  # the server stops (its grace period is over): say so, not a bare 500
