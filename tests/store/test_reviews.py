@@ -164,10 +164,13 @@ def test_a_ledger_made_before_reviews_upgrades_without_loss(tmp_path):
                 "select claim_id, kind, result, detail from check_results")))
             publications = conn.execute(text("select doc_id, outlet from publications")).all()
             examples = conn.execute(text("select count(*) from documents where example")).scalar()
+            confident = conn.execute(text("select count(*) from claims where min_confidence is not null")
+                                     ).scalar()
         assert kept == documents and kept_claims == claims and kept_checks == checks
         assert len(documents) == 5 and len(claims) == 47 and len(checks) == 10
         assert sorted(p[0] for p in publications) == sorted(documents)  # one publication per document
         assert examples == 0
+        assert confident == 0  # made before the decision model: no record has a confidence (migration 0004)
         # and the upgraded ledger takes reviews
         claim_id = next(iter(claims))
         R.write_review(ledger.engine, claim_id, "alice", R.Change(verdict="accurate"))
