@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from claimledger.web.api import JSON, ledger_of
 from claimledger.web.auth import require_write
@@ -41,7 +41,8 @@ def _delete(request: Request, doc_ids: list[str], outlet: str | None, examples: 
     "history (GET /api/history) under the token's name. Reviews of its claims are kept, orphaned (ingest the "
     "document again and they re-attach). Returns what was deleted.",
 )
-def delete_document(request: Request, doc_id: str) -> JSON:
+def delete_document(request: Request,
+                    doc_id: Annotated[str, Path(description="The document's id.")]) -> JSON:
     return JSON(_delete(request, [doc_id], None, False))
 
 

@@ -169,10 +169,10 @@ def queue_page(request: Request, limit: int, offset: int, include_reviewed: bool
     summary="The review queue",
     description="Claims ordered by what most needs a person: unreviewed first, your own before the bundled "
     "examples, then failed checks, then the lowest field confidence first (claims extracted without a "
-    "decision model, which have none, after those with one, by the signs an unknown source type, no time "
-    "scope, no category). Each with `need` (2 for a failed check plus 1 minus the lowest confidence; it "
-    "falls as the queue goes), `min_confidence` and `reasons` (\"failed check\", \"low confidence: time "
-    "scope 0.42\", ...).",
+    "decision model, which have none, after those with one, ordered by the old signs: an unknown source "
+    "type, no time scope, no category). Each with `need` (2 for a failed check plus 1 minus the lowest "
+    "confidence; it falls as the queue goes), `min_confidence` and `reasons` (\"failed check\", \"low "
+    "confidence: time scope 0.42\", ...).",
 )
 def get_queue(
     request: Request,
