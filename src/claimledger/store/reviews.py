@@ -290,8 +290,13 @@ def queue(engine: Engine, *, limit: int = 50, offset: int = 0, include_reviewed:
             + func.coalesce(literal(1.0) - c.min_confidence, literal(0.0)))
     reviewed = exists().where(reviews_t.c.claim_id == c.id)
     example = exists().where(and_(documents_t.c.id == c.doc_id, documents_t.c.example.is_(True)))
-    stmt = select(c.record, c.min_confidence, _flag(reviewed).label("reviewed"),
-                  _flag(example).label("example"), _flag(failed).label("failed"), need.label("need"),
+    keys = {"reviewed": _flag(reviewed).label("reviewed"), "example": _flag(example).label("example"),
+            "failed": _flag(failed).label("failed"),
+            "no_confidence": _flag(c.min_confidence.is_(None)).label("no_confidence"),
+            "signs": sign_score.label("signs")}
+    # the page is ordered by the labels (each subquery computed once a row) and carries ids, not records: the
+    # sort moves small rows; the page's records are read afterwards by id
+    stmt = select(c.id, c.min_confidence, need.label("need"), *keys.values(),
                   *[_flag(cond).label(f"s{i}") for i, (cond, _, _) in enumerate(signs)])
     conditions = []
     if not include_reviewed:
@@ -300,15 +305,16 @@ def queue(engine: Engine, *, limit: int = 50, offset: int = 0, include_reviewed:
         conditions.append(~example)
     stmt = stmt.where(*conditions)
     total_stmt = select(func.count()).select_from(claims_t).where(*conditions)
-    page = stmt.order_by(_flag(reviewed).asc(), _flag(example).asc(), _flag(failed).desc(),
-                         _flag(c.min_confidence.is_(None)).asc(), c.min_confidence.asc(), sign_score.desc(),
+    page = stmt.order_by(keys["reviewed"].asc(), keys["example"].asc(), keys["failed"].desc(),
+                         keys["no_confidence"].asc(), c.min_confidence.asc(), keys["signs"].desc(),
                          c.published.desc(), c.id)
     with engine.connect() as conn:
         total = int(conn.execute(total_stmt).scalar_one())
         rows = conn.execute(page.limit(limit).offset(offset)).all()
+        records = dict(conn.execute(select(c.id, c.record).where(c.id.in_([r.id for r in rows]))).all())
     out = []
     for row in rows:
-        claim = claim_from_record(row.record)
+        claim = claim_from_record(records[row.id])
         reasons = [] if row.reviewed else ["unreviewed"]
         if row.failed:
             reasons.append("failed check")
