@@ -153,13 +153,8 @@ PAGE = 1000  # claims fetched from the ledger at a time
 @click.option("--ascending", is_flag=True, help="Smallest (or oldest) first.")
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS, case_sensitive=False), default=None,
               help="table for reading (the default on a terminal), csv, or jsonl (the default otherwise).")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
-              help="Only claims whose every context field (time scope, category, source type, hedged) has a "
-                   "confidence of at least P; claims extracted without a decision model have none.")
-def query(db, limit, offset, order_by, ascending, fmt, min_confidence, **filters) -> None:
+def query(db, limit, offset, order_by, ascending, fmt, **filters) -> None:
     """Print the claims that match the filters (every match, unless --limit)."""
-    from itertools import islice
-
     from claimledger.store import export
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
@@ -167,12 +162,7 @@ def query(db, limit, offset, order_by, ascending, fmt, min_confidence, **filters
     flt = ClaimFilter(**filters)
     try:
         total = ledger.count(flt)
-        if min_confidence is None:
-            claims = _pages(ledger, flt, limit, offset, order_by, not ascending)
-        else:  # read from the whole record, so filtered here; --limit counts the claims kept
-            kept = (c for c in _pages(ledger, flt, None, offset, order_by, not ascending)
-                    if c.confidence and min(c.confidence.values()) >= min_confidence)
-            claims = islice(kept, limit) if limit is not None else kept
+        claims = _pages(ledger, flt, limit, offset, order_by, not ascending)
         if fmt == "jsonl":
             export.write_jsonl(claims, sys.stdout)
         elif fmt == "csv":

@@ -54,6 +54,7 @@ class ClaimFilter:
     unit: str | None = None
     subject: str | None = None  # substring
     checked: bool | None = None  # True: claims with at least one check result; False: none
+    min_confidence: float | None = None  # every context field at least this confident (claims with none: out)
 
 
 @dataclass
@@ -98,6 +99,8 @@ def _conditions(f: ClaimFilter) -> list[Any]:
         out.append(c.period_end >= f.period_start)
     if f.period_end:
         out.append(c.period_start <= f.period_end)
+    if f.min_confidence is not None:  # NULL (no confidence) never compares true: left out
+        out.append(c.min_confidence >= f.min_confidence)
     if f.checked is not None:
         has = exists().where(checks_t.c.claim_id == c.id)
         out.append(has if f.checked else ~has)

@@ -83,6 +83,10 @@ def claim_filter(
     subject: Annotated[str | None, Query(description="Substring of the subject (case-insensitive).")] = None,
     checked: Annotated[bool | None, Query(description="true: claims with at least one check result; "
                                                       "false: claims with none.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Claims whose every context "
+                                                  "field (time scope, category, source type, hedged) has a "
+                                                  "confidence of at least this; claims extracted without a "
+                                                  "decision model have none.")] = None,
 ) -> ClaimFilter:
     """The filters of `claimledger query`, as query parameters."""
     return ClaimFilter(category=category, source=source, source_type=source_type, outlet=outlet,
@@ -90,7 +94,8 @@ def claim_filter(
                        period_start=period_start.isoformat() if period_start else None,
                        period_end=period_end.isoformat() if period_end else None,
                        verification=verification, text=text, value_min=value_min, value_max=value_max,
-                       doc_id=doc_id, unit=unit, subject=subject, checked=checked)
+                       doc_id=doc_id, unit=unit, subject=subject, checked=checked,
+                       min_confidence=min_confidence)
 
 
 OrderColumn = Literal["published", "value", "category", "id", "outlet", "time_scope"]
