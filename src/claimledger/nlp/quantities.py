@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.quantity_units import UnitReader
 from claimledger.normalize.numbers import DENOMINATORS, parse_digits, parse_fraction, parse_number_words
-from claimledger.normalize.units import default_vocabulary
 
 DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
@@ -43,14 +43,12 @@ TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|
 AND_A_PART = re.compile(rf"\s+and\s+(?P<part>(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS}|{_SINGLE_PARTS}))\b",
                         re.IGNORECASE)
 OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
-FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 # "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
 METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thick|across|underground|"
                            r"underwater|in\s+(?:length|height|diameter|depth|width))\b", re.IGNORECASE)
 AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+\w+)?|"
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
-NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
@@ -95,8 +93,9 @@ class QuantityMention:
         }
 
 
-class QuantityScanner:
-    """Compiled once from the quantities lexicon; ``scan(text)`` is the hot path."""
+class QuantityScanner(UnitReader):
+    """Compiled once from the quantities lexicon; ``scan(text)`` is the hot path. What follows a figure
+    (currency, percent, unit of measure, rate) is read by ``UnitReader`` (``quantity_units``)."""
 
     def __init__(self, table: dict) -> None:
         self.number_words: dict[str, float] = {k: float(v) for k, v in table["number_words"].items()}
@@ -109,30 +108,12 @@ class QuantityScanner:
         self._add_iso_currencies(load_table("currencies"))
         self._compile(table)
 
-    def _add_iso_currencies(self, iso: dict) -> None:
-        """ISO 4217 (data/currencies.toml, from CLDR): every code in use, its English names, and the symbols
-        that name one currency only and are not a bare word ("HK$", "R$", "₹"). The hand tables of
-        quantities.toml win: they hold the local spellings and the names several countries share."""
-        owners: dict[str, set[str]] = {}
-        for code, entry in iso.items():
-            self.codes.add(code)
-            for name in (entry["name"], entry["plural"]):
-                self.currency_names.setdefault(name.lower(), code)
-            for symbol in entry["symbols"]:
-                owners.setdefault(symbol, set()).add(code)
-        for symbol, codes in owners.items():
-            if len(codes) == 1 and len(symbol) >= 2 and not symbol.isalpha():
-                self.symbols.setdefault(symbol, codes.pop())
-
     def _compile(self, table: dict) -> None:
         words = [w for w in self.number_words if w not in ("hundred", "dozen")]
         word = f"(?:{phrase_alternation(words)})"
         word_seq = (rf"{word}(?:(?:\s+|-)(?:{word}|hundred|thousand|million|billion|trillion|dozen)"
                     rf"|(?<=hundred)\s+and\s+{word})*(?:\s+point(?:\s+{word})+)?")
-        units = default_vocabulary()
-        self.unit_words, self.unit_symbols = units.words, units.symbols
-        glued = self._glued_suffixes(table)
-        per = phrase_alternation(list(table["rates"]["per"]))
+        glued, per = self._compile_units(table, word)
         self.core = re.compile(
             rf"(?P<fraction>\b{FRACTION}\b)"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
@@ -157,52 +138,6 @@ class QuantityScanner:
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b|t)?$", re.IGNORECASE)
         self.long_scale = re.compile(r"\s+(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
                                      re.IGNORECASE)
-        symbols = phrase_alternation(list(self.symbols))
-        codes = "|".join(sorted(self.codes))
-        self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<mega>M)?(?P<code>{codes})\s?)$")
-        cent_words = rf"(?:{word})(?:[\s-]+(?:{word}))?"
-        self.cents_after = re.compile(
-            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?]|\s*$))",
-            re.IGNORECASE)
-        names = []
-        for name in self.currency_names:
-            head, _, rest = name.partition(" ")
-            if rest == "sterling":
-                names += [name, f"{head}s sterling"]
-            else:
-                names += [name, name + "s", name + "es"]
-        after_symbols = phrase_alternation([s for s in self.symbols if not re.search("[A-Za-z0-9]", s)])
-        self.currency_after = re.compile(
-            rf"(?:\s?(?-i:(?P<mega>M)?(?P<code>{codes}))\b|\s?(?P<sym>{after_symbols})(?!\s?\d)|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
-            re.IGNORECASE,
-        )
-        self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
-        pct = table["percent"]
-        self.percent_after = re.compile(
-            rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b"
-            rf"|\s+(?P<points>{phrase_alternation(pct['points'])})\b"
-            rf"|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
-            re.IGNORECASE,
-        )
-        pence = table["pence"]
-        self.pence_after = re.compile(rf"(?:(?-i:{phrase_alternation(pence['glued'])})(?![\w/]|\.[a-z])"
-                                      rf"|\s+(?:{phrase_alternation(pence['words'])})\b)", re.IGNORECASE)
-        self.pence_code = pence["code"]
-        firsts = (NEXT_WORD.match(" " + u) for u in [*self.unit_symbols, *self.unit_words])
-        self.unit_starts = frozenset(first.group(1) for first in firsts if first is not None)
-        unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), \
-                phrase_alternation(list(self.unit_words))
-        self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{unit_symbols})(?![\w/²])")
-        self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
-        rates = table["rates"]
-        self.per_words = {k.lower(): v for k, v in rates["per"].items()}
-        self.rate_after = re.compile(
-            rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<per>{phrase_alternation(list(rates['per']))})\b"
-            rf"(?!\s+(?:{phrase_alternation(rates['not_after'])})\b)", re.IGNORECASE)
-        calibre = load_table("units")["calibre"]
-        self.calibre_units = frozenset(calibre["units"])
-        self.calibre_after = re.compile(rf"[\s-]+(?:[a-z-]+\s+)?(?:{phrase_alternation(calibre['nouns'])})\b",
-                                        re.IGNORECASE)
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
@@ -234,14 +169,6 @@ class QuantityScanner:
             by_length.setdefault(len(prefix), []).append(re.escape(prefix))
         after_prefix = "|".join(f"(?<=(?-i:{'|'.join(group)}))" for group in by_length.values())
         return rf"(?:(?<![\w.,/:\-\u2212])|(?<=(?<![\w.,])[-\u2212])|{after_prefix})"
-
-    def _glued_suffixes(self, table: dict) -> str:
-        """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
-        signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
-        glued = [*self.unit_symbols, *table["percent"].get("glued", []),
-                 *table["pence"]["glued"], *self.codes,
-                 *signs]  # "115USD"
-        return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
 
     # -- the figure itself -------------------------------------------------------------
     def _figure_value(
@@ -345,21 +272,6 @@ class QuantityScanner:
         mention.text = text[mention.start:end]
         return mention
 
-    def _one_of_a_unit(self, text: str, mention: QuantityMention) -> QuantityMention | None:
-        """ "a gallon", "a penny", "a kilobyte": one of a unit of measure or money. Recognised, so that the
-        words are not misread, but reported only with the vague magnitudes: "a gallon of petrol costs" is
-        the base of a price, not a claim."""
-        end = mention.num_end
-        end = self._take_currency_or_percent(text, mention, end)
-        if mention.unit is None or mention.unit == "percent":
-            self._take_measure(text, mention, end)
-        if mention.unit is None or mention.unit == "percent" or mention.start != mention.num_start:
-            return None
-        mention.vague = True
-        mention.end = end
-        mention.text = text[mention.start:end]
-        return mention
-
     def _take_sign(self, text: str, mention: QuantityMention) -> None:
         """ "minus 260 degrees", "Stoxx 50 -1.3%": the figure is negative and its text starts at the sign."""
         sign = SIGN_BEFORE.search(text, max(0, mention.start - 9), mention.start)
@@ -402,102 +314,12 @@ class QuantityScanner:
             end = whole.end()
         return end
 
-    def _take_measure(self, text: str, mention: QuantityMention, end: int) -> int:
-        """A unit of measure from the vocabulary right after the figure ("6.1-inch", "40 yard line" → yard,
-        "570 sq m", "256GB"). The text of the quantity stays the figure: the unit is named, not quoted."""
-        first = NEXT_WORD.match(text, end)  # a dictionary look-up first: most figures count a plain noun
-        if first is None or not self._may_be_unit(first.group(1)):
-            return end
-        found = self.measure_symbol.match(text, end) or self.measure_word.match(text, end)
-        if found is None:
-            return end
-        written = found.group("unit")
-        mention.unit = self.unit_symbols.get(written) or self.unit_words[re.sub(r"\s+", " ", written.lower())]
-        mention.unit_end = found.end()
-        if mention.unit == "foot" and (inches := FEET_AND_INCHES.match(text, found.end())):
-            mention.value += int(inches.group(1)) / 12  # "5 ft 2 in": one height
-            mention.unit_end = inches.end()
-        return end
-
-    def _may_be_unit(self, word: str) -> bool:
-        starts = self.unit_starts
-        bare = word.rstrip(".!?'\"”’")  # "kg." at the end of a sentence
-        return word in starts or bare in starts or word.lower() in starts or bare.lower() in starts
-
-    def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
-        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
-        if mention.unit in (None, "percent", "percentage point", "fold") or " per " in (mention.unit or ""):
-            return end
-        rate = self.rate_after.match(text, max(end, mention.unit_end))
-        if rate:
-            per = re.sub(r"\s+", " ", rate.group("per").lower())
-            mention.per = self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
-            if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
-                mention.unit = f"{mention.unit} per {mention.per}"
-        return end
-
     def _take_long_scale(self, text: str, mention: QuantityMention, end: int) -> int:
         scale = self.long_scale.match(text, end)
         if scale and not mention.spelled:
             mention.value *= self.scales[scale.group(1).lower()]
             return scale.end()
         return end
-
-    def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
-        before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
-        if before:
-            mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
-            mention.start = before.start()
-            if before.group("mega"):  # "MAUD 60": millions of Australian dollars
-                mention.value *= 1e6
-        after = self.currency_after.match(text, end)
-        measure = self.measure_word.match(text, end) if after and after.group("name") else None
-        if after and measure and measure.end() > after.end():
-            after = None  # "500 pound-feet of torque": a unit of measure, not pounds sterling
-        if after and after.group("name") and after.group("name").lower().startswith("pound") \
-                and text.startswith(" of", after.end()):
-            after = None  # "500 pounds of explosives" is a weight
-        if after and (after.group("of") is None or mention.vague or mention.spelled):
-            if mention.unit is None:
-                code = after.group("code") or self.symbols.get(after.group("sym") or "")  # "10 €", "100元"
-                mention.unit = code or self._code_for_name(after.group("name"))
-            if after.group("mega"):  # "30 MUSD": millions of dollars
-                mention.value *= 1e6
-            end = after.end()
-            if after.group("code") and (scale := self.long_scale.match(text, end)):  # "75 USD million"
-                mention.value *= self.scales[scale.group(1).lower()]
-                return scale.end()
-            if cents := self.cents_after.match(text, end):  # "15 dollars 50", "ten dollars and forty cents"
-                part = cents.group("cents")
-                hundredths = float(part) if part.isdigit() else parse_number_words(part, self.number_words,
-                                                                                   self.scales)
-                if hundredths is not None and hundredths < 100:
-                    mention.value += hundredths / 100
-                    return cents.end()
-            return end
-        pence = self.pence_after.match(text, end) if mention.unit is None else None
-        if pence and mention.spelled and not pence.group(0)[:1].isspace():
-            pence = None  # "one p" is not written; "one penny" is
-        if pence:  # "164p": 1.64 pounds sterling
-            mention.unit, mention.value = self.pence_code, mention.value / 100
-            return pence.end()
-        percent = self.percent_after.match(text, end)
-        if percent and mention.unit is None:
-            mention.unit = "percentage point" if percent.group("points") else "percent"
-            if percent.group("points") and percent.group("points").lower() == "points":
-                mention.unit = None  # "points" alone is a score or an index, not a share
-                return end
-            return percent.end()
-        return end
-
-    def _code_for_name(self, name: str) -> str:
-        key = re.sub(r"\s+", " ", name.lower())
-        if key in self.name_to_code:
-            return self.name_to_code[key]
-        for suffix in ("es", "s"):
-            if key.endswith(suffix) and key[: -len(suffix)] in self.name_to_code:
-                return self.name_to_code[key[: -len(suffix)]]
-        return self.name_to_code[key.replace("s sterling", " sterling")]
 
     def _take_range(self, text: str, mention: QuantityMention, end: int) -> int:
         at = max(end, mention.unit_end)  # "44 mg to 50 mg": the joint follows the unit
