@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimledger.api import find_quantities
+from claimledger.normalize.numbers import share_percent
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATASETS = HERE / "cases"  # copies of the two suites, with their provenance (cases/README.md)
@@ -143,8 +144,11 @@ def score(cases: Iterator[Expected]) -> Tally:
         tally.found += 1
         if gold.value is not None:
             tally.value_n += 1
-            tally.value_ok += _same(gold.value, best["value"]) and (
-                gold.high is None or _same(gold.high, best.get("high")))
+            value, high = gold.value, gold.high
+            if best.get("unit") == "percent" and gold.unit != "percent" and abs(value) < 1:
+                value = share_percent(value)  # "a third" is 33.3 percent to us (guide 14), 1/3 to the suites
+                high = share_percent(high) if high is not None else None
+            tally.value_ok += _same(value, best["value"]) and (high is None or _same(high, best.get("high")))
         if gold.unit is not None:
             tally.unit_n += 1
             ours = (best.get("unit") or "").split(" per ")[0]  # "USD per share": the currency is USD

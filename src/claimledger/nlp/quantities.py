@@ -15,7 +15,13 @@ from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.nlp.quantity_units import UnitReader
-from claimledger.normalize.numbers import DENOMINATORS, parse_digits, parse_fraction, parse_number_words
+from claimledger.normalize.numbers import (
+    DENOMINATORS,
+    parse_digits,
+    parse_fraction,
+    parse_number_words,
+    share_percent,
+)
 
 DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
@@ -28,9 +34,12 @@ _SINGLE_PARTS = "|".join(sorted(DENOMINATORS))
 _NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
 # third."; not "a third day")
+# "cut by a third to 75 billion", "by almost a third": a change by a part, before a word that is not its noun
+_BY_A_PART = (r"(?<=\bby\s)(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
+              r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
 FRACTION = (
     rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
-    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+of\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})"
+    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+of\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -49,6 +58,9 @@ METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thi
 AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+\w+)?|"
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
+SHARE_GROUPS = ("ratio", "half", "twice")
+SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "rose by 1/4."
+SHARES = ("fraction", "slash", "ratio", "half")  # a part of a whole: percent when nothing else is its unit
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
@@ -114,7 +126,20 @@ class QuantityScanner(UnitReader):
         word_seq = (rf"{word}(?:(?:\s+|-)(?:{word}|hundred|thousand|million|billion|trillion|dozen)"
                     rf"|(?<=hundred)\s+and\s+{word})*(?:\s+point(?:\s+{word})+)?")
         glued, per = self._compile_units(table, word)
-        self.core = re.compile(
+        shares, multiples = table["shares"], table["multiples"]
+        not_time = rf"(?!\s+(?:{phrase_alternation(shares['ratio_not_before'])})\b)"
+        shares_pattern = (  # "one in four", "1 in 1,250", "half of them", "twice as likely"
+            rf"(?P<ratio>\b(?<![\d.,])(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
+            rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time})"
+            rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
+            rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))|"
+        )
+        self.half_not_after = re.compile(rf"\b(?:{phrase_alternation(shares['half_not_after'])})\s+$",
+                                         re.IGNORECASE)
+        self.times_after = re.compile(
+            rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b)", re.IGNORECASE)
+        self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
+        plain = (
             rf"(?P<fraction>\b{FRACTION}\b)"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
@@ -124,9 +149,10 @@ class QuantityScanner(UnitReader):
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
             rf"|(?P<words>\b{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
-            rf"|(?P<one>\ban?(?=\s+[a-z]))",  # "a gallon", "a penny": one of a unit, kept with the vague
-            re.IGNORECASE,
+            rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
         )
+        self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
+        self.core_plain = re.compile(plain, re.IGNORECASE)  # where a share turned out not to be one
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
@@ -193,6 +219,12 @@ class QuantityScanner(UnitReader):
             return (fraction, None, True) if fraction is not None else None
         if group == "one":
             return 1.0, None, True
+        if group == "half":
+            return 0.5, None, True
+        if group == "twice":
+            return 2.0, None, True
+        if group == "ratio":
+            return self._ratio_value(text)
         if group == "slash":
             share = _slash_fraction(text)
             return (share, None, False) if share is not None else None
@@ -205,17 +237,31 @@ class QuantityScanner(UnitReader):
         spelled = parse_number_words(text, words, self.scales)
         return (spelled, None, True) if spelled is not None else None
 
+    def _ratio_value(self, text: str) -> tuple[float, str | None, bool] | None:
+        """ "one in four" → 0.25, "1 in 1,250" → 0.0008; None unless the first is the smaller."""
+        first, second = re.split(r"\s+(?:in|out\s+of)\s+", text, maxsplit=1, flags=re.IGNORECASE)
+        values = [parse_digits(part) if part[:1].isdigit()
+                  else parse_number_words(part, self.number_words, self.scales) for part in (first, second)]
+        if values[0] is None or values[1] is None or not 0 < values[0] < values[1]:
+            return None
+        return values[0] / values[1], None, not first[:1].isdigit()
+
     def has_mention(self, text: str) -> bool:
         """Whether ``text`` holds anything that may be a figure (a text without one has no claims)."""
         return self.core.search(text) is not None
 
     def scan(self, text: str) -> list[QuantityMention]:
         mentions: list[QuantityMention] = []
-        taken_until = 0
-        for match in self.core.finditer(text):
+        taken_until = pos = 0
+        while (match := self.core.search(text, pos)) is not None:
+            pos = match.end()
             if match.start() < taken_until:
                 continue
             mention = self._grow(text, match)
+            if mention is None and match.lastgroup in SHARE_GROUPS:  # "five in 3 cities": read it plainly
+                plain = self.core_plain.match(text, match.start())
+                mention = self._grow(text, plain) if plain is not None else None
+                pos = plain.end() if plain is not None else match.start() + 1
             if mention is not None:
                 previous = mentions[-1] if mentions else None
                 between = text[previous.end:mention.start] if previous is not None else ""
@@ -245,8 +291,10 @@ class QuantityScanner(UnitReader):
         if match.lastgroup == "article" and (more := AND_WORD.match(text, end)):  # "a hundred and two"
             mention.value += parse_number_words(more.group(1), self.number_words, self.scales) or 0
             end = mention.num_end = more.end()
-        if match.lastgroup == "fold":
-            mention.unit = "fold"  # "grew more than sixfold": a multiple
+        if match.lastgroup == "half" and self.half_not_after.search(text, max(0, start - 12), start):
+            return None  # "the first half of the year"
+        if match.lastgroup in ("fold", "twice"):
+            mention.unit = "fold"  # "grew more than sixfold", "twice as likely": a multiple
         self._take_sign(text, mention)
         end = self._take_exponent(text, mention, end)
         end = self._take_half(text, mention, end)
@@ -258,6 +306,11 @@ class QuantityScanner(UnitReader):
             end = match.end() - 1
         elif short_scale in SHORT_SCALES_NEED_CURRENCY and mention.unit in (None, "percent"):
             return None  # "50m" without a currency is fifty metres, not fifty million
+        if mention.unit is None and (times := self.times_after.match(text, end)):
+            mention.unit, mention.unit_end = "fold", times.end()  # "1,000 times greater": a multiple
+        if mention.unit is None and match.lastgroup in SHARES and (
+                match.lastgroup != "slash" or SHARE_FOLLOWS.match(text, end)):  # not "¾ cup of flour"
+            self._take_share(text, mention, end)
         if mention.unit is None:
             end = self._take_measure(text, mention, end)
             if mention.unit in self.calibre_units and self.calibre_after.match(text, mention.unit_end):
@@ -271,6 +324,19 @@ class QuantityScanner(UnitReader):
         mention.end = end
         mention.text = text[mention.start:end]
         return mention
+
+    def _take_share(self, text: str, mention: QuantityMention, end: int) -> None:
+        """A part of a whole is the percent it means (guide 14): "a third of the population" → 33.3 percent,
+        "one in four" → 25; not a part of a unit ("three quarters of a mile") or of a scale (read before)."""
+        if not 0 < abs(mention.value) < 1:
+            return
+        self._take_measure(text, mention, end)  # "one-half miles"
+        of_a = self.of_a_measure.match(text, end) if mention.unit is None else None
+        if of_a is not None:
+            self._take_measure(text, mention, of_a.end())
+        if mention.unit is not None:
+            return
+        mention.unit, mention.value = "percent", share_percent(mention.value)
 
     def _take_sign(self, text: str, mention: QuantityMention) -> None:
         """ "minus 260 degrees", "Stoxx 50 -1.3%": the figure is negative and its text starts at the sign."""

@@ -69,3 +69,12 @@ def parse_fraction(text: str) -> float | None:
     if part not in DENOMINATORS:
         return None
     return NUMERATORS[words[0]] / DENOMINATORS[part]
+
+
+def share_percent(fraction: float) -> float:
+    """A fraction of a whole as the percent it means (guide 14): one decimal ("a third" → 33.3), or two
+    significant figures below one percent ("1 in 1,250" → 0.08)."""
+    percent = fraction * 100
+    if abs(percent) >= 1:
+        return round(percent, 1)
+    return float(f"{percent:.2g}")
