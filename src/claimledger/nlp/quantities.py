@@ -17,9 +17,11 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.nlp.quantity_units import UnitReader
 from claimledger.normalize.numbers import (
     DENOMINATORS,
+    ORDINAL_PARTS,
     parse_digits,
     parse_fraction,
     parse_number_words,
+    parse_spelled_fraction,
     share_percent,
 )
 
@@ -59,8 +61,10 @@ AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eig
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
 SHARE_GROUPS = ("ratio", "half", "twice")
-SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "rose by 1/4."
-SHARES = ("fraction", "slash", "ratio", "half")  # a part of a whole: percent when nothing else is its unit
+DOZENS = re.compile(r"\s+(?:dozens|dozs|dzs?)\b", re.IGNORECASE)
+SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
+# a part of a whole: percent when nothing else is its unit
+SHARES = ("fraction", "slash", "ratio", "half", "spelled_fraction")
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
@@ -123,14 +127,24 @@ class QuantityScanner(UnitReader):
     def _compile(self, table: dict) -> None:
         words = [w for w in self.number_words if w not in ("hundred", "dozen")]
         word = f"(?:{phrase_alternation(words)})"
+        after_scale = "|".join(f"(?<={s})" for s in ("hundred", "thousand", "million", "billion", "trillion"))
+        any_part = "|".join(sorted({*ORDINAL_PARTS, *(p + "s" for p in ORDINAL_PARTS), "halves"}))
         word_seq = (rf"{word}(?:(?:\s+|-)(?:{word}|hundred|thousand|million|billion|trillion|dozen)"
-                    rf"|(?<=hundred)\s+and\s+{word})*(?:\s+point(?:\s+{word})+)?")
+                    rf"|(?:{after_scale})\s+and\s+{word}(?![\s-]+(?:{any_part})\b)"  # "thousand and two"
+                    rf"|(?<=ty)\s-\s(?:one|two|three|four|five|six|seven|eight|nine)\b)*"  # "fifty - two"
+                    rf"(?:\s+point(?:\s+{word}(?:-{word})?)+)?")  # "two hundred point seventy-one"
+        parts = sorted({p + "s" for p in ORDINAL_PARTS if p != "half"} | {"halves"})
+        # "twenty-three fifths", "a trillionth", "one hundred and three quarters": a spelled fraction
+        spelled_fraction = (rf"(?:(?:{word_seq})(?:\s+and\s+{word}(?:[\s-]+{word})*)?|an?)[\s-]+"
+                            rf"(?:{'|'.join(parts)})\b|an?\s+(?:{'|'.join(sorted(ORDINAL_PARTS))})\b"
+                            rf"(?=\s*[.,;:)?!]|\s*$|\s+of\b)")
         glued, per = self._compile_units(table, word)
         shares, multiples = table["shares"], table["multiples"]
         not_time = rf"(?!\s+(?:{phrase_alternation(shares['ratio_not_before'])})\b)"
         shares_pattern = (  # "one in four", "1 in 1,250", "half of them", "twice as likely"
             rf"(?P<ratio>\b(?<![\d.,])(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
-            rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time})"
+            rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
+            rf"|\b(?<![\d.,])(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
             rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
             rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))|"
         )
@@ -141,6 +155,7 @@ class QuantityScanner(UnitReader):
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
         plain = (
             rf"(?P<fraction>\b{FRACTION}\b)"
+            rf"|(?P<spelled_fraction>\b{spelled_fraction})"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
@@ -225,6 +240,9 @@ class QuantityScanner(UnitReader):
             return 2.0, None, True
         if group == "ratio":
             return self._ratio_value(text)
+        if group == "spelled_fraction":
+            part = parse_spelled_fraction(text, self.number_words, self.scales)
+            return (part, None, True) if part is not None else None
         if group == "slash":
             share = _slash_fraction(text)
             return (share, None, False) if share is not None else None
@@ -239,10 +257,11 @@ class QuantityScanner(UnitReader):
 
     def _ratio_value(self, text: str) -> tuple[float, str | None, bool] | None:
         """ "one in four" → 0.25, "1 in 1,250" → 0.0008; None unless the first is the smaller."""
-        first, second = re.split(r"\s+(?:in|out\s+of)\s+", text, maxsplit=1, flags=re.IGNORECASE)
+        first, second = re.split(r"\s+(?:in|out\s+of|over)\s+", text, maxsplit=1, flags=re.IGNORECASE)
         values = [parse_digits(part) if part[:1].isdigit()
                   else parse_number_words(part, self.number_words, self.scales) for part in (first, second)]
-        if values[0] is None or values[1] is None or not 0 < values[0] < values[1]:
+        over = re.search(r"\sover\s", text, re.IGNORECASE) is not None  # "2000 over 3" is a quotient
+        if values[0] is None or values[1] is None or not (0 < values[0] and (over or values[0] < values[1])):
             return None
         return values[0] / values[1], None, not first[:1].isdigit()
 
@@ -370,8 +389,11 @@ class QuantityScanner(UnitReader):
             if scale == 1.0 and mention.spelled:  # "one million and a half": the scale is in the words
                 words = re.findall(r"[a-z]+", text[mention.num_start:end].lower())
                 scale = max([self.scales[w] for w in words if self.scales.get(w, 0) >= 1000] or [1.0])
-            mention.value += fraction * scale
             end = part.end()
+            smaller = self.long_scale.match(text, end) if scale > 1.0 else None
+            if smaller and self.scales[smaller.group(1).lower()] < scale:  # "one billion and a half million"
+                scale, end = self.scales[smaller.group(1).lower()], smaller.end()
+            mention.value += fraction * scale
             if scale == 1.0 and (after := self.long_scale.match(text, end)):  # "two and a half million"
                 mention.value *= self.scales[after.group(1).lower()]
                 end = after.end()
@@ -381,6 +403,9 @@ class QuantityScanner(UnitReader):
         return end
 
     def _take_long_scale(self, text: str, mention: QuantityMention, end: int) -> int:
+        if dozens := DOZENS.match(text, end):  # "3 dozens", "five dozs"
+            mention.value *= 12
+            return dozens.end()
         scale = self.long_scale.match(text, end)
         if scale and not mention.spelled:
             mention.value *= self.scales[scale.group(1).lower()]

@@ -56,6 +56,50 @@ NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six
               "nine": 9, "ten": 10}
 
 
+# Ordinals that name parts in a spelled fraction ("twenty-three fifths", "a trillionth", "three twentieths");
+# "first" and "second" are left out: "the twenty-first", "three seconds" are not fractions.
+ORDINAL_PARTS = {**DENOMINATORS, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                 "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                 "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                 "seventieth": 70, "eightieth": 80, "ninetieth": 90, "millionth": 10**6, "billionth": 10**9,
+                 "trillionth": 10**12}
+
+
+def ordinal_part(word: str) -> int | None:
+    """ "fifths" → 5, "quarter" → 4, "trillionths" → 10**12; None for any other word."""
+    word = word.lower()
+    if word == "halves":
+        return 2
+    return ORDINAL_PARTS.get(word[:-1] if word.endswith("s") else word)
+
+
+def parse_spelled_fraction(
+    text: str, words: Mapping[str, float], scales: Mapping[str, float]
+) -> float | None:
+    """ "twenty-three fifths" → 4.6, "a hundred trillionths" → 1e-10, "one hundred and three quarters" →
+    100.75, "two and fifty-four hundredths" → 2.54; None unless the last word names a part."""
+    tokens = re.split(r"[\s-]+", text.lower().strip())
+    denominator = ordinal_part(tokens[-1]) if tokens else None
+    if denominator is None or len(tokens) < 2:
+        return None
+    head = tokens[:-1]
+    whole, scale = 0.0, 1.0
+    if "and" in head:  # "one hundred and three quarters": a whole and a part
+        cut = len(head) - 1 - head[::-1].index("and")
+        left = parse_number_words(" ".join(head[:cut]), words, scales)
+        if left is None:
+            return None
+        whole, head = left, head[cut + 1:]
+        scale = max([scales[w] for w in tokens[:cut] if scales.get(w, 0) >= 1000 and w.isalpha()] or [1.0])
+    numerator = 1.0 if head in (["a"], ["an"]) else \
+        parse_number_words(" ".join(w for w in head if w not in ("a", "an")), words, scales)
+    if numerator is None or (whole and numerator >= denominator):
+        return None
+    if whole:  # "six million and two thirds": the part is of the largest scale named
+        return whole + numerator / denominator * scale
+    return numerator / denominator
+
+
 def parse_fraction(text: str) -> float | None:
     """ "a third" → 1/3, "two-thirds" → 2/3, "three quarters" → 0.75; None when it is not a fraction."""
     words = re.split(r"[\s-]+", text.lower().strip())
