@@ -170,3 +170,56 @@ NOT_SHARES = [
 @pytest.mark.parametrize("text,expected", NOT_SHARES, ids=[c[0] for c in NOT_SHARES])
 def test_not_a_share(text, expected):
     assert [(m.value, m.unit) for m in find_quantities(text)] == expected
+
+
+# Numbers by kind (issue 11, Recognizers-Text's NumberModel): value as the scanner reads it.
+NUMBER_KINDS = [
+    # written-out numbers
+    ("two hundred and five", 205),
+    ("one million and a half", 1.5e6),
+    ("one billion and a half million", 1_000_500_000),
+    ("two  thousand  and  two hundred", 2200),
+    ("fifty - two", 52),
+    ("two hundred point seventy-one", 200.71),
+    ("naught point five", 0.5),
+    ("3 hundred and 21", 321),
+    ("4 thousand 3 hundred", 4300),
+    ("I count 6 crore and two hundred", 60_000_200),
+    # fractions (a share alone is the percent it means)
+    ("twenty-three fifths", 4.6),
+    ("one hundred and three quarters", 100.75),
+    ("2  1/4", 2.25),
+    ("three fifths", 60),
+    ("one over three", 33.3),
+    ("1 in twenty-one", 4.8),
+    # negatives, powers
+    ("-4/5", -80),
+    ("- 1 4/5", -1.8),
+    ("-2.5^-1", -0.4),
+    ("1.1^2", 1.21),
+    # decimals and other notations
+    ("0.5", 0.5),
+    (".5", 0.5),
+    ("1,234.567", 1234.567),
+    ("China's population is 1 414 021 100.", 1_414_021_100),
+    ("40 000 is the same as 40 000", 40000),
+    # scale words
+    ("3 dozens", 36),
+    ("five dozs", 60),
+    ("2mil SEK", 2e6),
+    ("US$ 1MM", 1e6),
+    ("either 10 bln or 10 tln", 1e10),
+    ("I can give you 10M.", 1e7),
+    ("hundred thousand dollars", 1e5),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBER_KINDS, ids=[c[0] for c in NUMBER_KINDS])
+def test_number_kinds(text, expected):
+    mentions = find_quantities(text)
+    assert mentions, f"no number in {text!r}"
+    assert mentions[0].value == pytest.approx(expected, rel=1e-9)
+
+
+def test_a_list_of_small_numbers_is_not_one_number():
+    assert [m.value for m in find_quantities("on May 5 100 people")] == [5, 100]

@@ -9,6 +9,7 @@ The counted noun is found later on the parse (``semantics``), where the grammar 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,7 @@ from claimledger.normalize.numbers import (
 DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?: \d{3}){2,}(?!\d)(?:\.\d+)?|\d{1,3} 000(?!\d)"  # "1 234 567", "40 000": grouped by spaces
     r"|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "1.2e6", ".001"
 )
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
@@ -47,7 +49,8 @@ VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 VULGAR_CHARS = "".join(VULGAR)
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 40, 50, 64, 100}  # not "9/11"
-SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥]))[-\u2212])$", re.IGNORECASE)
+SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥]))[-\u2212]|^[-\u2212] )$",
+                         re.IGNORECASE)  # "- 1 4/5" only where the text starts with it, not a dash in a list
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
 # "three and a half", "3 million and a quarter", "twenty and three fifths"
@@ -61,6 +64,12 @@ AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eig
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
 SHARE_GROUPS = ("ratio", "half", "twice")
+POWER = re.compile(r"\^(?P<sign>[-+]{0,2})(?P<exp>\d{1,3})(?!\d)")
+# "4 thousand 3 hundred and 21", "6 crore and two hundred": figures and scale words one after the other
+MORE_SCALE = re.compile(r"(?:\s+and)?\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"(hundred|thousand|lakh|million|crore|billion)\b", re.IGNORECASE)
+AND_UNITS = re.compile(r"\s+and\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d.,])"
+                       r"(?!\s+(?:hundred|thousand|million|billion)\b)", re.IGNORECASE)
 DOZENS = re.compile(r"\s+(?:dozens|dozs|dzs?)\b", re.IGNORECASE)
 SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
 # a part of a whole: percent when nothing else is its unit
@@ -135,8 +144,14 @@ class QuantityScanner(UnitReader):
                     rf"(?:\s+point(?:\s+{word}(?:-{word})?)+)?")  # "two hundred point seventy-one"
         parts = sorted({p + "s" for p in ORDINAL_PARTS if p != "half"} | {"halves"})
         # "twenty-three fifths", "a trillionth", "one hundred and three quarters": a spelled fraction
-        spelled_fraction = (rf"(?:(?:{word_seq})(?:\s+and\s+{word}(?:[\s-]+{word})*)?|an?)[\s-]+"
-                            rf"(?:{'|'.join(parts)})\b|an?\s+(?:{'|'.join(sorted(ORDINAL_PARTS))})\b"
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        compound = rf"(?:{tens})[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+        singular = "|".join(sorted(ORDINAL_PARTS))
+        scale_words = "hundred|thousand|million|billion|trillion"
+        a_scale = rf"an?\s+(?:{scale_words})(?:\s+(?:{scale_words}))*"  # "a hundred thousand trillionths"
+        spelled_fraction = (rf"(?:(?:{a_scale}|{word_seq})(?:\s+and\s+(?:an?|{word}(?:[\s-]+{word})*))?|an?)"
+                            rf"[\s-]+(?:{compound}s|{'|'.join(parts)})\b"
+                            rf"|(?:(?:{a_scale}|{word_seq})\s+and\s+)?(?:an?|one)[\s-]+(?:{compound}|{singular})\b"
                             rf"(?=\s*[.,;:)?!]|\s*$|\s+of\b)")
         glued, per = self._compile_units(table, word)
         shares, multiples = table["shares"], table["multiples"]
@@ -157,9 +172,9 @@ class QuantityScanner(UnitReader):
             rf"(?P<fraction>\b{FRACTION}\b)"
             rf"|(?P<spelled_fraction>\b{spelled_fraction})"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
-            rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
+            rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
-            rf"(?:\s?(?:bn|mn|tn|bln|mln)|(?:[mkb]|(?-i:T))(?![a-z]))?"
+            rf"(?:\s?(?:bn|mn|tn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)))"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
@@ -168,6 +183,7 @@ class QuantityScanner(UnitReader):
         )
         self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
         self.core_plain = re.compile(plain, re.IGNORECASE)  # where a share turned out not to be one
+        self.one_word = re.compile(rf"(?P<words>\b{word}\b)", re.IGNORECASE)
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
@@ -176,7 +192,8 @@ class QuantityScanner(UnitReader):
             rf"|(?P<words>\b{word_seq}\b)",
             re.IGNORECASE,
         )
-        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b|t)?$", re.IGNORECASE)
+        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|tln|mil|mm|m|k|b|t)?$",
+                                      re.IGNORECASE)
         self.long_scale = re.compile(r"\s+(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
                                      re.IGNORECASE)
         bounds = table["bounds"]
@@ -224,7 +241,8 @@ class QuantityScanner(UnitReader):
                 return None
             scale = parts.group(2)
             value = parse_digits(parts.group(1)) * (self.scales[scale.lower()] if scale else 1)
-            return value, scale.lower() if scale else None, False
+            short = scale if scale == "M" else scale.lower() if scale else None  # "10M": million, not metres
+            return value, short, False
         if group == "vague":
             return self.vague[re.sub(r"\s+", " ", text.lower())], None, True
         if group == "article":
@@ -281,6 +299,10 @@ class QuantityScanner(UnitReader):
                 plain = self.core_plain.match(text, match.start())
                 mention = self._grow(text, plain) if plain is not None else None
                 pos = plain.end() if plain is not None else match.start() + 1
+            elif mention is None and match.lastgroup == "words":  # "three-nought-four": one word at a time
+                single = self.one_word.match(text, match.start())
+                mention = self._grow(text, single) if single is not None else None
+                pos = single.end() if single is not None else pos
             if mention is not None:
                 previous = mentions[-1] if mentions else None
                 between = text[previous.end:mention.start] if previous is not None else ""
@@ -310,6 +332,8 @@ class QuantityScanner(UnitReader):
         if match.lastgroup == "article" and (more := AND_WORD.match(text, end)):  # "a hundred and two"
             mention.value += parse_number_words(more.group(1), self.number_words, self.scales) or 0
             end = mention.num_end = more.end()
+        if match.lastgroup == "spelled_fraction":
+            end = mention.num_end = self._fraction_of_scale(text, mention, match.group(0), end)
         if match.lastgroup == "half" and self.half_not_after.search(text, max(0, start - 12), start):
             return None  # "the first half of the year"
         if match.lastgroup in ("fold", "twice"):
@@ -357,6 +381,20 @@ class QuantityScanner(UnitReader):
             return
         mention.unit, mention.value = "percent", share_percent(mention.value)
 
+    def _fraction_of_scale(self, text: str, mention: QuantityMention, written: str, end: int) -> int:
+        """ "one billion and three quarters million": the part is of the scale written after it."""
+        after = self.long_scale.match(text, end)
+        whole, _, part = written.rpartition(" and ")
+        if after is None or not whole:
+            return end
+        base = parse_number_words(whole, self.number_words, self.scales)
+        share = parse_spelled_fraction(part, self.number_words, self.scales)
+        scale = self.scales[after.group(1).lower()]
+        if base is None or share is None or not scale < base:
+            return end
+        mention.value = base + share * scale
+        return after.end()
+
     def _take_sign(self, text: str, mention: QuantityMention) -> None:
         """ "minus 260 degrees", "Stoxx 50 -1.3%": the figure is negative and its text starts at the sign."""
         sign = SIGN_BEFORE.search(text, max(0, mention.start - 9), mention.start)
@@ -366,6 +404,14 @@ class QuantityScanner(UnitReader):
 
     def _take_exponent(self, text: str, mention: QuantityMention, end: int) -> int:
         """ "1.99×10−30": one number in scientific notation, not three."""
+        power = POWER.match(text, end) if not mention.spelled else None
+        if power:  # "1.1^23", "2.5^-1": a power, written the way a calculator does
+            power_of = int(power.group("exp")) * (-1 if power.group("sign").count("-") % 2 else 1)
+            try:
+                mention.value = math.copysign(abs(mention.value) ** power_of, mention.value)
+            except (OverflowError, ZeroDivisionError):
+                return end
+            return power.end()
         times = TIMES_TEN.match(text, end) if not mention.spelled else None
         if not times:
             return end
@@ -382,7 +428,7 @@ class QuantityScanner(UnitReader):
         if not mention.spelled and (after := self.long_scale.match(text, end)):
             scale = self.scales[after.group(1).lower()]
             mention.value *= scale
-            end = after.end()
+            end = self._more_scales(text, mention, after.end(), scale)
         part = AND_A_PART.match(text, end)
         fraction = parse_fraction(part.group("part")) if part else None
         if part and fraction is not None:
@@ -409,7 +455,23 @@ class QuantityScanner(UnitReader):
         scale = self.long_scale.match(text, end)
         if scale and not mention.spelled:
             mention.value *= self.scales[scale.group(1).lower()]
-            return scale.end()
+            return self._more_scales(text, mention, scale.end(), self.scales[scale.group(1).lower()])
+        return end
+
+    def _more_scales(self, text: str, mention: QuantityMention, end: int, last: float) -> int:
+        """ "4 thousand 3 hundred and 21": figures and scale words one after the other, each scale smaller."""
+        while (more := MORE_SCALE.match(text, end)) and self.scales[more.group(2).lower()] < last:
+            last = self.scales[more.group(2).lower()]
+            written = more.group(1)
+            count = int(written) if written.isdigit() else self.number_words[written.lower()]
+            mention.value += count * last  # "4 thousand 3 hundred"
+            end = more.end()
+        units = AND_UNITS.match(text, end) if last == 100 else None
+        added = units and (int(units.group(1)) if units.group(1).isdigit()
+                           else parse_number_words(units.group(1), self.number_words, self.scales))
+        if units and added:  # "3 hundred and 21", "3 hundred and one"
+            mention.value += added
+            end = units.end()
         return end
 
     def _take_range(self, text: str, mention: QuantityMention, end: int) -> int:
