@@ -182,6 +182,11 @@ class QuantityScanner(UnitReader):
             rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
         )
         self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
+        # Spelled fractions are rare and costly to look for at every word: only in a text that names a part
+        self.names_a_part = re.compile(rf"\b(?:{compound}s|{'|'.join(parts)})\b|\b(?:an?|one)[\s-]+"
+                                       rf"(?:{compound}|{singular})\b", re.IGNORECASE)
+        self.core_lean = re.compile(shares_pattern + plain.replace(
+            rf"|(?P<spelled_fraction>\b{spelled_fraction})", ""), re.IGNORECASE)
         self.core_plain = re.compile(plain, re.IGNORECASE)  # where a share turned out not to be one
         self.one_word = re.compile(rf"(?P<words>\b{word}\b)", re.IGNORECASE)
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
@@ -290,7 +295,8 @@ class QuantityScanner(UnitReader):
     def scan(self, text: str) -> list[QuantityMention]:
         mentions: list[QuantityMention] = []
         taken_until = pos = 0
-        while (match := self.core.search(text, pos)) is not None:
+        core = self.core if self.names_a_part.search(text) else self.core_lean
+        while (match := core.search(text, pos)) is not None:
             pos = match.end()
             if match.start() < taken_until:
                 continue
