@@ -130,7 +130,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.category = previous.category  # "Three firefighters and two officers were among the injured"
         whole = _included_in(draft, previous) or _among_them(draft, last_people)
         included = whole is not None and _event_category(own_event_lemmas(draft, noun), rules.events) is None
-        if whole is not None and (draft.category in ("other", "troops") or included):
+        if whole is not None and draft.category != "percent" and (draft.category in ("other", "troops")
+                                                                 or included):
             # "killed 17 people, including four children, and wounded 42 others": the four are among
             # the 17 killed, not the wounded that the rest of the sentence counts
             draft.category = whole.category  # "the toll rose to 31, including four children": deaths
