@@ -4,7 +4,10 @@
 
 The gold claim files carry no period, so `periods.jsonl` gives one for 52 of the 60 sentences of
 `windows.jsonl`, each run as a document of its own with its publication date: the figure (`figure`, a
-substring of the claim's text) and the period a reader gives it by the annotation guide (TS-2 to TS-9):
+substring of the claim's text) and the period a reader gives it by the annotation guide (TS-2 to TS-9) and
+the project's convention that a window holding the publication date ends at it ("this year" is January 1 to
+publication, as `tests/nlp/test_period_rules.py` pins; four expressions there differ from their window in
+`windows.jsonl` for that reason):
 `period` as [start, end] (inclusive ISO dates), or null where the figure is a level or the time dates a
 statement, not the count (then `not` names the window the figure must not take, and any other period or
 none is right). Left out: sentences

@@ -22,10 +22,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, live_drafts
+from claimledger.nlp.lexicon import load_table
 from claimledger.normalize.quickwindows import NO_WINDOW, Reading, kind_of, quick_window
 
 PUBLISHED_KEY = "claimledger.published"
@@ -67,6 +69,13 @@ class _Candidate:
     phrase: str
 
 
+@cache
+def _statement_verbs() -> frozenset[str]:
+    """Verbs of saying (attribution.toml) and of acts about an amount (timescope.toml's act_verbs)."""
+    return (frozenset(load_table("attribution")["cues"]["verbs"])
+            | frozenset(load_table("timescope")["defaults"]["act_verbs"]))
+
+
 def window_stats(doc: Doc) -> Counter[str]:
     """How this document's expressions were read: quick, library, cached, capped (past the call limit)."""
     stats = doc.user_data.get(STATS_KEY)
@@ -96,9 +105,15 @@ def _candidates(sentence: Span) -> list[_Candidate]:
             phrase = text[start:end]
         elif up_to_now := _UP_TO_NOW.search(text[max(sentence.start_char, start - 10):start]):
             phrase = f"{up_to_now[1]} {phrase}"  # "so far this year", "earlier this month"
+        if phrase.lower().startswith("since") and _after_a_superlative(doc, group[0].start, sentence.start):
+            continue  # "its weakest finish since August", "the 84th exchange since the invasion"
         tokens = tuple(t.i for e in group for t in e)
         out.append(_Candidate(start, end, tokens, phrase))
     return out
+
+
+def _after_a_superlative(doc: Doc, at: int, floor: int) -> bool:
+    return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" for t in doc[max(floor, at - 5):at])
 
 
 def _figure_line(draft: ClaimDraft) -> tuple[set[int], bool]:
@@ -114,7 +129,7 @@ def _figure_line(draft: ClaimDraft) -> tuple[set[int], bool]:
             line.add(token.i)
             if token.pos_ in ("VERB", "AUX") and token.i != draft.figure.i:
                 reached = True
-                while token.dep_ in _VERB_CHAIN and token.head.i != token.i:
+                while token.dep_ in _VERB_CHAIN and token.head.i != token.i and not _has_subject(token):
                     token = token.head
                     line.add(token.i)
                 break
@@ -124,9 +139,15 @@ def _figure_line(draft: ClaimDraft) -> tuple[set[int], bool]:
     return line, reached
 
 
+def _has_subject(verb: Token) -> bool:
+    """A verb with a subject of its own heads a clause of its own ("X rose, and Y fell")."""
+    return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
+
+
 def _attachment(candidate: _Candidate, doc: Doc, line: set[int]) -> str | None:
-    """"parse" when the expression hangs on the figure's line, "free" when it hangs on no verb, None when it
-    hangs on another verb (it dates another event)."""
+    """"parse" when the expression hangs on the figure's line ("statement" when on a verb of saying or of an
+    act, "approved on Tuesday", whose day dates that act), "free" when it hangs on no verb, None when it hangs
+    on another verb (it dates another event)."""
     own = set(candidate.tokens)
     for i in candidate.tokens:
         token = doc[i]
@@ -135,7 +156,7 @@ def _attachment(candidate: _Candidate, doc: Doc, line: set[int]) -> str | None:
             if head.i == token.i:
                 break
             if head.i in line and head.i not in own:
-                return "parse"
+                return "statement" if head.lemma_.lower() in _statement_verbs() else "parse"
             if head.pos_ in ("VERB", "AUX") and head.i not in own:
                 return None
             token = head
@@ -191,8 +212,6 @@ def attach_window(draft: ClaimDraft, candidates: list[_Candidate], reference: da
     clause = clause_bounds(draft.sentence, draft.start)
     ranked = []
     for candidate in candidates:
-        if candidate.start < draft.end and draft.start < candidate.end:
-            continue  # the figure is inside it ("the 12 months to June")
         how = _attachment(candidate, doc, line)
         if how == "free":
             if not (clause[0] <= candidate.start and candidate.end <= clause[1]) and has_verb:
@@ -206,6 +225,10 @@ def attach_window(draft: ClaimDraft, candidates: list[_Candidate], reference: da
         reading = _resolve(doc, draft.sentence, candidate, reference)
         if reading is None or reading is NO_WINDOW:
             continue
+        if how == "statement":
+            if reading.kind == "day":
+                continue  # "the ministry said on Monday", "approved on Tuesday": the act's day
+            how = "parse"
         return AttachedWindow(candidate.start, candidate.end, candidate.phrase, reading.first, reading.last,
                               reading.kind, how, published)
     return None

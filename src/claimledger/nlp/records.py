@@ -32,13 +32,15 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
 
 def period_of(draft: ClaimDraft, published: date | None, document_text: str = "") -> Period | None:
     """The claim's period: the window the parse attaches to the figure where the text states one that fits
-    the time scope (a period's two ends; a running total's start, counted up to publication), else the
-    resolution of the scope cue (``normalize.dates``): a daily figure's day, a cue carried from another
-    sentence, a named event's start."""
+    the time scope (a period's two ends, a window that holds publication ending at it; a running total's
+    start, counted up to publication), else the resolution of the scope cue (``normalize.dates``): a daily
+    figure's day, a cue carried from another sentence, a named event's start."""
     window = draft.window
     if published is not None and window is not None and window.reference == published:
         first, last = window.first, window.last
         if draft.time_scope == "period" and first is not None and last is not None and window.kind != "open":
+            if first < published < last:
+                last = published  # "this year", "this month", "in October so far": up to publication
             return Period(iso(first), iso(last))
         if draft.time_scope == "cumulative" and window.kind in ("since", "trailing") and first is not None:
             return Period(iso(first), iso(published))

@@ -54,7 +54,7 @@ _ANCHOR = re.compile(
 _VAGUE = re.compile(r"^(?:(?:in )?recent (?:days|weeks|months|years)"
                     r"|(?:the )?(?:spring|summer|autumn|fall|winter)"
                     r"|(?:this|last|next) (?:spring|summer|autumn|fall|winter|season)|fiscal (?:year )?\d{4}"
-                    r"|(?:the )?fiscal year)$")
+                    r"|(?:the )?fiscal year)$|\b(?:fiscal|financial)\b")
 
 _LEAD = re.compile(r"^(?:(?:in|on|during|over|for|at|within|throughout|of)\s+)?(?:the\s+)?")
 
@@ -112,6 +112,7 @@ _AHEAD = re.compile(rf"^next (?:(?P<n>{_N}) )?(?P<unit>days?|weeks?|months?|year
 _AGO = re.compile(rf"^(?P<n>a|an|{_N}) (?P<unit>days?|weeks?|months?|years?) ago$")
 _WEEK_OF = re.compile(rf"^(?P<ord>first|second|third|fourth|last|final) week of (?P<m>{_MONTH})"
                       r"(?:,? (?P<year>(?:19|20)\d\d))?$")
+_PART_OF_YEAR = re.compile(r"^(?P<part>early|mid|late)[- ](?P<year>(?:19|20)\d\d)$")
 _PART_OF_MONTH = re.compile(rf"^(?P<part>early|mid|late)[- ](?P<m>{_MONTH})(?:,? (?P<year>(?:19|20)\d\d))?$")
 _RUNNING_TO = re.compile(rf"^(?:(?P<n>{_N}) )?(?P<unit>months?|weeks?|year|quarter) (?:to|ending|ended) "
                          r"(?P<rest>.+)$")
@@ -199,6 +200,10 @@ def _point(text: str, published: date) -> tuple[Span, str] | None:
         else:
             year = published.year if month <= published.month else published.year - 1
         return _whole_month(year, month), "span"
+    if m := _PART_OF_YEAR.match(text):
+        year = int(m["year"])
+        months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[m["part"]]
+        return (date(year, months[0], 1), _whole_month(year, months[1])[1]), "span"
     if (m := _WEEK_OF.match(text)) or (m := _PART_OF_MONTH.match(text)):
         return _within_month(m, published)
     if m := _YEAR.match(text):
@@ -317,6 +322,8 @@ def _both_ends(a: str, b: str, published: date) -> Reading | None:
     (first, _), (_, last) = left[0], right[0]
     if first is None or last is None:
         return None
+    if last < first and _WEEKDAY_RE.match(b):
+        last += timedelta(days=7)  # "between Saturday and Friday": the Friday after
     if last < first and not _HAS_YEAR.search(b):
         shifted = _point(f"{b} {first.year}", published) if _month(b.split()[0]) else None
         last = shifted[0][1] if shifted else None
@@ -376,7 +383,7 @@ def quick_window(phrase: str, published: date) -> Reading | None:
             return None if _ANCHOR.search(m["x"]) else NO_WINDOW
         return Reading(point[0][0], None, "open")
     bare = _LEAD.sub("", text)
-    if _VAGUE.match(bare):
+    if _VAGUE.search(bare):
         return Reading(None, None, "span")
     point = _point(bare, published)
     if point is not None:
