@@ -144,11 +144,13 @@ def _has_subject(verb: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
 
 
-def _attachment(candidate: _Candidate, doc: Doc, line: set[int]) -> str | None:
+def _attachment(candidate: _Candidate, doc: Doc, line: set[int], draft_span: tuple[int, int]) -> str | None:
     """"parse" when the expression hangs on the figure's line ("statement" when on a verb of saying or of an
     act, "approved on Tuesday", whose day dates that act), "free" when it hangs on no verb, None when it hangs
     on another verb (it dates another event)."""
     own = set(candidate.tokens)
+    if own & line and not any(t.i in own for t in doc[draft_span[0]:draft_span[1]]):
+        return None  # the figure hangs from the expression ("said on Monday, already 69%"): a misparse
     for i in candidate.tokens:
         token = doc[i]
         for _ in range(5):
@@ -212,7 +214,7 @@ def attach_window(draft: ClaimDraft, candidates: list[_Candidate], reference: da
     clause = clause_bounds(draft.sentence, draft.start)
     ranked = []
     for candidate in candidates:
-        how = _attachment(candidate, doc, line)
+        how = _attachment(candidate, doc, line, (draft.span.start, draft.span.end))
         if how == "free":
             if not (clause[0] <= candidate.start and candidate.end <= clause[1]) and has_verb:
                 continue
