@@ -45,8 +45,10 @@ def _period(published: str, text: str, figure: str) -> tuple[str | None, str | N
     return None if claim.period is None else (claim.period.start, claim.period.end)
 
 
-@pytest.mark.parametrize(("published", "text", "figure", "start", "end"), PERIODS, ids=[p[2] for p in PERIODS])
-def test_the_attached_window_is_the_period(published: str, text: str, figure: str, start: str, end: str) -> None:
+@pytest.mark.parametrize(("published", "text", "figure", "start", "end"), PERIODS,
+                         ids=[f"{p[2]}@{p[0]}" for p in PERIODS])
+def test_the_attached_window_is_the_period(published: str, text: str, figure: str, start: str,
+                                           end: str) -> None:
     assert _period(published, text, figure) == (start, end)
 
 
@@ -101,22 +103,26 @@ QUICK = [
 ]
 
 
-@pytest.mark.parametrize(("expression", "published", "first", "last", "kind"), QUICK, ids=[q[0] for q in QUICK])
-def test_quick_reading(expression: str, published: str, first: str | None, last: str | None, kind: str) -> None:
+@pytest.mark.parametrize(("expression", "published", "first", "last", "kind"), QUICK,
+                         ids=[q[0] for q in QUICK])
+def test_quick_reading(expression: str, published: str, first: str | None, last: str | None,
+                       kind: str) -> None:
     reading = quick_window(expression, date.fromisoformat(published))
     assert reading is not None
     assert (reading.first, reading.last, reading.kind) == (
         date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None, kind)
 
 
-@pytest.mark.parametrize("expression", ["three days", "annual", "the same period", "78-year-old", "a year earlier"])
+@pytest.mark.parametrize("expression",
+                         ["three days", "annual", "the same period", "78-year-old", "a year earlier"])
 def test_durations_and_anaphora_are_no_window(expression: str) -> None:
     assert quick_window(expression, date(2024, 5, 1)) is NO_WINDOW
 
 
 def test_quick_reading_agrees_with_the_gold() -> None:
     """On the library comparison's gold, the quick path reads what a reader reads wherever it answers."""
-    cases = [json.loads(line) for line in (ROOT / "evaluation/temporal/windows.jsonl").read_text().splitlines()]
+    gold = ROOT / "evaluation" / "temporal" / "windows.jsonl"
+    cases = [json.loads(line) for line in gold.read_text().splitlines()]
     answered = agreed = 0
     for case in cases:
         reading = quick_window(case["expression"], date.fromisoformat(case["published"]))
