@@ -67,6 +67,7 @@ def build_rows(
     from claimledger.nlp.drafts import live_drafts
     from claimledger.nlp.pipeline import get_pipeline
     from claimledger.nlp.records import claims_from_doc
+    from claimledger.nlp.runner import start_doc
 
     nlp = get_pipeline()
     disabled = [DECISIONS_PIPE] if DECISIONS_PIPE in nlp.pipe_names else []
@@ -80,7 +81,8 @@ def build_rows(
             wanted = wanted[: max(0, limit - taken)]
         taken += len(wanted)
         with nlp.select_pipes(disable=disabled):
-            for doc, document in nlp.pipe(((d.text, d) for d in wanted), as_tuples=True, batch_size=16):
+            made = ((start_doc(nlp, d.text, d), d) for d in wanted)  # as extraction makes them
+            for doc, document in nlp.pipe(made, as_tuples=True, batch_size=16):
                 drafts = live_drafts(doc)
                 claims = claims_from_doc(doc, document)
                 features = doc_features(drafts)

@@ -116,6 +116,22 @@ def _entity_features(sentence: Span, verb: Token) -> list[str]:
     return feats
 
 
+def _window_features(draft: ClaimDraft) -> list[str]:
+    """The kind of window the parse attaches to the figure (nlp/periods.py): an explicit span, trailing up to
+    publication, since X, a single day, open at one end, or none; how it was attached; and whether it lies
+    before publication, runs up to it or lies ahead (a forecast, a plan)."""
+    window = draft.window
+    if window is None:
+        return ["window=none", f"window_ts={draft.time_scope}|none"]
+    feats = [f"window={window.kind}", f"window_how={window.how}",
+             f"window_ts={draft.time_scope}|{window.kind}", f"window_cat={draft.category}|{window.kind}"]
+    reference = window.reference
+    if reference is not None and window.last is not None:
+        when = "past" if window.last < reference else "now" if window.last == reference else "ahead"
+        feats.append(f"window_when={when}")
+    return feats
+
+
 def _window(draft: ClaimDraft, width: int = 6) -> list[str]:
     doc = draft.span.doc
     sentence = draft.sentence
@@ -190,6 +206,7 @@ def draft_features(draft: ClaimDraft, previous_source: str | None) -> list[str]:
     feats += [f"path_dep={d}" for d in path[:4]]
     feats.append(f"fig_dep={draft.figure.dep_}")
     feats += _entity_features(sentence, verb)
+    feats += _window_features(draft)
     feats += _window(draft)
     feats += _source_features(draft)
     text = sentence.text

@@ -202,9 +202,15 @@ def _has_figures(text: str) -> bool:
     return default_scanner().has_mention(text)
 
 
-def _start(nlp: Language, text: str, deadline: Deadline) -> Doc:
+def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline | None = None) -> Doc:
+    """The Doc the components read: the text made into tokens, with the document's deadline and
+    publication date (temporal expressions resolve against it) in its user data."""
+    from claimledger.nlp.periods import PUBLISHED_KEY
+
     doc = make_doc(nlp, text)
-    doc.user_data[DEADLINE_KEY] = deadline
+    if deadline is not None:
+        doc.user_data[DEADLINE_KEY] = deadline
+    doc.user_data[PUBLISHED_KEY] = document.published_date
     return doc
 
 
@@ -216,7 +222,8 @@ def _run_batch(nlp: Language, batch: list[Document], batch_size: int,
         return
     deadlines = [Deadline(timeout) for _ in batch]
     parse = [k for k, d in enumerate(batch) if _has_figures(d.text)]
-    docs = nlp.pipe((_start(nlp, batch[k].text, deadlines[k]) for k in parse), batch_size=batch_size)
+    docs = nlp.pipe((start_doc(nlp, batch[k].text, batch[k], deadlines[k]) for k in parse),
+                    batch_size=batch_size)
     parsed = dict(zip(parse, docs, strict=True))
     for k, document in enumerate(batch):
         doc = parsed.get(k)
@@ -251,7 +258,7 @@ def _parse_piece(nlp: Language, document: Document, deadline: Deadline,
 
     if deadline.passed():
         return None
-    doc = next(iter(nlp.pipe([_start(nlp, piece, deadline)], batch_size=1)))
+    doc = next(iter(nlp.pipe([start_doc(nlp, piece, document, deadline)], batch_size=1)))
     if expired(doc):
         return None
     return claims_from_doc(doc, document, offset=offset)
