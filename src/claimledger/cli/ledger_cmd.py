@@ -152,8 +152,9 @@ PAGE = 1000  # claims fetched from the ledger at a time
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS, case_sensitive=False), default=None,
               help="table for reading (the default on a terminal), csv, or jsonl (the default otherwise).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
-              help="Only claims whose every context field (time scope, category, source type, hedged) has a "
-                   "confidence of at least P; claims extracted without a decision model have none.")
+              help="Only claims whose every context field (time scope, category, source type, hedged, "
+                   "verification, source) has a confidence of at least P; claims extracted without a "
+                   "decision model have none.")
 def query(db, limit, offset, order_by, ascending, fmt, min_confidence, **filters) -> None:
     """Print the claims that match the filters (every match, unless --limit)."""
     from itertools import islice

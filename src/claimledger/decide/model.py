@@ -11,7 +11,7 @@ import bisect
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,9 @@ class FieldModel:
     # "model": take the model's best value; "keep" below ``threshold``: the rule's value stands unless the
     # model gives its own best value at least ``threshold``.
     threshold: float = 0.0
+    # the confidence of a claim the field's model does not decide, by group: for the source, the rules'
+    # accuracy on a named source ("named") and on AUTHOR with no carry-over candidate ("author")
+    base: dict[str, float] = field(default_factory=dict)
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
         scores = list(self.intercept)
@@ -121,6 +124,7 @@ class DecisionModel:
                 weights=f["weights"],
                 calibration=Calibration(list(f["calibration"]["x"]), list(f["calibration"]["y"])),
                 threshold=float(f.get("threshold", 0.0)),
+                base={k: float(v) for k, v in f.get("base", {}).items()},
             )
         return cls(fields, data.get("meta", {}))
 
