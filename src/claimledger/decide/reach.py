@@ -21,8 +21,8 @@ from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, doc_text
 from claimledger.nlp.hedging import OWN_VOICE, STATEMENTS_KEY, Statement
 
-BEFORE = 1  # sentences before the figure's own that a statement may stand in (same paragraph only)
-AFTER = 5  # sentences after it
+BEFORE = 3  # sentences before the figure's own that a statement may stand in (its paragraph or the one before)
+AFTER = 10  # sentences after it (up to three paragraphs on: "the report" reaches back however far)
 QUOTES = ('"', "“", "”")
 
 
@@ -31,12 +31,12 @@ def _where(i: int, j: int, para_i: int, para_j: int, before_figure: bool) -> str
         return "same_before" if before_figure else "same_after"
     gap = para_j - para_i
     if j < i:
-        return f"prev{i - j}" if gap == 0 else None
+        return f"prev{min(i - j, 2)}" if gap == 0 else "prev_para" if gap == -1 else None
     if gap == 0:
         return f"para{min(j - i, 4)}"
     if gap == 1:
         return f"next_para{min(j - i, 3)}"
-    return None
+    return f"far_para{min(gap, 3)}"
 
 
 def _words_of(name: str) -> list[str]:
