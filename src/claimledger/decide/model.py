@@ -58,12 +58,10 @@ class FieldModel:
     base: dict[str, float] = field(default_factory=dict)
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
-        scores = list(self.intercept)
-        for key in features:
-            row = self.weights.get(key)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w
+        # per class, the intercept plus the weights of the features present, added in the same order as a
+        # loop would (so the same floats), but column by column in C: the layer's main cost per claim
+        rows = [row for row in map(self.weights.get, features) if row is not None]
+        scores = [sum(column) for column in zip(self.intercept, *rows, strict=True)]
         if len(self.classes) == 2 and len(scores) == 1:  # binary: one logit for classes[1]
             p = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, scores[0]))))
             return [1.0 - p, p]

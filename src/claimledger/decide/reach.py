@@ -21,7 +21,7 @@ from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, doc_text
 from claimledger.nlp.hedging import OWN_VOICE, STATEMENTS_KEY, Statement
 
-BEFORE = 3  # sentences before the figure's own that a statement may stand in (its paragraph or the one before)
+BEFORE = 3  # sentences before the figure's own where a statement may stand (its paragraph or the one before)
 AFTER = 10  # sentences after it (up to three paragraphs on: "the report" reaches back however far)
 QUOTES = ('"', "“", "”")
 
