@@ -253,3 +253,34 @@ def test_the_rules_own_labels_cover_the_new_fields() -> None:
     labels = draft_labels(drafts[0])
     assert labels["source"] == "False" and labels["verification"] == "None"
     assert set(labels) == set(FIELDS)
+
+
+def _loop_scores(intercept: list[float], weights: dict[str, list[float]], features: list[str]) -> list[float]:
+    scores = list(intercept)
+    for key in features:
+        for k, w in enumerate(weights.get(key, [])):
+            scores[k] += w
+    return scores
+
+
+SCORED = [
+    [],
+    ["nothing-known"],
+    ["bias", "rule_ver=None", "c_refer_back", "rule_ts=daily", "rule_hedged=True", "vc=unverified|para1"],
+]
+
+
+@pytest.mark.parametrize("field", ["time_scope", "hedged", "verification", "source"])
+@pytest.mark.parametrize("features", SCORED)
+def test_class_scores_are_the_sum_a_loop_gives(field: str, features: list[str]) -> None:
+    import math
+
+    fm = DecisionModel.from_dict(_shipped()).fields[field]
+    scores = _loop_scores(fm.intercept, fm.weights, features)
+    probs = fm.probabilities(features)
+    if len(fm.classes) == 2 and len(scores) == 1:
+        assert probs[1] == 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, scores[0]))))
+    else:
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        assert probs == [e / sum(exps) for e in exps]
