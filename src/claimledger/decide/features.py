@@ -83,6 +83,24 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
     return index
 
 
+def sentence_index_of(doc: Doc) -> dict[int, int]:
+    """Each sentence's index in the document, by its first token."""
+    return _sentence_index(doc)
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    key = "claimledger.sentences"
+    sentences = doc.user_data.get(key)
+    if sentences is None:
+        sentences = doc.user_data[key] = list(doc.sents)
+    return sentences
+
+
+def paragraph_of(doc: Doc, offset: int) -> int:
+    """The index of the paragraph (blank-line separated) holding document offset ``offset``."""
+    return bisect_right(_paragraph_breaks(doc), offset)
+
+
 def _shape(text: str) -> str:
     return _DIGITS.sub("0", text.lower())
 

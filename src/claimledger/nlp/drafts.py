@@ -59,6 +59,7 @@ class ClaimDraft:
     source_token: Token | None = None  # head of the source phrase
     source_canonical: str | None = None
     source_type: str = "author"
+    carried_from: ClaimDraft | None = None  # decisions: the figure whose source carried over to this one
     # hedging / verification
     hedged: bool = False
     hedge_cue: str | None = None
