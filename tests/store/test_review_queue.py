@@ -112,7 +112,7 @@ def _at_0003(kind: str, tmp_path: Path, request) -> str:
 
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def test_a_ledger_made_before_min_confidence_upgrades_with_it_filled_in(kind, tmp_path, request):
-    with sqlite3.connect(FIXTURE) as old:
+    with sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True) as old:
         assert old.execute("select version_num from alembic_version").fetchone() == ("0003",)
         records = dict(old.execute("select id, record from claims"))
         reviewed = old.execute("select claim_id, verdict from reviews").fetchall()
