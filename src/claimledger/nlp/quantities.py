@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.newsforms import default_forms
 from claimledger.normalize.numbers import DENOMINATORS, parse_digits, parse_fraction, parse_number_words
 from claimledger.normalize.units import default_vocabulary
 
@@ -30,7 +31,7 @@ _NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 # third."; not "a third day")
 FRACTION = (
     rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
-    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+of\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})"
+    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since)\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -133,6 +134,7 @@ class QuantityScanner:
         self.unit_words, self.unit_symbols = units.words, units.symbols
         glued = self._glued_suffixes(table)
         per = phrase_alternation(list(table["rates"]["per"]))
+        self.forms = default_forms()
         self.core = re.compile(
             rf"(?P<fraction>\b{FRACTION}\b)"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
@@ -155,7 +157,7 @@ class QuantityScanner:
             re.IGNORECASE,
         )
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b|t)?$", re.IGNORECASE)
-        self.long_scale = re.compile(r"\s+(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
+        self.long_scale = re.compile(r"(?:\s+|-)(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
                                      re.IGNORECASE)
         symbols = phrase_alternation(list(self.symbols))
         codes = "|".join(sorted(self.codes))
@@ -206,7 +208,7 @@ class QuantityScanner:
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
-            rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})(?:\s+|(?<=~)\s*)(?:of\s+)?$",
+            rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})(?:\s+|(?<=~)\s*)(?:(?:of|a)\s+)?$",
             re.IGNORECASE,
         )
         self.bound_verbs = {cue.lower(): re.compile(rf"\b(?:{phrase_alternation(verbs)})\s+$", re.IGNORECASE)
@@ -221,7 +223,7 @@ class QuantityScanner:
         self.bound_after = re.compile(
             rf"(?:\+|\s+(?:{phrase_alternation([p for p in self.suffix_kind if p != '+'])})\b)", re.IGNORECASE
         )
-        self.range_joint = re.compile(r"\s*(?:-\s*(?:to\s+)?|–|—|to)\s*", re.IGNORECASE)  # "8- to 16-metre"
+        self.range_joint = re.compile(r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)  # "8- to 16-metre"
         self.between_before = re.compile(r"\b(?P<cue>between|from)\s+$", re.IGNORECASE)
         self.and_joint = re.compile(r"\s+and\s+", re.IGNORECASE)
 
@@ -239,7 +241,7 @@ class QuantityScanner:
         """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
         signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
         glued = [*self.unit_symbols, *table["percent"].get("glued", []),
-                 *table["pence"]["glued"], *self.codes,
+                 *table["pence"]["glued"], *self.codes, *default_forms().glued_subunits,
                  *signs]  # "115USD"
         return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
 
@@ -339,6 +341,8 @@ class QuantityScanner:
         end = self._take_range(text, mention, end)
         if mention.unit is None and mention.bound == "range":
             self._take_measure(text, mention, end)  # "10-15 km"
+        if mention.bound == "range" and mention.per is None:
+            end = self._take_rate(text, mention, end)  # "between $180 and $300 a dose"
         end = self._take_suffix_bound(text, mention, end)
         self._take_bound_before(text, mention)
         mention.end = end
@@ -445,6 +449,8 @@ class QuantityScanner:
 
     def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
         before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
+        if before and (before.group("sym") or "").isalpha() and text[before.start() - 1:before.start()].isalnum():
+            before = None  # "FR2", "KR5": letters of a word or an id, not the rand's "R" or the ringgit's "RM"
         if before:
             mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
             mention.start = before.start()
@@ -481,6 +487,10 @@ class QuantityScanner:
         if pence:  # "164p": 1.64 pounds sterling
             mention.unit, mention.value = self.pence_code, mention.value / 100
             return pence.end()
+        minor = self.forms.subunit(text, end) if mention.unit is None else None
+        if minor and not (mention.spelled and minor[1] - end < 2):  # "88 cents", "15 fils", "9c": hundredths
+            mention.unit, mention.value = minor[0], mention.value / 100
+            return minor[1]
         percent = self.percent_after.match(text, end)
         if percent and mention.unit is None:
             mention.unit = "percentage point" if percent.group("points") else "percent"
@@ -502,6 +512,7 @@ class QuantityScanner:
     def _take_range(self, text: str, mention: QuantityMention, end: int) -> int:
         at = max(end, mention.unit_end)  # "44 mg to 50 mg": the joint follows the unit
         between = self.between_before.search(text, max(0, mention.start - 10), mention.start)
+        by_change = None
         if between:
             joint = self.and_joint.match(text, at) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, at)
@@ -514,6 +525,8 @@ class QuantityScanner:
             if joint and "to" in joint.group(0).lower() \
                     and CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start):
                 return end  # "fell 5% to 10,000"
+            by_change = joint and "to" in joint.group(0).lower() \
+                and self.forms.change_by.search(text, max(0, mention.start - 6), mention.start)
         if not joint:
             return end
         first_text = text[mention.num_start:mention.num_end]
@@ -552,8 +565,8 @@ class QuantityScanner:
             mention.value *= scale_of_second  # "1.5-2 million": the scale written once serves both ends
         if high < mention.value < 0 and between:  # "ranged from -18 °C to -34 °C"
             mention.value, high = high, mention.value
-        if high <= mention.value:
-            return end
+        if high <= mention.value or (by_change and high >= 10 * mention.value):
+            return end  # "dropping by 19,000 to 1.27 million": a change and a level, not "by 2 to 3 degrees"
         mention.high = high
         mention.unit = mention.unit or probe.unit
         mention.bound = "range"
