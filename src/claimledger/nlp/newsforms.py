@@ -38,7 +38,7 @@ def default_forms() -> NewsForms:
     return NewsForms(
         subunit_after=re.compile(
             rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?![\w/])"
-            rf"|\s+(?P<word>{phrase_alternation(list(words))})\b)", re.IGNORECASE),
+            rf"|(?:\s+|-)(?P<word>{phrase_alternation(list(words))})\b)", re.IGNORECASE),
         subunit_codes={**words, **glued},
         glued_subunits=tuple(glued),
         change_by=re.compile(rf"\b(?:{phrase_alternation(table['changes']['by_before'])})\s+$", re.IGNORECASE),

@@ -141,7 +141,8 @@ class QuantityScanner:
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
             rf"(?:\s?(?:bn|mn|tn|bln|mln)|(?:[mkb]|(?-i:T))(?![a-z]))?"
-            rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)))"
+            rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)"
+            rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
             rf"|(?P<words>\b{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
@@ -152,12 +153,12 @@ class QuantityScanner:
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
             rf"(?P<neg>[-\u2212])?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|bln|mln)|[mkb](?![a-z]))?"
-            rf"(?![\w/]|[.,]\d|:\d))"
+            rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})))"  # "between 1pc and 3pc"
             rf"|(?P<words>\b{word_seq}\b)",
             re.IGNORECASE,
         )
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b|t)?$", re.IGNORECASE)
-        self.long_scale = re.compile(r"(?:\s+|-)(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
+        self.long_scale = re.compile(r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
                                      re.IGNORECASE)
         symbols = phrase_alternation(list(self.symbols))
         codes = "|".join(sorted(self.codes))
