@@ -110,3 +110,18 @@ def test_measured_time_is_a_claim(text, expected):
 ])
 def test_span_of_time_is_not_a_claim(text):
     assert _claims(text) == []
+
+
+INDEX_LEVELS = [
+    ("The Nikkei 225 slipped 0.8% to 37,410.5 on Thursday.", "37,410.5", "point"),
+    ("Earlier, the Dax had opened 0.4pc higher at 18,230, traders said.", "18,230", "point"),
+    ("The Dow added 1.1% to 41,002.", "41,002", "point"),
+    ("The S&P 500 company cut its staff to 4,100 workers.", "4,100", None),
+    ("The Nikkei has doubled from 2012 to 2024.", "2024", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,unit", INDEX_LEVELS, ids=[c[0][:40] for c in INDEX_LEVELS])
+def test_index_level_is_in_points(text, figure, unit):
+    found = {m.text: m.full_unit for m in find_quantities(text)}
+    assert found[figure] == unit

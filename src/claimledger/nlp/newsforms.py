@@ -20,6 +20,17 @@ class NewsForms:
     subunit_codes: dict[str, str]  # minor unit as written (lower case for words) → ISO code of the major unit
     glued_subunits: tuple[str, ...]  # "c", "¢": the scanner reads a figure glued to them
     change_by: re.Pattern[str]
+    index_before: re.Pattern[str]  # "... the FTSE 250 rose 0.2pc to ": an index and the word before its level
+    index_after: re.Pattern[str]  # what may follow an index level: punctuation, a preposition, nothing
+
+    def index_level(self, text: str, start: int, end: int) -> bool:
+        """Whether the bare figure at start:end is the level of an index named earlier in its clause (not a
+        year: "from 2012 to 2024")."""
+        figure = text[start:end]
+        if len(figure) == 4 and figure.isdigit() and 1800 <= int(figure) <= 2100:
+            return False
+        return bool(self.index_before.search(text, max(0, start - 90), start)) \
+            and bool(self.index_after.match(text, end))
 
     def subunit(self, text: str, end: int) -> tuple[str, int] | None:
         """(ISO code, end) of a minor unit written right after a figure ending at ``end``: "88 cents"."""
@@ -35,6 +46,8 @@ def default_forms() -> NewsForms:
     table = load_table("newsforms")
     words = {k.lower(): v for k, v in table["subunits"]["words"].items()}
     glued = dict(table["subunits"]["glued"])
+    levels = table["index_levels"]
+    indices = [*levels["names"], *load_table("nonclaims")["named_numbers"]["indices"]]
     return NewsForms(
         subunit_after=re.compile(
             rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?![\w/])"
@@ -42,4 +55,8 @@ def default_forms() -> NewsForms:
         subunit_codes={**words, **glued},
         glued_subunits=tuple(glued),
         change_by=re.compile(rf"\b(?:{phrase_alternation(table['changes']['by_before'])})\s+$", re.IGNORECASE),
+        index_before=re.compile(
+            rf"(?-i:{phrase_alternation(indices)})(?:[^.;:!?\n]|\.(?=\d))*?\s(?:{phrase_alternation(levels['before'])})\s+$"),
+        index_after=re.compile(r"(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|by|after|before|as|while|and|from|"
+                               r"since|this|last|points?|pts)\b)"),
     )

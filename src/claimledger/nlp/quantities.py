@@ -345,6 +345,8 @@ class QuantityScanner:
         if mention.bound == "range" and mention.per is None:
             end = self._take_rate(text, mention, end)  # "between $180 and $300 a dose"
         end = self._take_suffix_bound(text, mention, end)
+        if mention.unit is None and not mention.spelled and self.forms.index_level(text, mention.start, end):
+            mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level (guide 14)
         self._take_bound_before(text, mention)
         mention.end = end
         mention.text = text[mention.start:end]
