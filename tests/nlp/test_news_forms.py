@@ -125,3 +125,18 @@ INDEX_LEVELS = [
 def test_index_level_is_in_points(text, figure, unit):
     found = {m.text: m.full_unit for m in find_quantities(text)}
     assert found[figure] == unit
+
+
+EXCHANGE_RATES = [
+    ("The pound was flat at $1.2645 in late trade.", "$1.2645", "USD per GBP"),
+    ("The rand weakened to R18.02 to the dollar on Monday.", "R18.02", "ZAR per USD"),
+    ("The Canadian dollar eased to 1.3655 against the US dollar, traders said.", "1.3655", "CAD per USD"),
+    ("The euro zone will lend $1.25 billion, officials said.", "$1.25 billion", "USD"),
+    ("The real figure was $14.75 an hour.", "$14.75", "USD per hour"),
+]
+
+
+@pytest.mark.parametrize("text,figure,unit", EXCHANGE_RATES, ids=[c[0][:40] for c in EXCHANGE_RATES])
+def test_exchange_rate_is_a_currency_per_currency(text, figure, unit):
+    found = {m.text: m.full_unit for m in find_quantities(text)}
+    assert found[figure] == unit

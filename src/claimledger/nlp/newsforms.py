@@ -23,6 +23,32 @@ class NewsForms:
     index_before: re.Pattern[str]  # "... the FTSE 250 rose 0.2pc to ": an index and the word before its level
     index_after: re.Pattern[str]  # what may follow an index level: punctuation, a preposition, nothing
 
+    fx_subject: re.Pattern[str]  # "Sterling", "The Singapore dollar": a currency whose price is reported
+    fx_after: re.Pattern[str]  # " to the dollar", " against the US dollar"
+    fx_codes: dict[str, str]  # "the rand" (lower case) → "ZAR"
+
+    def exchange_rate(self, text: str, start: int, end: int, code: str | None) -> tuple[str, str] | None:
+        """(currency, per currency) when the figure at start:end is an exchange rate: "sterling ... $1.2080" →
+        ("USD", "GBP"); "R17.46 to the dollar" → ("ZAR", "USD"); "the Singapore dollar ... 1.3412 against the
+        US dollar" → ("SGD", "USD"). ``code`` is the currency written with the figure, if any."""
+        figure = re.search(r"\d[\d,]*(?:\.(\d+))?", text[start:end])
+        if figure is None or len(figure.group(1) or "") < 2 or float(figure.group(0).replace(",", "")) >= 1000:
+            return None
+        clause = text[max(0, start - 90):start]
+        subjects = [m for m in self.fx_subject.finditer(clause)]
+        subject = self._code(subjects[-1].group("cur")) if subjects else None
+        after = self.fx_after.match(text, end)
+        base = self._code(after.group("cur")) if after else None
+        if base is not None and (code or subject) and (code or subject) != base:
+            return (code or subject), base  # type: ignore[return-value]
+        if base is None and code is not None and subject is not None and subject != code:
+            return code, subject
+        return None
+
+    def _code(self, name: str) -> str:
+        key = re.sub(r"\s+", " ", name.lower())
+        return self.fx_codes.get(key) or self.fx_codes["the " + key]
+
     def index_level(self, text: str, start: int, end: int) -> bool:
         """Whether the bare figure at start:end is the level of an index named earlier in its clause (not a
         year: "from 2012 to 2024")."""
@@ -47,6 +73,9 @@ def default_forms() -> NewsForms:
     words = {k.lower(): v for k, v in table["subunits"]["words"].items()}
     glued = dict(table["subunits"]["glued"])
     levels = table["index_levels"]
+    fx = table["exchange_rates"]
+    fx_codes = {k.lower(): v for k, v in fx["currencies"].items()}
+    fx_names = phrase_alternation(list(fx_codes))
     indices = [*levels["names"], *load_table("nonclaims")["named_numbers"]["indices"]]
     return NewsForms(
         subunit_after=re.compile(
@@ -55,6 +84,10 @@ def default_forms() -> NewsForms:
         subunit_codes={**words, **glued},
         glued_subunits=tuple(glued),
         change_by=re.compile(rf"\b(?:{phrase_alternation(table['changes']['by_before'])})\s+$", re.IGNORECASE),
+        fx_subject=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b(?!\s+(?:zone|area|bloc|bond|bonds))"
+                              r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
+        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>{fx_names})\b", re.IGNORECASE),
+        fx_codes=fx_codes,
         index_before=re.compile(
             rf"(?-i:{phrase_alternation(indices)})(?:[^.;:!?\n]|\.(?=\d))*?\s(?:{phrase_alternation(levels['before'])})\s+$"),
         index_after=re.compile(r"(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|by|after|before|as|while|and|from|"

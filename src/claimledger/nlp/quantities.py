@@ -347,6 +347,9 @@ class QuantityScanner:
         end = self._take_suffix_bound(text, mention, end)
         if mention.unit is None and not mention.spelled and self.forms.index_level(text, mention.start, end):
             mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level (guide 14)
+        elif mention.per is None and (mention.unit is None or mention.unit in self.codes) and not mention.spelled \
+                and (fx := self.forms.exchange_rate(text, mention.start, end, mention.unit)):
+            mention.unit, mention.per = fx  # "Sterling was little changed at $1.2080": USD per GBP
         self._take_bound_before(text, mention)
         mention.end = end
         mention.text = text[mention.start:end]
