@@ -1,4 +1,4 @@
-"""Quantities of general news by kind (issue 11, annotation guide section 14). Sentences of our own writing."""
+"""Quantities of general news by kind (issue 11, annotation guide section 14). Our own sentences."""
 
 from __future__ import annotations
 

@@ -32,7 +32,8 @@ class NewsForms:
         ("USD", "GBP"); "R17.46 to the dollar" → ("ZAR", "USD"); "the Singapore dollar ... 1.3412 against the
         US dollar" → ("SGD", "USD"). ``code`` is the currency written with the figure, if any."""
         figure = re.search(r"\d[\d,]*(?:\.(\d+))?", text[start:end])
-        if figure is None or len(figure.group(1) or "") < 2 or float(figure.group(0).replace(",", "")) >= 1000:
+        decimals = figure.group(1) or "" if figure is not None else ""
+        if figure is None or len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000:
             return None
         clause = text[max(0, start - 90):start]
         subjects = [m for m in self.fx_subject.finditer(clause)]
@@ -83,10 +84,12 @@ def default_forms() -> NewsForms:
             rf"|(?:\s+|-)(?P<word>{phrase_alternation(list(words))})\b)", re.IGNORECASE),
         subunit_codes={**words, **glued},
         glued_subunits=tuple(glued),
-        change_by=re.compile(rf"\b(?:{phrase_alternation(table['changes']['by_before'])})\s+$", re.IGNORECASE),
+        change_by=re.compile(rf"\b(?:{phrase_alternation(table['changes']['by_before'])})\s+$",
+                             re.IGNORECASE),
         fx_subject=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b(?!\s+(?:zone|area|bloc|bond|bonds))"
                               r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
-        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>{fx_names})\b", re.IGNORECASE),
+        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>{fx_names})\b",
+                            re.IGNORECASE),
         fx_codes=fx_codes,
         index_before=re.compile(
             rf"(?-i:{phrase_alternation(indices)})(?:[^.;:!?\n]|\.(?=\d))*?\s(?:{phrase_alternation(levels['before'])})\s+$"),

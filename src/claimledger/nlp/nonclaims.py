@@ -82,9 +82,11 @@ def default_rules() -> NonClaimRules:
         named_numbers=_named_number_patterns(table),
         scores=compile_patterns(table["scores"]["patterns"], "nonclaims.toml [scores]"),
         measured_before=re.compile(
-            rf"\b(?P<cue>{phrase_alternation(list(table['time_units']['measured_before']))})\s+$", re.IGNORECASE),
+            rf"\b(?P<cue>{phrase_alternation(list(table['time_units']['measured_before']))})\s+$",
+            re.IGNORECASE),
         measured_after=re.compile(
-            rf"\s+(?P<cue>{phrase_alternation(list(table['time_units']['measured_after']))})\b", re.IGNORECASE),
+            rf"\s+(?P<cue>{phrase_alternation(list(table['time_units']['measured_after']))})\b",
+            re.IGNORECASE),
         measured_units={cue.lower(): frozenset(units) for section in ("measured_before", "measured_after")
                         for cue, units in table["time_units"][section].items()},
     )
@@ -183,7 +185,7 @@ def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRul
     if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:
         return True
     after = rules.measured_after.match(text, noun.idx + len(noun.text))
-    return bool(after) and unit in rules.measured_units[re.sub(r"\s+", " ", after.group("cue").lower())]
+    return after is not None and unit in rules.measured_units[re.sub(r"\s+", " ", after.group("cue").lower())]
 
 
 def _lone_number_entity(draft: ClaimDraft) -> bool:

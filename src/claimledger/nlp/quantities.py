@@ -158,8 +158,8 @@ class QuantityScanner:
             re.IGNORECASE,
         )
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b|t)?$", re.IGNORECASE)
-        self.long_scale = re.compile(r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
-                                     re.IGNORECASE)
+        self.long_scale = re.compile(  # "1.2 million", "$4.27-billion", "£45million"
+            r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
         symbols = phrase_alternation(list(self.symbols))
         codes = "|".join(sorted(self.codes))
         self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<mega>M)?(?P<code>{codes})\s?)$")
@@ -224,7 +224,8 @@ class QuantityScanner:
         self.bound_after = re.compile(
             rf"(?:\+|\s+(?:{phrase_alternation([p for p in self.suffix_kind if p != '+'])})\b)", re.IGNORECASE
         )
-        self.range_joint = re.compile(r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)  # "8- to 16-metre"
+        # "8- to 16-metre", "30 or 40"
+        self.range_joint = re.compile(r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)
         self.between_before = re.compile(r"\b(?P<cue>between|from)\s+$", re.IGNORECASE)
         self.and_joint = re.compile(r"\s+and\s+", re.IGNORECASE)
 
@@ -347,7 +348,8 @@ class QuantityScanner:
         end = self._take_suffix_bound(text, mention, end)
         if mention.unit is None and not mention.spelled and self.forms.index_level(text, mention.start, end):
             mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level (guide 14)
-        elif mention.per is None and (mention.unit is None or mention.unit in self.codes) and not mention.spelled \
+        elif mention.per is None and (mention.unit is None or mention.unit in self.codes) \
+                and not mention.spelled \
                 and (fx := self.forms.exchange_rate(text, mention.start, end, mention.unit)):
             mention.unit, mention.per = fx  # "Sterling was little changed at $1.2080": USD per GBP
         self._take_bound_before(text, mention)
@@ -455,8 +457,9 @@ class QuantityScanner:
 
     def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
         before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
-        if before and (before.group("sym") or "").isalpha() and text[before.start() - 1:before.start()].isalnum():
-            before = None  # "FR2", "KR5": letters of a word or an id, not the rand's "R" or the ringgit's "RM"
+        glued_to_word = text[before.start() - 1:before.start()].isalnum() if before else False
+        if before and (before.group("sym") or "").isalpha() and glued_to_word:
+            before = None  # "FR2", "KR5": letters of a word or an id, not the rand's "R", the ringgit's "RM"
         if before:
             mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
             mention.start = before.start()
