@@ -136,7 +136,7 @@ def start_server(db: str, port: int, config: Path) -> subprocess.Popen:
         stderr=subprocess.DEVNULL,
         env=env,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # a shared, busy machine
     while time.monotonic() < deadline:
         try:
             httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=1)
@@ -144,7 +144,7 @@ def start_server(db: str, port: int, config: Path) -> subprocess.Popen:
         except httpx.HTTPError:
             time.sleep(0.2)
     proc.kill()
-    raise SystemExit("the server did not start within 60 s")
+    raise SystemExit("the server did not start within 180 s")
 
 
 def load(port: int, paths: list[str], concurrency: int) -> tuple[float, list[float]]:
@@ -193,6 +193,7 @@ def hostile_load(port: int, token: str, reads: int, concurrency: int) -> dict[st
     if warm.status_code != 200:  # also waits for the worker to load the pipeline
         raise SystemExit(f"warm-up extraction answered {warm.status_code}: {warm.text[:200]}")
     _, quiet = load(port, paths, concurrency)
+    _, quiet_static = load(port, ["/static/style.css"] * 50, concurrency)  # the baseline, in the same phase
     outcome: dict[str, object] = {}
 
     def hostile() -> None:
@@ -205,11 +206,14 @@ def hostile_load(port: int, token: str, reads: int, concurrency: int) -> dict[st
     thread.start()
     time.sleep(1.0)  # the body is sent and the worker is on it
     during: list[float] = []
+    during_static: list[float] = []
     while thread.is_alive() and len(during) < reads * 20:  # reads for as long as it runs, bounded
         during += load(port, paths[:50], concurrency)[1]
+        during_static += load(port, ["/static/style.css"] * 10, concurrency)[1]
     thread.join()
     client.close()
-    return {"quiet": quiet, "during": during, **outcome}
+    return {"quiet": quiet, "during": during, "quiet_static": quiet_static, "during_static": during_static,
+            **outcome}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -291,11 +295,19 @@ def main() -> None:
               f"answered {hostile.get('status')} {hostile.get('code')} "
               f"after {hostile.get('seconds', 0):.1f} s")
         print(f"  reads alone:          {len(quiet):>5} requests  p50 {statistics.median(quiet):6.1f} ms  "
-              f"p99 {p99_quiet:6.1f} ms")
+              f"p95 {percentile(quiet, 0.95):6.1f} ms  p99 {p99_quiet:6.1f} ms")
         print(f"  reads during hostile: {len(during):>5} requests  p50 {statistics.median(during):6.1f} ms  "
-              f"p99 {p99_during:6.1f} ms  ({p99_during / p99_quiet:.2f}x alone)")
+              f"p95 {percentile(during, 0.95):6.1f} ms  p99 {p99_during:6.1f} ms  "
+              f"({p99_during / p99_quiet:.2f}x alone)")
+        statics = (("alone", hostile["quiet_static"]), ("during hostile", hostile["during_static"]))
+        for name, values in statics:
+            assert isinstance(values, list)
+            print(f"  baseline, static file {name}: {len(values):>5} requests  p50 "
+                  f"{statistics.median(values):6.1f} ms  p95 {percentile(values, 0.95):6.1f} ms  "
+                  f"p99 {percentile(values, 0.99):6.1f} ms")
         print(f"reads p99 during the hostile extraction: {p99_during:.1f} ms (target under 100 ms): "
-              f"{'met' if p99_during < 100 else 'NOT met'}")
+              f"{'met' if p99_during < 100 else 'NOT met'}; "
+              f"{p99_during / percentile(statics[1][1], 0.99):.2f}x the static file's p99 meanwhile")
 
 
 if __name__ == "__main__":

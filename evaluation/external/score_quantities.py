@@ -21,10 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimledger.api import find_quantities
+from claimledger.normalize.numbers import share_percent
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATASETS = HERE / "cases"  # copies of the two suites, with their provenance (cases/README.md)
 UNITS = tomllib.loads((HERE / "units.toml").read_text(encoding="utf-8"))
+# Cases our guide says are not claims (dates, phone numbers, ids), left out with their reason
+EXCLUDED = {suite: {case["input"] for case in cases}
+            for suite, cases in tomllib.loads((HERE / "excluded.toml").read_text(encoding="utf-8")).items()}
 PENCE = {"Pence", "Penny"}
 CENTS = {"Cent", "Cents", "cent", "cents"}  # "34 cents" is 0.34 of the dollar to us, like pence (guide 14)
 RECOGNIZERS_FILES = ("Number/NumberModel.json", "Number/NumberRangeModel.json",
@@ -52,10 +56,11 @@ class Tally:
     value_ok: int = 0
     unit_n: int = 0
     unit_ok: int = 0
+    excluded: int = 0
     misses: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, float | int | None]:
-        return {"gold": self.gold, "recall": _share(self.found, self.gold),
+        return {"gold": self.gold, "excluded": self.excluded, "recall": _share(self.found, self.gold),
                 "value_accuracy": _share(self.value_ok, self.value_n), "value_n": self.value_n,
                 "unit_accuracy": _share(self.unit_ok, self.unit_n), "unit_n": self.unit_n}
 
@@ -100,7 +105,7 @@ def _recognizers_value(item: dict) -> tuple[float | None, float | None]:
         return (low_v, high_v) if low_v is not None else (high_v, None)
     value = _number(raw.rstrip("%"))
     if value is not None and item["Resolution"].get("unit") in PENCE | CENTS:
-        value /= 100  # "470 pence" is GBP 4.70, "75 cents" 0.75 of the dollar to us (the unit is the currency)
+        value /= 100  # "470 pence" is GBP 4.70, "75 cents" 0.75 of a dollar (the unit is the currency)
     return value, None
 
 
@@ -131,12 +136,15 @@ def _same(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
 
 
-def score(cases: Iterator[Expected]) -> Tally:
+def score(cases: Iterator[Expected], excluded: frozenset[str] | set[str] = frozenset()) -> Tally:
     tally = Tally()
     cache: dict[str, list[dict]] = {}
     for gold in cases:
         if gold.value is None:
             continue  # "a small percent", "the dollar": a unit named with no figure is not a quantity
+        if gold.sentence in excluded:
+            tally.excluded += 1  # not a claim by our guide (excluded.toml)
+            continue
         tally.gold += 1
         mentions = cache.setdefault(gold.sentence, find_quantities(gold.sentence))
         best = _best_overlap(gold.span, mentions)
@@ -146,8 +154,11 @@ def score(cases: Iterator[Expected]) -> Tally:
         tally.found += 1
         if gold.value is not None:
             tally.value_n += 1
-            tally.value_ok += _same(gold.value, best["value"]) and (
-                gold.high is None or _same(gold.high, best.get("high")))
+            value, high = gold.value, gold.high
+            if best.get("unit") == "percent" and gold.unit != "percent" and abs(value) < 1:
+                value = share_percent(value)  # "a third" is 33.3 percent to us (guide 14), 1/3 to the suites
+                high = share_percent(high) if high is not None else None
+            tally.value_ok += _same(value, best["value"]) and (high is None or _same(high, best.get("high")))
         if gold.unit is not None:
             tally.unit_n += 1
             ours = (best.get("unit") or "").split(" per ")[0]  # "USD per share": the currency is USD
@@ -171,12 +182,14 @@ def run(datasets: Path) -> dict[str, Tally]:
     if not quantulum.is_dir():
         quantulum = datasets / "quantulum3-tests"  # the layout of ../shared/datasets
     if quantulum.is_dir():
-        results["quantulum3/quantities.json"] = score(quantulum_cases(quantulum))
+        results["quantulum3/quantities.json"] = score(quantulum_cases(quantulum),
+                                                      EXCLUDED.get("quantulum3/quantities.json", set()))
     recognizers = datasets / "recognizers-text"
     if not recognizers.is_dir():
         recognizers = datasets / "recognizers-text-specs-en"
     for name in RECOGNIZERS_FILES if recognizers.is_dir() else ():
-        results[f"recognizers/{name}"] = score(recognizers_cases(recognizers, name))
+        suite = f"recognizers/{name}"
+        results[suite] = score(recognizers_cases(recognizers, name), EXCLUDED.get(suite, set()))
     if not results:
         sys.exit(f"{datasets}: neither quantulum3-tests/ nor recognizers-text-specs-en/ is there")
     return results
@@ -196,13 +209,14 @@ def main() -> None:
     if args.json:
         print(json.dumps({name: tally.row() for name, tally in results.items()}, indent=2))
         return
-    print(f"{'file':<44}{'gold':>6}{'recall':>8}{'value':>8}{'n':>6}{'unit':>8}{'n':>6}")
+    print(f"{'file':<44}{'gold':>6}{'left':>6}{'recall':>8}{'value':>8}{'n':>6}{'unit':>8}{'n':>6}")
     for name, tally in results.items():
         r = tally.row()
-        print(f"{name:<44}{tally.gold:>6}{_fmt(r['recall']):>8}{_fmt(r['value_accuracy']):>8}"
-              f"{tally.value_n:>6}{_fmt(r['unit_accuracy']):>8}{tally.unit_n:>6}")
+        print(f"{name:<44}{tally.gold:>6}{tally.excluded:>6}{_fmt(r['recall']):>8}"
+              f"{_fmt(r['value_accuracy']):>8}{tally.value_n:>6}{_fmt(r['unit_accuracy']):>8}{tally.unit_n:>6}")
         for miss in tally.misses[: args.misses]:
             print(f"    missed {miss}")
+    print("left: gold numbers left out as not claims by our guide (excluded.toml, with reasons)")
 
 
 if __name__ == "__main__":

@@ -145,7 +145,7 @@ def spacy_entities_finder() -> Finder:
 
 
 def claimledger_finder() -> Finder:
-    """Today's hand-written cue patterns (nlp/timescope.py + normalize/dates.py): the baseline."""
+    """Today's hand-written cue patterns (nlp/timescope/ + normalize/dates.py): the baseline."""
     from claimledger.nlp.timescope import default_rules, find_cues
     from claimledger.normalize.dates import resolve_period
 

@@ -31,7 +31,7 @@ SCORED_FIELDS = (
 STRICT_FIELDS = ("value", "bound", "unit", "category", "time_scope", "source")
 RELATIVE_TOLERANCE = 1e-6
 # Fields the decision model gives a confidence for, and the bands `eval` reports accuracy in.
-CONFIDENCE_FIELDS = ("time_scope", "category", "source_type", "hedged")
+CONFIDENCE_FIELDS = ("time_scope", "category", "source_type", "hedged", "verification", "source")
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.0))
 
 

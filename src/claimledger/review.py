@@ -39,6 +39,9 @@ NULLABLE = {"high", "verification", "subject", "location", "source.canonical", "
             "conversion_of", "period.start", "period.end"}
 FIELDS: tuple[str, ...] = (*NUMBERS, *CHOICES, *FLAGS, *TEXTS, *DATES)  # what `review set` accepts
 NULL_WORDS = {"", "null", "none"}
+# A context field whose calibrated confidence is below this wants a person: the article page marks it and the
+# review queue names it ("low confidence: time scope 0.42").
+LOW_CONFIDENCE = 0.7
 
 
 def parse_value(field: str, raw: Any) -> Any:

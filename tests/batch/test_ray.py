@@ -182,7 +182,7 @@ def test_a_document_whose_extraction_fails_is_skipped_not_fatal(monkeypatch):
     import claimledger.api
     from claimledger.batch.ray_engine import DocumentExtractor
 
-    real = claimledger.api.extract_documents
+    real = claimledger.api.extract_results
 
     def failing_on_poison(documents, **kwargs):
         documents = list(documents)
@@ -190,7 +190,7 @@ def test_a_document_whose_extraction_fails_is_skipped_not_fatal(monkeypatch):
             raise ValueError("component crashed")
         return real(documents, **kwargs)
 
-    monkeypatch.setattr(claimledger.api, "extract_documents", failing_on_poison)
+    monkeypatch.setattr(claimledger.api, "extract_results", failing_on_poison)
     batch = pa.Table.from_pylist([
         {"document": json.dumps({"id": "ok", "text": "Officials said 12 people were killed."}),
          "origin": "a:1"},
@@ -256,3 +256,34 @@ def test_workers_that_cannot_start_fail_the_run_with_their_reason(tmp_path):
     assert message.startswith("ERROR the Ray run failed after 0 documents, so no shards were published")
     assert f"ConfigError: {lexicons / 'quantities.toml'}: not valid TOML" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicons"]  # no shard dir, no .partial left
+
+
+def test_an_actor_reports_a_document_past_the_time_limit_as_a_skip():
+    """The per-document time limit of single-machine ingest, in the actor: a skip naming the document."""
+    import pyarrow as pa
+
+    from claimledger.batch.ray_engine import DocumentExtractor
+
+    batch = pa.Table.from_pylist([
+        {"document": json.dumps({"id": "slow", "text": "Officials said 12 people were killed."}),
+         "origin": "a:1"},
+        {"document": json.dumps({"id": "calm", "text": "The streets were quiet."}), "origin": "a:2"},
+    ])
+    out = DocumentExtractor(timeout=0)(batch).to_pylist()
+    assert [r["doc_id"] for r in out] == ["slow", "calm"]
+    assert out[0]["error"] == "skipped a:1: extraction took longer than 0 s (the per-document time limit)"
+    assert out[0]["claims"] == ""
+    assert out[1]["error"] is None  # nothing to parse, so nothing to time out
+    assert [r["error"] for r in DocumentExtractor(timeout=60)(batch).to_pylist()] == [None, None]
+
+
+def test_a_ray_run_with_documents_past_the_time_limit_reports_them_as_skips(ray_cluster, inputs, tmp_path):
+    from claimledger.batch.ray_engine import extract_to_shards
+
+    summary = extract_to_shards(inputs[0], tmp_path / "shards", batch_size=4, doc_timeout=0)
+    limited = [line for line in summary.skipped if "per-document time limit" in line]
+    readable = sum(isinstance(item, Document) for item in read_inputs(inputs[0]))
+    assert len(limited) >= 10  # every document with a figure; the malformed line stays its own skip
+    assert all(line.startswith("skipped ") for line in limited)
+    assert summary.documents == readable - len(limited)
+    assert summary.claims == 0

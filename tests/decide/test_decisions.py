@@ -16,7 +16,7 @@ from claimledger.evaluate import load_gold, read_documents, score
 from claimledger.models import Claim, Source
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "eval"
-CONTEXT = ("time_scope", "category", "source_type", "hedged")
+CONTEXT = ("time_scope", "category", "source_type", "hedged", "verification", "source")
 
 
 def test_calibration_interpolates_and_clips() -> None:
@@ -75,6 +75,7 @@ def test_eval_reports_accuracy_by_confidence_band() -> None:
                     time_scope=g.time_scope if sure else "daily" if g.time_scope != "daily" else "point",
                     source=Source(name=g.source, type=g.source_type),
                     hedged=g.hedged,
+                    verification=g.verification,
                     confidence={f: 0.95 if sure else 0.6 for f in CONTEXT},
                 )
             )
@@ -82,7 +83,7 @@ def test_eval_reports_accuracy_by_confidence_band() -> None:
     report = score(gold, predictions)
     bands = {b["band"]: b for b in report.confidence_bands()}
     assert bands["0.9-1.0"]["accuracy"] == 1.0
-    assert bands["0.5-0.7"]["accuracy"] == pytest.approx(0.75)  # 3 of 4 fields right in each unsure claim
+    assert bands["0.5-0.7"]["accuracy"] == pytest.approx(5 / 6)  # 5 of 6 fields right in each unsure claim
     assert bands["0.0-0.5"]["n"] == 0
     assert sum(b["share"] for b in bands.values()) == pytest.approx(1.0)
     assert report.to_dict()["confidence_bands"][3]["n"] == bands["0.9-1.0"]["n"]
@@ -117,14 +118,15 @@ def test_train_rebuilds_a_model_from_a_small_gold_set(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output[: result.output.rindex("}") + 1])
-    assert set(report["fields"]) == set(CONTEXT)
+    # the source is decided only where a figure has a carry-over candidate: a small set may have none
+    assert set(CONTEXT) - {"source"} <= set(report["fields"]) <= set(CONTEXT)
     assert all(0.0 <= f["model"] <= 1.0 for f in report["fields"].values())
     model = load_model(out)
-    assert set(model.fields) == set(CONTEXT)
+    assert set(model.fields) == set(report["fields"])
 
 
 def test_train_refuses_a_blind_set(tmp_path: Path) -> None:
-    blind = tmp_path / "heldout-6" / "gold"
+    blind = tmp_path / "heldout-7" / "gold"
     blind.mkdir(parents=True)
     result = CliRunner().invoke(
         main, ["train", "--gold", str(blind), str(FIXTURES / "docs.jsonl"), "-o", str(tmp_path / "m.json")]

@@ -20,8 +20,8 @@ def test_query_keeps_only_confident_claims(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["ingest", "--db", db, "-q", str(examples_path())]).exit_code == 0
     everything = _jsonl(runner.invoke(main, ["query", "--db", db, "--format", "jsonl"]).output)
-    assert everything and all(set(c["confidence"]) == {"time_scope", "category", "source_type", "hedged"}
-                              for c in everything)
+    context = {"time_scope", "category", "source_type", "hedged", "verification", "source"}
+    assert everything and all(set(c["confidence"]) == context for c in everything)
     lowest = sorted(min(c["confidence"].values()) for c in everything)
     bar = f"{lowest[len(lowest) // 2]:.3f}"  # the median claim's least confident field: about half pass
     args = ["query", "--db", db, "--format", "jsonl", "--min-confidence", bar]

@@ -2,9 +2,10 @@
 (copied into evaluation/external/cases with their provenance), scored by
 evaluation/external/score_quantities.py.
 
-Issue 11's floors: recall and value accuracy at least 0.95 on numbers in units, currencies, percentages and
-dimensions. Recognizers' NumberModel (a grammar of spelled-out arithmetic) and NumberRangeModel are pinned at
-what the layer reaches, with a margin, so that they cannot fall back unnoticed.
+Issue 11's floors: recall and value accuracy at least 0.95 on numbers, currencies, percentages and dimensions
+(NumberModel with 19 gold numbers left out as not claims by our guide: dates, phone numbers, an IP address,
+ids, a score; evaluation/external/excluded.toml). NumberRangeModel is pinned at what the layer reaches, with a
+margin, so that it cannot fall back unnoticed.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ FLOORS = {
     "recognizers/Number/PercentModel.json": (0.95, 0.95),
     "recognizers/NumberWithUnit/CurrencyModel.json": (0.95, 0.95),
     "recognizers/NumberWithUnit/DimensionModel.json": (0.95, 0.95),
+    "recognizers/Number/NumberModel.json": (0.95, 0.95),
     # below issue 11's target: see evaluation/external/README.md
-    "recognizers/Number/NumberModel.json": (0.87, 0.60),
-    "recognizers/Number/NumberRangeModel.json": (0.95, 0.72),
+    "recognizers/Number/NumberRangeModel.json": (0.95, 0.74),
 }
 
 
@@ -52,3 +53,21 @@ def test_cases_are_the_copies_in_the_repository():
     assert (EXTERNAL / "cases" / "quantulum3" / "LICENSE.txt").is_file()
     assert (EXTERNAL / "cases" / "recognizers-text" / "LICENSE.txt").is_file()
     assert score_quantities.DEFAULT_DATASETS == EXTERNAL / "cases"
+
+
+def test_left_out_cases_are_few_and_named():
+    """Cases left out of scoring are not claims by our guide, each with its reason; never more than these."""
+    excluded = score_quantities.EXCLUDED
+    assert set(excluded) == {"recognizers/Number/NumberModel.json"}
+    assert len(excluded["recognizers/Number/NumberModel.json"]) == 6
+
+
+def test_nineteen_gold_numbers_are_left_out(results):
+    assert results["recognizers/Number/NumberModel.json"].excluded == 19
+
+
+def test_a_share_in_percent_is_scored_as_the_suites_fraction():
+    sentence = "A third of the voters stayed home."
+    gold = score_quantities.Expected(sentence, (0, 7), "A third", 1 / 3, None, None)
+    tally = score_quantities.score(iter([gold]))
+    assert (tally.found, tally.value_ok) == (1, 1)

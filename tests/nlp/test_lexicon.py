@@ -31,3 +31,24 @@ def test_broken_user_file_names_itself(tmp_path):
     bad.write_text("[hedges\npatterns = [")
     with pytest.raises(ConfigError, match="hedging.toml"):
         load_table("hedging", (tmp_path,))
+
+
+def test_user_words_reach_the_rule_modules(tmp_path):
+    """The readers' word classes come from the lexicons' [words] tables: a user file extends them."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "attribution.toml").write_text('[words]\nperson_roles = ["ombudsman"]\n')
+    (tmp_path / "categories.toml").write_text('[words]\npassing_nouns = ["chapter"]\n')
+    (tmp_path / "timescope.toml").write_text('[words]\ncrowd_words = ["vigil"]\n')
+    probe = (
+        "from claimledger.nlp.attribution.rules import PERSON_ROLES\n"
+        "from claimledger.nlp.semantics.rules import PASSING_NOUNS\n"
+        "from claimledger.nlp.timescope.rules import CROWD_WORDS\n"
+        "print(sorted(w for w in ('ombudsman', 'mayor') if w in PERSON_ROLES),"
+        " 'chapter' in PASSING_NOUNS, sorted(w for w in ('vigil', 'rally') if w in CROWD_WORDS))\n"
+    )
+    env = {**os.environ, "CLAIMLEDGER_LEXICONS": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['mayor', 'ombudsman'] True ['rally', 'vigil']"

@@ -60,8 +60,21 @@ GENERAL_NEWS = [
     # -- claim-like numbers that a skip rule used to drop
     ("The handset has a 6.1-inch display.", ("6.1", 6.1, None, "exact", "inch")),
     # -- fractions, multiples, small decimals
-    ("A third of the population lives on the coast.", ("A third", 1 / 3, None, "exact", None)),
-    ("Two-thirds of voters backed the plan.", ("Two-thirds", 2 / 3, None, "exact", None)),
+    # fractions and shares are the percent they mean (guide 14); multiples are "fold"
+    ("A third of the population lives on the coast.", ("A third", 33.3, None, "exact", "percent")),
+    ("Two-thirds of voters backed the plan.", ("Two-thirds", 66.7, None, "exact", "percent")),
+    ("Half of the households had no power.", ("Half", 50, None, "exact", "percent")),
+    ("It covers less than a fifth of the cost.", ("less than a fifth", 20, None, "at_most", "percent")),
+    ("One in four adults smokes.", ("One in four", 25, None, "exact", "percent")),
+    ("The odds fell to about 1 in 1,250 on Friday.", ("about 1 in 1,250", 0.08, None, "about", "percent")),
+    ("Roughly one out of three had no papers.", ("Roughly one out of three", 33.3, None, "about", "percent")),
+    ("Some 3/4 of voters backed it.", ("Some 3/4", 75, None, "about", "percent")),
+    ("Fuel subsidies are cut by a third to 75 billion pounds.", ("a third", 33.3, None, "exact", "percent")),
+    ("Its sensor is about 1,000 times greater than before.", ("about 1,000", 1000, None, "about", "fold")),
+    ("Men were about two and a half times as likely to die.", ("about two and a half", 2.5, None, "about",
+                                                               "fold")),
+    ("Prices are twice as high as in May.", ("twice", 2, None, "exact", "fold")),
+    ("He walked three quarters of a mile.", ("three quarters", 0.75, None, "exact", "mile")),
     ("Exports grew more than sixfold in a decade.", ("more than sixfold", 6, None, "at_least", "fold")),
     ("Imports rose 10-fold after the deal.", ("10-fold", 10, None, "exact", "fold")),
     ("The error rate fell to .001 after the update.", (".001", 0.001, None, "exact", None)),
@@ -139,3 +152,74 @@ def test_pounds_of_weight_are_not_money():
 def test_vague_magnitudes_are_flagged():
     mentions = find_quantities("thousands of dollars")
     assert mentions[0].vague and mentions[0].unit == "USD"
+
+
+# Not shares, not multiples (guide 14): the words around a part say it is a period, a duration, a count of
+# occasions, or two figures ("five in 24 hours").
+NOT_SHARES = [
+    ("in the first half of the year", []),
+    ("half an hour later", []),
+    ("killed five in 24 hours", [(5, None), (24, None)]),
+    ("1,500 in 12 cities", [(1500, None), (12, None)]),
+    ("The lock is raised 150 times a year.", [(150, None)]),
+    ("It was attacked by a third party.", []),
+    ("half a million people", [(5e5, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOT_SHARES, ids=[c[0] for c in NOT_SHARES])
+def test_not_a_share(text, expected):
+    assert [(m.value, m.unit) for m in find_quantities(text)] == expected
+
+
+# Numbers by kind (issue 11, Recognizers-Text's NumberModel): value as the scanner reads it.
+NUMBER_KINDS = [
+    # written-out numbers
+    ("two hundred and five", 205),
+    ("one million and a half", 1.5e6),
+    ("one billion and a half million", 1_000_500_000),
+    ("two  thousand  and  two hundred", 2200),
+    ("fifty - two", 52),
+    ("two hundred point seventy-one", 200.71),
+    ("naught point five", 0.5),
+    ("3 hundred and 21", 321),
+    ("4 thousand 3 hundred", 4300),
+    ("I count 6 crore and two hundred", 60_000_200),
+    # fractions (a share alone is the percent it means)
+    ("twenty-three fifths", 4.6),
+    ("one hundred and three quarters", 100.75),
+    ("2  1/4", 2.25),
+    ("three fifths", 60),
+    ("one over three", 33.3),
+    ("1 in twenty-one", 4.8),
+    # negatives, powers
+    ("-4/5", -80),
+    ("- 1 4/5", -1.8),
+    ("-2.5^-1", -0.4),
+    ("1.1^2", 1.21),
+    # decimals and other notations
+    ("0.5", 0.5),
+    (".5", 0.5),
+    ("1,234.567", 1234.567),
+    ("China's population is 1 414 021 100.", 1_414_021_100),
+    ("40 000 is the same as 40 000", 40000),
+    # scale words
+    ("3 dozens", 36),
+    ("five dozs", 60),
+    ("2mil SEK", 2e6),
+    ("US$ 1MM", 1e6),
+    ("either 10 bln or 10 tln", 1e10),
+    ("I can give you 10M.", 1e7),
+    ("hundred thousand dollars", 1e5),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBER_KINDS, ids=[c[0] for c in NUMBER_KINDS])
+def test_number_kinds(text, expected):
+    mentions = find_quantities(text)
+    assert mentions, f"no number in {text!r}"
+    assert mentions[0].value == pytest.approx(expected, rel=1e-9)
+
+
+def test_a_list_of_small_numbers_is_not_one_number():
+    assert [m.value for m in find_quantities("on May 5 100 people")] == [5, 100]

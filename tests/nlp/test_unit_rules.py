@@ -190,6 +190,6 @@ def test_change_from_to_gives_two_claims_with_roles():
         ("$36,040", 36040, "USD", "from"), ("$34,935", 34935, "USD", "to")]
 
 
-def test_fraction_counts_what_it_is_a_share_of():
+def test_fraction_is_the_percent_it_means():
     claim = claim_for("A third of the population lives within 10 km of the coast.", "A third")
-    assert claim.value == pytest.approx(1 / 3) and claim.unit == "population"
+    assert (claim.value, claim.unit, claim.category) == (33.3, "percent", "percent")

@@ -139,6 +139,60 @@ def test_two_reviewers_at_once_lose_nothing_and_the_later_wins(ledger, seed_text
     assert final["note"] == notes[-1]["new_value"] and final["reviewer"] == notes[-1]["reviewer"]
 
 
+# One reviewer as its own OS process: `claimledger review note` run in a loop (each run opens the ledger, as a
+# separate command would), started by the parent at the same moment as the other (ready / go over the pipes).
+REVIEWER_PROCESS = """
+import sys
+from claimledger.cli import main
+url, claim_id, name, rounds = sys.argv[1:5]
+print("ready", flush=True)
+sys.stdin.readline()
+for i in range(int(rounds)):
+    main(["review", "note", "--db", url, "--reviewer", name, claim_id, f"{name}-{i}"], standalone_mode=False)
+"""
+
+
+def test_two_reviewer_processes_at_once_lose_nothing_and_the_later_wins(ledger, seed_text, tmp_path):
+    """Two OS processes, each with its own connections, review one claim at once against one ledger (a
+    SQLite file, or PostgreSQL): every change is in the history, each made on top of the one before, the
+    later wins."""
+    import os
+    import subprocess
+    import sys
+
+    ingest(ledger, [str(_write_doc(tmp_path / "a.jsonl", seed_text))])
+    claim_id = _by_text(ledger)["1,480"].id
+    rounds = 6
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(R.__file__).parents[2]),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    procs = [subprocess.Popen([sys.executable, "-c", REVIEWER_PROCESS, ledger.url, claim_id, name,
+                               str(rounds)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
+             for name in ("alice", "bob")]
+    try:
+        for proc in procs:  # both have started and imported everything
+            assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+        for proc in procs:
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+        outcomes = [proc.communicate(timeout=300) for proc in procs]
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+    assert [proc.returncode for proc in procs] == [0, 0], [err for _, err in outcomes]
+    notes = [h for h in R.history(ledger.engine, claim_id=claim_id) if h["field"] == "note"]
+    assert len(notes) == 2 * rounds  # every change is in the history
+    assert {h["new_value"] for h in notes} == {f"{n}-{i}" for n in ("alice", "bob") for i in range(rounds)}
+    for earlier, later in zip(notes, notes[1:], strict=False):
+        assert later["old_value"] == earlier["new_value"]  # each change was made on top of the one before
+    assert notes[0]["old_value"] is None
+    final = ledger.claim(claim_id).review
+    assert final["note"] == notes[-1]["new_value"] and final["reviewer"] == notes[-1]["reviewer"]
+    [review] = R.list_reviews(ledger.engine, doc_id="art-1")  # one review row, never two
+    assert review["note"] == final["note"]
+
+
 def test_a_ledger_made_before_reviews_upgrades_without_loss(tmp_path):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
@@ -164,10 +218,13 @@ def test_a_ledger_made_before_reviews_upgrades_without_loss(tmp_path):
                 "select claim_id, kind, result, detail from check_results")))
             publications = conn.execute(text("select doc_id, outlet from publications")).all()
             examples = conn.execute(text("select count(*) from documents where example")).scalar()
+            confident = conn.execute(text("select count(*) from claims where min_confidence is not null")
+                                     ).scalar()
         assert kept == documents and kept_claims == claims and kept_checks == checks
         assert len(documents) == 5 and len(claims) == 47 and len(checks) == 10
         assert sorted(p[0] for p in publications) == sorted(documents)  # one publication per document
         assert examples == 0
+        assert confident == 0  # made before the decision model: no record has a confidence (migration 0004)
         # and the upgraded ledger takes reviews
         claim_id = next(iter(claims))
         R.write_review(ledger.engine, claim_id, "alice", R.Change(verdict="accurate"))

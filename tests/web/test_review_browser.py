@@ -112,3 +112,26 @@ def test_saving_without_a_token_says_why_and_writes_nothing(page, review_server)
     page.wait_for_selector("#review-status.error")
     assert "API token" in page.locator("#review-status").inner_text()
     assert page.request.get(f"{server.url}/api/reviews").json()["reviews"] == []
+
+
+def test_deleting_the_article_from_its_page(page, review_server):  # noqa: F811
+    server = review_server
+    page.goto(server.url + "/documents/bonus")
+    page.click("details.delete-document summary")
+    page.fill("#delete-token", server.token)
+    page.click("#delete-document")  # the page fixture dismisses the confirmation: nothing is deleted
+    page.wait_for_timeout(300)
+    assert page.dialogs == ["Delete this article and its claims from the ledger?"]
+    assert page.request.get(f"{server.url}/api/documents/bonus").status == 200
+    page.evaluate("window.confirm = () => true")  # from here on the person says yes
+    page.fill("#delete-token", "not-a-token")
+    page.click("#delete-document")
+    page.wait_for_selector("#delete-status.error")  # a bad token: says why, deletes nothing
+    assert "not valid" in page.locator("#delete-status").inner_text()
+    assert page.request.get(f"{server.url}/api/documents/bonus").status == 200
+    page.fill("#delete-token", server.token)
+    page.click("#delete-document")
+    page.wait_for_url(server.url + "/documents")
+    assert page.request.get(f"{server.url}/api/documents/bonus").status == 404
+    history = page.request.get(f"{server.url}/api/history?doc_id=bonus").json()["history"]
+    assert [(h["action"], h["reviewer"]) for h in history] == [("deleted", "ana")]

@@ -28,6 +28,7 @@ import pyarrow as pa
 from claimledger.batch.shards import SHARD_SCHEMA, ShardWriter
 from claimledger.errors import ClaimledgerError, ConfigError
 from claimledger.models import Document
+from claimledger.settings import DEFAULT_DOC_TIMEOUT
 
 CHUNK_DOCUMENTS = 10_000  # documents held by the driver at once (tens of MB); flat however many inputs
 LOCAL_OBJECT_STORE_BYTES = 300 * 1024 * 1024  # text is small: a modest store leaves memory to spaCy
@@ -50,15 +51,17 @@ class DocumentExtractor:
     """Ray Data callable class: one per actor, holding the spaCy pipeline across batches.
 
     A batch is a pyarrow table with columns ``document`` (JSON of ``Document.to_dict()``) and ``origin``.
-    A document whose extraction raises is returned with ``error`` set rather than failing the whole
-    dataset; the driver reports it as skipped and writes no shard row for it, so a later run retries it.
+    A document whose extraction raises, or takes longer than ``timeout`` seconds (the per-document limit of
+    single-machine ``ingest``), is returned with ``error`` set rather than failing the whole dataset; the
+    driver reports it as skipped and writes no shard row for it, so a later run retries it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, timeout: float | None = None) -> None:
         from claimledger.nlp.pipeline import extractor_version, get_pipeline
 
         get_pipeline()  # loaded here, once per actor, not on the first batch
         self.version = extractor_version()
+        self.timeout = timeout
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         items = batch.to_pylist()
@@ -70,11 +73,17 @@ class DocumentExtractor:
         return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
 
     def _extract(self, documents: list[Document]) -> list[dict[str, Any]]:
-        from claimledger.api import extract_documents
+        from claimledger.api import extract_results
         from claimledger.batch.shards import shard_row
 
-        return [{**shard_row(document, claims, self.version), "error": None}
-                for document, claims in extract_documents(documents, batch_size=max(1, len(documents)))]
+        rows = []
+        for result in extract_results(documents, batch_size=max(1, len(documents)), timeout=self.timeout):
+            if isinstance(result, tuple):
+                rows.append({**shard_row(result[0], result[1], self.version), "error": None})
+            else:  # past the time limit: "skipped <origin>: extraction took longer than ..."
+                rows.append({"doc_id": result.document.id, "extractor_version": self.version,
+                             "document": "", "claims": "", "error": str(result)})
+        return rows
 
     def _extract_alone(self, document: Document) -> list[dict[str, Any]]:
         try:
@@ -157,7 +166,8 @@ def _pool_size() -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
-def _extract_chunk(chunk: list[Document], batch_size: int) -> Iterator[pa.Table]:
+def _extract_chunk(chunk: list[Document], batch_size: int,
+                   timeout: float | None = None) -> Iterator[pa.Table]:
     """Run one chunk through the actor pool; yields result tables as actors finish them."""
     import ray.data
 
@@ -168,7 +178,7 @@ def _extract_chunk(chunk: list[Document], batch_size: int) -> Iterator[pa.Table]
     pool = min(_pool_size(), math.ceil(len(rows) / batch_size))
     dataset = ray.data.from_items(rows, override_num_blocks=max(1, math.ceil(len(rows) / batch_size)))
     results = dataset.map_batches(
-        DocumentExtractor, batch_size=batch_size,
+        DocumentExtractor, fn_constructor_kwargs={"timeout": timeout}, batch_size=batch_size,
         batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=pool), num_cpus=1)
     yield from results.iter_batches(batch_size=None, batch_format="pyarrow")
 
@@ -186,13 +196,14 @@ def _write_results(table: pa.Table, writer: ShardWriter, summary: ShardSummary) 
 
 def extract_to_shards(inputs: list[str], shard_dir: Path, *, address: str | None = None,
                       outlet: str | None = None, published: str | None = None,
-                      batch_size: int = 32) -> ShardSummary:
+                      batch_size: int = 32, doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> ShardSummary:
     """Extract claims from ``inputs`` on Ray and write them as Parquet shards into ``shard_dir``.
 
     ``address`` names an existing cluster ("auto", "ray://host:10001"); without it ``RAY_ADDRESS`` is used,
     and without that a local Ray instance is started for this call and stopped after it. If Ray is already
     initialised in this process, that connection is used and left open. ``shard_dir`` must not exist or be
-    empty; it appears, complete, only when every shard has been written.
+    empty; it appears, complete, only when every shard has been written. A document that takes longer than
+    ``doc_timeout`` seconds to extract is a skip, as in single-machine ``ingest`` (None: no limit).
     """
     if batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
@@ -202,20 +213,21 @@ def extract_to_shards(inputs: list[str], shard_dir: Path, *, address: str | None
     with ShardWriter(Path(shard_dir)) as writer:
         first = next(documents, None)
         if first is not None:  # nothing readable: no need to start Ray at all
-            _extract_all(itertools.chain([first], documents), writer, summary, address, batch_size)
+            _extract_all(itertools.chain([first], documents), writer, summary, address, batch_size,
+                         doc_timeout)
     summary.shards = writer.shards
     summary.total_seconds = time.perf_counter() - started
     return summary
 
 
 def _extract_all(documents: Iterator[Document], writer: ShardWriter, summary: ShardSummary,
-                 address: str | None, batch_size: int) -> None:
+                 address: str | None, batch_size: int, doc_timeout: float | None = None) -> None:
     import ray
 
     owns_ray = _connect(address)
     try:
         for chunk in _chunks(documents, CHUNK_DOCUMENTS):
-            for table in _extract_chunk(chunk, batch_size):
+            for table in _extract_chunk(chunk, batch_size, doc_timeout):
                 _write_results(table, writer, summary)
     except ray.exceptions.RayError as exc:  # a lost node or actor, out of memory: the run, not one document
         raise ClaimledgerError(f"the Ray run failed after {summary.documents} documents, so no shards were "

@@ -69,18 +69,20 @@ def check_ledger(ledger: Ledger, batch: int = 1000) -> Counter[tuple[str, str]]:
 
 
 def check_figure(engine: Engine, parts: FigureParts, limit: int | None,
-                 previous: dict[str, list[Check]] | None = None) -> dict[tuple, list[Claim]]:
+                 previous: dict[str, list[Check]] | None = None,
+                 periods: set[tuple[str | None, str | None]] | None = None) -> dict[tuple, list[Claim]]:
     """The stored reports of one figure (the first `limit`; None: all) cross-checked afresh, by figure key.
 
     Their earlier cross_source results are replaced: who was first and who disagrees may have changed. Give
-    `previous` to have each report's earlier cross_source results put there, by claim id.
+    `previous` to have each report's earlier cross_source results put there, by claim id; `periods` to read,
+    of a daily or period figure, only the reports of those periods (see `figure_claims`).
     """
     from claimledger.store.deleting import example_documents
     from claimledger.store.figures import figure_claims
 
     # the bundled examples are compared with one another only, never with the user's own articles
     examples = set(example_documents(engine))
-    reports = figure_claims(engine, parts, limit=limit)
+    reports = figure_claims(engine, parts, limit=limit, periods=periods)
     found = {**groups([c for c in reports if c.doc_id not in examples]),
              **{("example", *key): members
                 for key, members in groups([c for c in reports if c.doc_id in examples]).items()}}
@@ -108,9 +110,14 @@ def recheck_figures(ledger: Ledger, claims: list[Claim]) -> list[Claim]:
     keys = {figure_key(c) for c in claims}
     new = {c.id for c in claims}
     changed: dict[str, Claim] = {}
-    for parts in {figure_parts(c) for c in claims}:
+    periods: dict[FigureParts, set[tuple[str | None, str | None]]] = {}
+    for c in claims:  # a daily or period figure's group is one period's: only those reports are read
+        periods.setdefault(figure_parts(c), set()).add((c.period.start, c.period.end) if c.period
+                                                       else (None, None))
+    for parts, of_periods in periods.items():
         before: dict[str, list[Check]] = {}
-        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS, before).items():
+        for key, members in check_figure(ledger.engine, parts, MAX_FIGURE_CLAIMS, before,
+                                         of_periods).items():
             if key in keys:
                 changed.update((m.id, m) for m in members
                                if m.id in new or _cross_source(m) != before.get(m.id))

@@ -26,23 +26,16 @@ def delete(db, outlet, examples, reviewer, yes, doc_ids) -> None:
 
     Reviews of the deleted claims are kept (orphaned): ingest the document again and they re-attach.
     """
-    from claimledger.store.deleting import delete_documents, documents_of_outlet, example_documents
+    from claimledger.store.deleting import delete_documents, delete_targets
 
     if not (doc_ids or outlet or examples):
         raise click.UsageError("say what to delete: DOC_ID..., --outlet NAME or --examples")
     who = reviewer or os.environ.get("CLAIMLEDGER_REVIEWER") or _login_name()
     ledger = _open(db)
     try:
-        targets = list(doc_ids)
-        if outlet:
-            targets += documents_of_outlet(ledger.engine, outlet)
-        if examples:
-            targets += example_documents(ledger.engine)
-        known = ledger.document_info(targets)
-        missing = [d for d in doc_ids if d not in known]
+        targets, missing = delete_targets(ledger.engine, doc_ids, outlet, examples)
         for doc_id in missing:
             click.echo(f"no document with id {doc_id!r} in the ledger", err=True)
-        targets = [d for d in dict.fromkeys(targets) if d in known]
         if not targets:
             raise click.ClickException("nothing to delete")
         if not yes:

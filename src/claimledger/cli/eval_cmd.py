@@ -10,7 +10,7 @@ import click
 
 from claimledger.cli import main
 from claimledger.errors import ClaimledgerError
-from claimledger.evaluate import EvalReport, agreement, evaluate, excerpt_around
+from claimledger.evaluate import CONFIDENCE_FIELDS, EvalReport, agreement, evaluate, excerpt_around
 
 TEXT_LIMIT = 20  # list entries shown per list when --limit-errors is not given (JSON shows all)
 
@@ -113,8 +113,8 @@ def _summary(report: EvalReport, w: Wording) -> list[str]:
         accuracy = "-" if tally.accuracy is None else f"{tally.accuracy:.3f}"
         lines.append(f"{name:<16}{accuracy:>8}{tally.total:>7}")
     if report.confidences:
-        lines += ["", f"{'confidence':<16}{'share':>8}{'accuracy':>10}{'n':>7}   (time scope, category, "
-                      f"source type, hedged)"]
+        names = ", ".join(n.replace("_", " ") for n in CONFIDENCE_FIELDS)
+        lines += ["", f"{'confidence':<16}{'share':>8}{'accuracy':>10}{'n':>7}   ({names})"]
         for band in report.confidence_bands():
             accuracy = "-" if band["accuracy"] is None else f"{band['accuracy']:.3f}"
             lines.append(f"{band['band']:<16}{band['share']:>8.3f}{accuracy:>10}{band['n']:>7}")

@@ -94,7 +94,8 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
     try:
         with progress:
             if engine == "ray":
-                summary = _ingest_on_ray(ledger, inputs, shards, ray_address, outlet, published)
+                summary = _ingest_on_ray(ledger, inputs, shards, ray_address, outlet, published,
+                                         doc_timeout or None)
             else:
                 from claimledger.batch import ingest as run_ingest
 
@@ -114,7 +115,8 @@ def ingest(db, outlet, published, no_resume, workers, quiet, engine, shards, ray
     sys.exit(_exit_status(summary))
 
 
-def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet, published):
+def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet, published,
+                   doc_timeout: float | None = None):
     """Extract on Ray into Parquet shards, then load them (see batch/ray_engine.py and batch/shards.py)."""
     import shutil
     import tempfile
@@ -126,7 +128,7 @@ def _ingest_on_ray(ledger: Ledger, inputs, shards: Path | None, address, outlet,
     shard_dir = shards if shards is not None else Path(str(scratch)) / "shards"
     try:
         extracted = extract_to_shards(list(inputs), shard_dir, address=address, outlet=outlet,
-                                      published=published)
+                                      published=published, doc_timeout=doc_timeout)
         summary = load_shards(ledger, shard_dir)
     finally:
         if scratch is not None:
@@ -151,13 +153,8 @@ PAGE = 1000  # claims fetched from the ledger at a time
 @click.option("--ascending", is_flag=True, help="Smallest (or oldest) first.")
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS, case_sensitive=False), default=None,
               help="table for reading (the default on a terminal), csv, or jsonl (the default otherwise).")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
-              help="Only claims whose every context field (time scope, category, source type, hedged) has a "
-                   "confidence of at least P; claims extracted without a decision model have none.")
-def query(db, limit, offset, order_by, ascending, fmt, min_confidence, **filters) -> None:
+def query(db, limit, offset, order_by, ascending, fmt, **filters) -> None:
     """Print the claims that match the filters (every match, unless --limit)."""
-    from itertools import islice
-
     from claimledger.store import export
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
@@ -165,12 +162,7 @@ def query(db, limit, offset, order_by, ascending, fmt, min_confidence, **filters
     flt = ClaimFilter(**filters)
     try:
         total = ledger.count(flt)
-        if min_confidence is None:
-            claims = _pages(ledger, flt, limit, offset, order_by, not ascending)
-        else:  # read from the whole record, so filtered here; --limit counts the claims kept
-            kept = (c for c in _pages(ledger, flt, None, offset, order_by, not ascending)
-                    if c.confidence and min(c.confidence.values()) >= min_confidence)
-            claims = islice(kept, limit) if limit is not None else kept
+        claims = _pages(ledger, flt, limit, offset, order_by, not ascending)
         if fmt == "jsonl":
             export.write_jsonl(claims, sys.stdout)
         elif fmt == "csv":

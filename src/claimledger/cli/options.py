@@ -72,6 +72,10 @@ FILTERS: dict[str, tuple[Any, str]] = {
     "doc_id": (str, "Only the claims of this document."),
     "unit": (str, "Only claims of this unit, exactly: RUB, USD, percent, casualty..."),
     "subject": (str, "Claims whose subject contains this (any case)."),
+    "min_confidence": (click.FloatRange(0.0, 1.0),
+                       "Only claims whose every context field (time scope, category, source type, hedged, "
+                       "verification, source) has a confidence of at least this; claims extracted without a "
+                       "decision model have none."),
 }
 
 

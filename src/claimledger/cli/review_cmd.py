@@ -203,7 +203,7 @@ def review_list(db, doc_id, orphaned, limit, fmt) -> None:
 @click.option("--all", "everything", is_flag=True, help="Reviewed claims too (after the unreviewed ones).")
 @FORMAT
 def review_queue(db, limit, offset, everything, fmt) -> None:
-    """Claims that most need a person first: unreviewed, failed checks, then low-confidence signs."""
+    """Claims that most need a person first: unreviewed, failed checks, then the least confident."""
     from claimledger.store.reviews import queue
 
     ledger = _open(db)
@@ -217,7 +217,8 @@ def review_queue(db, limit, offset, everything, fmt) -> None:
             "text": i["claim"].text,
             "doc_id": i["claim"].doc_id,
             "need": i["need"],
-            "reasons": ", ".join(i["reasons"]),
+            "min_confidence": i["min_confidence"],
+            "reasons": "; ".join(i["reasons"]),
             "sentence": i["claim"].sentence,
         }
         for i in items

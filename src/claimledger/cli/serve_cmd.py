@@ -39,11 +39,15 @@ def _token_store():
               help="Extractions that may wait for a worker; past that, 503 with Retry-After.")
 @click.option("--extract-time-limit", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
               metavar="SECONDS", help="Hard limit on one extraction; its worker is stopped past it.")
+@click.option("--extract-memory-limit", default=1536, show_default=True, type=click.IntRange(min=0),
+              metavar="MB", help="Memory an extraction worker may take past its loaded pipeline (0: no "
+              "limit); a request needing more is answered 422 and its worker replaced.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               help="uvicorn's log level; 'warning' also silences the access log.")
 def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, allow_private_urls,
-          allowed_hosts, extract_workers, extract_queue, extract_time_limit, log_level) -> None:
+          allowed_hosts, extract_workers, extract_queue, extract_time_limit, extract_memory_limit,
+          log_level) -> None:
     """Serve the HTTP API (/api, described at /api/openapi.json) and the web page over the ledger.
 
     Writes (extracting a posted article) need an API token: create one with `claimledger token create`.
@@ -67,7 +71,7 @@ def serve(db, host, port, require_token_for_reads, no_examples, max_body_bytes, 
                          max_body_bytes=max_body_bytes,
                          fetch_limits=FetchLimits(allow_private=allow_private_urls),
                          extract_limits=ExtractLimits(extract_workers or default_workers(), extract_queue,
-                                                      extract_time_limit),
+                                                      extract_time_limit, extract_memory_limit or None),
                          allowed_hosts=[h for h in allowed_hosts.split(",") if h.strip()])
         if not app.state.tokens.list():
             click.echo("no API tokens yet: reading works, but extracting needs one "

@@ -20,7 +20,8 @@ from claimledger.errors import ClaimledgerError
     type=click.Path(exists=True),
     metavar="GOLD_DIR DOCS",
     help="A gold directory and its documents (a .jsonl file or a directory of them); repeatable. "
-    "Default: the project's training sets (dev, heldout-5, agreement-1 annotator A, growth-1).",
+    "Default: the project's training sets (dev, heldout-5, agreement-1 annotator A, growth-1, heldout-6, "
+    "growth-2).",
 )
 @click.option(
     "--output",
@@ -55,10 +56,11 @@ def train_command(
     rows_path: str | None,
     as_json: bool,
 ) -> None:
-    """Train the decision layer (time scope, category, source type, hedged) on gold annotations.
+    """Train the decision layer (time scope, category, source type, hedged, verification, source) on gold.
 
     Runs the rule pipeline over the annotated documents, pairs its claims with the gold ones as `eval`
-    does, fits one logistic regression per field with the rules' answers among the features, and prints
+    does, fits one logistic regression per field with the rules' answers among the features (the source:
+    whether a figure the rules named AUTHOR takes the source of the figure before it), and prints
     article-grouped cross-validation (rules alone beside the model, accuracy by confidence band) before
     writing the model. Blind held-out sets are refused. Needs scikit-learn.
     """

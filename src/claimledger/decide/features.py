@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.entities import entity_index
 
 QUOTES = ('"', "“", "”")
 SOURCE_WORDS = frozenset(
@@ -82,13 +83,33 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
     return index
 
 
+def sentence_index_of(doc: Doc) -> dict[int, int]:
+    """Each sentence's index in the document, by its first token."""
+    return _sentence_index(doc)
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    key = "claimledger.sentences"
+    sentences = doc.user_data.get(key)
+    if sentences is None:
+        sentences = doc.user_data[key] = list(doc.sents)
+    return sentences
+
+
+def paragraph_of(doc: Doc, offset: int) -> int:
+    """The index of the paragraph (blank-line separated) holding document offset ``offset``."""
+    return bisect_right(_paragraph_breaks(doc), offset)
+
+
 def _shape(text: str) -> str:
     return _DIGITS.sub("0", text.lower())
 
 
 def _entity_features(sentence: Span, verb: Token) -> list[str]:
     feats = []
-    for ent in sentence.ents:
+    # what ``sentence.ents`` gives, from the document's index: Span.ents rebuilds every entity of the Doc
+    # on each call, which made the decision layer quadratic in a long document
+    for ent in entity_index(sentence.doc).within(sentence.start, sentence.end):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         feats.append(f"ent_{ent.label_}")
@@ -110,6 +131,22 @@ def _entity_features(sentence: Span, verb: Token) -> list[str]:
         if attached:
             feats.append(f"ent_same_verb_{ent.label_}")
             feats.append(f"ent_same_verb_before={first}")
+    return feats
+
+
+def _window_features(draft: ClaimDraft) -> list[str]:
+    """The kind of window the parse attaches to the figure (nlp/periods.py): an explicit span, trailing up to
+    publication, since X, a single day, open at one end, or none; how it was attached; and whether it lies
+    before publication, runs up to it or lies ahead (a forecast, a plan)."""
+    window = draft.window
+    if window is None:
+        return ["window=none", f"window_ts={draft.time_scope}|none"]
+    feats = [f"window={window.kind}", f"window_how={window.how}",
+             f"window_ts={draft.time_scope}|{window.kind}", f"window_cat={draft.category}|{window.kind}"]
+    reference = window.reference
+    if reference is not None and window.last is not None:
+        when = "past" if window.last < reference else "now" if window.last == reference else "ahead"
+        feats.append(f"window_when={when}")
     return feats
 
 
@@ -187,6 +224,7 @@ def draft_features(draft: ClaimDraft, previous_source: str | None) -> list[str]:
     feats += [f"path_dep={d}" for d in path[:4]]
     feats.append(f"fig_dep={draft.figure.dep_}")
     feats += _entity_features(sentence, verb)
+    feats += _window_features(draft)
     feats += _window(draft)
     feats += _source_features(draft)
     text = sentence.text

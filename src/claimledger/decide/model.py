@@ -11,7 +11,7 @@ import bisect
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,14 +53,15 @@ class FieldModel:
     # "model": take the model's best value; "keep" below ``threshold``: the rule's value stands unless the
     # model gives its own best value at least ``threshold``.
     threshold: float = 0.0
+    # the confidence of a claim the field's model does not decide, by group: for the source, the rules'
+    # accuracy on a named source ("named") and on AUTHOR with no carry-over candidate ("author")
+    base: dict[str, float] = field(default_factory=dict)
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
-        scores = list(self.intercept)
-        for key in features:
-            row = self.weights.get(key)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w
+        # per class, the intercept plus the weights of the features present, added in the same order as a
+        # loop would (so the same floats), but column by column in C: the layer's main cost per claim
+        rows = [row for row in map(self.weights.get, features) if row is not None]
+        scores = [sum(column) for column in zip(self.intercept, *rows, strict=True)]
         if len(self.classes) == 2 and len(scores) == 1:  # binary: one logit for classes[1]
             p = 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, scores[0]))))
             return [1.0 - p, p]
@@ -121,6 +122,7 @@ class DecisionModel:
                 weights=f["weights"],
                 calibration=Calibration(list(f["calibration"]["x"]), list(f["calibration"]["y"])),
                 threshold=float(f.get("threshold", 0.0)),
+                base={k: float(v) for k, v in f.get("base", {}).items()},
             )
         return cls(fields, data.get("meta", {}))
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.quantities import QuantityMention
+
+if TYPE_CHECKING:
+    from claimledger.nlp.periods import AttachedWindow
 
 DOC_TEXT_KEY = "claimledger.text"
 
@@ -46,6 +50,8 @@ class ClaimDraft:
     time_scope: str = "unspecified"
     scope_cue: str | None = None
     scope_groups: dict[str, str] = field(default_factory=dict)
+    # windows: the temporal expression the parse attaches to the figure, resolved (nlp/periods.py)
+    window: AttachedWindow | None = None
     # attribution
     source_name: str = "AUTHOR"
     source_cue: str | None = None
@@ -53,6 +59,7 @@ class ClaimDraft:
     source_token: Token | None = None  # head of the source phrase
     source_canonical: str | None = None
     source_type: str = "author"
+    carried_from: ClaimDraft | None = None  # decisions: the figure whose source carried over to this one
     # hedging / verification
     hedged: bool = False
     hedge_cue: str | None = None

@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimledger.nlp import attribution, decisions, hedging, nonclaims, semantics, timescope
+from claimledger.nlp import attribution, decisions, hedging, nonclaims, periods, semantics, timescope
 from claimledger.nlp.conversions import link_conversions
 from claimledger.nlp.drafts import ClaimDraft, doc_text, register_extensions
 from claimledger.nlp.quantities import default_scanner
@@ -119,6 +119,7 @@ def _register_reader(name: str, load_rules: Callable[[], Any], read: Callable[[D
 
 _register_reader("claimledger_semantics", semantics.default_rules, semantics.read_semantics)
 _register_reader("claimledger_timescope", timescope.default_rules, timescope.read_time_scopes)
+_register_reader("claimledger_windows", lambda: None, lambda doc, _: periods.read_windows(doc))
 _register_reader("claimledger_attribution", attribution.default_rules, attribution.read_attribution)
 _register_reader("claimledger_hedging", hedging.default_rules, hedging.read_hedging)
 
@@ -146,5 +147,6 @@ def make_decisions(nlp: Language, name: str):
 
 COMPONENTS = (
     "claimledger_quantities", "claimledger_nonclaims", "claimledger_semantics", "claimledger_timescope",
-    "claimledger_attribution", "claimledger_hedging", "claimledger_conversions", "claimledger_decisions",
+    "claimledger_windows", "claimledger_attribution", "claimledger_hedging", "claimledger_conversions",
+    "claimledger_decisions",
 )

@@ -33,6 +33,9 @@ SPEECH_VERBS = {"say", "tell", "add", "report", "state", "announce"}
 OWN_VOICE = re.compile(r"\b(?:saying|said|says|adding|added|noting|insisting|putting)\b", re.IGNORECASE)
 
 
+STATEMENTS_KEY = "claimledger.verification_statements"  # doc.user_data: sentence index -> its statements
+
+
 @dataclass(frozen=True)
 class HedgingRules:
     hedges: list[re.Pattern[str]]
@@ -156,6 +159,7 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
         found = statements_in(sentence, i, rules, lambda pos, before=before: any(s < pos for s in before))
         if found:
             statements[i] = found
+    doc.user_data[STATEMENTS_KEY] = statements  # the decision layer weighs every statement's reach
     figure_starts = sorted(d.start for d in drafts)
     targets = {s: _one_figure_targets(s, starts_by_sentence.get(s.sentence - 1, []), drafts, text)
                for found in statements.values() for s in found if s.one_figure}

@@ -9,18 +9,27 @@ The counted noun is found later on the parse (``semantics``), where the grammar 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
-from claimledger.nlp.newsforms import default_forms
-from claimledger.normalize.numbers import DENOMINATORS, parse_digits, parse_fraction, parse_number_words
-from claimledger.normalize.units import default_vocabulary
+from claimledger.nlp.quantity_units import UnitReader
+from claimledger.normalize.numbers import (
+    DENOMINATORS,
+    ORDINAL_PARTS,
+    parse_digits,
+    parse_fraction,
+    parse_number_words,
+    parse_spelled_fraction,
+    share_percent,
+)
 
 DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?: \d{3}){2,}(?!\d)(?:\.\d+)?|\d{1,3} 000(?!\d)"  # "1 234 567", "40 000": grouped by spaces
     r"|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "1.2e6", ".001"
 )
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
@@ -29,29 +38,42 @@ _SINGLE_PARTS = "|".join(sorted(DENOMINATORS))
 _NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
 # third."; not "a third day")
+# "cut by a third to 75 billion", "by almost a third": a change by a part, before a word that is not its noun
+_BY_A_PART = (r"(?<=\bby\s)(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
+              r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
 FRACTION = (
     rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
-    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since)\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})"
+    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since)\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 VULGAR_CHARS = "".join(VULGAR)
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 40, 50, 64, 100}  # not "9/11"
-SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥]))[-\u2212])$", re.IGNORECASE)
+SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥]))[-\u2212]|^[-\u2212] )$",
+                         re.IGNORECASE)  # "- 1 4/5" only where the text starts with it, not a dash in a list
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
 # "three and a half", "3 million and a quarter", "twenty and three fifths"
 AND_A_PART = re.compile(rf"\s+and\s+(?P<part>(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS}|{_SINGLE_PARTS}))\b",
                         re.IGNORECASE)
 OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
-FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 # "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
 METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thick|across|underground|"
                            r"underwater|in\s+(?:length|height|diameter|depth|width))\b", re.IGNORECASE)
 AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+\w+)?|"
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
-NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
+SHARE_GROUPS = ("ratio", "half", "twice")
+POWER = re.compile(r"\^(?P<sign>[-+]{0,2})(?P<exp>\d{1,3})(?!\d)")
+# "4 thousand 3 hundred and 21", "6 crore and two hundred": figures and scale words one after the other
+MORE_SCALE = re.compile(r"(?:\s+and)?\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"(hundred|thousand|lakh|million|crore|billion)\b", re.IGNORECASE)
+AND_UNITS = re.compile(r"\s+and\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d.,])"
+                       r"(?!\s+(?:hundred|thousand|million|billion)\b)", re.IGNORECASE)
+DOZENS = re.compile(r"\s+(?:dozens|dozs|dzs?)\b", re.IGNORECASE)
+SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
+# a part of a whole: percent when nothing else is its unit
+SHARES = ("fraction", "slash", "ratio", "half", "spelled_fraction")
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
@@ -96,8 +118,9 @@ class QuantityMention:
         }
 
 
-class QuantityScanner:
-    """Compiled once from the quantities lexicon; ``scan(text)`` is the hot path."""
+class QuantityScanner(UnitReader):
+    """Compiled once from the quantities lexicon; ``scan(text)`` is the hot path. What follows a figure
+    (currency, percent, unit of measure, rate) is read by ``UnitReader`` (``quantity_units``)."""
 
     def __init__(self, table: dict) -> None:
         self.number_words: dict[str, float] = {k: float(v) for k, v in table["number_words"].items()}
@@ -110,45 +133,63 @@ class QuantityScanner:
         self._add_iso_currencies(load_table("currencies"))
         self._compile(table)
 
-    def _add_iso_currencies(self, iso: dict) -> None:
-        """ISO 4217 (data/currencies.toml, from CLDR): every code in use, its English names, and the symbols
-        that name one currency only and are not a bare word ("HK$", "R$", "₹"). The hand tables of
-        quantities.toml win: they hold the local spellings and the names several countries share."""
-        owners: dict[str, set[str]] = {}
-        for code, entry in iso.items():
-            self.codes.add(code)
-            for name in (entry["name"], entry["plural"]):
-                self.currency_names.setdefault(name.lower(), code)
-            for symbol in entry["symbols"]:
-                owners.setdefault(symbol, set()).add(code)
-        for symbol, codes in owners.items():
-            if len(codes) == 1 and len(symbol) >= 2 and not symbol.isalpha():
-                self.symbols.setdefault(symbol, codes.pop())
-
     def _compile(self, table: dict) -> None:
         words = [w for w in self.number_words if w not in ("hundred", "dozen")]
         word = f"(?:{phrase_alternation(words)})"
+        after_scale = "|".join(f"(?<={s})" for s in ("hundred", "thousand", "million", "billion", "trillion"))
+        any_part = "|".join(sorted({*ORDINAL_PARTS, *(p + "s" for p in ORDINAL_PARTS), "halves"}))
         word_seq = (rf"{word}(?:(?:\s+|-)(?:{word}|hundred|thousand|million|billion|trillion|dozen)"
-                    rf"|(?<=hundred)\s+and\s+{word})*(?:\s+point(?:\s+{word})+)?")
-        units = default_vocabulary()
-        self.unit_words, self.unit_symbols = units.words, units.symbols
-        glued = self._glued_suffixes(table)
-        per = phrase_alternation(list(table["rates"]["per"]))
-        self.forms = default_forms()
-        self.core = re.compile(
+                    rf"|(?:{after_scale})\s+and\s+{word}(?![\s-]+(?:{any_part})\b)"  # "thousand and two"
+                    rf"|(?<=ty)\s-\s(?:one|two|three|four|five|six|seven|eight|nine)\b)*"  # "fifty - two"
+                    rf"(?:\s+point(?:\s+{word}(?:-{word})?)+)?")  # "two hundred point seventy-one"
+        parts = sorted({p + "s" for p in ORDINAL_PARTS if p != "half"} | {"halves"})
+        # "twenty-three fifths", "a trillionth", "one hundred and three quarters": a spelled fraction
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        compound = rf"(?:{tens})[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+        singular = "|".join(sorted(ORDINAL_PARTS))
+        scale_words = "hundred|thousand|million|billion|trillion"
+        a_scale = rf"an?\s+(?:{scale_words})(?:\s+(?:{scale_words}))*"  # "a hundred thousand trillionths"
+        spelled_fraction = (rf"(?:(?:{a_scale}|{word_seq})(?:\s+and\s+(?:an?|{word}(?:[\s-]+{word})*))?|an?)"
+                            rf"[\s-]+(?:{compound}s|{'|'.join(parts)})\b"
+                            rf"|(?:(?:{a_scale}|{word_seq})\s+and\s+)?(?:an?|one)[\s-]+(?:{compound}|{singular})\b"
+                            rf"(?=\s*[.,;:)?!]|\s*$|\s+of\b)")
+        glued, per = self._compile_units(table, word)
+        shares, multiples = table["shares"], table["multiples"]
+        not_time = rf"(?!\s+(?:{phrase_alternation(shares['ratio_not_before'])})\b)"
+        shares_pattern = (  # "one in four", "1 in 1,250", "half of them", "twice as likely"
+            rf"(?P<ratio>\b(?<![\d.,])(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
+            rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
+            rf"|\b(?<![\d.,])(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
+            rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
+            rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))|"
+        )
+        self.half_not_after = re.compile(rf"\b(?:{phrase_alternation(shares['half_not_after'])})\s+$",
+                                         re.IGNORECASE)
+        self.times_after = re.compile(
+            rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b)", re.IGNORECASE)
+        self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
+        plain = (
             rf"(?P<fraction>\b{FRACTION}\b)"
+            rf"|(?P<spelled_fraction>\b{spelled_fraction})"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
-            rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?<![\w/.,\-])(?:\d{{1,3}}\s)?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
+            rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
-            rf"(?:\s?(?:bn|mn|tn|bln|mln)|(?:[mkb]|(?-i:T))(?![a-z]))?"
+            rf"(?:\s?(?:bn|mn|tn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)"
             rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
             rf"|(?P<words>\b{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
-            rf"|(?P<one>\ban?(?=\s+[a-z]))",  # "a gallon", "a penny": one of a unit, kept with the vague
-            re.IGNORECASE,
+            rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
         )
+        self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
+        # Spelled fractions are rare and costly to look for at every word: only in a text that names a part
+        self.names_a_part = re.compile(rf"\b(?:{compound}s|{'|'.join(parts)})\b|\b(?:an?|one)[\s-]+"
+                                       rf"(?:{compound}|{singular})\b", re.IGNORECASE)
+        self.core_lean = re.compile(shares_pattern + plain.replace(
+            rf"|(?P<spelled_fraction>\b{spelled_fraction})", ""), re.IGNORECASE)
+        self.core_plain = re.compile(plain, re.IGNORECASE)  # where a share turned out not to be one
+        self.one_word = re.compile(rf"(?P<words>\b{word}\b)", re.IGNORECASE)
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
@@ -157,55 +198,10 @@ class QuantityScanner:
             rf"|(?P<words>\b{word_seq}\b)",
             re.IGNORECASE,
         )
-        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|m|k|b|t)?$", re.IGNORECASE)
+        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|tln|mil|mm|m|k|b|t)?$",
+                                      re.IGNORECASE)
         self.long_scale = re.compile(  # "1.2 million", "$4.27-billion", "£45million"
             r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
-        symbols = phrase_alternation(list(self.symbols))
-        codes = "|".join(sorted(self.codes))
-        self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<mega>M)?(?P<code>{codes})\s?)$")
-        cent_words = rf"(?:{word})(?:[\s-]+(?:{word}))?"
-        self.cents_after = re.compile(
-            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?]|\s*$))",
-            re.IGNORECASE)
-        names = []
-        for name in self.currency_names:
-            head, _, rest = name.partition(" ")
-            if rest == "sterling":
-                names += [name, f"{head}s sterling"]
-            else:
-                names += [name, name + "s", name + "es"]
-        after_symbols = phrase_alternation([s for s in self.symbols if not re.search("[A-Za-z0-9]", s)])
-        self.currency_after = re.compile(
-            rf"(?:\s?(?-i:(?P<mega>M)?(?P<code>{codes}))\b|\s?(?P<sym>{after_symbols})(?!\s?\d)|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
-            re.IGNORECASE,
-        )
-        self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
-        pct = table["percent"]
-        self.percent_after = re.compile(
-            rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b"
-            rf"|\s+(?P<points>{phrase_alternation(pct['points'])})\b"
-            rf"|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
-            re.IGNORECASE,
-        )
-        pence = table["pence"]
-        self.pence_after = re.compile(rf"(?:(?-i:{phrase_alternation(pence['glued'])})(?![\w/]|\.[a-z])"
-                                      rf"|\s+(?:{phrase_alternation(pence['words'])})\b)", re.IGNORECASE)
-        self.pence_code = pence["code"]
-        firsts = (NEXT_WORD.match(" " + u) for u in [*self.unit_symbols, *self.unit_words])
-        self.unit_starts = frozenset(first.group(1) for first in firsts if first is not None)
-        unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), \
-                phrase_alternation(list(self.unit_words))
-        self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{unit_symbols})(?![\w/²])")
-        self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
-        rates = table["rates"]
-        self.per_words = {k.lower(): v for k, v in rates["per"].items()}
-        self.rate_after = re.compile(
-            rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<per>{phrase_alternation(list(rates['per']))})\b"
-            rf"(?!\s+(?:{phrase_alternation(rates['not_after'])})\b)", re.IGNORECASE)
-        calibre = load_table("units")["calibre"]
-        self.calibre_units = frozenset(calibre["units"])
-        self.calibre_after = re.compile(rf"[\s-]+(?:[a-z-]+\s+)?(?:{phrase_alternation(calibre['nouns'])})\b",
-                                        re.IGNORECASE)
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
@@ -224,8 +220,8 @@ class QuantityScanner:
         self.bound_after = re.compile(
             rf"(?:\+|\s+(?:{phrase_alternation([p for p in self.suffix_kind if p != '+'])})\b)", re.IGNORECASE
         )
-        # "8- to 16-metre", "30 or 40"
-        self.range_joint = re.compile(r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)
+        self.range_joint = re.compile(  # "8- to 16-metre", "30 or 40"
+            r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)
         self.between_before = re.compile(r"\b(?P<cue>between|from)\s+$", re.IGNORECASE)
         self.and_joint = re.compile(r"\s+and\s+", re.IGNORECASE)
 
@@ -238,14 +234,6 @@ class QuantityScanner:
             by_length.setdefault(len(prefix), []).append(re.escape(prefix))
         after_prefix = "|".join(f"(?<=(?-i:{'|'.join(group)}))" for group in by_length.values())
         return rf"(?:(?<![\w.,/:\-\u2212])|(?<=(?<![\w.,])[-\u2212])|{after_prefix})"
-
-    def _glued_suffixes(self, table: dict) -> str:
-        """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
-        signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
-        glued = [*self.unit_symbols, *table["percent"].get("glued", []),
-                 *table["pence"]["glued"], *self.codes, *default_forms().glued_subunits,
-                 *signs]  # "115USD"
-        return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
 
     # -- the figure itself -------------------------------------------------------------
     def _figure_value(
@@ -260,7 +248,8 @@ class QuantityScanner:
                 return None
             scale = parts.group(2)
             value = parse_digits(parts.group(1)) * (self.scales[scale.lower()] if scale else 1)
-            return value, scale.lower() if scale else None, False
+            short = scale if scale == "M" else scale.lower() if scale else None  # "10M": million, not metres
+            return value, short, False
         if group == "vague":
             return self.vague[re.sub(r"\s+", " ", text.lower())], None, True
         if group == "article":
@@ -270,6 +259,15 @@ class QuantityScanner:
             return (fraction, None, True) if fraction is not None else None
         if group == "one":
             return 1.0, None, True
+        if group == "half":
+            return 0.5, None, True
+        if group == "twice":
+            return 2.0, None, True
+        if group == "ratio":
+            return self._ratio_value(text)
+        if group == "spelled_fraction":
+            part = parse_spelled_fraction(text, self.number_words, self.scales)
+            return (part, None, True) if part is not None else None
         if group == "slash":
             share = _slash_fraction(text)
             return (share, None, False) if share is not None else None
@@ -282,17 +280,37 @@ class QuantityScanner:
         spelled = parse_number_words(text, words, self.scales)
         return (spelled, None, True) if spelled is not None else None
 
+    def _ratio_value(self, text: str) -> tuple[float, str | None, bool] | None:
+        """ "one in four" → 0.25, "1 in 1,250" → 0.0008; None unless the first is the smaller."""
+        first, second = re.split(r"\s+(?:in|out\s+of|over)\s+", text, maxsplit=1, flags=re.IGNORECASE)
+        values = [parse_digits(part) if part[:1].isdigit()
+                  else parse_number_words(part, self.number_words, self.scales) for part in (first, second)]
+        over = re.search(r"\sover\s", text, re.IGNORECASE) is not None  # "2000 over 3" is a quotient
+        if values[0] is None or values[1] is None or not (0 < values[0] and (over or values[0] < values[1])):
+            return None
+        return values[0] / values[1], None, not first[:1].isdigit()
+
     def has_mention(self, text: str) -> bool:
         """Whether ``text`` holds anything that may be a figure (a text without one has no claims)."""
         return self.core.search(text) is not None
 
     def scan(self, text: str) -> list[QuantityMention]:
         mentions: list[QuantityMention] = []
-        taken_until = 0
-        for match in self.core.finditer(text):
+        taken_until = pos = 0
+        core = self.core if self.names_a_part.search(text) else self.core_lean
+        while (match := core.search(text, pos)) is not None:
+            pos = match.end()
             if match.start() < taken_until:
                 continue
             mention = self._grow(text, match)
+            if mention is None and match.lastgroup in SHARE_GROUPS:  # "five in 3 cities": read it plainly
+                plain = self.core_plain.match(text, match.start())
+                mention = self._grow(text, plain) if plain is not None else None
+                pos = plain.end() if plain is not None else match.start() + 1
+            elif mention is None and match.lastgroup == "words":  # "three-nought-four": one word at a time
+                single = self.one_word.match(text, match.start())
+                mention = self._grow(text, single) if single is not None else None
+                pos = single.end() if single is not None else pos
             if mention is not None:
                 previous = mentions[-1] if mentions else None
                 between = text[previous.end:mention.start] if previous is not None else ""
@@ -322,8 +340,12 @@ class QuantityScanner:
         if match.lastgroup == "article" and (more := AND_WORD.match(text, end)):  # "a hundred and two"
             mention.value += parse_number_words(more.group(1), self.number_words, self.scales) or 0
             end = mention.num_end = more.end()
-        if match.lastgroup == "fold":
-            mention.unit = "fold"  # "grew more than sixfold": a multiple
+        if match.lastgroup == "spelled_fraction":
+            end = mention.num_end = self._fraction_of_scale(text, mention, match.group(0), end)
+        if match.lastgroup == "half" and self.half_not_after.search(text, max(0, start - 12), start):
+            return None  # "the first half of the year"
+        if match.lastgroup in ("fold", "twice"):
+            mention.unit = "fold"  # "grew more than sixfold", "twice as likely": a multiple
         self._take_sign(text, mention)
         end = self._take_exponent(text, mention, end)
         end = self._take_half(text, mention, end)
@@ -335,6 +357,11 @@ class QuantityScanner:
             end = match.end() - 1
         elif short_scale in SHORT_SCALES_NEED_CURRENCY and mention.unit in (None, "percent"):
             return None  # "50m" without a currency is fifty metres, not fifty million
+        if mention.unit is None and (times := self.times_after.match(text, end)):
+            mention.unit, mention.unit_end = "fold", times.end()  # "1,000 times greater": a multiple
+        if mention.unit is None and match.lastgroup in SHARES and (
+                match.lastgroup != "slash" or SHARE_FOLLOWS.match(text, end)):  # not "¾ cup of flour"
+            self._take_share(text, mention, end)
         if mention.unit is None:
             end = self._take_measure(text, mention, end)
             if mention.unit in self.calibre_units and self.calibre_after.match(text, mention.unit_end):
@@ -346,31 +373,38 @@ class QuantityScanner:
         if mention.bound == "range" and mention.per is None:
             end = self._take_rate(text, mention, end)  # "between $180 and $300 a dose"
         end = self._take_suffix_bound(text, mention, end)
-        if mention.unit is None and not mention.spelled and self.forms.index_level(text, mention.start, end):
-            mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level (guide 14)
-        elif mention.per is None and (mention.unit is None or mention.unit in self.codes) \
-                and not mention.spelled \
-                and (fx := self.forms.exchange_rate(text, mention.start, end, mention.unit)):
-            mention.unit, mention.per = fx  # "Sterling was little changed at $1.2080": USD per GBP
+        self._take_news_unit(text, mention, end)  # an index level in points, an exchange rate
         self._take_bound_before(text, mention)
         mention.end = end
         mention.text = text[mention.start:end]
         return mention
 
-    def _one_of_a_unit(self, text: str, mention: QuantityMention) -> QuantityMention | None:
-        """ "a gallon", "a penny", "a kilobyte": one of a unit of measure or money. Recognised, so that the
-        words are not misread, but reported only with the vague magnitudes: "a gallon of petrol costs" is
-        the base of a price, not a claim."""
-        end = mention.num_end
-        end = self._take_currency_or_percent(text, mention, end)
-        if mention.unit is None or mention.unit == "percent":
-            self._take_measure(text, mention, end)
-        if mention.unit is None or mention.unit == "percent" or mention.start != mention.num_start:
-            return None
-        mention.vague = True
-        mention.end = end
-        mention.text = text[mention.start:end]
-        return mention
+    def _take_share(self, text: str, mention: QuantityMention, end: int) -> None:
+        """A part of a whole is the percent it means (guide 14): "a third of the population" → 33.3 percent,
+        "one in four" → 25; not a part of a unit ("three quarters of a mile") or of a scale (read before)."""
+        if not 0 < abs(mention.value) < 1:
+            return
+        self._take_measure(text, mention, end)  # "one-half miles"
+        of_a = self.of_a_measure.match(text, end) if mention.unit is None else None
+        if of_a is not None:
+            self._take_measure(text, mention, of_a.end())
+        if mention.unit is not None:
+            return
+        mention.unit, mention.value = "percent", share_percent(mention.value)
+
+    def _fraction_of_scale(self, text: str, mention: QuantityMention, written: str, end: int) -> int:
+        """ "one billion and three quarters million": the part is of the scale written after it."""
+        after = self.long_scale.match(text, end)
+        whole, _, part = written.rpartition(" and ")
+        if after is None or not whole:
+            return end
+        base = parse_number_words(whole, self.number_words, self.scales)
+        share = parse_spelled_fraction(part, self.number_words, self.scales)
+        scale = self.scales[after.group(1).lower()]
+        if base is None or share is None or not scale < base:
+            return end
+        mention.value = base + share * scale
+        return after.end()
 
     def _take_sign(self, text: str, mention: QuantityMention) -> None:
         """ "minus 260 degrees", "Stoxx 50 -1.3%": the figure is negative and its text starts at the sign."""
@@ -381,6 +415,14 @@ class QuantityScanner:
 
     def _take_exponent(self, text: str, mention: QuantityMention, end: int) -> int:
         """ "1.99×10−30": one number in scientific notation, not three."""
+        power = POWER.match(text, end) if not mention.spelled else None
+        if power:  # "1.1^23", "2.5^-1": a power, written the way a calculator does
+            power_of = int(power.group("exp")) * (-1 if power.group("sign").count("-") % 2 else 1)
+            try:
+                mention.value = math.copysign(abs(mention.value) ** power_of, mention.value)
+            except (OverflowError, ZeroDivisionError):
+                return end
+            return power.end()
         times = TIMES_TEN.match(text, end) if not mention.spelled else None
         if not times:
             return end
@@ -397,15 +439,18 @@ class QuantityScanner:
         if not mention.spelled and (after := self.long_scale.match(text, end)):
             scale = self.scales[after.group(1).lower()]
             mention.value *= scale
-            end = after.end()
+            end = self._more_scales(text, mention, after.end(), scale)
         part = AND_A_PART.match(text, end)
         fraction = parse_fraction(part.group("part")) if part else None
         if part and fraction is not None:
             if scale == 1.0 and mention.spelled:  # "one million and a half": the scale is in the words
                 words = re.findall(r"[a-z]+", text[mention.num_start:end].lower())
                 scale = max([self.scales[w] for w in words if self.scales.get(w, 0) >= 1000] or [1.0])
-            mention.value += fraction * scale
             end = part.end()
+            smaller = self.long_scale.match(text, end) if scale > 1.0 else None
+            if smaller and self.scales[smaller.group(1).lower()] < scale:  # "one billion and a half million"
+                scale, end = self.scales[smaller.group(1).lower()], smaller.end()
+            mention.value += fraction * scale
             if scale == 1.0 and (after := self.long_scale.match(text, end)):  # "two and a half million"
                 mention.value *= self.scales[after.group(1).lower()]
                 end = after.end()
@@ -414,114 +459,35 @@ class QuantityScanner:
             end = whole.end()
         return end
 
-    def _take_measure(self, text: str, mention: QuantityMention, end: int) -> int:
-        """A unit of measure from the vocabulary right after the figure ("6.1-inch", "40 yard line" → yard,
-        "570 sq m", "256GB"). The text of the quantity stays the figure: the unit is named, not quoted."""
-        first = NEXT_WORD.match(text, end)  # a dictionary look-up first: most figures count a plain noun
-        if first is None or not self._may_be_unit(first.group(1)):
-            return end
-        found = self.measure_symbol.match(text, end) or self.measure_word.match(text, end)
-        if found is None:
-            return end
-        written = found.group("unit")
-        mention.unit = self.unit_symbols.get(written) or self.unit_words[re.sub(r"\s+", " ", written.lower())]
-        mention.unit_end = found.end()
-        if mention.unit == "foot" and (inches := FEET_AND_INCHES.match(text, found.end())):
-            mention.value += int(inches.group(1)) / 12  # "5 ft 2 in": one height
-            mention.unit_end = inches.end()
-        return end
-
-    def _may_be_unit(self, word: str) -> bool:
-        starts = self.unit_starts
-        bare = word.rstrip(".!?'\"”’")  # "kg." at the end of a sentence
-        return word in starts or bare in starts or word.lower() in starts or bare.lower() in starts
-
-    def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
-        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
-        if mention.unit in (None, "percent", "percentage point", "fold") or " per " in (mention.unit or ""):
-            return end
-        rate = self.rate_after.match(text, max(end, mention.unit_end))
-        if rate:
-            per = re.sub(r"\s+", " ", rate.group("per").lower())
-            mention.per = self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
-            if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
-                mention.unit = f"{mention.unit} per {mention.per}"
-        return end
-
     def _take_long_scale(self, text: str, mention: QuantityMention, end: int) -> int:
+        if dozens := DOZENS.match(text, end):  # "3 dozens", "five dozs"
+            mention.value *= 12
+            return dozens.end()
         scale = self.long_scale.match(text, end)
         if scale and not mention.spelled:
             mention.value *= self.scales[scale.group(1).lower()]
-            return scale.end()
+            return self._more_scales(text, mention, scale.end(), self.scales[scale.group(1).lower()])
         return end
 
-    def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
-        before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
-        glued_to_word = text[before.start() - 1:before.start()].isalnum() if before else False
-        if before and (before.group("sym") or "").isalpha() and glued_to_word:
-            before = None  # "FR2", "KR5": letters of a word or an id, not the rand's "R", the ringgit's "RM"
-        if before:
-            mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
-            mention.start = before.start()
-            if before.group("mega"):  # "MAUD 60": millions of Australian dollars
-                mention.value *= 1e6
-        after = self.currency_after.match(text, end)
-        measure = self.measure_word.match(text, end) if after and after.group("name") else None
-        if after and measure and measure.end() > after.end():
-            after = None  # "500 pound-feet of torque": a unit of measure, not pounds sterling
-        if after and after.group("name") and after.group("name").lower().startswith("pound") \
-                and text.startswith(" of", after.end()):
-            after = None  # "500 pounds of explosives" is a weight
-        if after and (after.group("of") is None or mention.vague or mention.spelled):
-            if mention.unit is None:
-                code = after.group("code") or self.symbols.get(after.group("sym") or "")  # "10 €", "100元"
-                mention.unit = code or self._code_for_name(after.group("name"))
-            if after.group("mega"):  # "30 MUSD": millions of dollars
-                mention.value *= 1e6
-            end = after.end()
-            if after.group("code") and (scale := self.long_scale.match(text, end)):  # "75 USD million"
-                mention.value *= self.scales[scale.group(1).lower()]
-                return scale.end()
-            if cents := self.cents_after.match(text, end):  # "15 dollars 50", "ten dollars and forty cents"
-                part = cents.group("cents")
-                hundredths = float(part) if part.isdigit() else parse_number_words(part, self.number_words,
-                                                                                   self.scales)
-                if hundredths is not None and hundredths < 100:
-                    mention.value += hundredths / 100
-                    return cents.end()
-            return end
-        pence = self.pence_after.match(text, end) if mention.unit is None else None
-        if pence and mention.spelled and not pence.group(0)[:1].isspace():
-            pence = None  # "one p" is not written; "one penny" is
-        if pence:  # "164p": 1.64 pounds sterling
-            mention.unit, mention.value = self.pence_code, mention.value / 100
-            return pence.end()
-        minor = self.forms.subunit(text, end) if mention.unit is None else None
-        if minor and not (mention.spelled and minor[1] - end < 2):  # "88 cents", "15 fils", "9c": hundredths
-            mention.unit, mention.value = minor[0], mention.value / 100
-            return minor[1]
-        percent = self.percent_after.match(text, end)
-        if percent and mention.unit is None:
-            mention.unit = "percentage point" if percent.group("points") else "percent"
-            if percent.group("points") and percent.group("points").lower() == "points":
-                mention.unit = None  # "points" alone is a score or an index, not a share
-                return end
-            return percent.end()
+    def _more_scales(self, text: str, mention: QuantityMention, end: int, last: float) -> int:
+        """ "4 thousand 3 hundred and 21": figures and scale words one after the other, each scale smaller."""
+        while (more := MORE_SCALE.match(text, end)) and self.scales[more.group(2).lower()] < last:
+            last = self.scales[more.group(2).lower()]
+            written = more.group(1)
+            count = int(written) if written.isdigit() else self.number_words[written.lower()]
+            mention.value += count * last  # "4 thousand 3 hundred"
+            end = more.end()
+        units = AND_UNITS.match(text, end) if last == 100 else None
+        added = units and (int(units.group(1)) if units.group(1).isdigit()
+                           else parse_number_words(units.group(1), self.number_words, self.scales))
+        if units and added:  # "3 hundred and 21", "3 hundred and one"
+            mention.value += added
+            end = units.end()
         return end
-
-    def _code_for_name(self, name: str) -> str:
-        key = re.sub(r"\s+", " ", name.lower())
-        if key in self.name_to_code:
-            return self.name_to_code[key]
-        for suffix in ("es", "s"):
-            if key.endswith(suffix) and key[: -len(suffix)] in self.name_to_code:
-                return self.name_to_code[key[: -len(suffix)]]
-        return self.name_to_code[key.replace("s sterling", " sterling")]
 
     def _take_range(self, text: str, mention: QuantityMention, end: int) -> int:
         at = max(end, mention.unit_end)  # "44 mg to 50 mg": the joint follows the unit
         between = self.between_before.search(text, max(0, mention.start - 10), mention.start)
-        by_change = None
         if between:
             joint = self.and_joint.match(text, at) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, at)
@@ -534,10 +500,10 @@ class QuantityScanner:
             if joint and "to" in joint.group(0).lower() \
                     and CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start):
                 return end  # "fell 5% to 10,000"
-            by_change = joint and "to" in joint.group(0).lower() \
-                and self.forms.change_by.search(text, max(0, mention.start - 6), mention.start)
         if not joint:
             return end
+        by_change = between is None and "to" in joint.group(0).lower() \
+            and self.forms.change_by.search(text, max(0, mention.start - 6), mention.start)
         first_text = text[mention.num_start:mention.num_end]
         if first_text.isdigit() and len(first_text) == 4 and "to" in joint.group(0).lower():
             return end  # "since February 2022 to 512,420": a year, then the figure it leads to

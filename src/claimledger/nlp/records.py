@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
-from claimledger.models import Claim, Document, Source
+from claimledger.models import Claim, Document, Period, Source
 from claimledger.nlp.drafts import ClaimDraft, live_drafts
 from claimledger.nlp.pipeline import extractor_version
-from claimledger.normalize.dates import resolve_period
+from claimledger.normalize.dates import iso, resolve_period
 
 
 def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim]:
@@ -28,6 +30,23 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
     return claims
 
 
+def period_of(draft: ClaimDraft, published: date | None, document_text: str = "") -> Period | None:
+    """The claim's period: the window the parse attaches to the figure where the text states one that fits
+    the time scope (a period's two ends, a window that holds publication ending at it; a running total's
+    start, counted up to publication), else the resolution of the scope cue (``normalize.dates``): a daily
+    figure's day, a cue carried from another sentence, a named event's start."""
+    window = draft.window
+    if published is not None and window is not None and window.reference == published:
+        first, last = window.first, window.last
+        if draft.time_scope == "period" and first is not None and last is not None and window.kind != "open":
+            if first < published < last:
+                last = published  # "this year", "this month", "in October so far": up to publication
+            return Period(iso(first), iso(last))
+        if draft.time_scope == "cumulative" and window.kind in ("since", "trailing") and first is not None:
+            return Period(iso(first), iso(published))
+    return resolve_period(draft.time_scope, draft.scope_cue, draft.scope_groups, published, document_text)
+
+
 def _claim(draft: ClaimDraft, document: Document, published, version: str, offset: int = 0) -> Claim:
     mention = draft.mention
     start, end = mention.start + offset, mention.end + offset
@@ -43,8 +62,7 @@ def _claim(draft: ClaimDraft, document: Document, published, version: str, offse
         unit=draft.unit,
         category=draft.category,
         time_scope=draft.time_scope,
-        period=resolve_period(draft.time_scope, draft.scope_cue, draft.scope_groups, published,
-                              document.text),
+        period=period_of(draft, published, document.text),
         subject=draft.subject,
         location=draft.location,
         source=Source(

@@ -13,7 +13,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,10 +28,17 @@ from claimledger.models import Claim, Document
 
 PIECE_CHARS = 50_000  # a longer text is parsed in pieces of at most this many characters
 LONG_WORD = 64  # a run of characters without a space this long is cut into tokens of this size
+MAX_PIECE_PROCESSES = 4  # processes parsing one long document's pieces at once (each holds a parse)
 PUNCTUATION_RUN = 8  # so is a run of punctuation this long ("!!!!!!!!", "$$$$$$$$")
+NO_SENTENCE_CHARS = 10_000  # a long text with a stretch this long without a stop or line break is not prose
+WINDOW_CHARS = 300  # what is read either side of a figure in a text that is not prose
+DENSE_SHARE = 0.25  # past this share of a text near a figure, text that is not prose is skipped
 DEADLINE_KEY = "claimledger.deadline"
 EXPIRED_KEY = "claimledger.expired"
 
+NO_SENTENCE = re.compile(rf"(?<![^.!?\n])[^.!?\n]{{{NO_SENTENCE_CHARS + 1},}}")  # from a run's start only
+FIGURE_WORD = re.compile(r"(?<!\S)[^\s\d]*\d")  # a word holding a digit, found from its start
+DIGIT_RUN = re.compile(r"\d+")
 HOSTILE_RUN = re.compile(rf"(?<![^\w\s])[^\w\s]{{{PUNCTUATION_RUN},}}|(?<!\S)\S{{{LONG_WORD},}}")
 
 
@@ -88,6 +98,49 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+def not_prose(text: str) -> str | None:
+    """Why a long text is not prose, or None: more than half of it in stretches of over
+    ``NO_SENTENCE_CHARS`` characters with no sentence end or line break, or more than half of its words
+    holding a digit. Articles never are (the longest sentence of the dev set is under 300 characters), and
+    one hostile run inside an article does not make it so; such text is read only near its figures.
+    Linear: one pass of a pattern that starts only where a stretch starts."""
+    if len(text) <= PIECE_CHARS:
+        return None
+    stretches = sum(len(stretch.group()) for stretch in NO_SENTENCE.finditer(text))
+    if stretches * 2 > len(text):
+        return f"{stretches:,} of its {len(text):,} characters lie in stretches without a sentence end"
+    words = len(text.split())
+    figures = len(FIGURE_WORD.findall(text))
+    if figures * 2 > words:
+        return f"{figures:,} of its {words:,} words are figures"
+    return None
+
+
+def figure_windows(text: str, width: int = WINDOW_CHARS) -> list[tuple[int, str]]:
+    """(offset, window) around each digit, ``width`` characters either side widened to a space,
+    overlapping windows merged; what is read of a text that is not prose."""
+    windows: list[tuple[int, str]] = []
+    start = end = -1
+    for digit in DIGIT_RUN.finditer(text):
+        if start >= 0 and digit.start() - width <= end:
+            end = max(end, digit.end() + width)
+            continue
+        if start >= 0:
+            windows.append(_window(text, start, end))
+        start, end = max(0, digit.start() - width), digit.end() + width
+    if start >= 0:
+        windows.append(_window(text, start, end))
+    return [(offset, window) for offset, window in windows if _has_figures(window)]
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, str]:
+    space = text.rfind(" ", max(0, start - LONG_WORD), start)
+    start = space + 1 if space >= 0 else start
+    space = text.find(" ", end, end + LONG_WORD)
+    end = min(len(text), space if space >= 0 else end)
+    return start, text[start:end]
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)``, with long runs of punctuation and very long words cut into plain tokens
     first (spaCy's affix splitting is quadratic on them); the Doc's text is ``text`` exactly."""
@@ -128,7 +181,18 @@ def run(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
             continue
         yield from _run_batch(nlp, batch, batch_size, timeout)
         batch = []
-        yield _run_long(nlp, document, timeout)
+        problem = not_prose(document.text)
+        if problem is None:
+            work = [(offset, piece) for offset, piece in pieces(document.text) if _has_figures(piece)]
+        else:
+            work = figure_windows(document.text)
+            parsed = sum(len(piece) for _, piece in work)
+            if parsed > DENSE_SHARE * len(document.text):
+                yield Skipped(document, f"not prose ({problem}) and figures make up too much of it to parse "
+                                        f"in bounded time ({parsed:,} of {len(document.text):,} characters "
+                                        "are near a figure)")
+                continue
+        yield _run_long(nlp, document, work, timeout)
     yield from _run_batch(nlp, batch, batch_size, timeout)
 
 
@@ -138,9 +202,15 @@ def _has_figures(text: str) -> bool:
     return default_scanner().has_mention(text)
 
 
-def _start(nlp: Language, text: str, deadline: Deadline) -> Doc:
+def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline | None = None) -> Doc:
+    """The Doc the components read: the text made into tokens, with the document's deadline and
+    publication date (temporal expressions resolve against it) in its user data."""
+    from claimledger.nlp.periods import PUBLISHED_KEY
+
     doc = make_doc(nlp, text)
-    doc.user_data[DEADLINE_KEY] = deadline
+    if deadline is not None:
+        doc.user_data[DEADLINE_KEY] = deadline
+    doc.user_data[PUBLISHED_KEY] = document.published_date
     return doc
 
 
@@ -152,7 +222,8 @@ def _run_batch(nlp: Language, batch: list[Document], batch_size: int,
         return
     deadlines = [Deadline(timeout) for _ in batch]
     parse = [k for k, d in enumerate(batch) if _has_figures(d.text)]
-    docs = nlp.pipe((_start(nlp, batch[k].text, deadlines[k]) for k in parse), batch_size=batch_size)
+    docs = nlp.pipe((start_doc(nlp, batch[k].text, batch[k], deadlines[k]) for k in parse),
+                    batch_size=batch_size)
     parsed = dict(zip(parse, docs, strict=True))
     for k, document in enumerate(batch):
         doc = parsed.get(k)
@@ -162,19 +233,65 @@ def _run_batch(nlp: Language, batch: list[Document], batch_size: int,
             yield document, claims_from_doc(doc, document) if doc is not None else []
 
 
-def _run_long(nlp: Language, document: Document,
-              timeout: float | None) -> tuple[Document, list[Claim]] | Skipped:
+def piece_processes(pieces_to_parse: int) -> int:
+    """How many processes parse one long document's pieces: one per CPU this process may use (at most
+    ``MAX_PIECE_PROCESSES``), or 1 where forking is unsafe or impossible: in a daemonic process (the
+    server's extraction workers, a multiprocessing pool's workers, which may not have children), in a
+    process running threads (a fork copies their locks, held or not), or where there is no fork."""
+    if pieces_to_parse < 2 or not hasattr(os, "fork") or multiprocessing.current_process().daemon \
+            or threading.active_count() > 1:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_PIECE_PROCESSES, pieces_to_parse))
+
+
+_FORKED: tuple[Language, Document, Deadline] | None = None  # what a forked piece worker reads
+
+
+def _parse_piece(nlp: Language, document: Document, deadline: Deadline,
+                 offset: int, piece: str) -> list[Claim] | None:
+    """The claims of one piece of a long document, or None once its deadline has passed."""
     from claimledger.nlp.records import claims_from_doc
 
-    deadline = Deadline(timeout)
+    if deadline.passed():
+        return None
+    doc = next(iter(nlp.pipe([start_doc(nlp, piece, document, deadline)], batch_size=1)))
+    if expired(doc):
+        return None
+    return claims_from_doc(doc, document, offset=offset)
+
+
+def _forked_piece(work: tuple[int, str]) -> list[Claim] | None:
+    assert _FORKED is not None
+    nlp, document, deadline = _FORKED
+    return _parse_piece(nlp, document, deadline, *work)
+
+
+def _run_long(nlp: Language, document: Document, work: list[tuple[int, str]],
+              timeout: float | None) -> tuple[Document, list[Claim]] | Skipped:
+    """A long document's pieces (offset, text), parsed in order, or on every CPU at once (forked
+    processes sharing the loaded pipeline; each piece is independent, so the claims are the same)."""
+    global _FORKED
+    deadline = Deadline(timeout)  # monotonic time: the same clock in a forked process
+    processes = piece_processes(len(work))
     claims: list[Claim] = []
-    for offset, piece in pieces(document.text):
-        if deadline.passed():
-            return Skipped(document, deadline.reason())
-        if not _has_figures(piece):
-            continue
-        doc = next(iter(nlp.pipe([_start(nlp, piece, deadline)], batch_size=1)))
-        if expired(doc):
-            return Skipped(document, deadline.reason())
-        claims.extend(claims_from_doc(doc, document, offset=offset))
+    if processes == 1:
+        for offset, piece in work:
+            found = _parse_piece(nlp, document, deadline, offset, piece)
+            if found is None:
+                return Skipped(document, deadline.reason())
+            claims.extend(found)
+        return document, claims
+    _FORKED = (nlp, document, deadline)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for found in pool.imap(_forked_piece, work):
+                if found is None:  # leaving the block stops the workers still parsing
+                    return Skipped(document, deadline.reason())
+                claims.extend(found)
+    finally:
+        _FORKED = None
     return document, claims

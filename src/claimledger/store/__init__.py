@@ -6,6 +6,8 @@ is kept current by Alembic (``store/migrate.py``) each time a ledger is opened.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +54,7 @@ class ClaimFilter:
     unit: str | None = None
     subject: str | None = None  # substring
     checked: bool | None = None  # True: claims with at least one check result; False: none
+    min_confidence: float | None = None  # every context field at least this confident (claims with none: out)
 
 
 @dataclass
@@ -96,6 +99,8 @@ def _conditions(f: ClaimFilter) -> list[Any]:
         out.append(c.period_end >= f.period_start)
     if f.period_end:
         out.append(c.period_start <= f.period_end)
+    if f.min_confidence is not None:  # NULL (no confidence) never compares true: left out
+        out.append(c.min_confidence >= f.min_confidence)
     if f.checked is not None:
         has = exists().where(checks_t.c.claim_id == c.id)
         out.append(has if f.checked else ~has)
@@ -138,6 +143,9 @@ class Ledger:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self._stats_cache: tuple[int, int, dict[str, Any]] | None = None  # data version, top, statistics
+        self._version_conn: sqlite3.Connection | None = None
+        self._version_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None, *, create: bool = True) -> Ledger:
@@ -268,12 +276,18 @@ class Ledger:
         if order_by not in ORDER_COLUMNS:
             raise StoreError(f"cannot order claims by {order_by!r}: use one of {sorted(ORDER_COLUMNS)}")
         column = claims_t.c[order_by]
-        stmt = (select(claims_t.c.record).where(*_conditions(filter))
+        # the page's ids first, then their records: ordering and skipping ``offset`` rows by the ids alone
+        # reads an index, where fetching records for them read every skipped row (30 ms at offset 4,000)
+        page = (select(claims_t.c.id).where(*_conditions(filter))
                 .order_by(column.desc() if descending else column.asc(), claims_t.c.id)
                 .limit(limit).offset(offset))
         with self.engine.connect() as conn:
-            rows = conn.execute(stmt).scalars().all()
-        return [claim_from_record(r) for r in rows]
+            ids = conn.execute(page).scalars().all()
+            if not ids:
+                return []
+            records = dict(conn.execute(select(claims_t.c.id, claims_t.c.record)
+                                        .where(claims_t.c.id.in_(ids))).tuples().all())
+        return [claim_from_record(records[i]) for i in ids if i in records]
 
     def count(self, filter: ClaimFilter) -> int:
         stmt = select(func.count()).select_from(claims_t).where(*_conditions(filter))
@@ -320,7 +334,35 @@ class Ledger:
         return out
 
     def stats(self, top: int = 10) -> dict[str, Any]:
-        """Documents, claims, and claims by category, by source (top ``top``), by outlet, by check result."""
+        """Documents, claims, and claims by category, by source (top ``top``), by outlet, by check result.
+
+        Counted over the whole ledger (a few hundred ms at 10,000 claims), so a SQLite file's figures are
+        kept until any connection commits a change (``PRAGMA data_version``), and asked again then."""
+        version = self._data_version()
+        cached = self._stats_cache
+        if version is not None and cached is not None and cached[:2] == (version, top):
+            return _copy_stats(cached[2])
+        result = self._count_stats(top)
+        if version is not None:
+            self._stats_cache = (version, top, result)
+        return _copy_stats(result)
+
+    def _data_version(self) -> int | None:
+        """A number that changes whenever any connection, of this process or another, commits to this
+        SQLite file: its ``data_version`` read on a connection of our own that never writes. None for
+        PostgreSQL and in-memory SQLite (no such cheap mark: their statistics are always counted)."""
+        database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        with self._version_lock:
+            try:
+                if self._version_conn is None:
+                    self._version_conn = sqlite3.connect(database, check_same_thread=False)
+                return int(self._version_conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error:
+                return None
+
+    def _count_stats(self, top: int) -> dict[str, Any]:
         c, d = claims_t.c, documents_t.c
         source = func.coalesce(c.source_canonical, c.source_name)
         # the bundled examples are left out (counted apart, as `examples`)
@@ -343,7 +385,15 @@ class Ledger:
                 "check_results": by_check, "examples": int(examples)}
 
     def close(self) -> None:
+        with self._version_lock:
+            if self._version_conn is not None:
+                self._version_conn.close()
+                self._version_conn = None
         self.engine.dispose()
+
+
+def _copy_stats(stats: dict[str, Any]) -> dict[str, Any]:
+    return {key: dict(value) if isinstance(value, dict) else value for key, value in stats.items()}
 
 
 def _tune_sqlite(engine: Engine) -> None:

@@ -41,6 +41,26 @@ def example_documents(engine: Engine) -> list[str]:
                                  .order_by(documents_t.c.id)).scalars())
 
 
+def delete_targets(engine: Engine, doc_ids: Iterable[str] = (), outlet: str | None = None,
+                   examples: bool = False) -> tuple[list[str], list[str]]:
+    """What `claimledger delete` (and DELETE /api/documents) would delete: these documents, every document of
+    the outlet, the bundled examples; as (the ids in the ledger, each once, in that order; the given ids that
+    are not in the ledger)."""
+    given = list(doc_ids)
+    targets = list(given)
+    if outlet:
+        targets += documents_of_outlet(engine, outlet)
+    if examples:
+        targets += example_documents(engine)
+    targets = list(dict.fromkeys(targets))
+    known: set[str] = set()
+    with engine.connect() as conn:
+        for i in range(0, len(targets), 500):
+            known.update(conn.execute(select(documents_t.c.id).where(
+                documents_t.c.id.in_(targets[i:i + 500]))).scalars())
+    return [d for d in targets if d in known], [d for d in dict.fromkeys(given) if d not in known]
+
+
 def mark_examples(engine: Engine, doc_ids: Iterable[str]) -> int:
     """Flag these documents as bundled examples; how many were flagged."""
     ids = list(doc_ids)
@@ -85,4 +105,4 @@ def delete_documents(engine: Engine, doc_ids: Iterable[str], who: str) -> tuple[
     return n_docs, n_claims
 
 
-__all__ = ["delete_documents", "documents_of_outlet", "example_documents", "mark_examples"]
+__all__ = ["delete_documents", "delete_targets", "documents_of_outlet", "example_documents", "mark_examples"]

@@ -57,11 +57,31 @@ def _bucket(category: str, unit: str, scope: str) -> list[Any]:
     return [c.category == category, func.lower(func.coalesce(c.unit, "")) == base, c.time_scope == scope]
 
 
-def _pairs(engine: Engine, category: str, unit: str, scope: str) -> list[tuple[str, str]]:
-    """The (subject, location) pairs of one category, unit and scope, as stored."""
+Periods = set[tuple[str | None, str | None]]
+DATED_SCOPES = ("daily", "period")  # their figure is one period's: its reports are of that period only
+
+
+def _of_periods(scope: str, periods: Periods | None) -> list[Any]:
+    """The condition "of one of these periods", for a daily or period figure (its identity holds the
+    period); nothing for other scopes or no periods given."""
+    if periods is None or scope not in DATED_SCOPES:
+        return []
+    c = claims_t.c
+
+    def equal(column: Any, value: str | None) -> Any:
+        return column.is_(None) if value is None else column == value
+
+    return [or_(false(), *(and_(equal(c.period_start, start), equal(c.period_end, end))
+                           for start, end in sorted(periods, key=str)))]
+
+
+def _pairs(engine: Engine, category: str, unit: str, scope: str,
+           periods: Periods | None = None) -> list[tuple[str, str]]:
+    """The (subject, location) pairs of one category, unit and scope (and periods), as stored."""
     c = claims_t.c
     subj, loc = func.coalesce(c.subject, ""), func.coalesce(c.location, "")
-    stmt = select(subj, loc).where(*_bucket(category, unit, scope)).group_by(subj, loc)
+    stmt = (select(subj, loc).where(*_bucket(category, unit, scope), *_of_periods(scope, periods))
+            .group_by(subj, loc))
     with engine.connect() as conn:
         return [(sj, lc) for sj, lc in conn.execute(stmt).all()]
 
@@ -73,18 +93,22 @@ def _ww(subject: str, location: str) -> str:
     return f"{whose} @ {where}" if where else whose
 
 
-def figure_claims(engine: Engine, parts: FigureParts, limit: int | None = MAX_FIGURE_CLAIMS) -> list[Claim]:
-    """Every claim of one figure (the first `limit`), oldest report first."""
+def figure_claims(engine: Engine, parts: FigureParts, limit: int | None = MAX_FIGURE_CLAIMS,
+                  periods: Periods | None = None) -> list[Claim]:
+    """Every claim of one figure (the first `limit`), oldest report first. ``periods``: of a daily or period
+    figure, only the reports of these periods (the others are other figures in time: storing one more
+    report then reads its own period's reports, not every day's)."""
     target, category, unit, scope = _target(parts[0]), parts[1], parts[2], parts[3]
     parts = (target, category, unit, scope)
     c = claims_t.c
     if target.startswith(ALONE):
         stmt = select(c.record).where(c.id == target[len(ALONE):])
     else:
-        kept = [(sj, lc) for sj, lc in _pairs(engine, category, unit, scope) if _ww(sj, lc) == target]
+        kept = [(sj, lc) for sj, lc in _pairs(engine, category, unit, scope, periods)
+                if _ww(sj, lc) == target]
         subj, loc = func.coalesce(c.subject, ""), func.coalesce(c.location, "")
         which = or_(*(and_(subj == sj, loc == lc) for sj, lc in kept)) if kept else false()
-        stmt = select(c.record).where(*_bucket(category, unit, scope), which)
+        stmt = select(c.record).where(*_bucket(category, unit, scope), *_of_periods(scope, periods), which)
     stmt = stmt.order_by(c.published, c.id)
     found: list[Claim] = []
     with engine.connect() as conn:

@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.errors import NotFoundError, StoreError
 from claimledger.models import Claim
-from claimledger.review import get_field, overlay
+from claimledger.review import LOW_CONFIDENCE, get_field, overlay
 from claimledger.store.rows import claim_from_record, claim_row, now_iso
 from claimledger.store.schema import check_results as checks_t
 from claimledger.store.schema import claims as claims_t
@@ -259,30 +259,45 @@ def record_event(conn: Connection, *, reviewer: str, action: str, doc_id: str | 
 
 # ------------------------------------------------------------------------------------------ the queue
 
-def _need_terms() -> list[tuple[Any, int, str]]:
-    """What makes a claim need a person, with its weight: failed checks first, then low-confidence signs
-    (the context fields the extractor is least sure of: an unknown source type, no time scope, no
-    category)."""
+def _sign_terms() -> list[tuple[Any, int, str]]:
+    """Stand-ins for low confidence, for claims extracted without a decision model (no ``confidence``), with
+    their weights: the context fields the rules are least sure of (an unknown source type, no time scope, no
+    category). They also break ties between claims of equal confidence."""
     c = claims_t.c
-    failed = exists().where(and_(checks_t.c.claim_id == c.id, checks_t.c.result == "inconsistent"))
-    return [(failed, 8, "failed check"), (c.source_type == "unknown", 4, "unknown source type"),
+    return [(c.source_type == "unknown", 4, "unknown source type"),
             (c.time_scope == "unspecified", 2, "no time scope"), (c.category == "other", 1, "no category")]
+
+
+def _flag(condition: Any) -> Any:
+    return case((condition, literal(1)), else_=literal(0))
 
 
 def queue(engine: Engine, *, limit: int = 50, offset: int = 0, include_reviewed: bool = False,
           include_examples: bool = True) -> tuple[int, list[dict[str, Any]]]:
     """Claims ordered by what most needs a person: unreviewed first, the user's own before the bundled
-    examples, then failed checks, then low-confidence signs; each with `need` (its score) and `reasons`.
-    Returns (how many there are, this page)."""
+    examples, then failed checks, then the lowest field confidence (``claims.min_confidence``) first, claims
+    without a confidence after those with one and ordered by the stand-in signs (`_sign_terms`).
+
+    Each item has `need`, a score that falls as the queue goes (2 for a failed check, plus 1 minus the lowest
+    confidence), `min_confidence`, and `reasons` ("failed check", "low confidence: time scope 0.42", or the
+    signs of a claim without confidence). Ordered in one query. Returns (how many there are, this page)."""
     c = claims_t.c
-    terms = _need_terms()
-    score = sum((case((cond, literal(weight)), else_=literal(0)) for cond, weight, _ in terms), literal(0))
+    signs = _sign_terms()
+    failed = exists().where(and_(checks_t.c.claim_id == c.id, checks_t.c.result == "inconsistent"))
+    sign_score = sum((case((cond, literal(weight)), else_=literal(0)) for cond, weight, _ in signs),
+                     literal(0))
+    need = (case((failed, literal(2.0)), else_=literal(0.0))
+            + func.coalesce(literal(1.0) - c.min_confidence, literal(0.0)))
     reviewed = exists().where(reviews_t.c.claim_id == c.id)
-    flags = [case((cond, literal(1)), else_=literal(0)).label(f"t{i}")
-             for i, (cond, _, _) in enumerate(terms)]
     example = exists().where(and_(documents_t.c.id == c.doc_id, documents_t.c.example.is_(True)))
-    stmt = select(c.record, case((reviewed, literal(1)), else_=literal(0)).label("reviewed"),
-                  case((example, literal(1)), else_=literal(0)).label("example"), score.label("need"), *flags)
+    keys = {"reviewed": _flag(reviewed).label("reviewed"), "example": _flag(example).label("example"),
+            "failed": _flag(failed).label("failed"),
+            "no_confidence": _flag(c.min_confidence.is_(None)).label("no_confidence"),
+            "signs": sign_score.label("signs")}
+    # the page is ordered by the labels (each subquery computed once a row) and carries ids, not records: the
+    # sort moves small rows; the page's records are read afterwards by id
+    stmt = select(c.id, c.min_confidence, need.label("need"), *keys.values(),
+                  *[_flag(cond).label(f"s{i}") for i, (cond, _, _) in enumerate(signs)])
     conditions = []
     if not include_reviewed:
         conditions.append(~reviewed)
@@ -290,25 +305,38 @@ def queue(engine: Engine, *, limit: int = 50, offset: int = 0, include_reviewed:
         conditions.append(~example)
     stmt = stmt.where(*conditions)
     total_stmt = select(func.count()).select_from(claims_t).where(*conditions)
-    page = stmt.order_by(_flag_order(reviewed), _flag_order(example), score.desc(), c.published.desc(), c.id)
+    page = stmt.order_by(keys["reviewed"].asc(), keys["example"].asc(), keys["failed"].desc(),
+                         keys["no_confidence"].asc(), c.min_confidence.asc(), keys["signs"].desc(),
+                         c.published.desc(), c.id)
     with engine.connect() as conn:
         total = int(conn.execute(total_stmt).scalar_one())
         rows = conn.execute(page.limit(limit).offset(offset)).all()
+        records = dict(conn.execute(select(c.id, c.record).where(c.id.in_([r.id for r in rows]))).all())
     out = []
     for row in rows:
-        reasons = [label for i, (_, _, label) in enumerate(terms) if row._mapping[f"t{i}"]]
-        if not row.reviewed:
-            reasons.insert(0, "unreviewed")
+        claim = claim_from_record(records[row.id])
+        reasons = [] if row.reviewed else ["unreviewed"]
+        if row.failed:
+            reasons.append("failed check")
+        if row.min_confidence is not None:
+            reasons += low_confidence_reasons(claim.confidence)
+        else:
+            reasons += [label for i, (_, _, label) in enumerate(signs) if row._mapping[f"s{i}"]]
         if row.example:
             reasons.append("bundled example")
-        out.append({"claim": claim_from_record(row.record), "need": int(row.need), "reasons": reasons})
+        out.append({"claim": claim, "need": round(float(row.need), 3), "min_confidence": row.min_confidence,
+                    "reasons": reasons})
     return total, out
 
 
-def _flag_order(condition: Any) -> Any:
-    """Rows where ``condition`` is false first."""
-    return case((condition, literal(1)), else_=literal(0)).asc()
+def low_confidence_reasons(confidence: dict[str, Any] | None) -> list[str]:
+    """"low confidence: time scope 0.42, source type 0.5": the fields under LOW_CONFIDENCE, lowest first."""
+    low = sorted((float(v), name) for name, v in (confidence or {}).items()
+                 if isinstance(v, int | float) and v < LOW_CONFIDENCE)
+    if not low:
+        return []
+    return ["low confidence: " + ", ".join(f"{name.replace('_', ' ')} {value:.2f}" for value, name in low)]
 
 
-__all__ = ["UNSET", "Change", "history", "list_reviews", "queue", "reapply", "reattach", "record_event",
-           "write_review"]
+__all__ = ["UNSET", "Change", "history", "list_reviews", "low_confidence_reasons", "queue", "reapply",
+           "reattach", "record_event", "write_review"]

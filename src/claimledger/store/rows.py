@@ -32,8 +32,15 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "text": claim.text, "sentence": claim.sentence, "value": claim.value, "high": claim.high,
         "bound": claim.bound, "unit": claim.unit, "subject": claim.subject, "location": claim.location,
         "hedged": bool(claim.hedged), "conversion_of": claim.conversion_of, "published": claim.published,
+        "min_confidence": lowest_confidence(claim.confidence),
         "record": json.dumps(claim.to_dict(), ensure_ascii=False),
     }
+
+
+def lowest_confidence(confidence: dict[str, Any] | None) -> float | None:
+    """The lowest of a record's per-field confidences; None when it has none (the `min_confidence` column)."""
+    values = [float(v) for v in (confidence or {}).values() if isinstance(v, int | float)]
+    return min(values) if values else None
 
 
 def check_rows(claim: Claim) -> list[dict[str, Any]]:

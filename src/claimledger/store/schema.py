@@ -67,6 +67,9 @@ claims = Table(
     Column("source_cue", Text),
     Column("source_via", Text),
     Column("conversion_of", String(80)),
+    # the lowest of the record's per-field confidences (migration 0004); null when it has none (extracted
+    # without a decision model): what the review queue orders by and `query --min-confidence` filters on
+    Column("min_confidence", Float),
 )
 
 Index("ix_claims_published_id", claims.c.published, claims.c.id)
@@ -79,6 +82,7 @@ Index("ix_claims_verification", claims.c.verification)
 Index("ix_claims_value", claims.c.value)
 Index("ix_claims_unit", claims.c.unit)
 Index("ix_claims_period", claims.c.period_start, claims.c.period_end)
+Index("ix_claims_min_confidence", claims.c.min_confidence)
 
 sources = Table(
     "sources",

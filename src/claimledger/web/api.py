@@ -83,6 +83,10 @@ def claim_filter(
     subject: Annotated[str | None, Query(description="Substring of the subject (case-insensitive).")] = None,
     checked: Annotated[bool | None, Query(description="true: claims with at least one check result; "
                                                       "false: claims with none.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Claims whose every context "
+                                                  "field (time scope, category, source type, hedged) has a "
+                                                  "confidence of at least this; claims extracted without a "
+                                                  "decision model have none.")] = None,
 ) -> ClaimFilter:
     """The filters of `claimledger query`, as query parameters."""
     return ClaimFilter(category=category, source=source, source_type=source_type, outlet=outlet,
@@ -90,7 +94,8 @@ def claim_filter(
                        period_start=period_start.isoformat() if period_start else None,
                        period_end=period_end.isoformat() if period_end else None,
                        verification=verification, text=text, value_min=value_min, value_max=value_max,
-                       doc_id=doc_id, unit=unit, subject=subject, checked=checked)
+                       doc_id=doc_id, unit=unit, subject=subject, checked=checked,
+                       min_confidence=min_confidence)
 
 
 OrderColumn = Literal["published", "value", "category", "id", "outlet", "time_scope"]
@@ -257,7 +262,8 @@ class ExtractRequest(BaseModel):
                          "(`Authorization: Bearer <token>`, from `claimledger token create`). Extraction "
                          "runs in a bounded pool of worker processes: when every worker is busy and the "
                          "queue is full the answer is 503 with `Retry-After`; an extraction past the "
-                         "server's time limit is stopped and answered 422 (`time_limit`).")
+                         "server's time limit is stopped and answered 422 (`time_limit`), one past a "
+                         "worker's memory limit 422 (`memory_limit`).")
 async def post_extract(request: Request, body: ExtractRequest) -> JSON:
     state = request.app.state
     job = workers.Job(text=body.text, html=body.html, url=body.url, fetch=state.fetch_limits,
@@ -269,6 +275,8 @@ async def post_extract(request: Request, body: ExtractRequest) -> JSON:
         raise ApiError(503, str(exc), "busy", headers={"Retry-After": str(exc.retry_after)}) from None
     except workers.TimeLimit as exc:
         raise ApiError(422, str(exc), "time_limit") from None
+    except workers.MemoryLimit as exc:
+        raise ApiError(422, str(exc), "memory_limit") from None
     except workers.WorkerFailed as exc:
         raise ApiError(503, str(exc), "unavailable", headers={"Retry-After": "5"}) from None
     except asyncio.CancelledError:  # the server stops (its grace period is over): say so, not a bare 500

@@ -41,8 +41,9 @@ from a posted text, HTML page or URL.
 
 Every response is JSON. Errors have one shape: `{"error": {"code": "...", "message": "..."}}`.
 
-**Tokens.** Writes (`POST /api/extract`) need `Authorization: Bearer <token>`; create a token with
-`claimledger token create`. Reads are open unless the server runs with `--require-token-for-reads`.
+**Tokens.** Writes (`POST /api/extract`, reviews, `DELETE /api/documents`) need `Authorization: Bearer
+<token>`; create a token with `claimledger token create` (reviews and deletions: `--name NAME`, which the
+history records). Reads are open unless the server runs with `--require-token-for-reads`.
 
 **Limits.** A request body over the server's limit (default 2 MiB) is refused with 413; a fetched URL has a
 timeout and a size cap; pages of results hold at most 500 items.
@@ -130,7 +131,7 @@ def create_app(ledger_url: str | None = None, *, read_token_required: bool = Fal
     serve` passes the loopback names, LOOPBACK_HOSTS, unless told otherwise). Extraction runs in the
     process's worker pool for `extract_limits`, started with the app.
     """
-    from claimledger.web import api, pages, review
+    from claimledger.web import api, deleting, pages, review
 
     limits = extract_limits or ExtractLimits()
 
@@ -153,6 +154,7 @@ def create_app(ledger_url: str | None = None, *, read_token_required: bool = Fal
     app.include_router(pages.router)
     app.include_router(review.router)
     app.include_router(review.pages)
+    app.include_router(deleting.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     if allowed_hosts is not None:

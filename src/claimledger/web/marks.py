@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimledger.models import Claim
+from claimledger.review import LOW_CONFIDENCE
 
 
 @dataclass
@@ -27,8 +28,8 @@ def check_state(claim: Claim) -> str:
 
 
 # A context field whose calibrated confidence is below this is marked on the article page for a person
-# to check.
-REVIEW_BELOW = 0.7
+# to check (the review queue names the same fields).
+REVIEW_BELOW = LOW_CONFIDENCE
 
 
 def unsure(claim: Claim, field: str) -> float | None:

@@ -57,14 +57,15 @@ def page_filter(request: Request) -> ClaimFilter:
         try:
             if f.name == "checked":
                 values[f.name] = {"true": True, "false": False}[raw.lower()]
-            elif f.name.startswith("value_"):
+            elif f.name.startswith("value_") or f.name == "min_confidence":
                 values[f.name] = float(raw)
             elif f.name.startswith("period_"):
                 values[f.name] = date.fromisoformat(raw).isoformat()
             else:
                 values[f.name] = raw
         except (ValueError, KeyError):
-            kind = {"checked": "true or false", "value_min": "a number", "value_max": "a number"}.get(
+            kind = {"checked": "true or false", "value_min": "a number", "value_max": "a number",
+                    "min_confidence": "a number"}.get(
                 f.name, "an ISO date (YYYY-MM-DD)")
             raise ApiError(400, f"filter {f.name!r} must be {kind}, got {raw!r}") from None
     return ClaimFilter(**values)

@@ -157,7 +157,9 @@ def queue_page(request: Request, limit: int, offset: int, include_reviewed: bool
         "limit": limit,
         "offset": offset,
         "queue": [
-            {"need": i["need"], "reasons": i["reasons"], "claim": claim_json(i["claim"])} for i in items
+            {"need": i["need"], "min_confidence": i["min_confidence"], "reasons": i["reasons"],
+             "claim": claim_json(i["claim"])}
+            for i in items
         ],
     }
 
@@ -165,9 +167,12 @@ def queue_page(request: Request, limit: int, offset: int, include_reviewed: bool
 @read.get(
     "/review-queue",
     summary="The review queue",
-    description="Claims ordered by what most needs a person: unreviewed first, then failed checks, then "
-    "low-confidence signs (unknown source type, no time scope, no category); each with "
-    "`need` (its score) and `reasons`. Bundled examples come after your own claims.",
+    description="Claims ordered by what most needs a person: unreviewed first, your own before the bundled "
+    "examples, then failed checks, then the lowest field confidence first (claims extracted without a "
+    "decision model, which have none, after those with one, ordered by the old signs: an unknown source "
+    "type, no time scope, no category). Each with `need` (2 for a failed check plus 1 minus the lowest "
+    "confidence; it falls as the queue goes), `min_confidence` and `reasons` (\"failed check\", \"low "
+    "confidence: time scope 0.42\", ...).",
 )
 def get_queue(
     request: Request,

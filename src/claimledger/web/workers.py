@@ -7,7 +7,9 @@ extraction, not even for the interpreter lock.
 
 Bounds: `workers` processes; at most `queue` more jobs waiting for one (past that, `PoolBusy`: the API answers
 503 with Retry-After); each job gets `seconds` once a worker has it, after which the worker is killed and
-replaced (`TimeLimit`). Pools are shared per process and per limits: worker processes are a process-wide
+replaced (`TimeLimit`); each worker may grow by `memory_mb` past what it holds with its pipeline loaded
+(an address-space limit, `RLIMIT_AS`): a job that needs more is answered `MemoryLimit`, naming the document,
+and its worker is replaced. Pools are shared per process and per limits: worker processes are a process-wide
 resource, as the spaCy pipeline is.
 """
 
@@ -30,6 +32,7 @@ from typing import Any
 from claimledger.errors import ClaimledgerError, InputError
 from claimledger.models import Claim, Document
 
+DEFAULT_MEMORY_MB = 1536  # a 2 MiB body, read in pieces, needs a few hundred MB past the loaded pipeline
 STARTUP_SECONDS = 180.0  # a worker loading the pipeline on a busy machine; its job's clock starts after
 
 
@@ -43,10 +46,13 @@ class ExtractLimits:
     workers: int = field(default_factory=default_workers)  # worker processes
     queue: int = 8  # jobs that may wait for a worker; more get 503
     seconds: float = 60.0  # hard limit on one job once a worker has it
+    memory_mb: int | None = DEFAULT_MEMORY_MB  # what a worker may add to its loaded size; None: no limit
 
     def __post_init__(self) -> None:
-        if self.workers < 1 or self.queue < 0 or not self.seconds > 0:
-            raise ValueError(f"extraction limits need workers >= 1, queue >= 0, seconds > 0: {self}")
+        if self.workers < 1 or self.queue < 0 or not self.seconds > 0 or \
+                (self.memory_mb is not None and self.memory_mb < 1):
+            raise ValueError(f"extraction limits need workers >= 1, queue >= 0, seconds > 0, "
+                             f"memory_mb >= 1: {self}")
 
 
 class PoolBusy(ClaimledgerError):
@@ -63,6 +69,10 @@ class TimeLimit(ClaimledgerError):
 
 class WorkerFailed(ClaimledgerError):
     """A worker died or would not start."""
+
+
+class MemoryLimit(ClaimledgerError):
+    """A job needed more memory than a worker may take; its worker was replaced."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +94,39 @@ def run_job(job: Job) -> tuple[Document, list[Claim]]:
     return document, extracting.extract_checked(document)
 
 
-def _worker_main(conn: Connection) -> None:
-    """A worker process: load the pipeline, say so, then answer jobs until the pipe closes."""
+def describe(job: Job) -> str:
+    """The job's document as a person would name it in one line."""
+    if job.url:
+        return job.url
+    named = job.fields.get("id") or job.fields.get("title")
+    size = len(job.text or job.html or "")
+    what = f"the posted {'HTML page' if job.html else 'text'} ({size:,} characters)"
+    return f"{named!r}, {what}" if named else what
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space at its present size plus ``memory_mb``: past it an allocation fails
+    (MemoryError) instead of the machine swapping or the kernel killing whatever is largest."""
+    import resource
+
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        size = int(statm.read().split()[0]) * resource.getpagesize()
+    limit = size + memory_mb * 1024 * 1024
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, memory_mb: int | None = None) -> None:
+    """A worker process: load the pipeline, say so, then answer jobs until the pipe closes. Past its memory
+    limit it answers so, naming the document, and ends: the pool starts a fresh worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which then closes the pool
     from claimledger.nlp.pipeline import get_pipeline
 
     get_pipeline()
+    if memory_mb is not None and os.path.exists("/proc/self/statm"):  # Linux: RLIMIT_AS is enforced
+        _limit_memory(memory_mb)
     try:
         conn.send(("ready",))
     except OSError:  # the server is gone (the pipe closed): end quietly
@@ -101,6 +138,15 @@ def _worker_main(conn: Connection) -> None:
             return
         try:
             answer: tuple = ("ok", *run_job(job))
+        except MemoryError:
+            answer = ("memory", f"extracting {describe(job)} needed more than the worker's memory limit "
+                                f"({memory_mb} MB past its loaded pipeline); the worker was replaced: "
+                                "send a shorter text")
+            try:
+                conn.send(answer)
+            except OSError:
+                pass
+            return  # what failed to allocate may have left this process half-done: a fresh one takes over
         except InputError as exc:  # pickles whole (InputError.__reduce__): NotEnglishError stays itself
             answer = ("input", exc)
         except ClaimledgerError as exc:
@@ -114,10 +160,10 @@ def _worker_main(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, memory_mb: int | None = None) -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child,), daemon=True,
+        self.process = context.Process(target=_worker_main, args=(child, memory_mb), daemon=True,
                                        name="claimledger-extract")
         self.process.start()
         child.close()
@@ -165,7 +211,7 @@ class ExtractionPool:
                 self._add_worker()
 
     def _add_worker(self) -> None:
-        worker = _Worker()
+        worker = _Worker(self.limits.memory_mb)
         self._workers.add(worker)
         self._idle.put(worker)
 
@@ -204,6 +250,8 @@ class ExtractionPool:
             return answer[1], answer[2]
         if answer[0] == "input":
             raise answer[1]
+        if answer[0] == "memory":
+            raise MemoryLimit(answer[1])
         raise ClaimledgerError(answer[1])
 
     def _retry_after(self) -> int:
@@ -242,6 +290,9 @@ class ExtractionPool:
             except BaseException:  # a job that would not cross the pipe: this worker's state is unknown
                 self._replace(worker)
                 raise
+            if answer[0] == "memory":  # the worker has ended itself
+                self._replace(worker)
+                return answer
             self._idle.put(worker)
             self._mean_seconds = 0.8 * self._mean_seconds + 0.2 * (time.monotonic() - started)
             return answer

@@ -155,7 +155,39 @@
     if (actions[ev.key]) { ev.preventDefault(); actions[ev.key](); }
   }
 
+  // "Delete this article": DELETE /api/documents/{id} with the token, then the documents list
+  async function deleteDocument() {
+    const article = document.querySelector("article[data-doc-id]");
+    const status = document.getElementById("delete-status");
+    const token = document.getElementById("delete-token").value.trim();
+    if (!article || !window.confirm("Delete this article and its claims from the ledger?")) return;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    status.className = "status";
+    status.textContent = "Deleting…";
+    try {
+      const response = await fetch(`/api/documents/${encodeURIComponent(article.dataset.docId)}`, {
+        method: "DELETE",
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      const data = await response.json();
+      if (!response.ok) {
+        status.className = "status error";
+        status.textContent = (data.error && data.error.message) || `error ${response.status}`;
+        return;
+      }
+      window.location.assign("/documents");
+    } catch (err) {
+      status.className = "status error";
+      status.textContent = `Could not delete: ${err}`;
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    const remove = document.getElementById("delete-document");
+    if (remove) {
+      document.getElementById("delete-token").value = sessionStorage.getItem(TOKEN_KEY) || "";
+      remove.addEventListener("click", deleteDocument);
+    }
     const data = document.getElementById("claims-data");
     const form = document.getElementById("review-form");
     if (!data || !form) return;

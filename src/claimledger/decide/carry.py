@@ -1,0 +1,173 @@
+"""Carry-over of a source to a figure whose own sentence names none (guide SRC-4/SRC-5).
+
+The attribution rules give such a figure AUTHOR. Its candidate is the nearest figure before it with a named
+source: another figure of its own sentence first, then the last named figure of an earlier sentence of its
+paragraph or of the paragraph before. The decision model learns whether the source carries over ("True":
+the candidate's source, name and type) from features of the continuation: where the candidate stands and
+how far back, the figures stated in the outlet's voice between them, the sentence's opening words ("Of
+those", "This includes", "He added"), a pronoun subject and a verb of saying, a quotation going on, a new
+party named in the sentence, whether the candidate came from a document or release, and whether the two
+figures count the same thing. The label is whether the gold source is the candidate's. A stated conversion
+has no candidate (it is the outlet's, as the guide says).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from claimledger.decide.features import paragraph_of, sentence_index_of
+from claimledger.models import AUTHOR
+from claimledger.nlp.drafts import ClaimDraft
+
+QUOTES = ('"', "“", "”")
+SPEECH = frozenset(
+    "say tell add report state announce note estimate write post claim explain continue show put "
+    "find count record confirm".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+REFER_BACK = re.compile(
+    r"^\W*(?:of (?:those|them|these|whom|the)\b|among (?:them|those|these|the)\b|"
+    r"that (?:brings|takes|includes|is|was|figure|number)\b|"
+    r"this (?:includes|brings|takes|is|was|figure|number)\b|these (?:include|are|were)\b|"
+    r"most of\b|the (?:rest|remainder|total|figure|number|toll)\b|in total\b|including\b|overall\b|"
+    r"altogether\b|another\b|a further\b|also\b)",
+    re.IGNORECASE,
+)
+
+DOCUMENT_WORDS = re.compile(
+    r"\b(?:report|reports|bulletin|data|survey|statement|results|release|figures|update|study|census|"
+    r"estimates|assessment|poll|filing|document)\b",
+    re.IGNORECASE,
+)
+NEW_PARTY_LABELS = ("ORG", "PERSON", "NORP", "GPE")
+MAX_SENTENCES_BACK = 6
+
+
+def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], at: int,
+                  same_sentence: Sequence[ClaimDraft] = ()) -> ClaimDraft | None:
+    """The figure whose source ``drafts[at]`` (named AUTHOR by the rules) may carry on from, or None;
+    ``same_sentence`` is the drafts of its own sentence."""
+    if draft.source_name != AUTHOR or draft.converts is not None:
+        return None
+    doc = draft.span.doc
+    index = sentence_index_of(doc)
+    own = index[draft.sentence.start]
+    same = [d for d in same_sentence if d is not draft and d.source_name != AUTHOR]
+    if same:
+        return min(same, key=lambda d: abs(d.start - draft.start))
+    para = paragraph_of(doc, draft.sentence.start_char)
+    for k in range(at - 1, -1, -1):  # bounded: stops a few sentences back
+        earlier = drafts[k]
+        sentence = index[earlier.sentence.start]
+        if own - sentence > MAX_SENTENCES_BACK or para - paragraph_of(doc, earlier.sentence.start_char) > 1:
+            return None
+        if sentence < own and earlier.source_name != AUTHOR:
+            return earlier
+    return None
+
+
+def _in_quote(text: str, local: int) -> bool:
+    return sum(text[:local].count(q) for q in QUOTES) % 2 == 1
+
+
+def _subject_words(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[ClaimDraft],
+                   at: int) -> list[str]:
+    """The carry-over features of ``drafts[at]`` (``draft``) towards its candidate."""
+    doc = draft.span.doc
+    index = sentence_index_of(doc)
+    own, theirs = index[draft.sentence.start], index[candidate.sentence.start]
+    para_gap = paragraph_of(doc, draft.sentence.start_char) - paragraph_of(doc, candidate.sentence.start_char)
+    where = "same_sentence" if own == theirs else "same_para" if para_gap == 0 else "prev_para"
+    distance = own - theirs
+    feats = ["bias", f"c_where={where}", f"c_dist={min(distance, 4)}",
+             f"c_where_dist={where}|{min(distance, 3)}"]
+    between = 0
+    for k in range(at - 1, -1, -1):
+        if index[drafts[k].sentence.start] <= theirs or between >= 2:
+            break
+        between += drafts[k].source_name == AUTHOR
+    feats.append(f"c_author_between={between}")
+    sentence = draft.sentence
+    text = sentence.text
+    words = [t.lower_ for t in sentence if not t.is_punct and not t.is_space][:2]
+    if words:
+        feats.append(f"c_first={words[0]}")
+        feats.append(f"c_first2={' '.join(words)}")
+    if REFER_BACK.search(text):
+        feats.append("c_refer_back")
+    if sentence.start_char == draft.start or text.lstrip(" \"“").startswith(draft.span.text):
+        feats.append("c_opens_with_figure")
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in SPEECH:
+            subjects = _subject_words(token)
+            kind = "pron" if any(s.lower_ in PRONOUNS for s in subjects) else "named" if subjects else "none"
+            feats.append(f"c_speech={lemma}")
+            feats.append(f"c_speech_subj={kind}")
+        if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in PRONOUNS:
+            feats.append(f"c_pron_subj={token.lower_}")
+    for ent in sentence.ents:
+        if ent.label_ in NEW_PARTY_LABELS:
+            named_before = candidate.source_name.lower()
+            same = ent.text.lower() in named_before or named_before in ent.text.lower()
+            feats.append(f"c_ent={ent.label_}|{'same' if same else 'other'}")
+            if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                feats.append(f"c_ent_subject={'same' if same else 'other'}")
+        elif ent.label_ == "DATE":
+            feats.append("c_date")
+    if any(q in text for q in QUOTES):
+        feats.append("c_sent_quote")
+        if _in_quote(text, draft.start - sentence.start_char):
+            feats.append("c_fig_in_quote")
+        if text.lstrip()[:1] in QUOTES:
+            feats.append("c_opens_quote")
+    cand_text = candidate.sentence.text
+    if any(q in cand_text for q in QUOTES):
+        feats.append("c_cand_quote")
+        if _in_quote(cand_text, candidate.start - candidate.sentence.start_char):
+            feats.append("c_cand_fig_in_quote")
+        if where != "same_sentence" and _in_quote(cand_text, len(cand_text)):
+            feats.append("c_quote_open_across")
+    feats.append(f"c_cand_type={candidate.source_type}")
+    if candidate.source_cue:
+        feats.append(f"c_cand_cue={candidate.source_cue.lower()[:20]}")
+    if DOCUMENT_WORDS.search(cand_text):
+        feats.append("c_cand_document")
+    if DOCUMENT_WORDS.search(text):
+        feats.append("c_document_word")
+    name = candidate.source_name.lower()
+    if name and name in text.lower():
+        feats.append("c_name_again")
+    feats.append(f"c_same_cat={draft.category == candidate.category}")
+    feats.append(f"c_cat={draft.category}")
+    feats.append(f"c_same_unit={draft.unit.lower() == candidate.unit.lower()}")
+    feats.append(f"c_same_ts={draft.time_scope == candidate.time_scope}")
+    feats.append(f"c_ts={draft.time_scope}")
+    if draft.hedged:
+        feats.append(f"c_hedged={(draft.hedge_cue or '').lower()[:20]}")
+    if draft.refers_to is candidate or draft.continues is candidate:
+        feats.append("c_linked")
+    elif draft.refers_to is not None:
+        feats.append("c_refers_other")
+    verb = draft.figure
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    feats.append(f"c_verb={verb.lemma_.lower()}")
+    return feats
+
+
+def doc_candidates(drafts: Sequence[ClaimDraft]) -> list[ClaimDraft | None]:
+    """Each live draft's carry-over candidate (None where it has a source, is a conversion or has none)."""
+    by_sentence: dict[int, list[ClaimDraft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence.start, []).append(d)
+    return [candidate_for(d, drafts, n, by_sentence[d.sentence.start]) for n, d in enumerate(drafts)]

@@ -1,0 +1,231 @@
+"""What follows a figure: a currency, percent, pence, a unit of measure and a rate.
+
+Part of the quantity scanner (``claimledger.nlp.quantities``): ``UnitReader`` holds the patterns compiled
+from the quantities lexicon, ISO 4217 and the unit vocabulary, and the steps of ``QuantityScanner._grow``
+that read them ("$14.95 a month", "164p", "1.38pc", "256GB", "50 km/h", "a gallon").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.newsforms import default_forms
+from claimledger.normalize.numbers import parse_number_words
+from claimledger.normalize.units import default_vocabulary
+
+if TYPE_CHECKING:
+    from claimledger.nlp.quantities import QuantityMention
+
+NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
+FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
+
+
+class UnitReader:
+    """The currency, percent and unit half of ``QuantityScanner`` (which sets the tables it reads)."""
+
+    number_words: dict[str, float]
+    scales: dict[str, float]
+    symbols: dict[str, str]
+    currency_names: dict[str, str]
+    codes: set[str]
+    long_scale: re.Pattern[str]
+
+    def _compile_units(self, table: dict, word: str) -> tuple[str, str]:
+        """Compile what follows a figure; returns (glued suffixes, rate words) for the figure pattern."""
+        units = default_vocabulary()
+        self.forms = default_forms()  # general news: minor units, changes by, index levels, exchange rates
+        self.unit_words, self.unit_symbols = units.words, units.symbols
+        symbols = phrase_alternation(list(self.symbols))
+        codes = "|".join(sorted(self.codes))
+        self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<mega>M)?(?P<code>{codes})\s?)$")
+        cent_words = rf"(?:{word})(?:[\s-]+(?:{word}))?"
+        self.cents_after = re.compile(
+            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?]|\s*$))",
+            re.IGNORECASE)
+        names = []
+        for name in self.currency_names:
+            head, _, rest = name.partition(" ")
+            if rest == "sterling":
+                names += [name, f"{head}s sterling"]
+            else:
+                names += [name, name + "s", name + "es"]
+        after_symbols = phrase_alternation([s for s in self.symbols if not re.search("[A-Za-z0-9]", s)])
+        self.currency_after = re.compile(
+            rf"(?:\s?(?-i:(?P<mega>M)?(?P<code>{codes}))\b|\s?(?P<sym>{after_symbols})(?!\s?\d)|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
+            re.IGNORECASE,
+        )
+        self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
+        pct = table["percent"]
+        self.percent_after = re.compile(
+            rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b"
+            rf"|\s+(?P<points>{phrase_alternation(pct['points'])})\b"
+            rf"|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
+            re.IGNORECASE,
+        )
+        pence = table["pence"]
+        self.pence_after = re.compile(rf"(?:(?-i:{phrase_alternation(pence['glued'])})(?![\w/]|\.[a-z])"
+                                      rf"|\s+(?:{phrase_alternation(pence['words'])})\b)", re.IGNORECASE)
+        self.pence_code = pence["code"]
+        firsts = (NEXT_WORD.match(" " + u) for u in [*self.unit_symbols, *self.unit_words])
+        self.unit_starts = frozenset(first.group(1) for first in firsts if first is not None)
+        unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), \
+                phrase_alternation(list(self.unit_words))
+        self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{unit_symbols})(?![\w/²])")
+        self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
+        rates = table["rates"]
+        self.per_words = {k.lower(): v for k, v in rates["per"].items()}
+        self.rate_after = re.compile(
+            rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<per>{phrase_alternation(list(rates['per']))})\b"
+            rf"(?!\s+(?:{phrase_alternation(rates['not_after'])})\b)", re.IGNORECASE)
+        calibre = load_table("units")["calibre"]
+        self.calibre_units = frozenset(calibre["units"])
+        self.calibre_after = re.compile(rf"[\s-]+(?:[a-z-]+\s+)?(?:{phrase_alternation(calibre['nouns'])})\b",
+                                        re.IGNORECASE)
+        return self._glued_suffixes(table), phrase_alternation(list(table["rates"]["per"]))
+
+    def _add_iso_currencies(self, iso: dict) -> None:
+        """ISO 4217 (data/currencies.toml, from CLDR): every code in use, its English names, and the symbols
+        that name one currency only and are not a bare word ("HK$", "R$", "₹"). The hand tables of
+        quantities.toml win: they hold the local spellings and the names several countries share."""
+        owners: dict[str, set[str]] = {}
+        for code, entry in iso.items():
+            self.codes.add(code)
+            for name in (entry["name"], entry["plural"]):
+                self.currency_names.setdefault(name.lower(), code)
+            for symbol in entry["symbols"]:
+                owners.setdefault(symbol, set()).add(code)
+        for symbol, codes in owners.items():
+            if len(codes) == 1 and len(symbol) >= 2 and not symbol.isalpha():
+                self.symbols.setdefault(symbol, codes.pop())
+
+    def _glued_suffixes(self, table: dict) -> str:
+        """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
+        signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
+        glued = [*self.unit_symbols, *table["percent"].get("glued", []),
+                 *table["pence"]["glued"], *self.codes, *self.forms.glued_subunits,
+                 *signs]  # "115USD"
+        return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
+
+    def _one_of_a_unit(self, text: str, mention: QuantityMention) -> QuantityMention | None:
+        """ "a gallon", "a penny", "a kilobyte": one of a unit of measure or money. Recognised, so that the
+        words are not misread, but reported only with the vague magnitudes: "a gallon of petrol costs" is
+        the base of a price, not a claim."""
+        end = mention.num_end
+        end = self._take_currency_or_percent(text, mention, end)
+        if mention.unit is None or mention.unit == "percent":
+            self._take_measure(text, mention, end)
+        if mention.unit is None or mention.unit == "percent" or mention.start != mention.num_start:
+            return None
+        mention.vague = True
+        mention.end = end
+        mention.text = text[mention.start:end]
+        return mention
+
+    def _take_measure(self, text: str, mention: QuantityMention, end: int) -> int:
+        """A unit of measure from the vocabulary right after the figure ("6.1-inch", "40 yard line" → yard,
+        "570 sq m", "256GB"). The text of the quantity stays the figure: the unit is named, not quoted."""
+        first = NEXT_WORD.match(text, end)  # a dictionary look-up first: most figures count a plain noun
+        if first is None or not self._may_be_unit(first.group(1)):
+            return end
+        found = self.measure_symbol.match(text, end) or self.measure_word.match(text, end)
+        if found is None:
+            return end
+        written = found.group("unit")
+        mention.unit = self.unit_symbols.get(written) or self.unit_words[re.sub(r"\s+", " ", written.lower())]
+        mention.unit_end = found.end()
+        if mention.unit == "foot" and (inches := FEET_AND_INCHES.match(text, found.end())):
+            mention.value += int(inches.group(1)) / 12  # "5 ft 2 in": one height
+            mention.unit_end = inches.end()
+        return end
+
+    def _may_be_unit(self, word: str) -> bool:
+        starts = self.unit_starts
+        bare = word.rstrip(".!?'\"”’")  # "kg." at the end of a sentence
+        return word in starts or bare in starts or word.lower() in starts or bare.lower() in starts
+
+    def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
+        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
+        if mention.unit in (None, "percent", "percentage point", "fold") or " per " in (mention.unit or ""):
+            return end
+        rate = self.rate_after.match(text, max(end, mention.unit_end))
+        if rate:
+            per = re.sub(r"\s+", " ", rate.group("per").lower())
+            mention.per = self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
+            if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
+                mention.unit = f"{mention.unit} per {mention.per}"
+        return end
+
+    def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
+        before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
+        glued_to_word = text[before.start() - 1:before.start()].isalnum() if before else False
+        if before and (before.group("sym") or "").isalpha() and glued_to_word:
+            before = None  # "FR2", "KR5": letters of a word or an id, not the rand's "R", the ringgit's "RM"
+        if before:
+            mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
+            mention.start = before.start()
+            if before.group("mega"):  # "MAUD 60": millions of Australian dollars
+                mention.value *= 1e6
+        after = self.currency_after.match(text, end)
+        measure = self.measure_word.match(text, end) if after and after.group("name") else None
+        if after and measure and measure.end() > after.end():
+            after = None  # "500 pound-feet of torque": a unit of measure, not pounds sterling
+        if after and after.group("name") and after.group("name").lower().startswith("pound") \
+                and text.startswith(" of", after.end()):
+            after = None  # "500 pounds of explosives" is a weight
+        if after and (after.group("of") is None or mention.vague or mention.spelled):
+            if mention.unit is None:
+                code = after.group("code") or self.symbols.get(after.group("sym") or "")  # "10 €", "100元"
+                mention.unit = code or self._code_for_name(after.group("name"))
+            if after.group("mega"):  # "30 MUSD": millions of dollars
+                mention.value *= 1e6
+            end = after.end()
+            if after.group("code") and (scale := self.long_scale.match(text, end)):  # "75 USD million"
+                mention.value *= self.scales[scale.group(1).lower()]
+                return scale.end()
+            if cents := self.cents_after.match(text, end):  # "15 dollars 50", "ten dollars and forty cents"
+                part = cents.group("cents")
+                hundredths = float(part) if part.isdigit() else parse_number_words(part, self.number_words,
+                                                                                   self.scales)
+                if hundredths is not None and hundredths < 100:
+                    mention.value += hundredths / 100
+                    return cents.end()
+            return end
+        pence = self.pence_after.match(text, end) if mention.unit is None else None
+        if pence and mention.spelled and not pence.group(0)[:1].isspace():
+            pence = None  # "one p" is not written; "one penny" is
+        if pence:  # "164p": 1.64 pounds sterling
+            mention.unit, mention.value = self.pence_code, mention.value / 100
+            return pence.end()
+        minor = self.forms.subunit(text, end) if mention.unit is None else None
+        if minor and not (mention.spelled and minor[1] - end < 2):  # "88 cents", "15 fils", "9c": hundredths
+            mention.unit, mention.value = minor[0], mention.value / 100
+            return minor[1]
+        percent = self.percent_after.match(text, end)
+        if percent and mention.unit is None:
+            mention.unit = "percentage point" if percent.group("points") else "percent"
+            if percent.group("points") and percent.group("points").lower() == "points":
+                mention.unit = None  # "points" alone is a score or an index, not a share
+                return end
+            return percent.end()
+        return end
+
+    def _take_news_unit(self, text: str, mention: QuantityMention, end: int) -> None:
+        """An index level in points or an exchange rate as a currency per currency (guide 14)."""
+        if mention.spelled:
+            return
+        if mention.unit is None and self.forms.index_level(text, mention.start, end):
+            mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level
+        elif mention.per is None and (mention.unit is None or mention.unit in self.codes) \
+                and (fx := self.forms.exchange_rate(text, mention.start, end, mention.unit)):
+            mention.unit, mention.per = fx  # "Sterling was little changed at $1.2080": USD per GBP
+
+    def _code_for_name(self, name: str) -> str:
+        key = re.sub(r"\s+", " ", name.lower())
+        if key in self.name_to_code:
+            return self.name_to_code[key]
+        for suffix in ("es", "s"):
+            if key.endswith(suffix) and key[: -len(suffix)] in self.name_to_code:
+                return self.name_to_code[key[: -len(suffix)]]
+        return self.name_to_code[key.replace("s sterling", " sterling")]

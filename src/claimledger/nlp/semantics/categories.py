@@ -1,0 +1,310 @@
+"""The category of one figure from its own words: a noun that names a category outright, people
+whose category is what happened to them ("civilians killed", "fled their homes", "treated for
+injuries"), a bare figure read from the noun it counts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.lexicon import load_table
+from claimledger.nlp.semantics.context import _anchor, _figure_top, context_lemmas, own_event_lemmas
+from claimledger.nlp.semantics.rules import (
+    BARE_FIGURE_UNITS,
+    CASUALTY_LINK,
+    CURRENCY_UNITS_ARE_CODES,
+    FLIGHT,
+    HOMES,
+    HURT_WORDS,
+    KILLED_AND_WOUNDED,
+    NOUN_POS,
+    NUMBER_OF_CASUALTIES,
+    TREATMENT_REACH,
+    CategoryRules,
+)
+from claimledger.nlp.semantics.units import _compound_head, _lemma, currency_in_context, unit_of
+
+
+def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> tuple[str, str]:
+    """(category, unit) for a draft."""
+    mention = draft.mention
+    if mention.unit in ("percent", "percentage point"):
+        return "percent", mention.unit
+    if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
+        code = currency_in_context(draft, mention.unit, rules)
+        return "money", f"{code} per {mention.per}" if mention.per else code  # "$14.95 a month"
+    if mention.unit:  # a unit of measure read with the figure: "256GB", "50 km/h", "grew sixfold"
+        return "other", mention.unit
+    described = _said_to_be(draft, noun)
+    whole = None
+    if described is not None:
+        noun = described  # "A dozen of the dead were children": children are what is counted
+        whole = draft.span.doc[draft.span.end + 2].lemma_.lower()  # "the dead" says what happened
+    before = draft.span.doc[draft.span.start - 1] if draft.span.start > 0 else None
+    if before is not None and before.lemma_.lower() in rules.measure_nouns:
+        return "other", before.lemma_.lower()  # "a magnitude 6.4 quake": the figure is the measure
+    if _killed_and_wounded(draft, noun):
+        # "1,500 killed and wounded", "the number of dead and injured"; "48 people dead and wounded"
+        return "casualties", unit_of(noun) if noun is not None and noun.lemma_.lower() not in (
+            "kill", "dead", "killed") else "casualty"
+    unit = unit_of(noun) if noun is not None else ""
+    lemmas = context_lemmas(draft, noun) | ({whole} if whole else set())
+    events = rules.events
+    direct = _noun_category(unit, rules) if unit else None
+    if direct is None and noun is None:
+        direct, unit = _category_of_bare_figure(draft, rules)
+    own = own_event_lemmas(draft, noun) | ({whole} if whole else set()) | _verb_of_first_conjunct(noun)
+    happened = _event_category(own, events) or _event_category(lemmas, events)
+    animals = events.get("animals", frozenset())
+    if happened in ("deaths", "injuries", "casualties") and unit and unit.split()[-1] in animals:
+        return "other", unit  # "12,000 animals had died": not deaths of people
+    if happened is None and _treated_for_an_injury(draft, noun, events):
+        happened = "injuries"  # "treated in hospital for burns": hospital treatment of an injury
+    if unit in events.get("aerial_targets", ()) and (own | lemmas) & events.get("interception", frozenset()):
+        return "equipment", unit  # "air defences destroyed 428 targets": aerial weapons
+    if unit == "personnel" and _contexts()["civil_emergency"].search(draft.sentence.text):
+        return "other", unit  # "2,800 personnel were assigned to the blaze": firefighters, not troops
+    mission = unit.split()[-1:] == ["officer"] and _contexts()["security_mission"].search(draft.sentence.text)
+    if mission and happened is None:
+        return "troops", unit  # "the security mission, which has about 1,000 officers on the ground"
+    people = people_noun(unit, rules)
+    if happened is None and people and (own | lemmas) & events.get("burial", frozenset()):
+        happened = "deaths"  # "we buried 14 children": people buried are dead (houses buried are not)
+    if happened is None and people and _object_of(noun, {"hold"}):
+        happened = "detained"  # "police are holding 45 suspects", "12 activists were held overnight"
+    if happened is None and unit.split()[-1:] == ["officer"] and _beside_troops(noun, rules):
+        return "troops", unit  # "120 police officers and soldiers had been deployed"
+    if happened is None and people and _sheltered_or_arriving(draft, noun, own | lemmas, events):
+        happened = "displaced"  # "a school that now houses 1,100 people", "500 families were arriving"
+    if direct in ("troops",) or people:
+        deserted = lemmas & events["desertion"]
+        if direct != "troops":
+            deserted -= FLIGHT  # soldiers who fled deserted; people who fled are displaced
+        if deserted:
+            return "troops", unit
+        if happened in ("deaths", "injuries", "casualties", "detained", "displaced"):
+            return happened, unit
+        if own & events["recruitment"]:
+            return "troops", unit  # "recruited 9,959 people"
+        if direct == "troops" and lemmas & events["losses"]:
+            return "casualties", unit
+        if unit and unit.split()[-1] in ("man", "person") and lemmas & events["losses"]:
+            return "casualties", unit
+        return (direct or "other"), unit
+    if direct == "equipment" and noun is not None and _civilian_craft(draft, noun):
+        return "other", unit  # "damaging two foreign-flagged ships": not military equipment
+    if direct == "displaced" and own & events.get("return", frozenset()):
+        return "other", unit  # "150,000 refugees have returned": no longer displaced
+    if direct is not None:
+        return direct, unit
+    if happened is not None and not unit:
+        return happened, BARE_FIGURE_UNITS.get(happened, unit)
+    if happened in ("deaths", "injuries", "casualties") and unit and noun is not None \
+            and noun.tag_ in ("NNS", "NNPS"):
+        return happened, unit  # "34,183 Palestinians have been killed"
+    if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and _left_home(noun):
+        return "displaced", unit  # "2 million Venezuelans had left the country", "Syrians fled their homes"
+    if noun is not None and noun.tag_ == "NNPS" and _object_of(noun, events.get("housing", frozenset())):
+        return "displaced", unit  # "Turkey hosts about 3.1 million Syrians"
+    arrested = own & events.get("arrests", frozenset())
+    if unit and noun is not None and noun.tag_ in ("NNS", "NNPS") and arrested:
+        return "detained", unit  # "Nine suspected smugglers were arrested": only people are arrested
+    return "other", unit
+
+
+def _left_home(noun: Token) -> bool:
+    """People who left or fled their homes or country are displaced, whatever the noun."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in ("leave", "flee"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in HOMES for c in noun.head.children)
+
+
+def _object_of(noun: Token | None, verbs: frozenset[str] | set[str]) -> bool:
+    """The noun is what the verb acts on: its object, or the subject of its passive."""
+    if noun is None or noun.head.lemma_.lower() not in verbs or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return noun.dep_ in ("dobj", "nsubjpass")
+
+
+def _a_capacity(draft: ClaimDraft) -> bool:
+    """ "holds 8,200 inmates, double its capacity of 4,500": places, not people held (other)."""
+    start = draft.span.start
+    doc = draft.span.doc
+    if start - 2 < draft.sentence.start:
+        return False
+    return doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() == "capacity"
+
+
+def people_noun(unit: str, rules: CategoryRules) -> bool:
+    return bool(unit) and unit.split()[-1] in rules.people
+
+
+def _verb_of_first_conjunct(noun: Token | None) -> set[str]:
+    """ "detained its captain and two officers": the verb of the first conjunct is said of the others too."""
+    if noun is None or noun.dep_ != "conj":
+        return set()
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    return {first.head.lemma_.lower()} if first.dep_ in ("dobj", "nsubjpass") else set()
+
+
+def _beside_troops(noun: Token | None, rules: CategoryRules) -> bool:
+    """Officers counted together with soldiers or troops ("300 soldiers and 450 police officers")."""
+    if noun is None:
+        return False
+    beside = [c for c in noun.children if c.dep_ == "conj"] + ([noun.head] if noun.dep_ == "conj" else [])
+    if noun.dep_ in ("nsubj", "dobj") and noun.i > 0 and noun.doc[noun.left_edge.i - 1].lower_ == "and":
+        # parsed as siblings
+        beside += [c for c in noun.head.children if c.dep_ == noun.dep_ and c.i < noun.i]
+    return any(rules.noun_category.get(_lemma(t)) == "troops" for t in beside)
+
+
+def _civilian_craft(draft: ClaimDraft, noun: Token) -> bool:
+    """Ships or vehicles of civilians: a civilian word before the noun ("cargo ships"), or the noun's clause
+    carrying goods ("60 of the vehicles ... had carried goods for private traders")."""
+    text = draft.doc_text
+    start = draft.start if noun.idx > draft.start else max(0, noun.idx - 40)
+    if _contexts()["civilian_craft"].search(text, start, noun.idx):
+        return True
+    _, end = clause_bounds(draft.sentence, noun.idx)
+    return bool(_contexts()["carried_goods"].search(text, noun.idx, end))
+
+
+@cache
+def _contexts() -> dict[str, re.Pattern[str]]:
+    table = load_table("categories").get("contexts", {})
+    return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in table.items()}
+
+
+def _sheltered_or_arriving(draft: ClaimDraft, noun: Token | None, near: set[str],
+                           events: dict[str, frozenset[str]]) -> bool:
+    """People a school or shelter houses ("that now houses 1,100 people"), or people arriving in a report
+    about displacement ("500 families were reported arriving each day"): displaced."""
+    anchor = _anchor(draft, noun)
+    if anchor.head.pos_ == "VERB" and anchor.head.lemma_.lower() in events.get("housing", frozenset()):
+        return True
+    if not near & events.get("arrival", frozenset()):
+        return False
+    return bool(_contexts()["displacement_report"].search(draft.doc_text))
+
+
+def _treated_for_an_injury(draft: ClaimDraft, noun: Token | None, events: dict[str, frozenset[str]]) -> bool:
+    """ "were treated in hospital for burns", "needed hospital treatment for shrapnel wounds": treatment
+    and an injury both said of the counted people, in the words after them."""
+    anchor = _anchor(draft, noun)
+    after = anchor.doc[anchor.i + 1:min(anchor.i + TREATMENT_REACH, draft.sentence.end)]
+    lemmas = {t.lemma_.lower() for t in after} | {anchor.head.lemma_.lower()}  # "treated 90 patients for"
+    treated = lemmas & events.get("treatment", frozenset())
+    return bool(treated and lemmas & events.get("injury_kinds", frozenset()))
+
+
+def _killed_and_wounded(draft: ClaimDraft, noun: Token | None) -> bool:
+    """A bare figure of the killed and wounded together: "1,500 killed and wounded", "40 dead or injured",
+    "the number of killed and wounded rose to 300"."""
+    text = draft.doc_text
+    if noun is not None and noun.lemma_.lower() not in ("kill", "dead", "killed"):
+        # "left 48 people dead and wounded", "35 soldiers were killed or wounded": said of the noun
+        end = noun.idx + len(noun.text)
+        after = KILLED_AND_WOUNDED.search(text, end, end + 50)
+        return after is not None and CASUALTY_LINK.fullmatch(text[end:after.start()]) is not None
+    after = KILLED_AND_WOUNDED.match(text, draft.end + 1, draft.end + 40)
+    if after is not None and text[draft.end:after.start()].strip() == "":
+        return True
+    start, _ = clause_bounds(draft.sentence, draft.start)
+    before = text[start:draft.start].lower()
+    if not any(word in before for word in HURT_WORDS):
+        return False  # no "wounded/injured/hurt" before the figure: skip the regex (a hot path)
+    for match in KILLED_AND_WOUNDED.finditer(text, start, draft.start):
+        if NUMBER_OF_CASUALTIES.search(text[max(start, match.start() - 20):match.start()]):
+            return True
+    return False
+
+
+def _said_to_be(draft: ClaimDraft, noun: Token | None) -> Token | None:
+    """ "A dozen of the dead were children": a partitive of people the text then names with "be"."""
+    if noun is not None:
+        return None
+    doc = draft.span.doc
+    after = doc[draft.span.end:draft.span.end + 3]
+    if len(after) < 3 or [t.lower_ for t in after[:2]] != ["of", "the"]:
+        return None
+    if after[2].pos_ not in ("ADJ", "NOUN"):
+        return None
+    verb = _figure_top(draft.figure).head
+    if verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NNS"), None)
+
+
+def _event_category(lemmas: set[str], events: dict[str, frozenset[str]]) -> str | None:
+    """What happened, by the event words: killed and wounded together are casualties."""
+    died, hurt = bool(lemmas & events["deaths"]), bool(lemmas & events["injuries"])
+    if died and hurt:
+        return "casualties"
+    if died:
+        return "deaths"
+    if hurt:
+        return "injuries"
+    for category in ("detained", "displaced"):
+        if lemmas & events[category]:
+            return category
+    return None
+
+
+def _noun_category(unit: str, rules: CategoryRules) -> str | None:
+    words = unit.split()
+    for size in range(len(words), 0, -1):  # "air defence system" before "system"
+        key = " ".join(words[-size:])
+        if key in rules.noun_category:
+            return rules.noun_category[key]
+    return None
+
+
+def _what_a_number_counts(noun: Token) -> Token:
+    """ "the number of arrests", "the toll of dead": the noun after "of" says what is counted."""
+    if noun.lemma_.lower() in ("number", "figure", "total", "count", "tally", "estimate"):
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return _compound_head(pobj)
+    return noun
+
+
+def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[str | None, str]:
+    """'the death toll rose to 45': no noun after the figure; the subject of its verb says ("the
+    total number of sanctioned vessels has risen to 79": vessels), or the object it is put at
+    ("estimated the crowd at 25,000": people), or the measure it gives ("a magnitude of 6.1")."""
+    token = draft.figure
+    preposition = None
+    if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.measure_nouns:
+        return None, token.head.head.lemma_.lower()
+    for _ in range(4):
+        if token.dep_ == "pobj":
+            preposition = token.head.lower_
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    order = ("nsubj", "nsubjpass", "attr", "dobj")
+    if preposition == "at":
+        order = ("dobj", "nsubj", "nsubjpass", "attr")  # "put the crowd at 25,000"
+    nouns = (c for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS)
+    candidates = sorted(nouns, key=lambda c: order.index(c.dep_))
+    fallback = ""
+    for child in candidates:
+        counted = _what_a_number_counts(child)
+        phrase = unit_of(counted)
+        category = _noun_category(phrase, rules)
+        if category is not None and counted.i != child.i:
+            return category, phrase  # "the number of detentions, 61": what the number counts
+        if category is not None:
+            return category, BARE_FIGURE_UNITS.get(category, phrase)
+        if not fallback and counted.i != child.i:
+            fallback = phrase  # "the number of vessels": what the number counts
+        elif not fallback and counted.lemma_.lower() in rules.people_collectives:
+            fallback = "person"  # a crowd is counted in people
+    return None, fallback

@@ -1,0 +1,171 @@
+"""The semantics component's work per document: each live figure's unit, category, subject and
+location, its own words first, then what the figures before it say.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.runner import expired
+from claimledger.nlp.semantics.categories import (
+    _a_capacity,
+    _civilian_craft,
+    _event_category,
+    _noun_category,
+    categorize,
+)
+from claimledger.nlp.semantics.context import location_of, own_event_lemmas, subject_of
+from claimledger.nlp.semantics.references import (
+    _accounted_for,
+    _among_the_named,
+    _among_them,
+    _antecedent_of_them,
+    _bare_part_included,
+    _compared_with,
+    _continues_amount,
+    _continues_count,
+    _counted_before,
+    _counts_a_thing,
+    _counts_others,
+    _counts_people,
+    _elided_count,
+    _has_own_verb,
+    _included_in,
+    _others_continued,
+    _part_of_the,
+    _partitive_referent,
+    _returned_prisoners,
+    _same_rate_before,
+    _subject_of_a_verb,
+    _toll_of_the_victims,
+)
+from claimledger.nlp.semantics.rules import PEOPLE_EVENTS, PEOPLE_UNITS, CategoryRules
+from claimledger.nlp.semantics.units import counted_noun, unit_of
+
+
+def read_semantics(doc: Doc, rules: CategoryRules) -> None:
+    previous: ClaimDraft | None = None
+    last_counted: ClaimDraft | None = None  # the last figure with a counted noun of its own
+    last_people: ClaimDraft | None = None  # the last figure that counts people
+    counted: list[ClaimDraft] = []
+    tolls: list[ClaimDraft] = []  # counts of the dead and hurt, for "Four of the victims"
+    wholes: dict[int, ClaimDraft] = {}  # a part's whole: "four" in "17 people, including four children"
+    seen: list[ClaimDraft] = []
+    for draft in doc._.claim_drafts or []:
+        if expired(doc):
+            return  # the document's time is up: it is reported as skipped
+        if draft.dropped is not None:
+            continue
+        noun = counted_noun(draft) if draft.mention.unit is None else None
+        draft.category, draft.unit = categorize(draft, noun, rules)
+        seen.append(draft)
+        share = _accounted_for(draft, noun)
+        if share is not None:
+            draft.unit = unit_of(share)  # "Children accounted for 38 of the dead": children are counted
+        bare_whole = _bare_part_included(draft, noun, seen)
+        if bare_whole is not None:
+            # "128,000 people had voted at 301 stations, including 41,000 in Italy": a part is no larger
+            # than its whole, so the 41,000 are people, not stations
+            draft.unit = bare_whole.unit
+            if draft.category == "other":
+                draft.category = bare_whole.category
+        compared = _compared_with(draft, noun, previous)
+        if compared is not None:
+            # "1,617 people were killed, up from 1,400 in the previous three months": the same count before
+            draft.unit, draft.category = compared.unit, compared.category
+        if _same_rate_before(draft, previous):
+            # "$82.40 a barrel, up from $79.90 a week earlier": the earlier price is per barrel too
+            assert previous is not None
+            draft.unit = previous.unit
+        if _continues_amount(draft, noun, previous):
+            # "13.5 trillion rubles, up from 10.8 trillion": the second amount is in the same currency
+            assert previous is not None
+            draft.category, draft.unit = "money", previous.unit
+        referent = _partitive_referent(draft, noun, last_counted)
+        if referent is not None:
+            # "14 of them had died", "aims to reach 6 million of them": the things counted before
+            draft.unit = referent.unit
+            named = draft.span.doc[draft.span.end + 2] if draft.span.end + 2 < draft.sentence.end else None
+            if named is not None and named.tag_ == "NNS":
+                draft.unit = unit_of(named)  # "23 people, four of them children": children are counted
+            weapons = referent.category == "equipment" and draft.category in PEOPLE_EVENTS
+            if draft.category == "other" or weapons:
+                draft.category = referent.category  # "45 of them [rockets] crossed": weapons, not people
+        antecedent = _antecedent_of_them(draft, noun, rules) if referent is None else None
+        if antecedent is not None:
+            # "Russia fired a barrage of rockets. About 45 of them were shot down": rockets, with no figure
+            draft.unit = unit_of(antecedent)
+            things = _noun_category(draft.unit, rules)
+            if draft.category == "other" or (things == "equipment" and draft.category in PEOPLE_EVENTS):
+                draft.category = things or draft.category
+        draft.refers_to = referent or bare_whole or _counted_before(draft, noun, counted) \
+            or _part_of_the(draft, previous)
+        toll = _toll_of_the_victims(draft, noun, tolls) if draft.refers_to is None else None
+        if toll is not None:
+            # "At least 11 people have died ... Four of the victims were from the village": part of the toll
+            draft.refers_to = toll
+            if draft.category == "other":
+                draft.category = toll.category
+        elided = _elided_count(draft, noun, last_people, rules)
+        if elided is not None and referent is None:
+            # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
+            # people counted just before
+            draft.unit = elided.unit
+            own_verb = (_counts_others(draft, noun) or _subject_of_a_verb(draft)
+                        or _has_own_verb(draft, elided))
+            if draft.category == "other" and not own_verb:
+                draft.category = elided.category
+        others = _others_continued(draft, noun, last_counted) if elided is None and referent is None else None
+        if others is not None:
+            # "Russia lost 12 tanks. Five others were damaged": more of the things counted before
+            draft.unit = others.unit
+            if draft.category == "other" and others.category not in PEOPLE_EVENTS:
+                draft.category = others.category
+        if _returned_prisoners(draft, noun, rules):
+            draft.category = "detained"  # "95 soldiers came home" in a report of a prisoner exchange
+        if (draft.category == "other" and noun is not None and noun.dep_ == "conj" and previous is not None
+                and previous.noun is not None and previous.noun.i == noun.head.i
+                and not _civilian_craft(draft, noun)):
+            draft.category = previous.category  # "Three firefighters and two officers were among the injured"
+        whole = _included_in(draft, previous) or _among_them(draft, last_people)
+        included = whole is not None and _event_category(own_event_lemmas(draft, noun), rules.events) is None
+        if whole is not None and draft.category != "percent" and (draft.category in ("other", "troops")
+                                                                 or included):
+            # "killed 17 people, including four children, and wounded 42 others": the four are among
+            # the 17 killed, not the wounded that the rest of the sentence counts
+            draft.category = whole.category  # "the toll rose to 31, including four children": deaths
+            draft.refers_to = draft.refers_to or whole
+        if whole is not None:
+            wholes[draft.start] = whole
+        among = _among_the_named(draft, rules) if draft.category in ("other", "troops") else None
+        if among is not None:
+            draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
+        if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
+                and not _counts_a_thing(draft, noun) and draft.mention.unit is None
+                and draft.mention.value >= 1):
+            # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
+            draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
+            continue
+        draft.subject = subject_of(draft, noun, draft.category, rules.events["owners"])
+        draft.location = location_of(draft)
+        if previous is not None and previous.start in wholes:
+            previous = wholes[previous.start]  # "17 people, including four children, and 42 others": people
+        if referent is None and bare_whole is None and _continues_count(draft, noun, previous, rules):
+            # "10,582 civilians had been killed and 19,875 injured", "212 structures destroyed and 37
+            # damaged": the second figure counts the same things
+            assert previous is not None
+            draft.unit, draft.subject = previous.unit, previous.subject
+            if draft.category == "other" and not _has_own_verb(draft, previous):
+                draft.category = previous.category
+            draft.continues = previous
+        if draft.category not in ("money", "percent") and _a_capacity(draft):
+            draft.category = "other"  # "double its capacity of 4,500": places, not the people held
+        previous = draft
+        if draft.category in ("deaths", "casualties", "injuries"):
+            tolls.append(draft)
+        if noun is not None and draft.category not in ("money", "percent"):
+            last_counted = draft
+            counted.append(draft)
+        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
+            last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")

@@ -1,0 +1,121 @@
+"""The category rules as data: category nouns, people nouns and event words from
+``data/lexicons/categories.toml``, with the closed word classes and reaches the readers test against.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimledger.nlp.lexicon import load_table
+
+
+def _words(name: str) -> frozenset[str]:
+    """A closed word class from the lexicon's ``[words]`` table (user additions merged in)."""
+    return frozenset(load_table("categories")["words"][name])
+
+
+def _table(name: str) -> dict[str, str]:
+    return dict(load_table("categories")["words"][name])
+
+
+CURRENCY_UNITS_ARE_CODES = 3  # ISO 4217 codes are three capitals
+LEMMA_FIXES = _table("lemma_fixes")  # the lemmatiser reads "doses" as the plural of "dos"
+UNIT_ABBREVIATIONS = _table("unit_abbreviations")  # "14 km" → "kilometre", as the guide
+LOCATION_PREPOSITIONS = _words("location_prepositions")
+LOCATION_LABELS = {"GPE", "LOC", "FAC"}
+NUMBER_LINK_DEPS = {"quantmod", "compound", "nummod", "nmod", "npadvmod"}
+SCALE_WORDS = _words("scale_words")
+NOUN_POS = {"NOUN", "PROPN"}
+NOT_COMPOUNDS = SCALE_WORDS | _words("scale_compounds")  # "3 lakh farmers": a scale, not a kind of farmer
+MEASURE_MODIFIERS = {"square", "cubic"}
+CLAUSE_EDGES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "xcomp"}
+BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty",
+                     "displaced": "person", "detained": "person"}
+
+
+@dataclass(frozen=True)
+class CategoryRules:
+    noun_category: dict[str, str]  # "artillery system" → equipment
+    people: frozenset[str]
+    events: dict[str, frozenset[str]]  # category or role → lemmas
+    currency_by_country: dict[str, dict[str, str]]  # "rupee" → {"Pakistan": "PKR", "default": "INR"}
+    keep_compound_heads: frozenset[str]
+    kind_modifiers: frozenset[str] = frozenset()  # "army helicopter", "attack drone": a kind, left out
+    bare_heads: frozenset[str] = frozenset()  # "heatstroke deaths", "new cases": the head alone
+    classifying_adjectives: frozenset[str] = frozenset()  # "resident doctor", "nautical mile": kept
+    measure_nouns: frozenset[str] = frozenset()  # "a magnitude of 6.1": the noun is the unit
+    people_collectives: frozenset[str] = frozenset()  # "estimated the crowd at 25,000": people
+
+
+@cache
+def default_rules() -> CategoryRules:
+    table = load_table("categories")
+    noun_category = {noun: category for category, nouns in table["nouns"].items() for noun in nouns}
+    events = {name: frozenset(words) for name, words in table["events"].items()}
+    by_country = load_table("quantities").get("currency_by_country", {})
+    units = table["units"]
+    keep = frozenset(units["keep_compound_heads"])
+    return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country, keep,
+                         frozenset(units.get("kind_modifiers", ())), frozenset(units.get("bare_heads", ())),
+                         frozenset(units.get("classifying_adjectives", ())),
+                         frozenset(units.get("measure_nouns", ())),
+                         frozenset(units.get("people_collectives", ())))
+
+
+FLIGHT = _words("flight")
+PLACE_PREPOSITIONS = _words("place_prepositions")  # "moved to safety", "were among the dead"
+NUMBER_NOUNS = _words("number_nouns")
+BARE_WORDS = _words("bare_words")  # "28 others": the noun is the one before
+
+
+NOT_PLURAL_MEN = _words("not_plural_men")
+
+
+HOMES = _words("homes")
+
+
+TREATMENT_REACH = 10  # tokens after the counted noun that "treated in hospital for burns" may take
+
+
+KILLED_AND_WOUNDED = re.compile(
+    r"\b(?:killed|dead|deaths?|fatalities)\s+(?:and|or|&)\s+(?:wounded|injured|hurt|injuries)\b",
+    re.IGNORECASE,
+)
+CASUALTY_LINK = re.compile(r"\s+(?:(?:were|was|are|have been|had been|been|left)\s+)?", re.IGNORECASE)
+HURT_WORDS = ("wound", "injur", "hurt")
+NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:the )?$", re.IGNORECASE)
+
+
+COMPARED = re.compile(r"\b(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
+
+
+PARTITIVE_PRONOUNS = _words("partitive_pronouns")
+# What happened to people is each count's own: "Eight more were missing" is not the captured before it.
+PEOPLE_EVENTS = {"deaths", "injuries", "casualties", "detained", "displaced"}
+PEOPLE_UNITS = _words("people_units")
+ELLIPSIS_REACH = 1  # sentences back that a bare "More than 130 were injured" may take its people from
+
+
+PARTITIVE_REACH = 2  # sentences back that "of them" may point to
+COUNTED_REACH = 3  # sentences back that "60 of the vehicles" may find the count of them ("246 trucks")
+
+
+VICTIM_WORDS = _words("victim_words")
+TOLL_REACH = 6  # sentences back that "Four of the victims" may point to the toll
+
+
+POW_CONTEXT = re.compile(
+    r"\b(?:prisoners?|pows?|captivity|captives?|exchanges?|swaps?|swapped|exchanged)\b", re.IGNORECASE
+)
+RETURN_VERBS = _words("return_verbs")
+
+
+AMONG_THEM = tuple(sorted(_words("among_them")))  # str.startswith takes a tuple
+
+
+PASSING_NOUNS = _words("passing_nouns")  # "two sides", "three ways": counted in passing
+
+
+SPEECH_VERBS = _words("speech_verbs")
