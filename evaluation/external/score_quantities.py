@@ -30,6 +30,7 @@ UNITS = tomllib.loads((HERE / "units.toml").read_text(encoding="utf-8"))
 EXCLUDED = {suite: {case["input"] for case in cases}
             for suite, cases in tomllib.loads((HERE / "excluded.toml").read_text(encoding="utf-8")).items()}
 PENCE = {"Pence", "Penny"}
+CENTS = {"Cent", "Cents", "cent", "cents"}  # "34 cents" is 0.34 of the dollar to us, like pence (guide 14)
 RECOGNIZERS_FILES = ("Number/NumberModel.json", "Number/NumberRangeModel.json",
                      "Number/PercentModel.json", "NumberWithUnit/CurrencyModel.json",
                      "NumberWithUnit/DimensionModel.json")
@@ -83,6 +84,8 @@ def quantulum_cases(directory: Path) -> Iterator[Expected]:
             unit = UNITS["quantulum3"].get(item["unit"])
             if item["unit"] == "penny":  # "a penny" is GBP 0.01 to us (the unit is the currency)
                 value, unit = value / 100, "GBP"
+            elif item["unit"] in CENTS:  # "34 cents" is USD 0.34 to us
+                value = value / 100
             yield Expected(case["req"], (at, at + len(item["surface"])), item["surface"], value, high, unit)
 
 
@@ -101,8 +104,8 @@ def _recognizers_value(item: dict) -> tuple[float | None, float | None]:
         low_v, high_v = _number(low), _number(high)
         return (low_v, high_v) if low_v is not None else (high_v, None)
     value = _number(raw.rstrip("%"))
-    if value is not None and item["Resolution"].get("unit") in PENCE:
-        value /= 100  # "470 pence" is GBP 4.70 to us (the unit is the currency)
+    if value is not None and item["Resolution"].get("unit") in PENCE | CENTS:
+        value /= 100  # "470 pence" is GBP 4.70, "75 cents" 0.75 of a dollar (the unit is the currency)
     return value, None
 
 

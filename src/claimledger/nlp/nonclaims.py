@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.nlp.drafts import ClaimDraft, doc_text
 from claimledger.nlp.entities import entity_at
@@ -50,6 +50,9 @@ class NonClaimRules:
     size_before: re.Pattern[str]
     named_numbers: list[re.Pattern[str]]
     scores: list[re.Pattern[str]]
+    measured_before: re.Pattern[str]  # "in 3.2 seconds", "every 15 minutes": a measured time is a claim
+    measured_after: re.Pattern[str]  # "11.2 seconds behind", "45 days on average"
+    measured_units: dict[str, frozenset[str]]  # cue (lower case) → the time nouns it measures
 
 
 def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
@@ -78,6 +81,14 @@ def default_rules() -> NonClaimRules:
         size_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['before'])})\s+$", re.IGNORECASE),
         named_numbers=_named_number_patterns(table),
         scores=compile_patterns(table["scores"]["patterns"], "nonclaims.toml [scores]"),
+        measured_before=re.compile(
+            rf"\b(?P<cue>{phrase_alternation(list(table['time_units']['measured_before']))})\s+$",
+            re.IGNORECASE),
+        measured_after=re.compile(
+            rf"\s+(?P<cue>{phrase_alternation(list(table['time_units']['measured_after']))})\b",
+            re.IGNORECASE),
+        measured_units={cue.lower(): frozenset(units) for section in ("measured_before", "measured_after")
+                        for cue, units in table["time_units"][section].items()},
     )
 
 
@@ -155,7 +166,8 @@ def reason_not_a_claim(
     if mention.unit is None and _inside_name_entity(draft):
         return "part of a name"
     noun = counted_noun(draft)
-    if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None:
+    if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None \
+            and not _measured_time(draft, noun, text, rules):
         return "a duration or a point in time"
     dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft)
     if noun is None and mention.unit is None and dated:
@@ -163,6 +175,17 @@ def reason_not_a_claim(
     if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
         return "'one of', not a count"
     return None
+
+
+def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRules) -> bool:
+    """ "in 3.2 seconds", "every 15 minutes", "11.2 seconds behind": a time that was measured, not a span."""
+    unit = noun.lemma_.lower()
+    start = draft.mention.start
+    before = rules.measured_before.search(text, max(0, start - 16), start)
+    if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:
+        return True
+    after = rules.measured_after.match(text, noun.idx + len(noun.text))
+    return after is not None and unit in rules.measured_units[re.sub(r"\s+", " ", after.group("cue").lower())]
 
 
 def _lone_number_entity(draft: ClaimDraft) -> bool:

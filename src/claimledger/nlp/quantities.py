@@ -43,7 +43,7 @@ _BY_A_PART = (r"(?<=\bby\s)(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|
               r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
 FRACTION = (
     rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
-    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+of\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
+    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since)\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -175,7 +175,8 @@ class QuantityScanner(UnitReader):
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
             rf"(?:\s?(?:bn|mn|tn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
-            rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)))"
+            rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)"
+            rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
             rf"|(?P<words>\b{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
@@ -193,18 +194,18 @@ class QuantityScanner(UnitReader):
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
             rf"(?P<neg>[-\u2212])?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|bln|mln)|[mkb](?![a-z]))?"
-            rf"(?![\w/]|[.,]\d|:\d))"
+            rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})))"  # "between 1pc and 3pc"
             rf"|(?P<words>\b{word_seq}\b)",
             re.IGNORECASE,
         )
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|tln|mil|mm|m|k|b|t)?$",
                                       re.IGNORECASE)
-        self.long_scale = re.compile(r"\s+(hundred|thousand|million|billion|trillion|crore|lakh)s?\b",
-                                     re.IGNORECASE)
+        self.long_scale = re.compile(  # "1.2 million", "$4.27-billion", "£45million"
+            r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
-            rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})(?:\s+|(?<=~)\s*)(?:of\s+)?$",
+            rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})(?:\s+|(?<=~)\s*)(?:(?:of|a)\s+)?$",
             re.IGNORECASE,
         )
         self.bound_verbs = {cue.lower(): re.compile(rf"\b(?:{phrase_alternation(verbs)})\s+$", re.IGNORECASE)
@@ -219,7 +220,8 @@ class QuantityScanner(UnitReader):
         self.bound_after = re.compile(
             rf"(?:\+|\s+(?:{phrase_alternation([p for p in self.suffix_kind if p != '+'])})\b)", re.IGNORECASE
         )
-        self.range_joint = re.compile(r"\s*(?:-\s*(?:to\s+)?|–|—|to)\s*", re.IGNORECASE)  # "8- to 16-metre"
+        self.range_joint = re.compile(  # "8- to 16-metre", "30 or 40"
+            r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)
         self.between_before = re.compile(r"\b(?P<cue>between|from)\s+$", re.IGNORECASE)
         self.and_joint = re.compile(r"\s+and\s+", re.IGNORECASE)
 
@@ -368,7 +370,10 @@ class QuantityScanner(UnitReader):
         end = self._take_range(text, mention, end)
         if mention.unit is None and mention.bound == "range":
             self._take_measure(text, mention, end)  # "10-15 km"
+        if mention.bound == "range" and mention.per is None:
+            end = self._take_rate(text, mention, end)  # "between $180 and $300 a dose"
         end = self._take_suffix_bound(text, mention, end)
+        self._take_news_unit(text, mention, end)  # an index level in points, an exchange rate
         self._take_bound_before(text, mention)
         mention.end = end
         mention.text = text[mention.start:end]
@@ -497,6 +502,8 @@ class QuantityScanner(UnitReader):
                 return end  # "fell 5% to 10,000"
         if not joint:
             return end
+        by_change = between is None and "to" in joint.group(0).lower() \
+            and self.forms.change_by.search(text, max(0, mention.start - 6), mention.start)
         first_text = text[mention.num_start:mention.num_end]
         if first_text.isdigit() and len(first_text) == 4 and "to" in joint.group(0).lower():
             return end  # "since February 2022 to 512,420": a year, then the figure it leads to
@@ -533,8 +540,8 @@ class QuantityScanner(UnitReader):
             mention.value *= scale_of_second  # "1.5-2 million": the scale written once serves both ends
         if high < mention.value < 0 and between:  # "ranged from -18 °C to -34 °C"
             mention.value, high = high, mention.value
-        if high <= mention.value:
-            return end
+        if high <= mention.value or (by_change and high >= 10 * mention.value):
+            return end  # "dropping by 19,000 to 1.27 million": a change and a level, not "by 2 to 3 degrees"
         mention.high = high
         mention.unit = mention.unit or probe.unit
         mention.bound = "range"

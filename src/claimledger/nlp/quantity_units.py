@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.newsforms import default_forms
 from claimledger.normalize.numbers import parse_number_words
 from claimledger.normalize.units import default_vocabulary
 
@@ -34,6 +35,7 @@ class UnitReader:
     def _compile_units(self, table: dict, word: str) -> tuple[str, str]:
         """Compile what follows a figure; returns (glued suffixes, rate words) for the figure pattern."""
         units = default_vocabulary()
+        self.forms = default_forms()  # general news: minor units, changes by, index levels, exchange rates
         self.unit_words, self.unit_symbols = units.words, units.symbols
         symbols = phrase_alternation(list(self.symbols))
         codes = "|".join(sorted(self.codes))
@@ -102,7 +104,7 @@ class UnitReader:
         """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
         signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
         glued = [*self.unit_symbols, *table["percent"].get("glued", []),
-                 *table["pence"]["glued"], *self.codes,
+                 *table["pence"]["glued"], *self.codes, *self.forms.glued_subunits,
                  *signs]  # "115USD"
         return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
 
@@ -157,6 +159,9 @@ class UnitReader:
 
     def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
         before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
+        glued_to_word = text[before.start() - 1:before.start()].isalnum() if before else False
+        if before and (before.group("sym") or "").isalpha() and glued_to_word:
+            before = None  # "FR2", "KR5": letters of a word or an id, not the rand's "R", the ringgit's "RM"
         if before:
             mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
             mention.start = before.start()
@@ -193,6 +198,10 @@ class UnitReader:
         if pence:  # "164p": 1.64 pounds sterling
             mention.unit, mention.value = self.pence_code, mention.value / 100
             return pence.end()
+        minor = self.forms.subunit(text, end) if mention.unit is None else None
+        if minor and not (mention.spelled and minor[1] - end < 2):  # "88 cents", "15 fils", "9c": hundredths
+            mention.unit, mention.value = minor[0], mention.value / 100
+            return minor[1]
         percent = self.percent_after.match(text, end)
         if percent and mention.unit is None:
             mention.unit = "percentage point" if percent.group("points") else "percent"
@@ -201,6 +210,16 @@ class UnitReader:
                 return end
             return percent.end()
         return end
+
+    def _take_news_unit(self, text: str, mention: QuantityMention, end: int) -> None:
+        """An index level in points or an exchange rate as a currency per currency (guide 14)."""
+        if mention.spelled:
+            return
+        if mention.unit is None and self.forms.index_level(text, mention.start, end):
+            mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level
+        elif mention.per is None and (mention.unit is None or mention.unit in self.codes) \
+                and (fx := self.forms.exchange_rate(text, mention.start, end, mention.unit)):
+            mention.unit, mention.per = fx  # "Sterling was little changed at $1.2080": USD per GBP
 
     def _code_for_name(self, name: str) -> str:
         key = re.sub(r"\s+", " ", name.lower())

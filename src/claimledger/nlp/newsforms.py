@@ -1,0 +1,98 @@
+"""How general news writes some quantities (annotation guide section 14), for the quantity scanner.
+
+Driven by ``data/lexicons/newsforms.toml``: amounts in the minor unit of a currency ("88 cents", "10 HK
+cents", "15 fils", "9c") and changes by an amount ("fell by 19,000 to 1.27 million"). Kept apart from
+``quantities`` so that the scanner asks these questions in one line at the place they arise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimledger.nlp.lexicon import load_table, phrase_alternation
+
+
+@dataclass(frozen=True, slots=True)
+class NewsForms:
+    subunit_after: re.Pattern[str]
+    subunit_codes: dict[str, str]  # minor unit as written (lower case for words) → ISO code of the major unit
+    glued_subunits: tuple[str, ...]  # "c", "¢": the scanner reads a figure glued to them
+    change_by: re.Pattern[str]
+    index_before: re.Pattern[str]  # "... the FTSE 250 rose 0.2pc to ": an index and the word before its level
+    index_after: re.Pattern[str]  # what may follow an index level: punctuation, a preposition, nothing
+
+    fx_subject: re.Pattern[str]  # "Sterling", "The Singapore dollar": a currency whose price is reported
+    fx_after: re.Pattern[str]  # " to the dollar", " against the US dollar"
+    fx_codes: dict[str, str]  # "the rand" (lower case) → "ZAR"
+
+    def exchange_rate(self, text: str, start: int, end: int, code: str | None) -> tuple[str, str] | None:
+        """(currency, per currency) when the figure at start:end is an exchange rate: "sterling ... $1.2080" →
+        ("USD", "GBP"); "R17.46 to the dollar" → ("ZAR", "USD"); "the Singapore dollar ... 1.3412 against the
+        US dollar" → ("SGD", "USD"). ``code`` is the currency written with the figure, if any."""
+        figure = re.search(r"\d[\d,]*(?:\.(\d+))?", text[start:end])
+        decimals = figure.group(1) or "" if figure is not None else ""
+        if figure is None or len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000:
+            return None
+        clause = text[max(0, start - 90):start]
+        subjects = [m for m in self.fx_subject.finditer(clause)]
+        subject = self._code(subjects[-1].group("cur")) if subjects else None
+        after = self.fx_after.match(text, end)
+        base = self._code(after.group("cur")) if after else None
+        if base is not None and (code or subject) and (code or subject) != base:
+            return (code or subject), base  # type: ignore[return-value]
+        if base is None and code is not None and subject is not None and subject != code:
+            return code, subject
+        return None
+
+    def _code(self, name: str) -> str:
+        key = re.sub(r"\s+", " ", name.lower())
+        return self.fx_codes.get(key) or self.fx_codes["the " + key]
+
+    def index_level(self, text: str, start: int, end: int) -> bool:
+        """Whether the bare figure at start:end is the level of an index named earlier in its clause (not a
+        year: "from 2012 to 2024")."""
+        figure = text[start:end]
+        if len(figure) == 4 and figure.isdigit() and 1800 <= int(figure) <= 2100:
+            return False
+        return bool(self.index_before.search(text, max(0, start - 90), start)) \
+            and bool(self.index_after.match(text, end))
+
+    def subunit(self, text: str, end: int) -> tuple[str, int] | None:
+        """(ISO code, end) of a minor unit written right after a figure ending at ``end``: "88 cents"."""
+        found = self.subunit_after.match(text, end)
+        if found is None:
+            return None
+        written = found.group("glued") or re.sub(r"\s+", " ", found.group("word").lower())
+        return self.subunit_codes[written], found.end()
+
+
+@cache
+def default_forms() -> NewsForms:
+    table = load_table("newsforms")
+    words = {k.lower(): v for k, v in table["subunits"]["words"].items()}
+    glued = dict(table["subunits"]["glued"])
+    levels = table["index_levels"]
+    fx = table["exchange_rates"]
+    fx_codes = {k.lower(): v for k, v in fx["currencies"].items()}
+    fx_names = phrase_alternation(list(fx_codes))
+    indices = [*levels["names"], *load_table("nonclaims")["named_numbers"]["indices"]]
+    return NewsForms(
+        subunit_after=re.compile(
+            rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?![\w/])"
+            rf"|(?:\s+|-)(?P<word>{phrase_alternation(list(words))})\b)", re.IGNORECASE),
+        subunit_codes={**words, **glued},
+        glued_subunits=tuple(glued),
+        change_by=re.compile(rf"\b(?:{phrase_alternation(table['changes']['by_before'])})\s+$",
+                             re.IGNORECASE),
+        fx_subject=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b(?!\s+(?:zone|area|bloc|bond|bonds))"
+                              r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
+        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>{fx_names})\b",
+                            re.IGNORECASE),
+        fx_codes=fx_codes,
+        index_before=re.compile(
+            rf"(?-i:{phrase_alternation(indices)})(?:[^.;:!?\n]|\.(?=\d))*?\s(?:{phrase_alternation(levels['before'])})\s+$"),
+        index_after=re.compile(r"(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|by|after|before|as|while|and|from|"
+                               r"since|this|last|points?|pts)\b)"),
+    )

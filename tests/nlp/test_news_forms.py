@@ -1,0 +1,142 @@
+"""Quantities of general news by kind (issue 11, annotation guide section 14). Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger import extract
+from claimledger.nlp.quantities import find_quantities
+
+# text, (quantity text, value, high, bound, unit) of the first mention
+SCANNED = [
+    # minor units of a currency are hundredths of the major unit, and take the rate after them
+    ("profit was 73 cents a share", ("73 cents", 0.73, None, "exact", "USD per share")),
+    ("a dividend of 12 HK cents per share", ("12 HK cents", 0.12, None, "exact", "HKD per share")),
+    ("a payout of 25 fils a share", ("25 fils", 0.25, None, "exact", "AED per share")),
+    ("the levy goes up by 7c a litre", ("7c", 0.07, None, "exact", "USD per litre")),
+    ("a 40-cent rise in the toll", ("40-cent", 0.40, None, "exact", "USD")),
+    # a scale after a hyphen or glued to the figure
+    ("sales of $6.15-billion in the year", ("$6.15-billion", 6.15e9, None, "exact", "USD")),
+    ("a loss of $840-million", ("$840-million", 8.4e8, None, "exact", "USD")),
+    ("the £38million signing", ("£38million", 3.8e7, None, "exact", "GBP")),
+    ("between $1.1-billion and $1.4-billion", ("between $1.1-billion and $1.4-billion", 1.1e9, 1.4e9, "range",
+                                              "USD")),
+    # the rand's R and the ringgit's RM glued to a figure
+    ("spending of R3.6 trillion", ("R3.6 trillion", 3.6e12, None, "exact", "ZAR")),
+    ("a saving of R12bn", ("R12bn", 1.2e10, None, "exact", "ZAR")),
+    ("crude palm oil at RM4,105 a tonne", ("RM4,105", 4105, None, "exact", "MYR per tonne")),
+    # a temperature without its degree sign
+    ("the mercury hit 47.2C on Monday", ("47.2", 47.2, None, "exact", "degree celsius")),
+    ("a low of minus 9C overnight", ("minus 9", -9, None, "exact", "degree celsius")),
+    # ranges: "or", a glued percent at both ends, a rate after the second end
+    ("we see 20 or 30 bidders", ("20 or 30", 20, 30, "range", None)),
+    ("growth of between 2pc and 4pc", ("between 2pc and 4pc", 2, 4, "range", "percent")),
+    ("tickets cost between $40 and $65 a seat", ("between $40 and $65", 40, 65, "range", "USD per seat")),
+    ("temperatures fall by 4 to 6 degrees", ("4 to 6", 4, 6, "range", "degree")),
+    # bounds: "about a 70 per cent chance", "priced from"
+    ("traders see about a 70 per cent chance", ("about a 70 per cent", 70, None, "about", "percent")),
+    ("the coupe is priced from EUR 61,900", ("EUR 61,900", 61900, None, "at_least", "EUR")),
+    ("prices start at £849 for the base model", ("£849", 849, None, "exact", "GBP")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SCANNED, ids=[c[0][:40] for c in SCANNED])
+def test_reads_news_form(text, expected):
+    mention = find_quantities(text)[0]
+    value = expected[1]
+    assert (mention.text, mention.high, mention.bound, mention.full_unit) == (expected[0], *expected[2:])
+    assert mention.value == pytest.approx(value)
+
+
+# A change by an amount, then the level it led to: two figures, not a range.
+CHANGES = [
+    ("claims fell by 12,000 to 1.43 million", [("12,000", 12000), ("1.43 million", 1.43e6)]),
+    ("the index rose by 310 to 9,870", [("310", 310), ("9,870", 9870)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHANGES, ids=[c[0] for c in CHANGES])
+def test_change_by_an_amount_is_not_a_range(text, expected):
+    mentions = find_quantities(text)
+    assert [(m.text, m.value) for m in mentions] == expected
+    assert all(m.high is None for m in mentions)
+
+
+def test_letters_before_r_are_not_the_rand():
+    assert [m.unit for m in find_quantities("the FR2 and KR7 codes")] == [None, None]
+
+
+def _claims(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.unit) for c in extract(text)]
+
+
+# Figures of sport that are not claims (guide 14: scores; annotator J: cricket notation), beside a claim that
+# must stay.
+SPORT = [
+    ("The hosts were 87 for four at lunch before a crowd of 21,300.", "21,300"),
+    ("He took 6 for 38 as the visitors were bowled out, watched by 9,450 fans.", "9,450"),
+    ("She passed her rival on lap 37 of 52 and won by 3.1 seconds.", "3.1"),
+    ("The pair collided at Turn 4, and 12 cars retired.", "12"),
+    ("They sealed a 3-0 series win, earning a bonus of $250,000.", "$250,000"),
+    ("Grade 3 or higher side effects hit 14% of patients.", "14%"),
+    ("It goes from 0 to 100 km/h in 4.4 seconds, the maker said.", "4.4"),
+]
+
+
+@pytest.mark.parametrize("text,kept", SPORT, ids=[c[0][:40] for c in SPORT])
+def test_sport_notation_is_not_a_claim(text, kept):
+    assert [t for t, _ in _claims(text)] == [kept]
+
+
+# Measured times are claims (growth-2 annotators J and K); spans of time stay out (CL-2).
+TIMES = [
+    ("The new model charges to 80% in 22 minutes, the company said.", ("22", "minute")),
+    ("Buses on the route will come every 20 minutes, the council said.", ("20", "minute")),
+    ("Patients on the drug lived a median of 9.6 months, the trial found.", ("9.6", "month")),
+    ("The champion finished 2.8 seconds behind the leader.", ("2.8", "second")),
+    ("Listings stay on the market for 38 days on average, agents said.", ("38", "day")),
+]
+
+
+@pytest.mark.parametrize("text,expected", TIMES, ids=[c[0][:40] for c in TIMES])
+def test_measured_time_is_a_claim(text, expected):
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The truce held for two years before fighting resumed.",
+    "He was jailed for eight months last spring.",
+    "Sirens sounded for 40 minutes on Sunday.",
+])
+def test_span_of_time_is_not_a_claim(text):
+    assert _claims(text) == []
+
+
+INDEX_LEVELS = [
+    ("The Nikkei 225 slipped 0.8% to 37,410.5 on Thursday.", "37,410.5", "point"),
+    ("Earlier, the Dax had opened 0.4pc higher at 18,230, traders said.", "18,230", "point"),
+    ("The Dow added 1.1% to 41,002.", "41,002", "point"),
+    ("The S&P 500 company cut its staff to 4,100 workers.", "4,100", None),
+    ("The Nikkei has doubled from 2012 to 2024.", "2024", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,unit", INDEX_LEVELS, ids=[c[0][:40] for c in INDEX_LEVELS])
+def test_index_level_is_in_points(text, figure, unit):
+    found = {m.text: m.full_unit for m in find_quantities(text)}
+    assert found[figure] == unit
+
+
+EXCHANGE_RATES = [
+    ("The pound was flat at $1.2645 in late trade.", "$1.2645", "USD per GBP"),
+    ("The rand weakened to R18.02 to the dollar on Monday.", "R18.02", "ZAR per USD"),
+    ("The Canadian dollar eased to 1.3655 against the US dollar, traders said.", "1.3655", "CAD per USD"),
+    ("The euro zone will lend $1.25 billion, officials said.", "$1.25 billion", "USD"),
+    ("The real figure was $14.75 an hour.", "$14.75", "USD per hour"),
+]
+
+
+@pytest.mark.parametrize("text,figure,unit", EXCHANGE_RATES, ids=[c[0][:40] for c in EXCHANGE_RATES])
+def test_exchange_rate_is_a_currency_per_currency(text, figure, unit):
+    found = {m.text: m.full_unit for m in find_quantities(text)}
+    assert found[figure] == unit
