@@ -107,6 +107,17 @@ def allowed_source_types(features: Sequence[str], classes: Sequence[str]) -> fro
     return frozenset(c for c in classes if c != "author")
 
 
+def allowed_values(field: str, features: Sequence[str], classes: Sequence[str]) -> frozenset[str] | None:
+    """Hard constraints the model decides within, the same in training and extraction: the source type's
+    (above), and an explicit daily cue ("in the last 24 hours", "overnight", "over the past day"), which is
+    exact (guide TS-2) and so stays a rule: the model weighs judgments, not what the text states outright."""
+    if field == "source_type":
+        return allowed_source_types(features, classes)
+    if field == "time_scope" and "rule_ts=daily" in features and "no_scope_cue" not in features:
+        return frozenset({"daily"})
+    return None
+
+
 @dataclass(slots=True)
 class DecisionModel:
     fields: dict[str, FieldModel]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.decide.dataset import FIELDS, Row
-from claimledger.decide.model import Calibration, allowed_source_types, choose
+from claimledger.decide.model import Calibration, allowed_values, choose
 
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 C_VALUE = 0.5
@@ -83,7 +83,7 @@ def _fit(rows: Sequence[Row], field: str) -> tuple[Any, dict[str, int]]:
 
 
 def _allowed(field: str, features: Sequence[str], classes: Sequence[str]) -> frozenset[str] | None:
-    return allowed_source_types(features, classes) if field == "source_type" else None
+    return allowed_values(field, features, classes)
 
 
 def _folds(rows: Sequence[Row], k: int) -> list[tuple[list[int], list[int]]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimledger.decide.dataset import FIELDS, claim_features, draft_labels, field_features
-from claimledger.decide.model import DecisionModel, FieldModel, allowed_source_types
+from claimledger.decide.model import DecisionModel, FieldModel, allowed_values
 from claimledger.decide.reach import cue_for
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, live_drafts
@@ -73,7 +73,7 @@ def decide(doc: Doc, model: DecisionModel | None) -> None:
                 confidence[field] = round(calibrated, 3)
                 continue
             features = field_features(field, common[n], extra[n])
-            allowed = allowed_source_types(features, fm.classes) if field == "source_type" else None
+            allowed = allowed_values(field, features, fm.classes)
             value, _, calibrated = fm.decide(features, rules[field], allowed)
             _set(draft, field, value)
             confidence[field] = round(calibrated, 3)
