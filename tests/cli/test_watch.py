@@ -19,8 +19,12 @@ from claimledger.watch import parse_interval
 # Our own sentences. The General Staff's bulletin of 2024-11-26 gives 733,830 (the shipped reference series).
 AGREES = ("Ukraine's General Staff said on Tuesday that Russia had lost 733,830 troops since the start of "
           "the full-scale invasion in February 2022, including 1,480 over the past day.")
-DISAGREES = ("A Moscow-based blog said on Tuesday that Russia had lost 650,000 troops since the start of the "
-             "full-scale invasion in February 2022.")
+# The disagreeing report comes from a body of the same kind: what this file tests is the watch (rounds,
+# alerts, webhooks), and the decision model reads the category of "lost N troops" partly from who says it
+# (a blog's figure comes out as deaths, the General Staff's as casualties: tests/decide/test_decisions.py
+# keeps that quirk in view as an expected failure).
+DISAGREES = ("Ukraine's Defence Intelligence said on Tuesday that Russia had lost 650,000 troops since the "
+             "start of the full-scale invasion in February 2022.")
 
 
 def _rss(entries: list[tuple[str, str]]) -> bytes:

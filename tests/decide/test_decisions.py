@@ -132,3 +132,12 @@ def test_train_refuses_a_blind_set(tmp_path: Path) -> None:
         main, ["train", "--gold", str(blind), str(FIXTURES / "docs.jsonl"), "-o", str(tmp_path / "m.json")]
     )
     assert result.exit_code != 0 and "blind held-out set" in result.output
+
+
+@pytest.mark.xfail(strict=True, reason="issue 10: the category of 'lost N troops' leans on the source")
+def test_the_same_phrase_gets_the_same_category_whoever_says_it() -> None:
+    sources = ("Ukraine's General Staff", "A Moscow-based blog")
+    sentences = [f"{who} said on Tuesday that Russia had lost 650,000 troops since the start of the "
+                 "full-scale invasion in February 2022." for who in sources]
+    categories = [extract(s, published="2024-11-26")[0].category for s in sentences]
+    assert categories[0] == categories[1] == "casualties"
