@@ -14,15 +14,15 @@ has no candidate (it is the outlet's, as the guide says).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from claimledger.decide.features import paragraph_of, sentence_index_of
+from claimledger.decide.features import QUOTES, in_quote, paragraph_of, sentence_index_of
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft
 
-QUOTES = ('"', "“", "”")
 SPEECH = frozenset(
     "say tell add report state announce note estimate write post claim explain continue show put "
     "find count record confirm".split()
@@ -46,20 +46,23 @@ NEW_PARTY_LABELS = ("ORG", "PERSON", "NORP", "GPE")
 MAX_SENTENCES_BACK = 6
 
 
-def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], at: int,
-                  same_sentence: Sequence[ClaimDraft] = ()) -> ClaimDraft | None:
-    """The figure whose source ``drafts[at]`` (named AUTHOR by the rules) may carry on from, or None;
-    ``same_sentence`` is the drafts of its own sentence."""
+def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], first_of_sentence: int,
+                  named_in_sentence: Sequence[ClaimDraft] = (),
+                  named_starts: Sequence[int] = ()) -> ClaimDraft | None:
+    """The figure whose source ``draft`` (named AUTHOR by the rules) may carry on from, or None.
+    ``first_of_sentence`` is where its sentence's first figure stands in ``drafts`` (in text order) and
+    ``named_in_sentence`` its sentence's figures with a named source, in text order, ``named_starts`` their
+    starts: each built once per sentence, so a sentence of many figures is not walked once for each."""
     if draft.source_name != AUTHOR or draft.converts is not None:
         return None
+    if named_in_sentence:  # the nearest named figure of its own sentence, the earlier one on a tie
+        k = bisect_left(named_starts, draft.start)
+        return min(named_in_sentence[max(0, k - 1):k + 1], key=lambda d: abs(d.start - draft.start))
     doc = draft.span.doc
     index = sentence_index_of(doc)
     own = index[draft.sentence.start]
-    same = [d for d in same_sentence if d is not draft and d.source_name != AUTHOR]
-    if same:
-        return min(same, key=lambda d: abs(d.start - draft.start))
     para = paragraph_of(doc, draft.sentence.start_char)
-    for k in range(at - 1, -1, -1):  # bounded: stops a few sentences back
+    for k in range(first_of_sentence - 1, -1, -1):  # bounded: stops a few sentences back
         earlier = drafts[k]
         sentence = index[earlier.sentence.start]
         if own - sentence > MAX_SENTENCES_BACK or para - paragraph_of(doc, earlier.sentence.start_char) > 1:
@@ -67,10 +70,6 @@ def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], at: int,
         if sentence < own and earlier.source_name != AUTHOR:
             return earlier
     return None
-
-
-def _in_quote(text: str, local: int) -> bool:
-    return sum(text[:local].count(q) for q in QUOTES) % 2 == 1
 
 
 def _subject_words(verb: Token) -> list[Token]:
@@ -124,16 +123,16 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
             feats.append("c_date")
     if any(q in text for q in QUOTES):
         feats.append("c_sent_quote")
-        if _in_quote(text, draft.start - sentence.start_char):
+        if in_quote(text, draft.start - sentence.start_char):
             feats.append("c_fig_in_quote")
         if text.lstrip()[:1] in QUOTES:
             feats.append("c_opens_quote")
     cand_text = candidate.sentence.text
     if any(q in cand_text for q in QUOTES):
         feats.append("c_cand_quote")
-        if _in_quote(cand_text, candidate.start - candidate.sentence.start_char):
+        if in_quote(cand_text, candidate.start - candidate.sentence.start_char):
             feats.append("c_cand_fig_in_quote")
-        if where != "same_sentence" and _in_quote(cand_text, len(cand_text)):
+        if where != "same_sentence" and in_quote(cand_text, len(cand_text)):
             feats.append("c_quote_open_across")
     feats.append(f"c_cand_type={candidate.source_type}")
     if candidate.source_cue:
@@ -167,7 +166,12 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
 
 def doc_candidates(drafts: Sequence[ClaimDraft]) -> list[ClaimDraft | None]:
     """Each live draft's carry-over candidate (None where it has a source, is a conversion or has none)."""
-    by_sentence: dict[int, list[ClaimDraft]] = {}
-    for d in drafts:
-        by_sentence.setdefault(d.sentence.start, []).append(d)
-    return [candidate_for(d, drafts, n, by_sentence[d.sentence.start]) for n, d in enumerate(drafts)]
+    first: dict[int, int] = {}
+    named: dict[int, list[ClaimDraft]] = {}
+    for n, d in enumerate(drafts):
+        first.setdefault(d.sentence.start, n)
+        if d.source_name != AUTHOR:
+            named.setdefault(d.sentence.start, []).append(d)
+    starts = {sentence: [d.start for d in named_here] for sentence, named_here in named.items()}
+    return [candidate_for(d, drafts, first[d.sentence.start], named.get(d.sentence.start, ()),
+                          starts.get(d.sentence.start, ())) for d in drafts]

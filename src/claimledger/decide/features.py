@@ -74,26 +74,27 @@ def _paragraph_breaks(doc: Doc) -> list[int]:
     return ends
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    key = "claimledger.sentence_index"
-    index = doc.user_data.get(key)
-    if index is None:
-        index = {sent.start: n for n, sent in enumerate(doc.sents)}
-        doc.user_data[key] = index
-    return index
-
-
-def sentence_index_of(doc: Doc) -> dict[int, int]:
-    """Each sentence's index in the document, by its first token."""
-    return _sentence_index(doc)
-
-
 def sentences_of(doc: Doc) -> list[Span]:
+    """The document's sentences, listed once per document."""
     key = "claimledger.sentences"
     sentences = doc.user_data.get(key)
     if sentences is None:
         sentences = doc.user_data[key] = list(doc.sents)
     return sentences
+
+
+def sentence_index_of(doc: Doc) -> dict[int, int]:
+    """Each sentence's index in the document, by its first token (built once per document)."""
+    key = "claimledger.sentence_index"
+    index = doc.user_data.get(key)
+    if index is None:
+        index = doc.user_data[key] = {sent.start: n for n, sent in enumerate(sentences_of(doc))}
+    return index
+
+
+def in_quote(text: str, local: int) -> bool:
+    """Whether offset ``local`` of ``text`` (a sentence) lies inside quotation marks opened before it."""
+    return sum(text[:local].count(q) for q in QUOTES) % 2 == 1
 
 
 def paragraph_of(doc: Doc, offset: int) -> int:
@@ -231,11 +232,11 @@ def draft_features(draft: ClaimDraft, previous_source: str | None) -> list[str]:
     if any(q in text for q in QUOTES):
         feats.append("sent_quote")
         local = draft.start - sentence.start_char
-        if sum(text[:local].count(q) for q in QUOTES) % 2 == 1:
+        if in_quote(text, local):
             feats.append("fig_in_quote")
-    index = _sentence_index(doc).get(sentence.start, 0)
+    index = sentence_index_of(doc).get(sentence.start, 0)
     feats.append(f"sent_index={min(index, 5)}")
-    paragraph = bisect_right(_paragraph_breaks(doc), sentence.start_char)
+    paragraph = paragraph_of(doc, sentence.start_char)
     feats.append(f"para_index={min(paragraph, 5)}")
     if previous_source is None:
         feats.append("prev_src=none")

@@ -16,14 +16,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from claimledger.decide.features import paragraph_of, sentence_index_of, sentences_of
+from claimledger.decide.features import QUOTES, in_quote, paragraph_of, sentence_index_of, sentences_of
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, doc_text
 from claimledger.nlp.hedging import OWN_VOICE, STATEMENTS_KEY, Statement
 
 BEFORE = 3  # sentences before the figure's own where a statement may stand (its paragraph or the one before)
 AFTER = 10  # sentences after it (up to three paragraphs on: "the report" reaches back however far)
-QUOTES = ('"', "“", "”")
 
 
 def _where(i: int, j: int, para_i: int, para_j: int, before_figure: bool) -> str | None:
@@ -103,7 +102,7 @@ def verification_features(draft: ClaimDraft, drafts_by_sentence: dict[int, list[
     sentence = draft.sentence.text
     if any(q in sentence for q in QUOTES):
         local = draft.start - draft.sentence.start_char
-        if sum(sentence[:local].count(q) for q in QUOTES) % 2 == 1:
+        if in_quote(sentence, local):
             feats.append("v_fig_in_quote")
     return feats
 
