@@ -180,4 +180,5 @@ DEFAULT_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("evaluation/growth-2/gold", ("evaluation/growth-2/docs.jsonl",)),
     ("evaluation/heldout-7/gold", ("evaluation/heldout-7/docs.jsonl",)),
     ("evaluation/news-1/gold", ("evaluation/news-1/docs.jsonl",)),
+    ("evaluation/growth-3/gold", ("evaluation/growth-3/docs.jsonl",)),
 )
