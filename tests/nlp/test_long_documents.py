@@ -49,6 +49,20 @@ def test_a_time_limit_makes_a_skip_and_the_others_go_on():
     assert [r[0].id for r in results if isinstance(r, tuple)] == ["a", "b"]
 
 
+PROSE = "A man walked to the market, and an old woman sold bread there.\n\n"  # "a man": a start, no figure
+
+
+def test_prose_where_the_scanner_finds_no_figure_is_not_parsed():
+    from claimledger.nlp.quantities import default_scanner
+
+    assert default_scanner().has_mention(PROSE) and not default_scanner().scan(PROSE)
+    # no time at all: a parsed document would be past its limit, and a skip
+    short = Document(text=PROSE, id="short")
+    assert list(extract_results([short], timeout=0)) == [(short, [])]
+    long = Document(text=PROSE * 4000, id="long")  # 260,000 characters: about 15 s of parse on one CPU
+    assert list(extract_results([long], timeout=10)) == [(long, [])]
+
+
 def test_extract_raises_a_one_line_error_past_its_time_limit():
     with pytest.raises(ExtractionTimeout, match="time limit"):
         extract(FIGURE, timeout=0)

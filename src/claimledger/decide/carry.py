@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from claimledger.decide.features import QUOTES, in_quote, paragraph_of, sentence_index_of
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.entities import entity_index
 
 SPEECH = frozenset(
     "say tell add report state announce note estimate write post claim explain continue show put "
@@ -112,7 +113,7 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
             feats.append(f"c_speech_subj={kind}")
         if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in PRONOUNS:
             feats.append(f"c_pron_subj={token.lower_}")
-    for ent in sentence.ents:
+    for ent in entity_index(doc).within(sentence.start, sentence.end):  # not sentence.ents: O(document)
         if ent.label_ in NEW_PARTY_LABELS:
             named_before = candidate.source_name.lower()
             same = ent.text.lower() in named_before or named_before in ent.text.lower()

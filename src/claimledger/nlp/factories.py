@@ -19,7 +19,7 @@ from claimledger.nlp import attribution, decisions, hedging, nonclaims, periods,
 from claimledger.nlp.conversions import link_conversions
 from claimledger.nlp.drafts import ClaimDraft, doc_text, register_extensions
 from claimledger.nlp.quantities import default_scanner
-from claimledger.nlp.runner import expired
+from claimledger.nlp.runner import MENTIONS_KEY, expired
 from claimledger.nlp.semantics import figure_token
 
 register_extensions()
@@ -75,7 +75,8 @@ def make_quantities(nlp: Language, name: str):
 
     def find_quantities(doc: Doc) -> Doc:
         drafts = []
-        for mention in scanner.scan(doc_text(doc)):
+        found = doc.user_data.pop(MENTIONS_KEY, None)  # the runner scanned the text before the parse
+        for mention in scanner.scan(doc_text(doc)) if found is None else found:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             figure_span = doc.char_span(mention.num_start, mention.num_end, alignment_mode="expand")
             if span is None or figure_span is None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claimledger.nlp.figurestarts import FigureStarts
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.nlp.quantity_units import UnitReader
 from claimledger.normalize.numbers import (
@@ -183,6 +184,7 @@ class QuantityScanner(UnitReader):
             rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
         )
         self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
+        self.starts = FigureStarts([*self.number_words, *self.vague, *self.article_numbers], VULGAR_CHARS)
         # Spelled fractions are rare and costly to look for at every word: only in a text that names a part
         self.names_a_part = re.compile(rf"\b(?:{compound}s|{'|'.join(parts)})\b|\b(?:an?|one)[\s-]+"
                                        rf"(?:{compound}|{singular})\b", re.IGNORECASE)
@@ -290,15 +292,15 @@ class QuantityScanner(UnitReader):
             return None
         return values[0] / values[1], None, not first[:1].isdigit()
 
-    def has_mention(self, text: str) -> bool:
-        """Whether ``text`` holds anything that may be a figure (a text without one has no claims)."""
-        return self.core.search(text) is not None
+    def has_mention(self, text: str) -> bool:  # anything that may be a figure? (without, no claims)
+        return self.starts.search(text)(self.core) is not None
 
     def scan(self, text: str) -> list[QuantityMention]:
         mentions: list[QuantityMention] = []
         taken_until = pos = 0
         core = self.core if self.names_a_part.search(text) else self.core_lean
-        while (match := core.search(text, pos)) is not None:
+        search = self.starts.search(text)  # search(core, pos) is core.search(text, pos), only faster
+        while (match := search(core, pos)) is not None:
             pos = match.end()
             if match.start() < taken_until:
                 continue
@@ -553,8 +555,7 @@ class QuantityScanner(UnitReader):
         suffix = self.bound_after.match(text, end)
         if suffix and mention.bound == "exact":
             cue = suffix.group(0).strip().lower()
-            mention.bound = self.suffix_kind.get(cue, "at_least")
-            mention.bound_cue = cue
+            mention.bound, mention.bound_cue = self.suffix_kind.get(cue, "at_least"), cue
             return suffix.end()
         return end
 
@@ -573,8 +574,7 @@ class QuantityScanner(UnitReader):
         verb = self.bound_verbs.get(cue)
         if verb is not None and verb.search(text, max(0, before.start("cue") - 12), before.start("cue")):
             return  # "the minimum wage goes up to £12.71": a verb's particle, not a bound
-        mention.bound = self.bound_phrases[cue]
-        mention.bound_cue = cue
+        mention.bound, mention.bound_cue = self.bound_phrases[cue], cue
         mention.start = before.start("cue")
 
 

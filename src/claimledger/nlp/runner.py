@@ -1,6 +1,8 @@
 """Running the pipeline over documents of any length and shape, in bounded time.
 
-- A text with no figure at all has no claims: it is not parsed.
+- A text with no figure at all has no claims: it is not parsed. Its figures are found before the parse
+  (the scanner reads plain text), so a text where the scanner finds none, prose without a number as much
+  as text without a digit, is never parsed; the mentions found go into the Doc for the component.
 - A long text is cut at paragraph breaks into pieces of at most ``PIECE_CHARS`` characters (spaCy refuses
   texts past ``nlp.max_length``, and memory grows with the text parsed at once); the pieces with a figure
   are parsed one after another and their claims keep offsets into the whole text.
@@ -20,11 +22,15 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from claimledger.nlp.quantities import QuantityMention
 
 PIECE_CHARS = 50_000  # a longer text is parsed in pieces of at most this many characters
 LONG_WORD = 64  # a run of characters without a space this long is cut into tokens of this size
@@ -34,6 +40,7 @@ NO_SENTENCE_CHARS = 10_000  # a long text with a stretch this long without a sto
 WINDOW_CHARS = 300  # what is read either side of a figure in a text that is not prose
 DENSE_SHARE = 0.25  # past this share of a text near a figure, text that is not prose is skipped
 DEADLINE_KEY = "claimledger.deadline"
+MENTIONS_KEY = "claimledger.mentions"  # the scanner's mentions of a Doc's text, found before its parse
 EXPIRED_KEY = "claimledger.expired"
 
 NO_SENTENCE = re.compile(rf"(?<![^.!?\n])[^.!?\n]{{{NO_SENTENCE_CHARS + 1},}}")  # from a run's start only
@@ -197,19 +204,30 @@ def run(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
 
 
 def _has_figures(text: str) -> bool:
+    """Whether ``text`` may hold a figure (a quick test: the scan itself comes later)."""
     from claimledger.nlp.quantities import default_scanner
 
     return default_scanner().has_mention(text)
 
 
-def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline | None = None) -> Doc:
-    """The Doc the components read: the text made into tokens, with the document's deadline and
-    publication date (temporal expressions resolve against it) in its user data."""
+def _mentions(text: str) -> list[QuantityMention]:
+    from claimledger.nlp.quantities import default_scanner
+
+    return default_scanner().scan(text) if _has_figures(text) else []
+
+
+def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline | None = None,
+              mentions: list[QuantityMention] | None = None) -> Doc:
+    """The Doc the components read: the text made into tokens, with the document's deadline, publication
+    date (temporal expressions resolve against it) and, when already found, the text's mentions in its
+    user data."""
     from claimledger.nlp.periods import PUBLISHED_KEY
 
     doc = make_doc(nlp, text)
     if deadline is not None:
         doc.user_data[DEADLINE_KEY] = deadline
+    if mentions is not None:
+        doc.user_data[MENTIONS_KEY] = mentions
     doc.user_data[PUBLISHED_KEY] = document.published_date
     return doc
 
@@ -221,8 +239,9 @@ def _run_batch(nlp: Language, batch: list[Document], batch_size: int,
     if not batch:
         return
     deadlines = [Deadline(timeout) for _ in batch]
-    parse = [k for k, d in enumerate(batch) if _has_figures(d.text)]
-    docs = nlp.pipe((start_doc(nlp, batch[k].text, batch[k], deadlines[k]) for k in parse),
+    mentions = [_mentions(d.text) for d in batch]
+    parse = [k for k in range(len(batch)) if mentions[k]]
+    docs = nlp.pipe((start_doc(nlp, batch[k].text, batch[k], deadlines[k], mentions[k]) for k in parse),
                     batch_size=batch_size)
     parsed = dict(zip(parse, docs, strict=True))
     for k, document in enumerate(batch):
@@ -258,7 +277,10 @@ def _parse_piece(nlp: Language, document: Document, deadline: Deadline,
 
     if deadline.passed():
         return None
-    doc = next(iter(nlp.pipe([start_doc(nlp, piece, document, deadline)], batch_size=1)))
+    mentions = _mentions(piece)
+    if not mentions:
+        return []
+    doc = next(iter(nlp.pipe([start_doc(nlp, piece, document, deadline, mentions)], batch_size=1)))
     if expired(doc):
         return None
     return claims_from_doc(doc, document, offset=offset)

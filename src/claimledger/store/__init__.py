@@ -143,7 +143,8 @@ class Ledger:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
-        self._stats_cache: tuple[int, int, dict[str, Any]] | None = None  # data version, top, statistics
+        # SQLite's data version or PostgreSQL's snapshot, top, statistics
+        self._stats_cache: tuple[int | str, int, dict[str, Any]] | None = None
         self._version_conn: sqlite3.Connection | None = None
         self._version_lock = threading.Lock()
 
@@ -336,21 +337,46 @@ class Ledger:
     def stats(self, top: int = 10) -> dict[str, Any]:
         """Documents, claims, and claims by category, by source (top ``top``), by outlet, by check result.
 
-        Counted over the whole ledger (a few hundred ms at 10,000 claims), so a SQLite file's figures are
-        kept until any connection commits a change (``PRAGMA data_version``), and asked again then."""
+        Counted over the whole ledger (a few hundred ms at 10,000 claims), so the figures are kept until a
+        change is committed, and counted again then: on a SQLite file, until any connection commits to it
+        (``PRAGMA data_version``); on PostgreSQL, until any transaction commits (``_pg_stats``)."""
+        if self.engine.dialect.name == "postgresql":
+            return self._pg_stats(top)
         version = self._data_version()
         cached = self._stats_cache
         if version is not None and cached is not None and cached[:2] == (version, top):
             return _copy_stats(cached[2])
-        result = self._count_stats(top)
+        with self.engine.connect() as conn:
+            result = self._count_stats(conn, top)
         if version is not None:
             self._stats_cache = (version, top, result)
+        return _copy_stats(result)
+
+    def _pg_stats(self, top: int) -> dict[str, Any]:
+        """The statistics counted in one REPEATABLE READ snapshot and kept under that snapshot's text
+        (``pg_current_snapshot()``: xmin, xmax and the transactions then in progress), asked first in each
+        later call. Every commit changes it (one listed in progress leaves the list; one that was not
+        raises xmax past its id), and two equal snapshots see the same rows, so the figures are counted
+        again exactly when a transaction has committed since, whether it was running at the count or began
+        later. No cost on the write path and no table to keep; the price is that a commit anywhere on the
+        server, to another database too, means a recount."""
+        try:
+            with self.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, \
+                    conn.begin():
+                snapshot = str(conn.execute(select(func.pg_current_snapshot())).scalar_one())
+                cached = self._stats_cache
+                if cached is not None and cached[:2] == (snapshot, top):
+                    return _copy_stats(cached[2])
+                result = self._count_stats(conn, top)
+        except SQLAlchemyError as exc:
+            raise self._fail("counting statistics", exc) from exc
+        self._stats_cache = (snapshot, top, result)
         return _copy_stats(result)
 
     def _data_version(self) -> int | None:
         """A number that changes whenever any connection, of this process or another, commits to this
         SQLite file: its ``data_version`` read on a connection of our own that never writes. None for
-        PostgreSQL and in-memory SQLite (no such cheap mark: their statistics are always counted)."""
+        in-memory SQLite (no such cheap mark: its statistics are always counted)."""
         database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
         if not database or database == ":memory:" or database.startswith("file:"):
             return None
@@ -362,24 +388,24 @@ class Ledger:
             except sqlite3.Error:
                 return None
 
-    def _count_stats(self, top: int) -> dict[str, Any]:
+    @staticmethod
+    def _count_stats(conn: Connection, top: int) -> dict[str, Any]:
         c, d = claims_t.c, documents_t.c
         source = func.coalesce(c.source_canonical, c.source_name)
         # the bundled examples are left out (counted apart, as `examples`)
         mine = ~exists().where(d.id == c.doc_id, d.example.is_(True))
         checked_mine = exists().where(c.id == checks_t.c.claim_id, mine)
-        with self.engine.connect() as conn:
-            claims_n = conn.execute(select(func.count()).select_from(claims_t).where(mine)).scalar_one()
-            outlets = conn.execute(select(func.count(func.distinct(d.outlet))).where(d.example.is_not(True))
-                                   ).scalar_one()
-            documents_n = conn.execute(select(func.count()).select_from(documents_t)
-                                       .where(d.example.is_not(True))).scalar_one()
-            examples = conn.execute(select(func.count()).select_from(documents_t).where(d.example.is_(True))
-                                    ).scalar_one()
-            by_category = _counts(conn, c.category, where=mine)
-            by_source = _counts(conn, source, limit=top, where=mine)
-            by_outlet = _counts(conn, c.outlet, where=mine)
-            by_check = _counts(conn, checks_t.c.result, where=checked_mine)
+        claims_n = conn.execute(select(func.count()).select_from(claims_t).where(mine)).scalar_one()
+        outlets = conn.execute(select(func.count(func.distinct(d.outlet))).where(d.example.is_not(True))
+                               ).scalar_one()
+        documents_n = conn.execute(select(func.count()).select_from(documents_t)
+                                   .where(d.example.is_not(True))).scalar_one()
+        examples = conn.execute(select(func.count()).select_from(documents_t).where(d.example.is_(True))
+                                ).scalar_one()
+        by_category = _counts(conn, c.category, where=mine)
+        by_source = _counts(conn, source, limit=top, where=mine)
+        by_outlet = _counts(conn, c.outlet, where=mine)
+        by_check = _counts(conn, checks_t.c.result, where=checked_mine)
         return {"documents": int(documents_n), "claims": int(claims_n), "outlets": int(outlets),
                 "by_category": by_category, "by_source": by_source, "by_outlet": by_outlet,
                 "check_results": by_check, "examples": int(examples)}
