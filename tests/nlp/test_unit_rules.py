@@ -193,3 +193,39 @@ def test_change_from_to_gives_two_claims_with_roles():
 def test_fraction_is_the_percent_it_means():
     claim = claim_for("A third of the population lives within 10 km of the coast.", "A third")
     assert (claim.value, claim.unit, claim.category) == (33.3, "percent", "percent")
+
+
+# Guide section 15 (G-1 .. G-9), one row per kind; our own sentences.
+SECTION_15 = [
+    # G-1: a bare "$", "dollars" or cents is the dollar of the story's country; a mark or a world price decides
+    ("SYDNEY - Canberra will spend $4.2 billion on regional roads, the minister said.", "$4.2 billion", "AUD",
+     "money"),
+    ("The Auckland council set aside 80 million dollars for new pipes.", "80 million dollars", "NZD", "money"),
+    ("TORONTO - Unleaded rose 4.1 cents a litre over the week.", "4.1 cents", "CAD per litre", "money"),
+    ("NAIROBI - Kenya will borrow $1.5 billion from lenders in Australia.", "$1.5 billion", "USD", "money"),
+    ("SYDNEY - Brent crude rose to $81.20 a barrel on Monday.", "$81.20", "USD per barrel", "money"),
+    ("SYDNEY - The miner raised US$600 million and A$250 million.", "US$600 million", "USD", "money"),
+    ("SYDNEY - The miner raised US$600 million and A$250 million.", "A$250 million", "AUD", "money"),
+    ("SYDNEY - The shares fell 12 US cents in New York trade.", "12 US cents", "USD", "money"),
+    ("CAPE TOWN - The fuel levy goes up by 14c a litre in April.", "14c", "ZAR per litre", "money"),
+    # G-2: basis points keep their words and are a percent figure
+    ("The central bank cut its policy rate by 50 basis points on Thursday.", "50 basis points", "basis point",
+     "percent"),
+    ("Ten-year yields rose 12bps to 4.31%.", "12bps", "basis point", "percent"),
+    # G-3: an exchange rate is the quoted currency per the base currency
+    ("The rand weakened to 18.35 to the dollar, while sterling rose to $1.2716.", "18.35", "ZAR per USD",
+     "money"),
+    ("The rand weakened to 18.35 to the dollar, while sterling rose to $1.2716.", "$1.2716", "USD per GBP",
+     "money"),
+    ("Sterling gained half a cent against the dollar to $1.2203 on Friday.", "$1.2203", "USD per GBP", "money"),
+    # G-7: a rate written once carries through the list
+    ("Petrol sold at £1.47 a litre and diesel at £1.55 on Monday.", "£1.55", "GBP per litre", "money"),
+    ("Rents of $2,150 and $2,400 a month were common in Chicago.", "$2,150", "USD per month", "money"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit,category", SECTION_15,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(SECTION_15)])
+def test_section_15_units(text, quantity, unit, category):
+    claim = claim_for(text, quantity)
+    assert (claim.unit, claim.category) == (unit, category)

@@ -24,6 +24,8 @@ class NewsForms:
     index_after: re.Pattern[str]  # what may follow an index level: punctuation, a preposition, nothing
 
     fx_subject: re.Pattern[str]  # "Sterling", "The Singapore dollar": a currency whose price is reported
+    fx_name: re.Pattern[str]  # any of those names, where the last before the figure is looked for
+    fx_base: re.Pattern[str]  # "against ", "to ": the word before a currency that is the base of a rate
     fx_after: re.Pattern[str]  # " to the dollar", " against the US dollar"
     fx_codes: dict[str, str]  # "the rand" (lower case) → "ZAR"
 
@@ -36,8 +38,10 @@ class NewsForms:
         if figure is None or len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000:
             return None
         clause = text[max(0, start - 90):start]
-        subjects = [m for m in self.fx_subject.finditer(clause)]
-        subject = self._code(subjects[-1].group("cur")) if subjects else None
+        # the nearest currency named before the figure that is not the base of a rate ("against the dollar")
+        subjects = [m for m in self.fx_name.finditer(clause) if not self.fx_base.search(clause, 0, m.start())]
+        subject = self._code(subjects[-1].group("cur")) \
+            if subjects and self.fx_subject.match(clause, subjects[-1].start()) else None
         after = self.fx_after.match(text, end)
         base = self._code(after.group("cur")) if after else None
         if base is not None and (code or subject) and (code or subject) != base:
@@ -88,6 +92,8 @@ def default_forms() -> NewsForms:
                              re.IGNORECASE),
         fx_subject=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b(?!\s+(?:zone|area|bloc|bond|bonds))"
                               r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
+        fx_name=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b", re.IGNORECASE),
+        fx_base=re.compile(rf"\b(?:{phrase_alternation(fx['after'])})\s+$", re.IGNORECASE),
         fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>{fx_names})\b",
                             re.IGNORECASE),
         fx_codes=fx_codes,

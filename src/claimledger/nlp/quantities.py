@@ -318,6 +318,7 @@ class QuantityScanner(UnitReader):
                     mention.role = "to"  # "fell from $36,040 to $34,935": the value it changed to
                     if previous.unit == mention.unit and previous.per is None:
                         previous.per = mention.per  # "from £38 to £44 a match": both are per match
+                self._carry_rate(text, mentions, mention)  # "rents of $2,100 and $2,450 a month"
                 mentions.append(mention)
                 taken_until = max(mention.end, mention.unit_end)
         return mentions
@@ -333,8 +334,7 @@ class QuantityScanner(UnitReader):
             start=start, end=end, text="", value=value, num_start=start, num_end=end,
             vague=match.lastgroup == "vague", spelled=spelled,
         )
-        if match.lastgroup == "vague":
-            mention.bound = "at_least"
+        mention.bound = "at_least" if match.lastgroup == "vague" else mention.bound
         if match.lastgroup == "one":
             return self._one_of_a_unit(text, mention)
         if match.lastgroup == "article" and (more := AND_WORD.match(text, end)):  # "a hundred and two"

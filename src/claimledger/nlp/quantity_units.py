@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from claimledger.nlp.quantities import QuantityMention
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
+# between two amounts of a list: "[£1.45] a litre and diesel at [£1.52]", "[$2,100] and [$2,450] a month"
+LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:,\s*|,?\s+(?:and|or|while)\s+)"
+                             r"(?:[\w-]+\s+){0,3}$")
+LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 
 
@@ -60,6 +64,7 @@ class UnitReader:
         pct = table["percent"]
         self.percent_after = re.compile(
             rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b"
+            rf"|(?:\s+|-|(?=bps?\b))(?P<basis>{phrase_alternation(pct['basis'])})\b"
             rf"|\s+(?P<points>{phrase_alternation(pct['points'])})\b"
             rf"|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
             re.IGNORECASE,
@@ -103,7 +108,7 @@ class UnitReader:
     def _glued_suffixes(self, table: dict) -> str:
         """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
         signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
-        glued = [*self.unit_symbols, *table["percent"].get("glued", []),
+        glued = [*self.unit_symbols, *table["percent"].get("glued", []), "bps", "bp",
                  *table["pence"]["glued"], *self.codes, *self.forms.glued_subunits,
                  *signs]  # "115USD"
         return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
@@ -147,7 +152,8 @@ class UnitReader:
 
     def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
         """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
-        if mention.unit in (None, "percent", "percentage point", "fold") or " per " in (mention.unit or ""):
+        if mention.unit in (None, "percent", "percentage point", "basis point", "fold") \
+                or " per " in (mention.unit or ""):
             return end
         rate = self.rate_after.match(text, max(end, mention.unit_end))
         if rate:
@@ -156,6 +162,22 @@ class UnitReader:
             if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
                 mention.unit = f"{mention.unit} per {mention.per}"
         return end
+
+    def _carry_rate(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) -> None:
+        """A rate written once carries through a list of amounts in one currency (G-7): "rents of $2,100 and
+        $2,450 a month" (both per month), "petrol at £1.45 a litre and diesel at £1.52" (both per litre)."""
+        if mention.role is not None or mention.unit not in self.codes:
+            return
+        previous = next((m for m in reversed(mentions) if not m.vague), None)  # not the "a" of "a litre"
+        if previous is None or previous.unit != mention.unit \
+                or (previous.per is None) == (mention.per is None) \
+                or not 0.2 <= previous.value / (mention.value or 1) <= 5:
+            return
+        between = text[previous.end:mention.start]
+        if mention.per is None and LIST_AFTER_RATE.match(between):
+            mention.per = previous.per
+        elif previous.per is None and LIST_JOINT.match(between):
+            previous.per = mention.per
 
     def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
         before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
@@ -205,6 +227,8 @@ class UnitReader:
         percent = self.percent_after.match(text, end)
         if percent and mention.unit is None:
             mention.unit = "percentage point" if percent.group("points") else "percent"
+            if percent.group("basis"):
+                mention.unit = "basis point"
             if percent.group("points") and percent.group("points").lower() == "points":
                 mention.unit = None  # "points" alone is a score or an index, not a share
                 return end

@@ -32,7 +32,7 @@ from claimledger.nlp.semantics.units import _compound_head, _lemma, currency_in_
 def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> tuple[str, str]:
     """(category, unit) for a draft."""
     mention = draft.mention
-    if mention.unit in ("percent", "percentage point"):
+    if mention.unit in ("percent", "percentage point", "basis point"):
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
         code = currency_in_context(draft, mention.unit, rules)

@@ -5,8 +5,6 @@ abbreviations written out) and the currency a bare "dollars" means in its articl
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft
@@ -21,39 +19,41 @@ from claimledger.nlp.semantics.rules import (
     SCALE_WORDS,
     UNIT_ABBREVIATIONS,
     CategoryRules,
+    CurrencyPlaces,
     default_rules,
 )
 
 
 def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> str:
-    """ "500 million rupees" in a story about Pakistan is PKR, not INR: the country named decides."""
-    written = draft.mention.text.lower()
-    for name, countries in rules.currency_by_country.items():
-        if code != countries.get("default", code):
-            continue  # "Egyptian pounds": the name already says whose currency it is
-        if name in written:
-            own = [c for country, c in countries.items() if country != "default"
-                   and _named(country, draft.mention.text) is not None]
-            if own:
-                return own[0]  # "Swedish crowns": the name says whose currency it is
-            named = [(found, c) for country, c in countries.items() if country != "default"
-                     and (found := _first_named(draft, country)) is not None]
-            return min(named)[1] if named else countries.get("default", code)
+    """ "500 million rupees" in a story about Pakistan is PKR, not INR; a bare "$4.2 billion" in a Sydney
+    story is AUD (G-1): the place the article names first decides, unless the amount's own words do."""
+    text = draft.mention.text
+    for name, table in rules.currency_by_country.items():
+        if code != table.default:
+            continue  # "Egyptian pounds", "A$5": the written form already says whose currency it is
+        if table.bare is None:
+            if name not in text.lower():
+                continue
+        elif not table.bare.search(text):
+            continue
+        elif (table.marks is not None and table.marks.search(text)) or \
+                (table.world is not None and table.world.search(draft.sentence.text)):
+            return code  # "US$5", "US63.9¢"; "$74.41 a barrel", "sold for $999 in the United States"
+        own = table.places.search(text)
+        if own is not None:
+            return table.codes[own.group(0)]  # "Swedish crowns": the name says whose currency it is
+        first = _first_named(draft, name, table)
+        return table.codes[first] if first is not None else table.default
     return code
 
 
-def _first_named(draft: ClaimDraft, country: str) -> int | None:
-    """Where the article first names a country, looked up once per document (not once per amount)."""
-    cache = draft.span.doc.user_data.setdefault("claimledger.countries", {})
-    if country not in cache:
-        found = _named(country, draft.doc_text)
-        cache[country] = found.start() if found is not None else None
-    return cache[country]
-
-
-def _named(country: str, text: str) -> re.Match[str] | None:
-    """The first mention of a country as a word of its own ("Egypt", not "Egypt-style")."""
-    return re.search(rf"\b{re.escape(country)}\b(?!-)", text)
+def _first_named(draft: ClaimDraft, name: str, table: CurrencyPlaces) -> str | None:
+    """The place of ``table`` the article names first, looked up once per document (not once per amount)."""
+    cache = draft.span.doc.user_data.setdefault("claimledger.places", {})
+    if name not in cache:
+        found = table.places.search(draft.doc_text)
+        cache[name] = found.group(0) if found is not None else None
+    return cache[name]
 
 
 # -- the counted noun -----------------------------------------------------------------------
