@@ -37,6 +37,20 @@ SCANNED = [
     ("traders see about a 70 per cent chance", ("about a 70 per cent", 70, None, "about", "percent")),
     ("the coupe is priced from EUR 61,900", ("EUR 61,900", 61900, None, "at_least", "EUR")),
     ("prices start at £849 for the base model", ("£849", 849, None, "exact", "GBP")),
+    # basis points keep their words (G-2)
+    ("the bank cut rates by 25 basis points", ("25 basis points", 25, None, "exact", "basis point")),
+    ("spreads widened 40bps", ("40bps", 40, None, "exact", "basis point")),
+    ("a 50-basis-point rise", ("50-basis-point", 50, None, "exact", "basis point")),
+    # decimal commas: a comma before one or two final digits (G-9); three digits stay thousands
+    ("le chantier coûte 3,5 millions d'euros", ("3,5 millions d'euros", 3.5e6, None, "exact", "EUR")),
+    ("un taux de 2,4% en juin", ("2,4%", 2.4, None, "exact", "percent")),
+    ("a fare of 1,250 euros", ("1,250 euros", 1250, None, "exact", "EUR")),
+    ("a list of 3,50,000 rupees", ("3,50,000 rupees", 350000, None, "exact", "INR")),
+    # a rate written once carries through the list (G-7)
+    ("diesel at £1.52 a litre and petrol at £1.44", ("£1.52", 1.52, None, "exact", "GBP per litre")),
+    ("homes let for $1,900 and $2,300 a month", ("$1,900", 1900, None, "exact", "USD per month")),
+    ("oil at $78.20 a barrel on Friday", ("$78.20", 78.2, None, "exact", "USD per barrel")),
+    ("8 million tonnes of grain a year", ("8 million", 8e6, None, "exact", "tonne per year")),
 ]
 
 
@@ -95,6 +109,9 @@ TIMES = [
     ("Patients on the drug lived a median of 9.6 months, the trial found.", ("9.6", "month")),
     ("The champion finished 2.8 seconds behind the leader.", ("2.8", "second")),
     ("Listings stay on the market for 38 days on average, agents said.", ("38", "day")),
+    ("The tablet has a battery life of 14 hours, the maker said.", ("14", "hour")),
+    ("She won in a time of 2 hours, the organisers said.", ("2", "hour")),
+    ("Patients faced an average wait of 19 weeks, the report said.", ("19", "week")),
 ]
 
 
@@ -107,6 +124,9 @@ def test_measured_time_is_a_claim(text, expected):
     "The truce held for two years before fighting resumed.",
     "He was jailed for eight months last spring.",
     "Sirens sounded for 40 minutes on Sunday.",
+    "He was sentenced to six years in prison on Monday.",
+    "The striker signed a three-year contract.",
+    "The walkout lasted nine days.",
 ])
 def test_span_of_time_is_not_a_claim(text):
     assert _claims(text) == []
@@ -133,6 +153,11 @@ EXCHANGE_RATES = [
     ("The Canadian dollar eased to 1.3655 against the US dollar, traders said.", "1.3655", "CAD per USD"),
     ("The euro zone will lend $1.25 billion, officials said.", "$1.25 billion", "USD"),
     ("The real figure was $14.75 an hour.", "$14.75", "USD per hour"),
+    # the nearest currency before the figure that is not a rate's base (G-3)
+    ("The rand slid to 18.40 to the dollar while sterling firmed to $1.2790.", "$1.2790", "USD per GBP"),
+    ("The rand slid to 18.40 to the dollar while sterling firmed to $1.2790.", "18.40", "ZAR per USD"),
+    ("Sterling rose a cent against the dollar to $1.2190.", "$1.2190", "USD per GBP"),
+    ("The euro was steady at 0.86 pence, dealers said.", "0.86 pence", "GBP per EUR"),
 ]
 
 

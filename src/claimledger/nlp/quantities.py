@@ -30,7 +30,7 @@ DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)(?:\.\d+)?|\d{1,3} 000(?!\d)"  # "1 234 567", "40 000": grouped by spaces
-    r"|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "1.2e6", ".001"
+    r"|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "2,4%" (G-9), "1.2e6", ".001"
 )
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
 _PLURAL_PARTS = "|".join(sorted({d + "s" for d in DENOMINATORS if d != "half"} | {"halves"}))

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 # between two amounts of a list: "[£1.45] a litre and diesel at [£1.52]", "[$2,100] and [$2,450] a month"
-LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:,\s*|,?\s+(?:and|or|while)\s+)"
+LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+,?\s+(?:and|or|while)\s+"
                              r"(?:[\w-]+\s+){0,3}$")
 LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
+OF_WHAT = re.compile(r"\s+of\s+[a-z-]+(?=\s+(?:a|an|per|each)\s)")  # "tonnes of ore" before a rate
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 
 
@@ -57,7 +58,7 @@ class UnitReader:
                 names += [name, name + "s", name + "es"]
         after_symbols = phrase_alternation([s for s in self.symbols if not re.search("[A-Za-z0-9]", s)])
         self.currency_after = re.compile(
-            rf"(?:\s?(?-i:(?P<mega>M)?(?P<code>{codes}))\b|\s?(?P<sym>{after_symbols})(?!\s?\d)|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
+            rf"(?:\s?(?-i:(?P<mega>M)?(?P<code>{codes}))\b|\s?(?P<sym>{after_symbols})(?!\s?\d)|(?P<of>\s+of)?(?:\s+d['’]|\s+)(?P<name>{phrase_alternation(names)})\b)",
             re.IGNORECASE,
         )
         self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
@@ -156,6 +157,9 @@ class UnitReader:
                 or " per " in (mention.unit or ""):
             return end
         rate = self.rate_after.match(text, max(end, mention.unit_end))
+        of_what = OF_WHAT.match(text, mention.unit_end) if rate is None and mention.unit_end else None
+        if of_what is not None:  # "3.2 million tonnes of ore a year", "barrels of oil a day"
+            rate = self.rate_after.match(text, of_what.end())
         if rate:
             per = re.sub(r"\s+", " ", rate.group("per").lower())
             mention.per = self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per

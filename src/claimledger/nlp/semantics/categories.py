@@ -52,6 +52,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "casualties", unit_of(noun) if noun is not None and noun.lemma_.lower() not in (
             "kill", "dead", "killed") else "casualty"
     unit = unit_of(noun) if noun is not None else ""
+    if unit in _time_nouns():
+        return "other", unit  # a measured time (G-4): "a battery life of 18 hours" counts no lives
     lemmas = context_lemmas(draft, noun) | ({whole} if whole else set())
     events = rules.events
     direct = _noun_category(unit, rules) if unit else None
@@ -173,6 +175,11 @@ def _civilian_craft(draft: ClaimDraft, noun: Token) -> bool:
         return True
     _, end = clause_bounds(draft.sentence, noun.idx)
     return bool(_contexts()["carried_goods"].search(text, noun.idx, end))
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    return frozenset(load_table("nonclaims")["time_units"]["nouns"])
 
 
 @cache
