@@ -7,7 +7,7 @@ import pytest
 from claimledger import extract
 from claimledger.nlp.quantities import find_quantities
 
-# text, (quantity text, value, high, bound, unit) of the first mention
+# text, (quantity text, value, high, bound, unit) of the mention with that text
 SCANNED = [
     # minor units of a currency are hundredths of the major unit, and take the rate after them
     ("profit was 73 cents a share", ("73 cents", 0.73, None, "exact", "USD per share")),
@@ -51,12 +51,22 @@ SCANNED = [
     ("homes let for $1,900 and $2,300 a month", ("$1,900", 1900, None, "exact", "USD per month")),
     ("oil at $78.20 a barrel on Friday", ("$78.20", 78.2, None, "exact", "USD per barrel")),
     ("8 million tonnes of grain a year", ("8 million", 8e6, None, "exact", "tonne per year")),
+    # a change by an amount takes the rate of the level it led to; the earlier end of a comparison too
+    ("Brent rose 40 US cents to US$81.10 a barrel", ("40 US cents", 0.4, None, "exact", "USD per barrel")),
+    ("costs fell to £3.2m a day from a peak of £5m", ("£5m", 5e6, None, "exact", "GBP per day")),
+    # rates on a measure or a thing priced
+    ("prices hit $15,500 a megawatt-hour", ("$15,500", 15500, None, "exact", "USD per megawatt hour")),
+    ("cocoa traded above $4.10 a pound", ("above $4.10", 4.1, None, "at_least", "USD per pound")),
+    ("margins of ₹400-650 per unit", ("₹400-650", 400, 650, "range", "INR per unit")),
+    # a valuation or leverage multiple
+    ("debt stood at 3.9 times earnings", ("3.9", 3.9, None, "exact", "fold")),
 ]
 
 
 @pytest.mark.parametrize("text,expected", SCANNED, ids=[c[0][:40] for c in SCANNED])
 def test_reads_news_form(text, expected):
-    mention = find_quantities(text)[0]
+    mentions = find_quantities(text)
+    mention = next((m for m in mentions if m.text == expected[0]), mentions[0])
     value = expected[1]
     assert (mention.text, mention.high, mention.bound, mention.full_unit) == (expected[0], *expected[2:])
     assert mention.value == pytest.approx(value)

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 # between two amounts of a list: "[£1.45] a litre and diesel at [£1.52]", "[$2,100] and [$2,450] a month"
-LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+,?\s+(?:and|or|while)\s+"
+LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+,?\s+(?:and|or|while|(?:up\s+|down\s+)?from)\s+"
                              r"(?:[\w-]+\s+){0,3}$")
+CHANGE_BY_TO = re.compile(r"\s+to\s+$")  # a change, then its level: "up 12 cents to $74.41 a barrel"
 LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
 OF_WHAT = re.compile(r"\s+of\s+[a-z-]+(?=\s+(?:a|an|per|each)\s)")  # "tonnes of ore" before a rate
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
@@ -174,10 +175,14 @@ class UnitReader:
             return
         previous = next((m for m in reversed(mentions) if not m.vague), None)  # not the "a" of "a litre"
         if previous is None or previous.unit != mention.unit \
-                or (previous.per is None) == (mention.per is None) \
-                or not 0.2 <= previous.value / (mention.value or 1) <= 5:
+                or (previous.per is None) == (mention.per is None):
             return
         between = text[previous.end:mention.start]
+        if previous.per is None and previous.role is None and CHANGE_BY_TO.match(between):
+            previous.per = mention.per  # "up 12 US cents to US$74.41 a barrel": the change is per barrel
+            return
+        if not 0.2 <= previous.value / (mention.value or 1) <= 5:
+            return
         if mention.per is None and LIST_AFTER_RATE.match(between):
             mention.per = previous.per
         elif previous.per is None and LIST_JOINT.match(between):
