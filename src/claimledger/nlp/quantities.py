@@ -49,7 +49,7 @@ VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 VULGAR_CHARS = "".join(VULGAR)
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 40, 50, 64, 100}  # not "9/11"
-SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥]))[-\u2212]|^[-\u2212] )$",
+SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥<>=~]))[-\u2212]|^[-\u2212] )$",
                          re.IGNORECASE)  # "- 1 4/5" only where the text starts with it, not a dash in a list
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
