@@ -58,6 +58,13 @@ SCANNED = [
     ("prices hit $15,500 a megawatt-hour", ("$15,500", 15500, None, "exact", "USD per megawatt hour")),
     ("cocoa traded above $4.10 a pound", ("above $4.10", 4.1, None, "at_least", "USD per pound")),
     ("margins of ₹400-650 per unit", ("₹400-650", 400, 650, "range", "INR per unit")),
+    # an amount named by a noun of a period is a rate; its stated conversion takes the rate too
+    ("forecast annual sales of about $1.9 billion", ("about $1.9 billion", 1.9e9, None, "about",
+                                                     "USD per year")),
+    ("the average monthly wage was 58,000 rubles", ("58,000 rubles", 58000, None, "exact", "RUB per month")),
+    ("a monthly grant of 40 million rupiah ($2,450)", ("$2,450", 2450, None, "exact", "USD per month")),
+    ("the annual report put profit at $5bn", ("$5bn", 5e9, None, "exact", "USD")),
+    ("farmers get 900 zlotys per hectare", ("900 zlotys", 900, None, "exact", "PLN per hectare")),
     # a valuation or leverage multiple
     ("debt stood at 3.9 times earnings", ("3.9", 3.9, None, "exact", "fold")),
 ]

@@ -23,6 +23,10 @@ NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would 
 LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+,?\s+(?:and|or|while|(?:up\s+|down\s+)?from)\s+"
                              r"(?:[\w-]+\s+){0,3}$")
 CHANGE_BY_TO = re.compile(r"\s+to\s+$")  # a change, then its level: "up 12 cents to $74.41 a barrel"
+# "50 million rupiah ($3,050)", "€40 a month (about $43)": a stated conversion (CONV-2) takes the rate
+CONVERSION_OPENS = re.compile(r"(?:\s+(?:a|an|per|each)\s+[\w-]+)?\s*\(\s*"
+                              r"(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$",
+                              re.IGNORECASE)
 LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
 OF_WHAT = re.compile(r"\s+of\s+[a-z-]+(?=\s+(?:a|an|per|each)\s)")  # "tonnes of ore" before a rate
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
@@ -174,10 +178,14 @@ class UnitReader:
         if mention.role is not None or mention.unit not in self.codes:
             return
         previous = next((m for m in reversed(mentions) if not m.vague), None)  # not the "a" of "a litre"
-        if previous is None or previous.unit != mention.unit \
-                or (previous.per is None) == (mention.per is None):
+        if previous is None or (previous.per is None) == (mention.per is None):
             return
         between = text[previous.end:mention.start]
+        if mention.per is None and previous.unit in self.codes and CONVERSION_OPENS.match(between):
+            mention.per = previous.per  # "a monthly allowance of 50 million rupiah ($3,050)": its conversion
+            return
+        if previous.unit != mention.unit:
+            return
         if previous.per is None and previous.role is None and CHANGE_BY_TO.match(between):
             previous.per = mention.per  # "up 12 US cents to US$74.41 a barrel": the change is per barrel
             return
@@ -247,6 +255,10 @@ class UnitReader:
     def _take_news_unit(self, text: str, mention: QuantityMention, end: int) -> None:
         """An index level in points or an exchange rate as a currency per currency (guide 14)."""
         if mention.spelled:
+            return
+        if mention.per is None and mention.unit in self.codes and mention.bound != "range" \
+                and (period := self.forms.period_rate(text, mention.start)):
+            mention.per = period  # "peak annual sales of about $2.4 billion": USD per year
             return
         if mention.unit is None and self.forms.index_level(text, mention.start, end):
             mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level
