@@ -65,6 +65,15 @@ SCANNED = [
     ("a monthly grant of 40 million rupiah ($2,450)", ("$2,450", 2450, None, "exact", "USD per month")),
     ("the annual report put profit at $5bn", ("$5bn", 5e9, None, "exact", "USD")),
     ("farmers get 900 zlotys per hectare", ("900 zlotys", 900, None, "exact", "PLN per hectare")),
+    # a rate of a rate; a change with its percent between takes the level's rate; freight per container
+    ("offices let at HK$26 per square foot a month", ("HK$26", 26, None, "exact",
+                                                      "HKD per square foot per month")),
+    ("adding 150,000 barrels per day each month", ("150,000", 150000, None, "exact",
+                                                   "barrel per day per month")),
+    ("Brent lost $1.12, or 1.5%, to $70.40 a barrel", ("$1.12", 1.12, None, "exact", "USD per barrel")),
+    ("petrol falls to AED2.85 a litre in May from AED3.01", ("AED3.01", 3.01, None, "exact",
+                                                             "AED per litre")),
+    ("a surcharge of $450 per TEU", ("$450", 450, None, "exact", "USD per twenty-foot equivalent unit")),
     # a valuation or leverage multiple
     ("debt stood at 3.9 times earnings", ("3.9", 3.9, None, "exact", "fold")),
 ]
@@ -153,6 +162,7 @@ INDEX_LEVELS = [
     ("The Nikkei 225 slipped 0.8% to 37,410.5 on Thursday.", "37,410.5", "point"),
     ("Earlier, the Dax had opened 0.4pc higher at 18,230, traders said.", "18,230", "point"),
     ("The Dow added 1.1% to 41,002.", "41,002", "point"),
+    ("In Wellington, the NZX 50 rose 0.3 per cent to 12,105.", "12,105", "point"),
     ("The S&P 500 company cut its staff to 4,100 workers.", "4,100", None),
     ("The Nikkei has doubled from 2012 to 2024.", "2024", None),
 ]

@@ -237,6 +237,9 @@ SECTION_15 = [
     ("There are 1.4 vacancies for every unemployed person, the office said.", "1.4",
      "vacancy per unemployed person", "other"),
     ("The mine will move 2.5 million tonnes of ore a year.", "2.5 million", "tonne per year", "other"),
+    # a figure with only the base of a rate takes the rate named before it
+    ("The rate fell to 18.2 deaths per 100,000 people. The national rate was 6.1 per 100,000.", "6.1",
+     "death per 100,000 person", "other"),
     # G-7: a rate written once carries through the list
     ("Petrol sold at £1.47 a litre and diesel at £1.55 on Monday.", "£1.55", "GBP per litre", "money"),
     ("Rents of $2,150 and $2,400 a month were common in Chicago.", "$2,150", "USD per month", "money"),

@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 # between two amounts of a list: "[£1.45] a litre and diesel at [£1.52]", "[$2,100] and [$2,450] a month"
-LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+,?\s+(?:and|or|while|(?:up\s+|down\s+)?from)\s+"
+LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,2}?,?\s+"
+                             r"(?:and|or|while|(?:up\s+|down\s+)?from)\s+"
                              r"(?:[\w-]+\s+){0,3}$")
-CHANGE_BY_TO = re.compile(r"\s+to\s+$")  # a change, then its level: "up 12 cents to $74.41 a barrel"
+# a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel"
+CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?\s+to\s+")
 # "50 million rupiah ($3,050)", "€40 a month (about $43)": a stated conversion (CONV-2) takes the rate
 CONVERSION_OPENS = re.compile(r"(?:\s+(?:a|an|per|each)\s+[\w-]+)?\s*\(\s*"
                               r"(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$",
@@ -157,20 +159,30 @@ class UnitReader:
         return word in starts or bare in starts or word.lower() in starts or bare.lower() in starts
 
     def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
-        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
-        if mention.unit in (None, "percent", "percentage point", "basis point", "fold") \
-                or " per " in (mention.unit or ""):
+        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"; a rate of a rate
+        ("HK$24 per square foot a month", "180,000 barrels per day each month")."""
+        if mention.unit in (None, "percent", "percentage point", "basis point", "fold"):
+            return end
+        if " per " in (mention.unit or ""):
+            more = self.rate_after.match(text, mention.unit_end) if mention.unit_end else None
+            if more is not None:
+                mention.unit = f"{mention.unit} per {self._per(more)}"
             return end
         rate = self.rate_after.match(text, max(end, mention.unit_end))
         of_what = OF_WHAT.match(text, mention.unit_end) if rate is None and mention.unit_end else None
         if of_what is not None:  # "3.2 million tonnes of ore a year", "barrels of oil a day"
             rate = self.rate_after.match(text, of_what.end())
         if rate:
-            per = re.sub(r"\s+", " ", rate.group("per").lower())
-            mention.per = self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
+            mention.per = self._per(rate)
+            if more := self.rate_after.match(text, rate.end()):
+                mention.per = f"{mention.per} per {self._per(more)}"
             if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
                 mention.unit = f"{mention.unit} per {mention.per}"
         return end
+
+    def _per(self, rate: re.Match[str]) -> str:
+        per = re.sub(r"\s+", " ", rate.group("per").lower())
+        return self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
 
     def _carry_rate(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) -> None:
         """A rate written once carries through a list of amounts in one currency (G-7): "rents of $2,100 and
@@ -178,6 +190,9 @@ class UnitReader:
         if mention.role is not None or mention.unit not in self.codes:
             return
         previous = next((m for m in reversed(mentions) if not m.vague), None)  # not the "a" of "a litre"
+        if previous is not None and previous.unit == "percent" and len(mentions) > 1 \
+                and CHANGE_OR_PERCENT.match(text, mentions[-2].end, mention.start):
+            previous = mentions[-2]  # "dropped $1.41, or 1.9%, to $72.34 a barrel"
         if previous is None or (previous.per is None) == (mention.per is None):
             return
         between = text[previous.end:mention.start]
@@ -186,7 +201,7 @@ class UnitReader:
             return
         if previous.unit != mention.unit:
             return
-        if previous.per is None and previous.role is None and CHANGE_BY_TO.match(between):
+        if previous.per is None and previous.role is None and CHANGE_OR_PERCENT.fullmatch(between):
             previous.per = mention.per  # "up 12 US cents to US$74.41 a barrel": the change is per barrel
             return
         if not 0.2 <= previous.value / (mention.value or 1) <= 5:

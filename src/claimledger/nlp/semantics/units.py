@@ -141,6 +141,23 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
     return f"{unit} per {base}{kind}{per}" + (f" per {timed[0]}" if timed else "")
 
 
+BARE_BASE = re.compile(r"\s+per\s+(\d[\d,]*)\b")
+RATE_REACH = 30  # figures back that "the rate was 5.3 per 100,000" may find its rate named in full
+
+
+def rate_named_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> str | None:
+    """ "the rate for England was 5.3 per 100,000" after "19.8 deaths per 100,000 people": a figure with only
+    the base of a rate takes the rate named before it in the article (G-6, U-7)."""
+    found = BARE_BASE.match(draft.doc_text, draft.mention.num_end)
+    if found is None:
+        return None
+    base = f" per {parse_digits(found.group(1)):,.0f} "
+    for before in reversed(seen[-RATE_REACH:]):
+        if before is not draft and base in f"{before.unit} ":
+            return before.unit
+    return None
+
+
 def _time_rate(text: str, at: int) -> tuple[str, int] | None:
     """(what it is per, end) of "a year", "a month", "each week", "per day" written at ``at``."""
     scanner = default_scanner()
