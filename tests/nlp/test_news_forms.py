@@ -74,6 +74,9 @@ SCANNED = [
     ("petrol falls to AED2.85 a litre in May from AED3.01", ("AED3.01", 3.01, None, "exact",
                                                              "AED per litre")),
     ("a surcharge of $450 per TEU", ("$450", 450, None, "exact", "USD per twenty-foot equivalent unit")),
+    # the price of one of a measure named before the amount
+    ("a litre of diesel now sells for about 4,100 kyat", ("about 4,100 kyat", 4100, None, "about",
+                                                          "MMK per litre")),
     # a valuation or leverage multiple
     ("debt stood at 3.9 times earnings", ("3.9", 3.9, None, "exact", "fold")),
 ]

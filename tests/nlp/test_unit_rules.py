@@ -240,6 +240,10 @@ SECTION_15 = [
     # a figure with only the base of a rate takes the rate named before it
     ("The rate fell to 18.2 deaths per 100,000 people. The national rate was 6.1 per 100,000.", "6.1",
      "death per 100,000 person", "other"),
+    ("There were 41.8 murders per 100,000 people. Police put it at roughly 43 per 100,000 people.",
+     "roughly 43", "murder per 100,000 person", "other"),
+    # a bare currency name after the same name with its country, in one sentence, is that currency
+    ("BEIRUT - Bread costs 4,000 Syrian pounds, up from 2,500 pounds.", "2,500 pounds", "SYP", "money"),
     # G-7: a rate written once carries through the list
     ("Petrol sold at £1.47 a litre and diesel at £1.55 on Monday.", "£1.55", "GBP per litre", "money"),
     ("Rents of $2,150 and $2,400 a month were common in Chicago.", "$2,150", "USD per month", "money"),

@@ -29,6 +29,12 @@ CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?\s
 CONVERSION_OPENS = re.compile(r"(?:\s+(?:a|an|per|each)\s+[\w-]+)?\s*\(\s*"
                               r"(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$",
                               re.IGNORECASE)
+# "[a litre] of diesel now sells for [3,900 kyat]": a price of one of a measure
+A_MEASURE_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}?(?:now\s+|has\s+|had\s+)?"
+                          r"(?:costs?|sells?\s+for|sold\s+for|is|was|at|rose\s+to|risen\s+to|fell\s+to|"
+                          r"fallen\s+to|dropped\s+to|climbed\s+to)\s+"
+                          r"(?:about|around|roughly|some|nearly|almost|just\s+over|over|under)?\s*",
+                          re.IGNORECASE)
 LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
 OF_WHAT = re.compile(r"\s+of\s+[a-z-]+(?=\s+(?:a|an|per|each)\s)")  # "tonnes of ore" before a rate
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
@@ -188,6 +194,11 @@ class UnitReader:
         """A rate written once carries through a list of amounts in one currency (G-7): "rents of $2,100 and
         $2,450 a month" (both per month), "petrol at £1.45 a litre and diesel at £1.52" (both per litre)."""
         if mention.role is not None or mention.unit not in self.codes:
+            return
+        last = mentions[-1] if mentions else None
+        if last is not None and last.vague and last.unit and mention.per is None \
+                and A_MEASURE_OF.fullmatch(text, max(last.end, last.unit_end), mention.start):
+            mention.per = last.unit  # "a litre of diesel now sells for about 3,900 kyat": per litre
             return
         previous = next((m for m in reversed(mentions) if not m.vague), None)  # not the "a" of "a litre"
         if previous is not None and previous.unit == "percent" and len(mentions) > 1 \

@@ -60,7 +60,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         noun = counted_noun(draft) if draft.mention.unit is None else None
         draft.category, draft.unit = categorize(draft, noun, rules)
         draft.unit = rate_of_counted(draft, noun, draft.unit)  # "61 people per boat": person per boat
-        if noun is None and not draft.unit and (rate := rate_named_before(draft, seen)):
+        if rate := rate_named_before(draft, noun, seen):
             draft.unit = rate  # "the rate was 5.3 per 100,000" after "deaths per 100,000 people"
         seen.append(draft)
         share = _accounted_for(draft, noun)

@@ -48,12 +48,18 @@ def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> s
         own = table.places.search(text)
         if own is not None:
             return table.codes[own.group(0)]  # "Swedish crowns": the name says whose currency it is
+        opening = draft.doc_text[max(0, draft.start - 3):draft.start].rstrip()
+        if table.bare is not None and opening.endswith("("):
+            return code  # "HK$200 million ($25.6 million)": the US dollar converts the local amount
+        before = draft.doc_text[draft.sentence.start_char:draft.start]
+        named = [m for m in table.places.finditer(before)
+                 if before[m.end():].lstrip().lower().startswith(name)]
+        if named:
+            return table.codes[named[-1].group(0)]  # "4,000 Syrian pounds, up from 2,500 pounds": the same
         first = _first_named(draft, name, table)
         local = table.codes[first] if first is not None else table.default
-        if table.bare is not None and local != code and (
-                draft.doc_text[max(0, draft.start - 3):draft.start].rstrip().endswith("(")
-                or local in _marked_locally(draft)):
-            return code  # "HK$200 million ($25.6 million)": a story that marks its dollar writes "$" for US
+        if table.bare is not None and local != code and local in _marked_locally(draft):
+            return code  # a story that marks its own dollar ("HK$35.7 billion") writes "$" for the US one
         return local
     return code
 
@@ -145,9 +151,16 @@ BARE_BASE = re.compile(r"\s+per\s+(\d[\d,]*)\b")
 RATE_REACH = 30  # figures back that "the rate was 5.3 per 100,000" may find its rate named in full
 
 
-def rate_named_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> str | None:
+def rate_named_before(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]) -> str | None:
     """ "the rate for England was 5.3 per 100,000" after "19.8 deaths per 100,000 people": a figure with only
-    the base of a rate takes the rate named before it in the article (G-6, U-7)."""
+    the base of a rate ("people" of "45 per 100,000 people" is the base's noun, not the figure's) takes the
+    rate named before it in the article (G-6, U-7)."""
+    base_noun = noun is not None and noun.i >= 2 and doc_word(noun, -2) == "per" \
+        and noun.doc[noun.i - 1].like_num
+    if noun is not None and not base_noun:
+        return None
+    if noun is None and draft.unit:
+        return None
     found = BARE_BASE.match(draft.doc_text, draft.mention.num_end)
     if found is None:
         return None
@@ -156,6 +169,10 @@ def rate_named_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> str | None:
         if before is not draft and base in f"{before.unit} ":
             return before.unit
     return None
+
+
+def doc_word(token: Token, offset: int) -> str:
+    return token.doc[token.i + offset].lower_
 
 
 def _time_rate(text: str, at: int) -> tuple[str, int] | None:
