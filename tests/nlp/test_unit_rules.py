@@ -255,3 +255,13 @@ SECTION_15 = [
 def test_section_15_units(text, quantity, unit, category):
     claim = claim_for(text, quantity)
     assert (claim.unit, claim.category) == (unit, category)
+
+
+@pytest.mark.parametrize("outlet,unit", [("The Harbour Courier (Auckland)", "NZD"),
+                                         ("The Daily Planet", "USD"), (None, "USD")])
+def test_bare_dollar_of_the_outlets_city(outlet, unit):
+    """G-1: with no place in the story, the outlet's city says whose dollar a bare "$" is."""
+    from claimledger import extract
+
+    claims = extract("The Government expects the deficit to shrink to $8.1 billion next year.", outlet=outlet)
+    assert [(c.text, c.unit) for c in claims] == [("$8.1 billion", unit)]

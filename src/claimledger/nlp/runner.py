@@ -206,11 +206,13 @@ def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline |
     """The Doc the components read: the text made into tokens, with the document's deadline and
     publication date (temporal expressions resolve against it) in its user data."""
     from claimledger.nlp.periods import PUBLISHED_KEY
+    from claimledger.nlp.semantics.units import OUTLET_KEY
 
     doc = make_doc(nlp, text)
     if deadline is not None:
         doc.user_data[DEADLINE_KEY] = deadline
     doc.user_data[PUBLISHED_KEY] = document.published_date
+    doc.user_data[OUTLET_KEY] = document.outlet  # "The Treasury Bench (Wellington)": whose "$" (guide G-1)
     return doc
 
 

@@ -92,12 +92,20 @@ def _local_dollar_marks() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, {**{s.lower(): c for s, c in symbols.items()}, **names}
 
 
+OUTLET_KEY = "claimledger.outlet"  # the document's outlet, set by the runner
+DATELINE_REACH = 60  # characters at the start of a story where a place is its dateline
+
+
 def _first_named(draft: ClaimDraft, name: str, table: CurrencyPlaces) -> str | None:
-    """The place of ``table`` the article names first, looked up once per document (not once per amount)."""
+    """Where the story is set for ``table``, looked up once per document (not once per amount): its
+    dateline, else the outlet's city ("The Treasury Bench (Wellington)"), else the place named first."""
     cache = draft.span.doc.user_data.setdefault("claimledger.places", {})
     if name not in cache:
         found = table.places.search(draft.doc_text)
-        cache[name] = found.group(0) if found is not None else None
+        outlet = draft.span.doc.user_data.get(OUTLET_KEY) or ""
+        home = table.places.search(outlet) if found is None or found.start() > DATELINE_REACH else None
+        place = home or found
+        cache[name] = place.group(0) if place is not None else None
     return cache[name]
 
 
