@@ -102,6 +102,8 @@ def _recognizers_value(item: dict) -> tuple[float | None, float | None]:
     if item["TypeName"] == "numberrange":  # "[20,30)", "(20,)" for "more than 20"
         low, _, high = raw.strip("[]()").partition(",")
         low_v, high_v = _number(low), _number(high)
+        if low_v is not None and low_v == high_v:
+            return low_v, None  # "[20,20]" for "equal to 20": the one number, not a range
         return (low_v, high_v) if low_v is not None else (high_v, None)
     value = _number(raw.rstrip("%"))
     if value is not None and item["Resolution"].get("unit") in PENCE | CENTS:

@@ -7,7 +7,7 @@ import pytest
 from claimledger import extract
 from claimledger.nlp.quantities import find_quantities
 
-# text, (quantity text, value, high, bound, unit) of the first mention
+# text, (quantity text, value, high, bound, unit) of the mention with that text
 SCANNED = [
     # minor units of a currency are hundredths of the major unit, and take the rate after them
     ("profit was 73 cents a share", ("73 cents", 0.73, None, "exact", "USD per share")),
@@ -37,12 +37,55 @@ SCANNED = [
     ("traders see about a 70 per cent chance", ("about a 70 per cent", 70, None, "about", "percent")),
     ("the coupe is priced from EUR 61,900", ("EUR 61,900", 61900, None, "at_least", "EUR")),
     ("prices start at £849 for the base model", ("£849", 849, None, "exact", "GBP")),
+    # basis points keep their words (G-2)
+    ("the bank cut rates by 25 basis points", ("25 basis points", 25, None, "exact", "basis point")),
+    ("spreads widened 40bps", ("40bps", 40, None, "exact", "basis point")),
+    ("a 50-basis-point rise", ("50-basis-point", 50, None, "exact", "basis point")),
+    # decimal commas: a comma before one or two final digits (G-9); three digits stay thousands
+    ("le chantier coûte 3,5 millions d'euros", ("3,5 millions d'euros", 3.5e6, None, "exact", "EUR")),
+    ("un taux de 2,4% en juin", ("2,4%", 2.4, None, "exact", "percent")),
+    ("a fare of 1,250 euros", ("1,250 euros", 1250, None, "exact", "EUR")),
+    ("a list of 3,50,000 rupees", ("3,50,000 rupees", 350000, None, "exact", "INR")),
+    # a rate written once carries through the list (G-7)
+    ("diesel at £1.52 a litre and petrol at £1.44", ("£1.52", 1.52, None, "exact", "GBP per litre")),
+    ("homes let for $1,900 and $2,300 a month", ("$1,900", 1900, None, "exact", "USD per month")),
+    ("oil at $78.20 a barrel on Friday", ("$78.20", 78.2, None, "exact", "USD per barrel")),
+    ("8 million tonnes of grain a year", ("8 million", 8e6, None, "exact", "tonne per year")),
+    # a change by an amount takes the rate of the level it led to; the earlier end of a comparison too
+    ("Brent rose 40 US cents to US$81.10 a barrel", ("40 US cents", 0.4, None, "exact", "USD per barrel")),
+    ("costs fell to £3.2m a day from a peak of £5m", ("£5m", 5e6, None, "exact", "GBP per day")),
+    # rates on a measure or a thing priced
+    ("prices hit $15,500 a megawatt-hour", ("$15,500", 15500, None, "exact", "USD per megawatt hour")),
+    ("cocoa traded above $4.10 a pound", ("above $4.10", 4.1, None, "at_least", "USD per pound")),
+    ("margins of ₹400-650 per unit", ("₹400-650", 400, 650, "range", "INR per unit")),
+    # an amount named by a noun of a period is a rate; its stated conversion takes the rate too
+    ("forecast annual sales of about $1.9 billion", ("about $1.9 billion", 1.9e9, None, "about",
+                                                     "USD per year")),
+    ("the average monthly wage was 58,000 rubles", ("58,000 rubles", 58000, None, "exact", "RUB per month")),
+    ("a monthly grant of 40 million rupiah ($2,450)", ("$2,450", 2450, None, "exact", "USD per month")),
+    ("the annual report put profit at $5bn", ("$5bn", 5e9, None, "exact", "USD")),
+    ("farmers get 900 zlotys per hectare", ("900 zlotys", 900, None, "exact", "PLN per hectare")),
+    # a rate of a rate; a change with its percent between takes the level's rate; freight per container
+    ("offices let at HK$26 per square foot a month", ("HK$26", 26, None, "exact",
+                                                      "HKD per square foot per month")),
+    ("adding 150,000 barrels per day each month", ("150,000", 150000, None, "exact",
+                                                   "barrel per day per month")),
+    ("Brent lost $1.12, or 1.5%, to $70.40 a barrel", ("$1.12", 1.12, None, "exact", "USD per barrel")),
+    ("petrol falls to AED2.85 a litre in May from AED3.01", ("AED3.01", 3.01, None, "exact",
+                                                             "AED per litre")),
+    ("a surcharge of $450 per TEU", ("$450", 450, None, "exact", "USD per twenty-foot equivalent unit")),
+    # the price of one of a measure named before the amount
+    ("a litre of diesel now sells for about 4,100 kyat", ("about 4,100 kyat", 4100, None, "about",
+                                                          "MMK per litre")),
+    # a valuation or leverage multiple
+    ("debt stood at 3.9 times earnings", ("3.9", 3.9, None, "exact", "fold")),
 ]
 
 
 @pytest.mark.parametrize("text,expected", SCANNED, ids=[c[0][:40] for c in SCANNED])
 def test_reads_news_form(text, expected):
-    mention = find_quantities(text)[0]
+    mentions = find_quantities(text)
+    mention = next((m for m in mentions if m.text == expected[0]), mentions[0])
     value = expected[1]
     assert (mention.text, mention.high, mention.bound, mention.full_unit) == (expected[0], *expected[2:])
     assert mention.value == pytest.approx(value)
@@ -95,6 +138,9 @@ TIMES = [
     ("Patients on the drug lived a median of 9.6 months, the trial found.", ("9.6", "month")),
     ("The champion finished 2.8 seconds behind the leader.", ("2.8", "second")),
     ("Listings stay on the market for 38 days on average, agents said.", ("38", "day")),
+    ("The tablet has a battery life of 14 hours, the maker said.", ("14", "hour")),
+    ("She won in a time of 2 hours, the organisers said.", ("2", "hour")),
+    ("Patients faced an average wait of 19 weeks, the report said.", ("19", "week")),
 ]
 
 
@@ -107,6 +153,9 @@ def test_measured_time_is_a_claim(text, expected):
     "The truce held for two years before fighting resumed.",
     "He was jailed for eight months last spring.",
     "Sirens sounded for 40 minutes on Sunday.",
+    "He was sentenced to six years in prison on Monday.",
+    "The striker signed a three-year contract.",
+    "The walkout lasted nine days.",
 ])
 def test_span_of_time_is_not_a_claim(text):
     assert _claims(text) == []
@@ -116,6 +165,7 @@ INDEX_LEVELS = [
     ("The Nikkei 225 slipped 0.8% to 37,410.5 on Thursday.", "37,410.5", "point"),
     ("Earlier, the Dax had opened 0.4pc higher at 18,230, traders said.", "18,230", "point"),
     ("The Dow added 1.1% to 41,002.", "41,002", "point"),
+    ("In Wellington, the NZX 50 rose 0.3 per cent to 12,105.", "12,105", "point"),
     ("The S&P 500 company cut its staff to 4,100 workers.", "4,100", None),
     ("The Nikkei has doubled from 2012 to 2024.", "2024", None),
 ]
@@ -133,6 +183,11 @@ EXCHANGE_RATES = [
     ("The Canadian dollar eased to 1.3655 against the US dollar, traders said.", "1.3655", "CAD per USD"),
     ("The euro zone will lend $1.25 billion, officials said.", "$1.25 billion", "USD"),
     ("The real figure was $14.75 an hour.", "$14.75", "USD per hour"),
+    # the nearest currency before the figure that is not a rate's base (G-3)
+    ("The rand slid to 18.40 to the dollar while sterling firmed to $1.2790.", "$1.2790", "USD per GBP"),
+    ("The rand slid to 18.40 to the dollar while sterling firmed to $1.2790.", "18.40", "ZAR per USD"),
+    ("Sterling rose a cent against the dollar to $1.2190.", "$1.2190", "USD per GBP"),
+    ("The euro was steady at 0.86 pence, dealers said.", "0.86 pence", "GBP per EUR"),
 ]
 
 

@@ -193,3 +193,75 @@ def test_change_from_to_gives_two_claims_with_roles():
 def test_fraction_is_the_percent_it_means():
     claim = claim_for("A third of the population lives within 10 km of the coast.", "A third")
     assert (claim.value, claim.unit, claim.category) == (33.3, "percent", "percent")
+
+
+# Guide section 15 (G-1 .. G-9), one row per kind; our own sentences.
+SECTION_15 = [
+    # G-1: a bare "$", "dollars" or cents is the dollar of the story's country; a mark or a world price
+    # decides
+    ("SYDNEY - Canberra will spend $4.2 billion on regional roads, the minister said.", "$4.2 billion", "AUD",
+     "money"),
+    ("The Auckland council set aside 80 million dollars for new pipes.", "80 million dollars", "NZD",
+     "money"),
+    ("TORONTO - Unleaded rose 4.1 cents a litre over the week.", "4.1 cents", "CAD per litre", "money"),
+    ("NAIROBI - Kenya will borrow $1.5 billion from lenders in Australia.", "$1.5 billion", "USD", "money"),
+    ("SYDNEY - Brent crude rose to $81.20 a barrel on Monday.", "$81.20", "USD per barrel", "money"),
+    ("SYDNEY - The miner raised US$600 million and A$250 million.", "US$600 million", "USD", "money"),
+    ("SYDNEY - The miner raised US$600 million and A$250 million.", "A$250 million", "AUD", "money"),
+    ("SYDNEY - The shares fell 12 US cents in New York trade.", "12 US cents", "USD", "money"),
+    ("CAPE TOWN - The fuel levy goes up by 14c a litre in April.", "14c", "ZAR per litre", "money"),
+    # ... but a "$" that converts a local amount, or in a story that marks its own dollar, is the US dollar
+    ("HONG KONG - The insurer raised HK$12 billion ($1.5 billion) in its listing.", "$1.5 billion", "USD",
+     "money"),
+    ("HONG KONG - The insurer raised HK$12 billion. Listings raised $9 billion this year.", "$9 billion",
+     "USD", "money"),
+    # G-2: basis points keep their words and are a percent figure
+    ("The central bank cut its policy rate by 50 basis points on Thursday.", "50 basis points", "basis point",
+     "percent"),
+    ("Ten-year yields rose 12bps to 4.31%.", "12bps", "basis point", "percent"),
+    # G-3: an exchange rate is the quoted currency per the base currency
+    ("The rand weakened to 18.35 to the dollar, while sterling rose to $1.2716.", "18.35", "ZAR per USD",
+     "money"),
+    ("The rand weakened to 18.35 to the dollar, while sterling rose to $1.2716.", "$1.2716", "USD per GBP",
+     "money"),
+    ("Sterling gained half a cent against the dollar to $1.2203 on Friday.", "$1.2203", "USD per GBP",
+     "money"),
+    # G-6: a rate keeps its base; G-8: a counted noun with a rate is a unit per unit
+    ("The city recorded 6.4 murders per 100,000 people in 2023.", "6.4", "murder per 100,000 person",
+     "deaths"),
+    ("The district logged 52 cases per 1,00,000 population in June.", "52", "case per 100,000 population",
+     "other"),
+    ("The trial saw 3.9 infections per 100 patient-years.", "3.9", "infection per 100 patient-year", "other"),
+    ("Carbon dioxide readings hit 424 parts per million in May.", "424", "part per million", "other"),
+    ("Coastguards said 58 people per boat had made the crossing.", "58", "person per boat", "other"),
+    ("There are 1.4 vacancies for every unemployed person, the office said.", "1.4",
+     "vacancy per unemployed person", "other"),
+    ("The mine will move 2.5 million tonnes of ore a year.", "2.5 million", "tonne per year", "other"),
+    # a figure with only the base of a rate takes the rate named before it
+    ("The rate fell to 18.2 deaths per 100,000 people. The national rate was 6.1 per 100,000.", "6.1",
+     "death per 100,000 person", "other"),
+    ("There were 41.8 murders per 100,000 people. Police put it at roughly 43 per 100,000 people.",
+     "roughly 43", "murder per 100,000 person", "other"),
+    # a bare currency name after the same name with its country, in one sentence, is that currency
+    ("BEIRUT - Bread costs 4,000 Syrian pounds, up from 2,500 pounds.", "2,500 pounds", "SYP", "money"),
+    # G-7: a rate written once carries through the list
+    ("Petrol sold at £1.47 a litre and diesel at £1.55 on Monday.", "£1.55", "GBP per litre", "money"),
+    ("Rents of $2,150 and $2,400 a month were common in Chicago.", "$2,150", "USD per month", "money"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit,category", SECTION_15,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(SECTION_15)])
+def test_section_15_units(text, quantity, unit, category):
+    claim = claim_for(text, quantity)
+    assert (claim.unit, claim.category) == (unit, category)
+
+
+@pytest.mark.parametrize("outlet,unit", [("The Harbour Courier (Auckland)", "NZD"),
+                                         ("The Daily Planet", "USD"), (None, "USD")])
+def test_bare_dollar_of_the_outlets_city(outlet, unit):
+    """G-1: with no place in the story, the outlet's city says whose dollar a bare "$" is."""
+    from claimledger import extract
+
+    claims = extract("The Government expects the deficit to shrink to $8.1 billion next year.", outlet=outlet)
+    assert [(c.text, c.unit) for c in claims] == [("$8.1 billion", unit)]

@@ -69,7 +69,7 @@ def test_share_percent_rounds_as_the_guide_says(fraction, percent):
 
 
 DIGITS = [("733,830", 733830), ("1 234 567", 1234567), ("40 000", 40000), ("1,234.567", 1234.567),
-          (".5", 0.5)]
+          (".5", 0.5), ("3,5", 3.5), ("2,45", 2.45), ("12,5", 12.5), ("1,250", 1250), ("3,50,000", 350000)]
 
 
 @pytest.mark.parametrize("text,expected", DIGITS, ids=[c[0] for c in DIGITS])

@@ -23,7 +23,11 @@ class NewsForms:
     index_before: re.Pattern[str]  # "... the FTSE 250 rose 0.2pc to ": an index and the word before its level
     index_after: re.Pattern[str]  # what may follow an index level: punctuation, a preposition, nothing
 
+    period_before: re.Pattern[str]  # "annual sales of about ": a noun of a period that names an amount
+    period_units: dict[str, str]  # "annual" → "year"
     fx_subject: re.Pattern[str]  # "Sterling", "The Singapore dollar": a currency whose price is reported
+    fx_name: re.Pattern[str]  # any of those names, where the last before the figure is looked for
+    fx_base: re.Pattern[str]  # "against ", "to ": the word before a currency that is the base of a rate
     fx_after: re.Pattern[str]  # " to the dollar", " against the US dollar"
     fx_codes: dict[str, str]  # "the rand" (lower case) → "ZAR"
 
@@ -36,8 +40,10 @@ class NewsForms:
         if figure is None or len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000:
             return None
         clause = text[max(0, start - 90):start]
-        subjects = [m for m in self.fx_subject.finditer(clause)]
-        subject = self._code(subjects[-1].group("cur")) if subjects else None
+        # the nearest currency named before the figure that is not the base of a rate ("against the dollar")
+        subjects = [m for m in self.fx_name.finditer(clause) if not self.fx_base.search(clause, 0, m.start())]
+        subject = self._code(subjects[-1].group("cur")) \
+            if subjects and self.fx_subject.match(clause, subjects[-1].start()) else None
         after = self.fx_after.match(text, end)
         base = self._code(after.group("cur")) if after else None
         if base is not None and (code or subject) and (code or subject) != base:
@@ -45,6 +51,12 @@ class NewsForms:
         if base is None and code is not None and subject is not None and subject != code:
             return code, subject
         return None
+
+    def period_rate(self, text: str, start: int) -> str | None:
+        """ "year" when the amount at ``start`` is named by a noun of a period before it in its clause: "peak
+        annual sales of about $2.4 billion", "the median weekly rent ... now $720"."""
+        found = self.period_before.search(text, max(0, start - 90), start)
+        return self.period_units[found.group("adj").lower()] if found is not None else None
 
     def _code(self, name: str) -> str:
         key = re.sub(r"\s+", " ", name.lower())
@@ -78,7 +90,12 @@ def default_forms() -> NewsForms:
     fx_codes = {k.lower(): v for k, v in fx["currencies"].items()}
     fx_names = phrase_alternation(list(fx_codes))
     indices = [*levels["names"], *load_table("nonclaims")["named_numbers"]["indices"]]
+    periods = table["period_rates"]
     return NewsForms(
+        period_before=re.compile(
+            rf"\b(?P<adj>{phrase_alternation(list(periods['adjectives']))})\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{phrase_alternation(periods['nouns'])})\b[^.;:!?()\d$€£¥]{{0,50}}$", re.IGNORECASE),
+        period_units={k.lower(): v for k, v in periods["adjectives"].items()},
         subunit_after=re.compile(
             rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?![\w/])"
             rf"|(?:\s+|-)(?P<word>{phrase_alternation(list(words))})\b)", re.IGNORECASE),
@@ -88,6 +105,8 @@ def default_forms() -> NewsForms:
                              re.IGNORECASE),
         fx_subject=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b(?!\s+(?:zone|area|bloc|bond|bonds))"
                               r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
+        fx_name=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b", re.IGNORECASE),
+        fx_base=re.compile(rf"\b(?:{phrase_alternation(fx['after'])})\s+$", re.IGNORECASE),
         fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>{fx_names})\b",
                             re.IGNORECASE),
         fx_codes=fx_codes,

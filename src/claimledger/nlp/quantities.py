@@ -31,7 +31,7 @@ DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)(?:\.\d+)?|\d{1,3} 000(?!\d)"  # "1 234 567", "40 000": grouped by spaces
-    r"|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "1.2e6", ".001"
+    r"|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "2,4%" (G-9), "1.2e6", ".001"
 )
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
 _PLURAL_PARTS = "|".join(sorted({d + "s" for d in DENOMINATORS if d != "half"} | {"halves"}))
@@ -50,7 +50,7 @@ VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 VULGAR_CHARS = "".join(VULGAR)
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 40, 50, 64, 100}  # not "9/11"
-SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥]))[-\u2212]|^[-\u2212] )$",
+SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥<>=~]))[-\u2212]|^[-\u2212] )$",
                          re.IGNORECASE)  # "- 1 4/5" only where the text starts with it, not a dash in a list
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
@@ -320,6 +320,7 @@ class QuantityScanner(UnitReader):
                     mention.role = "to"  # "fell from $36,040 to $34,935": the value it changed to
                     if previous.unit == mention.unit and previous.per is None:
                         previous.per = mention.per  # "from £38 to £44 a match": both are per match
+                self._carry_rate(text, mentions, mention)  # "rents of $2,100 and $2,450 a month"
                 mentions.append(mention)
                 taken_until = max(mention.end, mention.unit_end)
         return mentions
@@ -335,8 +336,7 @@ class QuantityScanner(UnitReader):
             start=start, end=end, text="", value=value, num_start=start, num_end=end,
             vague=match.lastgroup == "vague", spelled=spelled,
         )
-        if match.lastgroup == "vague":
-            mention.bound = "at_least"
+        mention.bound = "at_least" if match.lastgroup == "vague" else mention.bound
         if match.lastgroup == "one":
             return self._one_of_a_unit(text, mention)
         if match.lastgroup == "article" and (more := AND_WORD.match(text, end)):  # "a hundred and two"

@@ -19,6 +19,24 @@ if TYPE_CHECKING:
     from claimledger.nlp.quantities import QuantityMention
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
+# between two amounts of a list: "[£1.45] a litre and diesel at [£1.52]", "[$2,100] and [$2,450] a month"
+LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,2}?,?\s+"
+                             r"(?:and|or|while|(?:up\s+|down\s+)?from)\s+"
+                             r"(?:[\w-]+\s+){0,3}$")
+# a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel"
+CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?\s+to\s+")
+# "50 million rupiah ($3,050)", "€40 a month (about $43)": a stated conversion (CONV-2) takes the rate
+CONVERSION_OPENS = re.compile(r"(?:\s+(?:a|an|per|each)\s+[\w-]+)?\s*\(\s*"
+                              r"(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$",
+                              re.IGNORECASE)
+# "[a litre] of diesel now sells for [3,900 kyat]": a price of one of a measure
+A_MEASURE_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}?(?:now\s+|has\s+|had\s+)?"
+                          r"(?:costs?|sells?\s+for|sold\s+for|is|was|at|rose\s+to|risen\s+to|fell\s+to|"
+                          r"fallen\s+to|dropped\s+to|climbed\s+to)\s+"
+                          r"(?:about|around|roughly|some|nearly|almost|just\s+over|over|under)?\s*",
+                          re.IGNORECASE)
+LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
+OF_WHAT = re.compile(r"\s+of\s+[a-z-]+(?=\s+(?:a|an|per|each)\s)")  # "tonnes of ore" before a rate
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 
 
@@ -53,13 +71,14 @@ class UnitReader:
                 names += [name, name + "s", name + "es"]
         after_symbols = phrase_alternation([s for s in self.symbols if not re.search("[A-Za-z0-9]", s)])
         self.currency_after = re.compile(
-            rf"(?:\s?(?-i:(?P<mega>M)?(?P<code>{codes}))\b|\s?(?P<sym>{after_symbols})(?!\s?\d)|(?P<of>\s+of)?\s+(?P<name>{phrase_alternation(names)})\b)",
+            rf"(?:\s?(?-i:(?P<mega>M)?(?P<code>{codes}))\b|\s?(?P<sym>{after_symbols})(?!\s?\d)|(?P<of>\s+of)?(?:\s+d['’]|\s+)(?P<name>{phrase_alternation(names)})\b)",
             re.IGNORECASE,
         )
         self.name_to_code = {n: self.currency_names[n] for n in self.currency_names}
         pct = table["percent"]
         self.percent_after = re.compile(
             rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b"
+            rf"|(?:\s+|-|(?=bps?\b))(?P<basis>{phrase_alternation(pct['basis'])})\b"
             rf"|\s+(?P<points>{phrase_alternation(pct['points'])})\b"
             rf"|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
             re.IGNORECASE,
@@ -103,7 +122,7 @@ class UnitReader:
     def _glued_suffixes(self, table: dict) -> str:
         """Units, currencies and percent written onto the figure: "256GB", "50mph", "1.38pc", "164p"."""
         signs = [s for s in self.symbols if not re.search("[A-Za-z0-9]", s)]  # "100元"
-        glued = [*self.unit_symbols, *table["percent"].get("glued", []),
+        glued = [*self.unit_symbols, *table["percent"].get("glued", []), "bps", "bp",
                  *table["pence"]["glued"], *self.codes, *self.forms.glued_subunits,
                  *signs]  # "115USD"
         return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
@@ -146,16 +165,62 @@ class UnitReader:
         return word in starts or bare in starts or word.lower() in starts or bare.lower() in starts
 
     def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
-        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"."""
-        if mention.unit in (None, "percent", "percentage point", "fold") or " per " in (mention.unit or ""):
+        """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"; a rate of a rate
+        ("HK$24 per square foot a month", "180,000 barrels per day each month")."""
+        if mention.unit in (None, "percent", "percentage point", "basis point", "fold"):
+            return end
+        if " per " in (mention.unit or ""):
+            more = self.rate_after.match(text, mention.unit_end) if mention.unit_end else None
+            if more is not None:
+                mention.unit = f"{mention.unit} per {self._per(more)}"
             return end
         rate = self.rate_after.match(text, max(end, mention.unit_end))
+        of_what = OF_WHAT.match(text, mention.unit_end) if rate is None and mention.unit_end else None
+        if of_what is not None:  # "3.2 million tonnes of ore a year", "barrels of oil a day"
+            rate = self.rate_after.match(text, of_what.end())
         if rate:
-            per = re.sub(r"\s+", " ", rate.group("per").lower())
-            mention.per = self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
+            mention.per = self._per(rate)
+            if more := self.rate_after.match(text, rate.end()):
+                mention.per = f"{mention.per} per {self._per(more)}"
             if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
                 mention.unit = f"{mention.unit} per {mention.per}"
         return end
+
+    def _per(self, rate: re.Match[str]) -> str:
+        per = re.sub(r"\s+", " ", rate.group("per").lower())
+        return self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
+
+    def _carry_rate(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) -> None:
+        """A rate written once carries through a list of amounts in one currency (G-7): "rents of $2,100 and
+        $2,450 a month" (both per month), "petrol at £1.45 a litre and diesel at £1.52" (both per litre)."""
+        if mention.role is not None or mention.unit not in self.codes:
+            return
+        last = mentions[-1] if mentions else None
+        if last is not None and last.vague and last.unit and mention.per is None \
+                and A_MEASURE_OF.fullmatch(text, max(last.end, last.unit_end), mention.start):
+            mention.per = last.unit  # "a litre of diesel now sells for about 3,900 kyat": per litre
+            return
+        previous = next((m for m in reversed(mentions) if not m.vague), None)  # not the "a" of "a litre"
+        if previous is not None and previous.unit == "percent" and len(mentions) > 1 \
+                and CHANGE_OR_PERCENT.match(text, mentions[-2].end, mention.start):
+            previous = mentions[-2]  # "dropped $1.41, or 1.9%, to $72.34 a barrel"
+        if previous is None or (previous.per is None) == (mention.per is None):
+            return
+        between = text[previous.end:mention.start]
+        if mention.per is None and previous.unit in self.codes and CONVERSION_OPENS.match(between):
+            mention.per = previous.per  # "a monthly allowance of 50 million rupiah ($3,050)": its conversion
+            return
+        if previous.unit != mention.unit:
+            return
+        if previous.per is None and previous.role is None and CHANGE_OR_PERCENT.fullmatch(between):
+            previous.per = mention.per  # "up 12 US cents to US$74.41 a barrel": the change is per barrel
+            return
+        if not 0.2 <= previous.value / (mention.value or 1) <= 5:
+            return
+        if mention.per is None and LIST_AFTER_RATE.match(between):
+            mention.per = previous.per
+        elif previous.per is None and LIST_JOINT.match(between):
+            previous.per = mention.per
 
     def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
         before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
@@ -205,6 +270,8 @@ class UnitReader:
         percent = self.percent_after.match(text, end)
         if percent and mention.unit is None:
             mention.unit = "percentage point" if percent.group("points") else "percent"
+            if percent.group("basis"):
+                mention.unit = "basis point"
             if percent.group("points") and percent.group("points").lower() == "points":
                 mention.unit = None  # "points" alone is a score or an index, not a share
                 return end
@@ -214,6 +281,10 @@ class UnitReader:
     def _take_news_unit(self, text: str, mention: QuantityMention, end: int) -> None:
         """An index level in points or an exchange rate as a currency per currency (guide 14)."""
         if mention.spelled:
+            return
+        if mention.per is None and mention.unit in self.codes and mention.bound != "range" \
+                and (period := self.forms.period_rate(text, mention.start)):
+            mention.per = period  # "peak annual sales of about $2.4 billion": USD per year
             return
         if mention.unit is None and self.forms.index_level(text, mention.start, end):
             mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level

@@ -222,6 +222,7 @@ def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline |
     date (temporal expressions resolve against it) and, when already found, the text's mentions in its
     user data."""
     from claimledger.nlp.periods import PUBLISHED_KEY
+    from claimledger.nlp.semantics.units import OUTLET_KEY
 
     doc = make_doc(nlp, text)
     if deadline is not None:
@@ -229,6 +230,7 @@ def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline |
     if mentions is not None:
         doc.user_data[MENTIONS_KEY] = mentions
     doc.user_data[PUBLISHED_KEY] = document.published_date
+    doc.user_data[OUTLET_KEY] = document.outlet  # "The Treasury Bench (Wellington)": whose "$" (guide G-1)
     return doc
 
 

@@ -8,8 +8,14 @@ from collections.abc import Mapping
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
+_DECIMAL_COMMA = re.compile(r"^\d{1,3},\d{1,2}$")
+
+
 def parse_digits(text: str) -> float:
-    """A figure written with digits; thousands separators are commas ("733,830")."""
+    """A figure written with digits; thousands separators are commas ("733,830"); a comma before one or two
+    final digits is a decimal comma ("3,5" → 3.5, guide G-9)."""
+    if _DECIMAL_COMMA.match(text):
+        return float(text.replace(",", "."))
     cleaned = text.replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
     return float(cleaned)
 

@@ -32,7 +32,7 @@ from claimledger.nlp.semantics.units import _compound_head, _lemma, currency_in_
 def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> tuple[str, str]:
     """(category, unit) for a draft."""
     mention = draft.mention
-    if mention.unit in ("percent", "percentage point"):
+    if mention.unit in ("percent", "percentage point", "basis point"):
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
         code = currency_in_context(draft, mention.unit, rules)
@@ -52,6 +52,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "casualties", unit_of(noun) if noun is not None and noun.lemma_.lower() not in (
             "kill", "dead", "killed") else "casualty"
     unit = unit_of(noun) if noun is not None else ""
+    if unit in _time_nouns():
+        return "other", unit  # a measured time (G-4): "a battery life of 18 hours" counts no lives
     lemmas = context_lemmas(draft, noun) | ({whole} if whole else set())
     events = rules.events
     direct = _noun_category(unit, rules) if unit else None
@@ -173,6 +175,11 @@ def _civilian_craft(draft: ClaimDraft, noun: Token) -> bool:
         return True
     _, end = clause_bounds(draft.sentence, noun.idx)
     return bool(_contexts()["carried_goods"].search(text, noun.idx, end))
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    return frozenset(load_table("nonclaims")["time_units"]["nouns"])
 
 
 @cache

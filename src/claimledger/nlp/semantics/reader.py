@@ -41,7 +41,7 @@ from claimledger.nlp.semantics.references import (
     _toll_of_the_victims,
 )
 from claimledger.nlp.semantics.rules import PEOPLE_EVENTS, PEOPLE_UNITS, CategoryRules
-from claimledger.nlp.semantics.units import counted_noun, unit_of
+from claimledger.nlp.semantics.units import counted_noun, rate_named_before, rate_of_counted, unit_of
 
 
 def read_semantics(doc: Doc, rules: CategoryRules) -> None:
@@ -59,6 +59,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             continue
         noun = counted_noun(draft) if draft.mention.unit is None else None
         draft.category, draft.unit = categorize(draft, noun, rules)
+        draft.unit = rate_of_counted(draft, noun, draft.unit)  # "61 people per boat": person per boat
+        if rate := rate_named_before(draft, noun, seen):
+            draft.unit = rate  # "the rate was 5.3 per 100,000" after "deaths per 100,000 people"
         seen.append(draft)
         share = _accounted_for(draft, noun)
         if share is not None:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claimledger.nlp.lexicon import load_table
+from claimledger.nlp.lexicon import load_table, phrase_alternation
 
 
 def _words(name: str) -> frozenset[str]:
@@ -36,11 +36,50 @@ BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "cas
 
 
 @dataclass(frozen=True)
+class CurrencyPlaces:
+    """Where a story is set, for a currency name several countries share (U-1, G-1): ``places`` finds the
+    places of ``codes`` (place as written → ISO code); for a name that may be written without itself ("$",
+    "63.9¢"), ``bare`` finds the written forms, ``marks`` the marks that make it the default's own ("US$"),
+    ``world`` the words of a sentence that price a good traded worldwide in the default currency."""
+
+    default: str
+    codes: dict[str, str]
+    places: re.Pattern[str]
+    bare: re.Pattern[str] | None = None
+    marks: re.Pattern[str] | None = None
+    world: re.Pattern[str] | None = None
+
+
+def _currency_places(table: dict) -> dict[str, CurrencyPlaces]:
+    """[currency_by_country] and [currency_marks] of quantities.toml, compiled once."""
+    by_country, written = table.get("currency_by_country", {}), table.get("currency_marks", {})
+    found: dict[str, CurrencyPlaces] = {}
+    for name, countries in by_country.items():
+        default, marks = countries.get("default", ""), written.get(name, {})
+        codes = {}
+        if "places_of" in marks:  # cents: the places of the dollar, then their own
+            other = by_country[marks["places_of"]]
+            codes.update({p: default for p in written.get(marks["places_of"], {}).get("elsewhere", ())})
+            codes.update({p: c for p, c in other.items() if p != "default"})
+        codes.update({p: default for p in marks.get("elsewhere", ())})
+        codes.update({p: c for p, c in countries.items() if p != "default"})
+
+        def words(phrases: list[str], tail: str = r"(?![\w-])") -> re.Pattern[str] | None:
+            return re.compile(rf"(?<![\w.])(?:{phrase_alternation(phrases)}){tail}") if phrases else None
+        found[name] = CurrencyPlaces(
+            default, codes, words(list(codes)) or re.compile(r"(?!)"),
+            re.compile(rf"(?<![A-Za-z])(?:{phrase_alternation(marks['forms'])})(?![a-z])", re.IGNORECASE)
+            if marks.get("forms") else None, words(marks.get("marks", []), r"(?![A-Za-z-])"),
+            words(marks.get("world", [])))
+    return found
+
+
+@dataclass(frozen=True)
 class CategoryRules:
     noun_category: dict[str, str]  # "artillery system" → equipment
     people: frozenset[str]
     events: dict[str, frozenset[str]]  # category or role → lemmas
-    currency_by_country: dict[str, dict[str, str]]  # "rupee" → {"Pakistan": "PKR", "default": "INR"}
+    currency_by_country: dict[str, CurrencyPlaces]  # "rupee" → the places of PKR, INR, ... (default INR)
     keep_compound_heads: frozenset[str]
     kind_modifiers: frozenset[str] = frozenset()  # "army helicopter", "attack drone": a kind, left out
     bare_heads: frozenset[str] = frozenset()  # "heatstroke deaths", "new cases": the head alone
@@ -54,7 +93,7 @@ def default_rules() -> CategoryRules:
     table = load_table("categories")
     noun_category = {noun: category for category, nouns in table["nouns"].items() for noun in nouns}
     events = {name: frozenset(words) for name, words in table["events"].items()}
-    by_country = load_table("quantities").get("currency_by_country", {})
+    by_country = _currency_places(load_table("quantities"))
     units = table["units"]
     keep = frozenset(units["keep_compound_heads"])
     return CategoryRules(noun_category, frozenset(table["people"]["nouns"]), events, by_country, keep,

@@ -6,10 +6,13 @@ abbreviations written out) and the currency a bare "dollars" means in its articl
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.lexicon import phrase_alternation
+from claimledger.nlp.quantities import default_scanner
 from claimledger.nlp.semantics.rules import (
     BARE_WORDS,
     LEMMA_FIXES,
@@ -21,39 +24,175 @@ from claimledger.nlp.semantics.rules import (
     SCALE_WORDS,
     UNIT_ABBREVIATIONS,
     CategoryRules,
+    CurrencyPlaces,
     default_rules,
 )
+from claimledger.normalize.numbers import parse_digits
 
 
 def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> str:
-    """ "500 million rupees" in a story about Pakistan is PKR, not INR: the country named decides."""
-    written = draft.mention.text.lower()
-    for name, countries in rules.currency_by_country.items():
-        if code != countries.get("default", code):
-            continue  # "Egyptian pounds": the name already says whose currency it is
-        if name in written:
-            own = [c for country, c in countries.items() if country != "default"
-                   and _named(country, draft.mention.text) is not None]
-            if own:
-                return own[0]  # "Swedish crowns": the name says whose currency it is
-            named = [(found, c) for country, c in countries.items() if country != "default"
-                     and (found := _first_named(draft, country)) is not None]
-            return min(named)[1] if named else countries.get("default", code)
+    """ "500 million rupees" in a story about Pakistan is PKR, not INR; a bare "$4.2 billion" in a Sydney
+    story is AUD (G-1): the place the article names first decides, unless the amount's own words do."""
+    text = draft.mention.text
+    for name, table in rules.currency_by_country.items():
+        if code != table.default:
+            continue  # "Egyptian pounds", "A$5": the written form already says whose currency it is
+        if table.bare is None:
+            if name not in text.lower():
+                continue
+        elif not table.bare.search(text):
+            continue
+        elif (table.marks is not None and table.marks.search(text)) or \
+                (table.world is not None and table.world.search(draft.sentence.text)):
+            return code  # "US$5", "US63.9¢"; "$74.41 a barrel", "sold for $999 in the United States"
+        own = table.places.search(text)
+        if own is not None:
+            return table.codes[own.group(0)]  # "Swedish crowns": the name says whose currency it is
+        opening = draft.doc_text[max(0, draft.start - 3):draft.start].rstrip()
+        if table.bare is not None and opening.endswith("("):
+            return code  # "HK$200 million ($25.6 million)": the US dollar converts the local amount
+        before = draft.doc_text[draft.sentence.start_char:draft.start]
+        named = [m for m in table.places.finditer(before)
+                 if before[m.end():].lstrip().lower().startswith(name)]
+        if named:
+            return table.codes[named[-1].group(0)]  # "4,000 Syrian pounds, up from 2,500 pounds": the same
+        first = _first_named(draft, name, table)
+        local = table.codes[first] if first is not None else table.default
+        if table.bare is not None and local != code and local in _marked_locally(draft):
+            return code  # a story that marks its own dollar ("HK$35.7 billion") writes "$" for the US one
+        return local
     return code
 
 
-def _first_named(draft: ClaimDraft, country: str) -> int | None:
-    """Where the article first names a country, looked up once per document (not once per amount)."""
-    cache = draft.span.doc.user_data.setdefault("claimledger.countries", {})
-    if country not in cache:
-        found = _named(country, draft.doc_text)
-        cache[country] = found.start() if found is not None else None
-    return cache[country]
+def _marked_locally(draft: ClaimDraft) -> frozenset[str]:
+    """The local dollars the document writes with their mark on a figure ("HK$35.7 billion", "2.5 million
+    Australian dollars"), found once per document."""
+    cache = draft.span.doc.user_data
+    if "claimledger.marked_dollars" not in cache:
+        pattern, codes = _local_dollar_marks()
+        cache["claimledger.marked_dollars"] = frozenset(
+            codes[re.sub(r"\s+", " ", (m.group("sym") or m.group("name")).lower())]
+            for m in pattern.finditer(draft.doc_text))
+    found: frozenset[str] = cache["claimledger.marked_dollars"]
+    return found
 
 
-def _named(country: str, text: str) -> re.Match[str] | None:
-    """The first mention of a country as a word of its own ("Egypt", not "Egypt-style")."""
-    return re.search(rf"\b{re.escape(country)}\b(?!-)", text)
+@cache
+def _local_dollar_marks() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A dollar other than the US one written with its mark on a figure: the symbols ("A$", "HK$") and the
+    names ("Australian dollars") of the scanner's currency tables."""
+    scanner = default_scanner()
+    symbols = {s: c for s, c in scanner.symbols.items() if "$" in s and c != "USD"}
+    names = {n: c for n, c in scanner.currency_names.items() if n.endswith("dollar") and c != "USD"}
+    names.update({n + "s": c for n, c in list(names.items())})
+    pattern = re.compile(
+        rf"(?<![A-Za-z])(?P<sym>{phrase_alternation(list(symbols))})\s?\d"
+        rf"|\d(?:\s+(?:million|billion|trillion))?\s+(?P<name>{phrase_alternation(list(names))})\b",
+        re.IGNORECASE)
+    return pattern, {**{s.lower(): c for s, c in symbols.items()}, **names}
+
+
+OUTLET_KEY = "claimledger.outlet"  # the document's outlet, set by the runner
+DATELINE_REACH = 60  # characters at the start of a story where a place is its dateline
+
+
+def _first_named(draft: ClaimDraft, name: str, table: CurrencyPlaces) -> str | None:
+    """Where the story is set for ``table``, looked up once per document (not once per amount): its
+    dateline, else the outlet's city ("The Treasury Bench (Wellington)"), else the place named first."""
+    cache = draft.span.doc.user_data.setdefault("claimledger.places", {})
+    if name not in cache:
+        found = table.places.search(draft.doc_text)
+        outlet = draft.span.doc.user_data.get(OUTLET_KEY) or ""
+        home = table.places.search(outlet) if found is None or found.start() > DATELINE_REACH else None
+        place = home or found
+        cache[name] = place.group(0) if place is not None else None
+    return cache[name]
+
+
+# -- a rate on the counted noun (G-6, G-8) -------------------------------------------------
+BASE_PREPOSITIONS = ("per", "for every", "for each")
+BASE_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+SCALE_BASES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "annum", "night"})
+
+
+def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
+    """A counted noun with a rate after it is a unit per unit (G-8): "61 people per boat" → "person per
+    boat", "6.1 murders per 100,000 people" → "murder per 100,000 person" (G-6: the base stays in the unit),
+    "2 deaths per million people a year" → "... per year". Read on the few tokens after the noun. A time rate
+    on a counted noun alone ("15,000 units a year") is left as the noun: section 14's rates rule, which the
+    gold written before it does not follow yet (evaluation/CHANGELOG-guide.md, third round, "Not done")."""
+    if noun is None or not unit or " per " in unit or noun.i + 2 >= draft.sentence.end:
+        return unit
+    doc, end = noun.doc, draft.sentence.end
+    at = noun.i + 1
+    two = f"{doc[at].lower_} {doc[at + 1].lower_}"
+    if doc[at].lower_ != "per" and two not in BASE_PREPOSITIONS:
+        return unit
+    at += 1 if doc[at].lower_ == "per" else 2
+    base = ""
+    if at < end and doc[at].like_num and (BASE_FIGURE.fullmatch(doc[at].text)
+                                          or doc[at].lower_ in SCALE_BASES):
+        # "per 100,000 people", "per 1,00,000 population", "per million people": the base of the rate
+        written = doc[at].text
+        value = SCALE_BASES[doc[at].lower_] if doc[at].lower_ in SCALE_BASES else parse_digits(written)
+        base, at = (f"{value:,.0f} " if value == int(value) else written + " "), at + 1
+    kind = ""
+    if at + 1 < end and doc[at].pos_ == "ADJ" and doc[at + 1].pos_ in NOUN_POS:
+        kind, at = doc[at].lower_ + " ", at + 1  # "for every unemployed person"
+    if at >= end or doc[at].pos_ not in NOUN_POS:
+        if not base:
+            return unit
+        if doc[at - 1].lower_ in SCALE_BASES:
+            base = doc[at - 1].lower_ + " "  # "parts per million": the scale word names the unit
+        timed = _time_rate(doc.text, doc[at - 1].idx + len(doc[at - 1].text))  # "per 10,000 per day"
+        return f"{unit} per {base.strip()}" + (f" per {timed[0]}" if timed else "")
+    head = doc[at]
+    if at + 2 < end and doc[at + 1].text == "-" and doc[at + 2].pos_ in NOUN_POS:
+        return f"{unit} per {base}{head.lower_}-{_lemma(doc[at + 2])}"  # "per 100 patient-years"
+    per = default_scanner().per_words.get(head.lower_) or _lemma(head)
+    timed = _time_rate(doc.text, head.idx + len(head.text)) if base else None
+    return f"{unit} per {base}{kind}{per}" + (f" per {timed[0]}" if timed else "")
+
+
+BARE_BASE = re.compile(r"\s+per\s+(\d[\d,]*)\b")
+RATE_REACH = 30  # figures back that "the rate was 5.3 per 100,000" may find its rate named in full
+
+
+def rate_named_before(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]) -> str | None:
+    """ "the rate for England was 5.3 per 100,000" after "19.8 deaths per 100,000 people": a figure with only
+    the base of a rate ("people" of "45 per 100,000 people" is the base's noun, not the figure's) takes the
+    rate named before it in the article (G-6, U-7)."""
+    base_noun = noun is not None and noun.i >= 2 and doc_word(noun, -2) == "per" \
+        and noun.doc[noun.i - 1].like_num
+    if noun is not None and not base_noun:
+        return None
+    if noun is None and draft.unit:
+        return None
+    found = BARE_BASE.match(draft.doc_text, draft.mention.num_end)
+    if found is None:
+        return None
+    base = f" per {parse_digits(found.group(1)):,.0f} "
+    for before in reversed(seen[-RATE_REACH:]):
+        if before is not draft and base in f"{before.unit} ":
+            return before.unit
+    return None
+
+
+def doc_word(token: Token, offset: int) -> str:
+    return token.doc[token.i + offset].lower_
+
+
+def _time_rate(text: str, at: int) -> tuple[str, int] | None:
+    """(what it is per, end) of "a year", "a month", "each week", "per day" written at ``at``."""
+    scanner = default_scanner()
+    timed = scanner.rate_after.match(text, at)
+    if timed is None:
+        return None
+    per = re.sub(r"\s+", " ", timed.group("per").lower())
+    if timed.group(0).lstrip().lower().startswith("per") and per not in TIME_UNITS:
+        return None  # "per boat" is read with its base, above
+    return scanner.per_words.get(per, per), timed.end()
 
 
 # -- the counted noun -----------------------------------------------------------------------
