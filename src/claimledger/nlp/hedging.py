@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, span_text
 from claimledger.nlp.lexicon import compile_patterns, load_table
 from claimledger.nlp.runner import expired
 
@@ -108,7 +108,7 @@ def whole_words(text: str, start: int, end: int) -> str:
 def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_before) -> list[Statement]:
     """Verification statements of a sentence, one per place (the first value listed wins there)."""
     found: dict[int, tuple[str, str]] = {}
-    text = sentence.text  # built once: Span.text joins its tokens
+    text = span_text(sentence)
     for value, pattern in rules.verification:
         for match in pattern.finditer(text):
             start = sentence.start_char + match.start()
@@ -339,7 +339,7 @@ def clause_of(draft: ClaimDraft) -> str:
     """A hedge covers its own clause: "organisers said 15,000, while police estimated 7,000"."""
     start, end = clause_bounds(draft.sentence, draft.start)
     sentence = draft.sentence
-    return sentence.text[start - sentence.start_char:end - sentence.start_char]
+    return span_text(sentence)[start - sentence.start_char:end - sentence.start_char]
 
 
 def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:

@@ -27,6 +27,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, live_drafts
+from claimledger.nlp.entities import entity_index
 from claimledger.nlp.lexicon import load_table
 from claimledger.normalize.quickwindows import NO_WINDOW, Reading, kind_of, quick_window
 
@@ -87,7 +88,8 @@ def window_stats(doc: Doc) -> Counter[str]:
 def _candidates(sentence: Span) -> list[_Candidate]:
     doc = sentence.doc
     text = doc_text(doc)
-    ents = [e for e in sentence.ents if e.label_ in LABELS]
+    # the document's entity index, not Span.ents, which rebuilds every entity of the Doc on each call
+    ents = [e for e in entity_index(doc).within(sentence.start, sentence.end) if e.label_ in LABELS]
     groups: list[list[Span]] = []
     for ent in ents:
         if groups and _JOINED.match(text[groups[-1][-1].end_char:ent.start_char]):

@@ -30,7 +30,7 @@ from claimledger.nlp.attribution.syntax import (
     _subject_is_a_figure,
     _subject_of,
 )
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, span_text
 from claimledger.nlp.runner import expired
 from claimledger.normalize.sources import SourceTable
 
@@ -161,7 +161,7 @@ class Attributor(SpeakerReader):
         sentence = draft.sentence
         clause_start, clause_end = clause_bounds(sentence, draft.start)
         best: tuple[int, Attribution] | None = None
-        for match in self.rules.phrases.finditer(sentence.text):
+        for match in self.rules.phrases.finditer(span_text(sentence)):
             start = sentence.start_char + match.start()
             end = sentence.start_char + match.end()
             if leading_only and match.start() > LEADING_CHARS:
@@ -282,7 +282,7 @@ class Attributor(SpeakerReader):
                 if said is not None and said.name != AUTHOR and said.token is not None:
                     self.last_named = said
                     self.named.append(said)
-        for match in self.rules.phrases.finditer(sentence.text):
+        for match in self.rules.phrases.finditer(span_text(sentence)):
             span = self.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                                       alignment_mode="expand")
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) \

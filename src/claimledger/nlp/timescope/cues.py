@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, span_text
 from claimledger.nlp.timescope.measures import _is_turnout
 from claimledger.nlp.timescope.rules import (
     A_STRETCH,
@@ -151,7 +151,7 @@ def _moved_on_the_day(draft: ClaimDraft, rules: ScopeRules) -> bool:
 
 def _bringing_phrases(draft: ClaimDraft) -> list[re.Match[str]]:
     """The "bringing ... to" phrases of the figure's sentence, found once per figure (not per cue)."""
-    sentence = draft.sentence.text.lower()  # the sentence alone: Doc.text joins every token (a hot path)
+    sentence = span_text(draft.sentence).lower()  # the sentence alone (a hot path)
     if "bring" not in sentence and "brought" not in sentence:
         return []  # the common case, without running the regex at every position
     return list(BRINGING_TO.finditer(draft.doc_text, draft.sentence.start_char, draft.sentence.end_char))
