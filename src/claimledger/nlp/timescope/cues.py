@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from claimledger.nlp.drafts import ClaimDraft, span_text
+from claimledger.nlp.literals import folded, may_match
 from claimledger.nlp.timescope.measures import _is_turnout
 from claimledger.nlp.timescope.rules import (
     A_STRETCH,
@@ -36,8 +37,11 @@ from claimledger.nlp.timescope.syntax import (
 
 def find_cues(text: str, offset: int, rules: ScopeRules) -> list[ScopeCue]:
     cues: list[ScopeCue] = []
+    lowered = folded(text)  # most of the many cue patterns cannot match a given sentence: skip those
     for scope in SCOPES:
         for pattern in rules.patterns[scope]:
+            if not may_match(pattern, lowered):
+                continue
             for match in pattern.finditer(text):
                 groups = {k: v for k, v in match.groupdict().items() if v}
                 cues.append(ScopeCue(scope, offset + match.start(), offset + match.end(),
