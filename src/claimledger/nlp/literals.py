@@ -34,7 +34,12 @@ def folded(text: str) -> str | None:
 
 def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
     """False only when ``pattern`` cannot match the text ``folded_text`` was made from."""
-    return folded_text is None or all(literal in folded_text for literal in required_literals(pattern))
+    if folded_text is None:
+        return True
+    for literal in required_literals(pattern):  # a loop, not all(...): asked for every pattern and sentence
+        if literal not in folded_text:
+            return False
+    return True
 
 
 @cache
