@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.lexicon import first_characters, load_table, phrase_alternation
 from claimledger.nlp.quantity_units import UnitReader
 from claimledger.normalize.numbers import (
     DENOMINATORS,
@@ -136,6 +136,9 @@ class QuantityScanner(UnitReader):
     def _compile(self, table: dict) -> None:
         words = [w for w in self.number_words if w not in ("hundred", "dozen")]
         word = f"(?:{phrase_alternation(words)})"
+        # look-aheads implied by their branch (so exact): at a word no number word begins, it fails at once
+        first = first_characters(words)  # instead of trying every number word there, at every word
+        starts_word, starts_number = (f"(?={first})", rf"(?=\d|{first})") if first else ("", "")
         after_scale = "|".join(f"(?<={s})" for s in ("hundred", "thousand", "million", "billion", "trillion"))
         any_part = "|".join(sorted({*ORDINAL_PARTS, *(p + "s" for p in ORDINAL_PARTS), "halves"}))
         word_seq = (rf"{word}(?:(?:\s+|-)(?:{word}|hundred|thousand|million|billion|trillion|dozen)"
@@ -157,9 +160,9 @@ class QuantityScanner(UnitReader):
         shares, multiples = table["shares"], table["multiples"]
         not_time = rf"(?!\s+(?:{phrase_alternation(shares['ratio_not_before'])})\b)"
         shares_pattern = (  # "one in four", "1 in 1,250", "half of them", "twice as likely"
-            rf"(?P<ratio>\b(?<![\d.,])(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
+            rf"(?P<ratio>\b(?<![\d.,]){starts_number}(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
             rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
-            rf"|\b(?<![\d.,])(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
+            rf"|\b(?<![\d.,]){starts_number}(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
             rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
             rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))|"
         )
@@ -168,9 +171,10 @@ class QuantityScanner(UnitReader):
         self.times_after = re.compile(
             rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b)", re.IGNORECASE)
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
+        spelled = rf"|(?P<spelled_fraction>\b(?={first_characters([*words, 'a', 'one'])}){spelled_fraction})"
         plain = (
-            rf"(?P<fraction>\b{FRACTION}\b)"
-            rf"|(?P<spelled_fraction>\b{spelled_fraction})"
+            rf"(?P<fraction>\b(?={first_characters(_NUMERATORS.split('|'))}){FRACTION}\b)"
+            rf"{spelled}"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
@@ -179,15 +183,14 @@ class QuantityScanner(UnitReader):
             rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
-            rf"|(?P<words>\b{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
+            rf"|(?P<words>\b{starts_word}{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
             rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
         )
         self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
         # Spelled fractions are rare and costly to look for at every word: only in a text that names a part
         self.names_a_part = re.compile(rf"\b(?:{compound}s|{'|'.join(parts)})\b|\b(?:an?|one)[\s-]+"
                                        rf"(?:{compound}|{singular})\b", re.IGNORECASE)
-        self.core_lean = re.compile(shares_pattern + plain.replace(
-            rf"|(?P<spelled_fraction>\b{spelled_fraction})", ""), re.IGNORECASE)
+        self.core_lean = re.compile(shares_pattern + plain.replace(spelled, ""), re.IGNORECASE)
         self.core_plain = re.compile(plain, re.IGNORECASE)  # where a share turned out not to be one
         self.one_word = re.compile(rf"(?P<words>\b{word}\b)", re.IGNORECASE)
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
