@@ -17,7 +17,6 @@ holding one of them is not filtered at all.
 from __future__ import annotations
 
 import re
-from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]  # the parse of a compiled pattern
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -36,15 +35,29 @@ def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
     """False only when ``pattern`` cannot match the text ``folded_text`` was made from."""
     if folded_text is None:
         return True
-    for literal in required_literals(pattern):  # a loop, not all(...): asked for every pattern and sentence
+    entry = _KNOWN.get(id(pattern))
+    literals = entry[1] if entry is not None and entry[0] is pattern else required_literals(pattern)
+    for literal in literals:  # a loop, not all(...): asked for every pattern and sentence
         if literal not in folded_text:
             return False
     return True
 
 
-@cache
+# The stretches of each pattern seen, by its id: a compiled pattern hashes its whole program on each
+# lookup, which made a cache keyed by the pattern cost more than the test. The entry keeps the pattern
+# alive, so its id is not reused.
+_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+
+
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """The lower-cased ASCII stretches (of at least ``MIN_LITERAL`` characters) every match holds."""
+    entry = _KNOWN.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _KNOWN[id(pattern)] = (pattern, _read_literals(pattern))
+    return entry[1]
+
+
+def _read_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001  # an internal parser: no filter rather than a wrong one
