@@ -52,3 +52,19 @@ def test_user_words_reach_the_rule_modules(tmp_path):
     env = {**os.environ, "CLAIMLEDGER_LEXICONS": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['mayor', 'ombudsman'] True ['rally', 'vigil']"
+
+
+def test_first_characters_is_implied_by_the_alternation() -> None:
+    import re
+
+    from claimledger.nlp.lexicon import first_characters, phrase_alternation
+
+    words = ["one", "two", "three", "eleven", "a-ha", "[x]"]
+    first = first_characters(words)
+    assert first is not None
+    guarded = re.compile(rf"\b(?={first})(?:{phrase_alternation(words)})\b", re.IGNORECASE)
+    plain = re.compile(rf"\b(?:{phrase_alternation(words)})\b", re.IGNORECASE)
+    text = "One, TWO and three [x] of eleven; a-ha, none, bone, Eleven."
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(guarded.findall(text)) == 6  # "[x]" has no word boundary before it: in neither
+    assert first_characters([" more", "less"]) is None  # a leading space is any run of spaces there

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from claimledger.decide.features import QUOTES, in_quote, paragraph_of, sentence_index_of
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, span_text
 from claimledger.nlp.entities import entity_index
 
 SPEECH = frozenset(
@@ -95,7 +95,7 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
         between += drafts[k].source_name == AUTHOR
     feats.append(f"c_author_between={between}")
     sentence = draft.sentence
-    text = sentence.text
+    text = span_text(sentence)
     words = [t.lower_ for t in sentence if not t.is_punct and not t.is_space][:2]
     if words:
         feats.append(f"c_first={words[0]}")
@@ -128,7 +128,7 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
             feats.append("c_fig_in_quote")
         if text.lstrip()[:1] in QUOTES:
             feats.append("c_opens_quote")
-    cand_text = candidate.sentence.text
+    cand_text = span_text(candidate.sentence)
     if any(q in cand_text for q in QUOTES):
         feats.append("c_cand_quote")
         if in_quote(cand_text, candidate.start - candidate.sentence.start_char):

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.entities import entity_index
 
 QUOTES = ('"', "“", "”")
@@ -228,7 +228,7 @@ def draft_features(draft: ClaimDraft, previous_source: str | None) -> list[str]:
     feats += _window_features(draft)
     feats += _window(draft)
     feats += _source_features(draft)
-    text = sentence.text
+    text = span_text(sentence)
     if any(q in text for q in QUOTES):
         feats.append("sent_quote")
         local = draft.start - sentence.start_char

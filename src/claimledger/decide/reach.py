@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from claimledger.decide.features import QUOTES, in_quote, paragraph_of, sentence_index_of, sentences_of
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.hedging import OWN_VOICE, STATEMENTS_KEY, Statement
 
 BEFORE = 3  # sentences before the figure's own where a statement may stand (its paragraph or the one before)
@@ -99,7 +99,7 @@ def verification_features(draft: ClaimDraft, drafts_by_sentence: dict[int, list[
     feats.append(f"v_near={min(found, 3)}")
     if nearest is None:
         feats.append("v_none_after")
-    sentence = draft.sentence.text
+    sentence = span_text(draft.sentence)
     if any(q in sentence for q in QUOTES):
         local = draft.start - draft.sentence.start_char
         if in_quote(sentence, local):

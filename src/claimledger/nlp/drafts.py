@@ -30,6 +30,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text built once: Span.text joins its tokens on each call,
+    and the rules read a figure's sentence many times over. (The same string: a span's text runs from
+    its first token to the end of its last, without that token's trailing space.)"""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 @dataclass(slots=True, eq=False)
 class ClaimDraft:
     mention: QuantityMention
@@ -91,7 +98,7 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:
 
 def clause_bounds(sentence: Span, offset: int) -> tuple[int, int]:
     """Character bounds (in the document) of the clause holding document offset ``offset``."""
-    text = sentence.text
+    text = span_text(sentence)
     local = offset - sentence.start_char
     start = 0
     for match in CLAUSE_BREAK.finditer(text):

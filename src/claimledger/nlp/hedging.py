@@ -17,8 +17,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, span_text
 from claimledger.nlp.lexicon import compile_patterns, load_table
+from claimledger.nlp.literals import folded, may_match
 from claimledger.nlp.runner import expired
 
 HEDGING_BOUNDS = {"an estimated", "estimated", "a reported"}
@@ -108,8 +109,11 @@ def whole_words(text: str, start: int, end: int) -> str:
 def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_before) -> list[Statement]:
     """Verification statements of a sentence, one per place (the first value listed wins there)."""
     found: dict[int, tuple[str, str]] = {}
-    text = sentence.text  # built once: Span.text joins its tokens
+    text = span_text(sentence)
+    lowered = folded(text)  # most statement patterns cannot match a given sentence: skip those
     for value, pattern in rules.verification:
+        if not may_match(pattern, lowered):
+            continue
         for match in pattern.finditer(text):
             start = sentence.start_char + match.start()
             if not any(abs(start - other) < 12 for other in found):
@@ -339,7 +343,7 @@ def clause_of(draft: ClaimDraft) -> str:
     """A hedge covers its own clause: "organisers said 15,000, while police estimated 7,000"."""
     start, end = clause_bounds(draft.sentence, draft.start)
     sentence = draft.sentence
-    return sentence.text[start - sentence.start_char:end - sentence.start_char]
+    return span_text(sentence)[start - sentence.start_char:end - sentence.start_char]
 
 
 def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
@@ -348,7 +352,10 @@ def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
         return
     start, _ = clause_bounds(draft.sentence, draft.start)
     clause = clause_of(draft)
+    lowered = folded(clause)
     for pattern in rules.hedges:
+        if not may_match(pattern, lowered):
+            continue  # it cannot match this clause
         for match in pattern.finditer(clause):
             if REPORTED_PASSIVE.fullmatch(match.group(0)) and draft.source_name != AUTHOR:
                 continue  # "The agency said 34 deaths had been reported": the speaker's record, no hedge

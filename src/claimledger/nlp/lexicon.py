@@ -70,6 +70,15 @@ def phrase_alternation(phrases: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+def first_characters(phrases: list[str]) -> str | None:
+    """A character class of the first characters of ``phrases`` as ``phrase_alternation`` writes them: a
+    look-ahead of it is implied by the alternation. None where a phrase begins with a space (the
+    alternation turns that into any run of spaces)."""
+    if any(not p or p[0].isspace() for p in phrases):
+        return None
+    return "[" + "".join(sorted({re.escape(p[0]) for p in phrases})) + "]"
+
+
 def compile_patterns(patterns: list[str], where: str) -> list[re.Pattern[str]]:
     compiled = []
     for pattern in patterns:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimledger.nlp.figurestarts import FigureStarts
-from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.nlp.lexicon import first_characters, load_table, phrase_alternation
 from claimledger.nlp.quantity_units import UnitReader
 from claimledger.normalize.numbers import (
     DENOMINATORS,
@@ -137,6 +137,8 @@ class QuantityScanner(UnitReader):
     def _compile(self, table: dict) -> None:
         words = [w for w in self.number_words if w not in ("hundred", "dozen")]
         word = f"(?:{phrase_alternation(words)})"
+        first = first_characters(words)  # an implied look-ahead: fails at once where no number word begins
+        starts_word, starts_number = (f"(?={first})", rf"(?=\d|{first})") if first else ("", "")
         after_scale = "|".join(f"(?<={s})" for s in ("hundred", "thousand", "million", "billion", "trillion"))
         any_part = "|".join(sorted({*ORDINAL_PARTS, *(p + "s" for p in ORDINAL_PARTS), "halves"}))
         word_seq = (rf"{word}(?:(?:\s+|-)(?:{word}|hundred|thousand|million|billion|trillion|dozen)"
@@ -147,8 +149,7 @@ class QuantityScanner(UnitReader):
         # "twenty-three fifths", "a trillionth", "one hundred and three quarters": a spelled fraction
         tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         compound = rf"(?:{tens})[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-        singular = "|".join(sorted(ORDINAL_PARTS))
-        scale_words = "hundred|thousand|million|billion|trillion"
+        singular, scale_words = "|".join(sorted(ORDINAL_PARTS)), "hundred|thousand|million|billion|trillion"
         a_scale = rf"an?\s+(?:{scale_words})(?:\s+(?:{scale_words}))*"  # "a hundred thousand trillionths"
         spelled_fraction = (rf"(?:(?:{a_scale}|{word_seq})(?:\s+and\s+(?:an?|{word}(?:[\s-]+{word})*))?|an?)"
                             rf"[\s-]+(?:{compound}s|{'|'.join(parts)})\b"
@@ -158,9 +159,9 @@ class QuantityScanner(UnitReader):
         shares, multiples = table["shares"], table["multiples"]
         not_time = rf"(?!\s+(?:{phrase_alternation(shares['ratio_not_before'])})\b)"
         shares_pattern = (  # "one in four", "1 in 1,250", "half of them", "twice as likely"
-            rf"(?P<ratio>\b(?<![\d.,])(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
+            rf"(?P<ratio>\b(?<![\d.,]){starts_number}(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
             rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
-            rf"|\b(?<![\d.,])(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
+            rf"|\b(?<![\d.,]){starts_number}(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
             rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
             rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))|"
         )
@@ -169,9 +170,9 @@ class QuantityScanner(UnitReader):
         self.times_after = re.compile(
             rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b)", re.IGNORECASE)
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
+        spelled = rf"|(?P<spelled_fraction>\b(?={first_characters([*words, 'a', 'one'])}){spelled_fraction})"
         plain = (
-            rf"(?P<fraction>\b{FRACTION}\b)"
-            rf"|(?P<spelled_fraction>\b{spelled_fraction})"
+            rf"(?P<fraction>\b(?={first_characters(_NUMERATORS.split('|'))}){FRACTION}\b){spelled}"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
@@ -180,7 +181,7 @@ class QuantityScanner(UnitReader):
             rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
-            rf"|(?P<words>\b{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
+            rf"|(?P<words>\b{starts_word}{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
             rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
         )
         self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
@@ -188,8 +189,7 @@ class QuantityScanner(UnitReader):
         # Spelled fractions are rare and costly to look for at every word: only in a text that names a part
         self.names_a_part = re.compile(rf"\b(?:{compound}s|{'|'.join(parts)})\b|\b(?:an?|one)[\s-]+"
                                        rf"(?:{compound}|{singular})\b", re.IGNORECASE)
-        self.core_lean = re.compile(shares_pattern + plain.replace(
-            rf"|(?P<spelled_fraction>\b{spelled_fraction})", ""), re.IGNORECASE)
+        self.core_lean = re.compile(shares_pattern + plain.replace(spelled, ""), re.IGNORECASE)
         self.core_plain = re.compile(plain, re.IGNORECASE)  # where a share turned out not to be one
         self.one_word = re.compile(rf"(?P<words>\b{word}\b)", re.IGNORECASE)
         # The second figure of a range follows a hyphen, so it is read without the look-behind.

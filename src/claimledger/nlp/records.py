@@ -7,7 +7,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from claimledger.models import Claim, Document, Period, Source
-from claimledger.nlp.drafts import ClaimDraft, live_drafts
+from claimledger.nlp.drafts import ClaimDraft, live_drafts, span_text
 from claimledger.nlp.pipeline import extractor_version
 from claimledger.normalize.dates import iso, resolve_period
 
@@ -55,7 +55,7 @@ def _claim(draft: ClaimDraft, document: Document, published, version: str, offse
         doc_id=document.id,
         span=(start, end),
         text=mention.text,
-        sentence=draft.sentence.text.strip(),
+        sentence=span_text(draft.sentence).strip(),
         value=mention.value,
         high=mention.high,
         bound=mention.bound,

@@ -5,6 +5,10 @@ given where it was described or expanded before. ``read_attribution`` is the pip
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
@@ -30,13 +34,15 @@ from claimledger.nlp.attribution.syntax import (
     _subject_is_a_figure,
     _subject_of,
 )
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, span_text
 from claimledger.nlp.runner import expired
 from claimledger.normalize.sources import SourceTable
 
 
 class Attributor(SpeakerReader):
     """Reads the attribution of every draft in a document, sentence by sentence."""
+
+    _speech_verbs: list[int] | None = None  # the document's cue and stance verbs, found on first use
 
     # -- "citing Y" ------------------------------------------------------------------------------
     def originator(self, verb: Token, said: Attribution) -> Attribution:
@@ -161,7 +167,7 @@ class Attributor(SpeakerReader):
         sentence = draft.sentence
         clause_start, clause_end = clause_bounds(sentence, draft.start)
         best: tuple[int, Attribution] | None = None
-        for match in self.rules.phrases.finditer(sentence.text):
+        for match in self.rules.phrases.finditer(span_text(sentence)):
             start = sentence.start_char + match.start()
             end = sentence.start_char + match.end()
             if leading_only and match.start() > LEADING_CHARS:
@@ -274,15 +280,15 @@ class Attributor(SpeakerReader):
 
     def remember(self, sentence: Span) -> None:
         """The last source named in a sentence: what a later "he" or "the ministry" refers to."""
-        for token in sentence:
-            lemma = token.lemma_.lower()
-            spoke = lemma in self.rules.cue_verbs or lemma in self.rules.stance
-            if spoke and token.pos_ in ("VERB", "AUX"):
-                said = self.speaker_of(token)
-                if said is not None and said.name != AUTHOR and said.token is not None:
-                    self.last_named = said
-                    self.named.append(said)
-        for match in self.rules.phrases.finditer(sentence.text):
+        if self._speech_verbs is None:
+            self._speech_verbs = speech_verbs(self.doc, self.rules)
+        verbs = self._speech_verbs
+        for i in verbs[bisect_left(verbs, sentence.start):bisect_left(verbs, sentence.end)]:
+            said = self.speaker_of(self.doc[i])
+            if said is not None and said.name != AUTHOR and said.token is not None:
+                self.last_named = said
+                self.named.append(said)
+        for match in self.rules.phrases.finditer(span_text(sentence)):
             span = self.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                                       alignment_mode="expand")
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) \
@@ -291,6 +297,18 @@ class Attributor(SpeakerReader):
                 self.last_named = Attribution(source_name(pobj), token=pobj,
                                               descriptor=self.doc[pobj.left_edge.i:pobj.i + 1].text)
                 self.named.append(self.last_named)
+
+
+def speech_verbs(doc: Doc, rules: AttributionRules) -> list[int]:
+    """The tokens, in order, whose lemma is a cue or a stance verb and that stand as a verb. Read once per
+    document from its arrays, each distinct lemma looked up once: ``remember`` asks of every sentence, and
+    reading every token's lemma and part of speech in Python cost more than the rest of it."""
+    words = rules.cue_verbs | rules.stance
+    strings = doc.vocab.strings
+    lemmas, tags = doc.to_array([LEMMA, POS]).T.tolist() if len(doc) else ([], [])
+    spoken = {lemma for lemma in set(lemmas) if strings[lemma].lower() in words}
+    return [i for i, (lemma, tag) in enumerate(zip(lemmas, tags, strict=True))
+            if lemma in spoken and tag in (VERB, AUX)]
 
 
 def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | None:

@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, span_text
 from claimledger.nlp.lexicon import load_table
 from claimledger.nlp.semantics.context import _anchor, _figure_top, context_lemmas, own_event_lemmas
 from claimledger.nlp.semantics.rules import (
@@ -68,9 +68,10 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         happened = "injuries"  # "treated in hospital for burns": hospital treatment of an injury
     if unit in events.get("aerial_targets", ()) and (own | lemmas) & events.get("interception", frozenset()):
         return "equipment", unit  # "air defences destroyed 428 targets": aerial weapons
-    if unit == "personnel" and _contexts()["civil_emergency"].search(draft.sentence.text):
+    if unit == "personnel" and _contexts()["civil_emergency"].search(span_text(draft.sentence)):
         return "other", unit  # "2,800 personnel were assigned to the blaze": firefighters, not troops
-    mission = unit.split()[-1:] == ["officer"] and _contexts()["security_mission"].search(draft.sentence.text)
+    mission = unit.split()[-1:] == ["officer"] \
+        and _contexts()["security_mission"].search(span_text(draft.sentence))
     if mission and happened is None:
         return "troops", unit  # "the security mission, which has about 1,000 officers on the ground"
     people = people_noun(unit, rules)

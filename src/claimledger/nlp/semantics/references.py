@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, span_text
 from claimledger.nlp.lexicon import load_table
 from claimledger.nlp.semantics.categories import _event_category, _noun_category
 from claimledger.nlp.semantics.context import _anchor, _figure_top, own_event_lemmas
@@ -160,7 +160,7 @@ def _among_them(draft: ClaimDraft, last_people: ClaimDraft | None) -> ClaimDraft
     before (the last sentence or this one)."""
     if last_people is None or last_people.category in ("other", "money", "percent"):
         return None
-    if not draft.sentence.text.lower().startswith(AMONG_THEM):
+    if not span_text(draft.sentence).lower().startswith(AMONG_THEM):
         return None
     window = draft.span.doc[last_people.sentence.start:draft.sentence.end]
     sentences = list(window.sents)  # type: ignore[attr-defined]  # in spaCy 3.8; not in its stub

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, span_text
+from claimledger.nlp.literals import folded, may_match
 from claimledger.nlp.timescope.measures import _is_turnout
 from claimledger.nlp.timescope.rules import (
     A_STRETCH,
@@ -36,8 +37,11 @@ from claimledger.nlp.timescope.syntax import (
 
 def find_cues(text: str, offset: int, rules: ScopeRules) -> list[ScopeCue]:
     cues: list[ScopeCue] = []
+    lowered = folded(text)  # most of the many cue patterns cannot match a given sentence: skip those
     for scope in SCOPES:
         for pattern in rules.patterns[scope]:
+            if not may_match(pattern, lowered):
+                continue
             for match in pattern.finditer(text):
                 groups = {k: v for k, v in match.groupdict().items() if v}
                 cues.append(ScopeCue(scope, offset + match.start(), offset + match.end(),
@@ -151,7 +155,7 @@ def _moved_on_the_day(draft: ClaimDraft, rules: ScopeRules) -> bool:
 
 def _bringing_phrases(draft: ClaimDraft) -> list[re.Match[str]]:
     """The "bringing ... to" phrases of the figure's sentence, found once per figure (not per cue)."""
-    sentence = draft.sentence.text.lower()  # the sentence alone: Doc.text joins every token (a hot path)
+    sentence = span_text(draft.sentence).lower()  # the sentence alone (a hot path)
     if "bring" not in sentence and "brought" not in sentence:
         return []  # the common case, without running the regex at every position
     return list(BRINGING_TO.finditer(draft.doc_text, draft.sentence.start_char, draft.sentence.end_char))

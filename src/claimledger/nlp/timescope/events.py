@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.timescope.cues import _attached, _dates_a_statement, _in_another_clause, find_cues
 from claimledger.nlp.timescope.measures import _in_an_event_state
 from claimledger.nlp.timescope.rules import (
@@ -184,7 +184,7 @@ def _carried_over(draft: ClaimDraft, previous: ClaimDraft | None, last_cued: Cla
     adding = same_sentence and previous.scope_cue and ADDING_THAT.search(text, previous.end, draft.start)
     if adding and draft.category in EVENT_CATEGORIES:  # (not "adding that the boat may have carried 350")
         return previous  # "17 cases since Friday, the minister said, adding that officers had detained six"
-    also = ALSO_SUBJECT.match(draft.sentence.text)
+    also = ALSO_SUBJECT.match(span_text(draft.sentence))
     follows = previous.sentence.end <= draft.sentence.start and paragraphs <= EVENT_REACH_PARAGRAPHS
     same_report = last_cued is not None and previous.sentence.start == draft.sentence.start \
         and previous.scope_cue == last_cued.scope_cue  # "on 54 individuals and 30 entities"
@@ -201,7 +201,7 @@ def _day_event_of_the_lede(doc: Doc, rules: ScopeRules) -> ScopeCue | None:
         if lede_end >= 0 and sentence.start_char > lede_end:
             break
         # past a dateline ("ROME -") split off as a sentence
-        if STRIKE_WORDS.search(sentence.text) or BLOCKADE.search(sentence.text):
+        if STRIKE_WORDS.search(span_text(sentence)) or BLOCKADE.search(span_text(sentence)):
             return _frame_of(sentence, rules)
     return None
 
@@ -229,7 +229,7 @@ def _event_frame(draft: ClaimDraft, rules: ScopeRules, text: str,
 def _frame_of(sentence: Span, rules: ScopeRules) -> ScopeCue | None:
     """A daily or period cue hung on an event verb ("capsized on Monday"), not on a reporting verb."""
     doc = sentence.doc
-    for cue in find_cues(sentence.text, sentence.start_char, rules):
+    for cue in find_cues(span_text(sentence), sentence.start_char, rules):
         named_day = ANNOUNCEMENT_CUES.match(cue.text) or DAY_CUE.search(cue.text)
         if cue.scope not in ("daily", "period") or not named_day or rules.rate_cues.match(cue.text.lower()):
             continue  # only a named day ("on Monday", "overnight"), not "a week" or "per day"
@@ -252,7 +252,7 @@ def _bounded_period_over_a_total(draft: ClaimDraft, cue: ScopeCue | None, scope:
         return None
     if draft.category in ("money", "percent"):
         return None  # amounts have rules of their own ("bringing its total support this month to €19.6bn")
-    if RUNNING_TOTAL.search(draft.sentence.text[:draft.start - draft.sentence.start_char]):
+    if RUNNING_TOTAL.search(span_text(draft.sentence)[:draft.start - draft.sentence.start_char]):
         return None  # "the week's figures bring the total to 8,900": the week added to a running total
     for other in cues:
         if other.scope != "period" or ANNOUNCEMENT_CUES.match(other.text) or SAME_PERIOD.search(other.text):
@@ -273,7 +273,7 @@ def _same_event(draft: ClaimDraft, last_event: ClaimDraft | None, text: str) -> 
     """Whether an uncued count follows an event's report closely enough to be part of it."""
     if last_event is None or draft.category not in EVENT_CATEGORIES | {"other"}:
         return False
-    if THE_ATTACK.search(draft.sentence.text):
+    if THE_ATTACK.search(span_text(draft.sentence)):
         return True  # "the attack included 16 cruise missiles": named back, however far
     return text.count("\n\n", last_event.end, draft.start) <= EVENT_REACH_PARAGRAPHS
 

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from claimledger.nlp.drafts import ClaimDraft, clause_bounds
+from claimledger.nlp.drafts import ClaimDraft, clause_bounds, span_text
 from claimledger.nlp.timescope.rules import (
     BUDGET_SPEAKERS,
     CLOSED_PERIOD,
@@ -179,5 +179,5 @@ def _is_planned(verb: Token | None, rules: ScopeRules) -> bool:
 def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
     # match on a slice: "^" does not anchor at a start position given to match()
     sentence = draft.sentence
-    following = sentence.text[draft.end - sentence.start_char:][:80]  # the sentence's, not the doc's text
+    following = span_text(sentence)[draft.end - sentence.start_char:][:80]  # the sentence's, not the doc's
     return bool(rules.share_of.match(following))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.runner import expired
 from claimledger.nlp.timescope.cues import candidate_cues, find_cues
 from claimledger.nlp.timescope.events import (
@@ -65,7 +65,7 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
             return  # the document's time is up: it is reported as skipped
         sentence = draft.sentence
         if sentence.start not in by_sentence:
-            by_sentence[sentence.start] = find_cues(sentence.text, sentence.start_char, rules)
+            by_sentence[sentence.start] = find_cues(span_text(sentence), sentence.start_char, rules)
         level = _counts_toward_a_level(draft, rules) or _whole_of_a_body(draft, text)
         if level or _agreed_count(draft, rules):
             draft.time_scope = "point"  # "against a target of 19,598", "the alliance's 32 members": levels
@@ -107,7 +107,8 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 draft.time_scope, draft.scope_cue = carried.time_scope, carried.scope_cue
                 draft.scope_groups = carried.scope_groups
                 continue
-            named_back = draft.category in EVENT_CATEGORIES and bool(THE_ATTACK.search(draft.sentence.text))
+            named_back = draft.category in EVENT_CATEGORIES \
+                and bool(THE_ATTACK.search(span_text(draft.sentence)))
             if (draft.time_scope == "unspecified" or named_back) and _same_event(draft, last_event, text):
                 # "Russia launched 440 drones overnight. ... At least 28 people were killed in Kyiv": the
                 # counts that follow an event's report, with no time of their own, are the event's
@@ -136,7 +137,7 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
                 and last_toll is not None and _same_event(draft, last_toll, text):
             # "At least 27 inmates have been killed ... It said 19 people were wounded": the toll so far
             draft.time_scope = "cumulative"
-        at_the_event = day_event is not None and bool(PROTEST_INCIDENT.search(sentence.text))
+        at_the_event = day_event is not None and bool(PROTEST_INCIDENT.search(span_text(sentence)))
         if draft.time_scope == "unspecified" and at_the_event and draft.category in EVENT_CATEGORIES:
             # "Police said 12 officers were hurt in scuffles" in the report of a strike on Friday
             assert day_event is not None  # at_the_event says so

@@ -1,0 +1,92 @@
+"""A cheap test that lets the rules skip a pattern that cannot match a text.
+
+The cue lexicons hold many case-insensitive patterns, and each is run over every sentence that holds a
+figure (or over every clause, or the whole text): most find nothing, yet each costs a scan of the text.
+Most patterns contain a stretch of plain characters that every match must hold ("every day", "verified",
+"according to "); when the lower-cased text does not contain it, the pattern cannot match there and is
+not run. The answer is exact, never a guess: ``may_match`` is False only when a match is impossible.
+
+Exactness rests on two facts. The stretches are read from the compiled pattern's own parse, only from
+its top-level sequence (a group without alternatives counts as part of it; look-arounds and ``\\b`` take
+no characters, so the characters either side of them stay adjacent in any match). And for ASCII
+characters a case-insensitive match is the same as containment in the lower-cased text, except for four
+non-ASCII letters that Python's ``re`` also folds to ASCII ones ("İ", "ı", "ſ", the Kelvin sign): a text
+holding one of them is not filtered at all.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]  # the parse of a compiled pattern
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+MIN_LITERAL = 3  # shorter stretches (" ", "as") are in nearly every sentence: not worth the test
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # matched by an ASCII letter under IGNORECASE
+ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def folded(text: str) -> str | None:
+    """What ``may_match`` tests against: the text lower-cased, or None when it cannot be filtered."""
+    return None if FOLDS_TO_ASCII.search(text) else text.lower()
+
+
+def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
+    """False only when ``pattern`` cannot match the text ``folded_text`` was made from."""
+    if folded_text is None:
+        return True
+    entry = _KNOWN.get(id(pattern))
+    literals = entry[1] if entry is not None and entry[0] is pattern else required_literals(pattern)
+    for literal in literals:  # a loop, not all(...): asked for every pattern and sentence
+        if literal not in folded_text:
+            return False
+    return True
+
+
+# The stretches of each pattern seen, by its id: a compiled pattern hashes its whole program on each
+# lookup, which made a cache keyed by the pattern cost more than the test. The entry keeps the pattern
+# alive, so its id is not reused.
+_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The lower-cased ASCII stretches (of at least ``MIN_LITERAL`` characters) every match holds."""
+    entry = _KNOWN.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _KNOWN[id(pattern)] = (pattern, _read_literals(pattern))
+    return entry[1]
+
+
+def _read_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001  # an internal parser: no filter rather than a wrong one
+        return ()
+    return tuple(run for run in _runs(list(parsed)) if len(run) >= MIN_LITERAL)
+
+
+def _runs(items: list[tuple[Any, Any]]) -> list[str]:
+    """The stretches of adjacent literal characters of a sequence of parsed items."""
+    runs, current = [], ""
+    for op, arg in items:
+        if op is sre.LITERAL and arg < 128:
+            current += chr(arg).lower()
+        elif op in ZERO_WIDTH:
+            continue  # takes no characters: its neighbours stay adjacent
+        elif op is sre.SUBPATTERN and (inner := _only_literals(list(arg[3]))) is not None:
+            current += inner  # "(?:the )": a group of plain characters is part of the sequence
+        else:
+            runs.append(current)
+            current = ""
+    runs.append(current)
+    return runs
+
+
+def _only_literals(items: list[tuple[Any, Any]]) -> str | None:
+    text = ""
+    for op, arg in items:
+        if op is sre.LITERAL and arg < 128:
+            text += chr(arg).lower()
+        elif op not in ZERO_WIDTH:
+            return None
+    return text
