@@ -1,0 +1,50 @@
+"""Which numbers are claims, by kind of error found on text the rules were not written from (issue 11):
+names that carry a number, the size of a priced pack, figures of a worked example, years a level is
+measured against, scores, changes written "from X to Y", measured times (guide G-4), fractions.
+
+Every row is a sentence written for this test; none is copied from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wirecopy import claims_of
+
+DETECTION = [
+    # text, the figures that are claims (in order)
+    # -- names with numbers (guide 14): products, standards, grades of fuel, events, groups named by size
+    ("Orvana on Tuesday unveiled the Zentra 15, a tablet priced at $329.", ["$329"]),
+    ("The Zentra 15 sold 40,000 units in its first week.", ["40,000"]),
+    ("The laptop has two HDMI 2.1 ports and a PCIe 5.0 drive.", ["two"]),
+    ("The agency plans to launch Terra-Probe 2 in 2028.", []),
+    ("The cost of 98 octane rose 4c to $2.31 a litre.", ["4c", "$2.31"]),
+    ("She won the women's 400m final in 50.12 seconds.", ["50.12"]),
+    ("The men's 4x400m relay team finished third.", []),
+    ("The big four supermarkets cut milk prices by 3%.", ["3%"]),
+    ("Traffic was stopped between junctions 9 and 11 after a crash.", []),
+    ("Forecasters issued a level 2 heat-health alert for the region.", []),
+    ("The regional carrier grounded its two 737 MAX 8 jets.", ["two"]),
+    # -- sports scores
+    ("The Sharks were beaten 27-24 by the Lions in Durban.", []),
+    ("Leinster pipped Munster 19-17 on Saturday.", []),
+    # -- the size of a pack or container a price is for (CL-2)
+    ("A box of 30 paracetamol tablets now costs 95 rupees.", ["95 rupees"]),
+    ("Duty on a 500ml bottle of wine rises by 12p.", ["12p"]),
+    ("Filling a 60-litre tank now costs about £88.", ["about £88"]),
+    ("Soldiers found a sack of 50 grenades near the bridge.", ["50"]),
+    # -- figures of a worked example
+    ("A nurse earning $62,000 would pay $900 less tax, the minister said.", ["$900"]),
+    ("A couple on a combined £90,000 with one child gains £30 a week.", ["£30"]),
+    ("A tanker insured for $80m faces a premium of $400,000 per voyage.", ["$400,000"]),
+    ("A family with a $450,000 mortgage would save about $70 a month.", ["about $70"]),
+    ("On a £180,000 loan, the rise adds £95 a month to repayments.", ["£95"]),
+    # -- a year a level is measured against (CL-2)
+    ("Bookings are now 12% above 2019 levels, the airline said.", ["12%"]),
+    # -- spans of time are not claims (CL-2)
+    ("Farmers have faced drought for three summers in a row.", []),
+]
+
+
+@pytest.mark.parametrize("text,claims", DETECTION, ids=[c[0][:48] for c in DETECTION])
+def test_which_numbers_are_claims(text, claims):
+    assert [c.text for c in claims_of(text)] == claims
