@@ -32,6 +32,7 @@ DETECTION = [
     ("Duty on a 500ml bottle of wine rises by 12p.", ["12p"]),
     ("Filling a 60-litre tank now costs about £88.", ["about £88"]),
     ("Soldiers found a sack of 50 grenades near the bridge.", ["50"]),
+    ("Filling a typical 50-litre family car costs about £75.", ["about £75"]),
     # -- figures of a worked example
     ("A nurse earning $62,000 would pay $900 less tax, the minister said.", ["$900"]),
     ("A couple on a combined £90,000 with one child gains £30 a week.", ["£30"]),
@@ -40,8 +41,20 @@ DETECTION = [
     ("On a £180,000 loan, the rise adds £95 a month to repayments.", ["£95"]),
     # -- a year a level is measured against (CL-2)
     ("Bookings are now 12% above 2019 levels, the airline said.", ["12%"]),
+    # -- changes "from X to Y" are two claims; a range said to be one, or joined by a dash, stays one
+    ("Shares in Corvel slid 23p to 310p in early trade.", ["23p", "310p"]),
+    ("Harlow Foods added 12p to 264p.", ["12p", "264p"]),
+    ("The party is expected to gain 20 to 30 seats.", ["20 to 30"]),
+    ("She added that 300 to 400 trucks a day were needed.", ["300 to 400"]),
+    ("The city's road budget rises from $41 million to $52 million.", ["$41 million", "$52 million"]),
+    ("It now sees a margin of 3% to 3.5%, down from 4–5% before.", ["3% to 3.5%", "4–5%"]),
+    ("Output will be 80,000 to 90,000 tonnes, up from a previous range of 60,000 to 70,000 tonnes.",
+     ["80,000 to 90,000", "60,000 to 70,000"]),
+    ("The ministry said the toll since March 3 to 2,145 had been confirmed.", ["2,145"]),
     # -- spans of time are not claims (CL-2)
     ("Farmers have faced drought for three summers in a row.", []),
+    ("Wages have grown at their slowest pace in a year and a half.", []),
+    ("It was the worst flood in the valley in a quarter of a century.", []),
 ]
 
 

@@ -34,6 +34,10 @@ MONTHS = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
 # "March 3", "Sept. 3": a month right before the figure (not "Ivanova said 3", whose slice starts in a word)
 MONTH_BEFORE = re.compile(rf"(?<![a-z]){MONTH_NAMES}\s+$", re.IGNORECASE)
 RATE_BASE_BEFORE = re.compile(r"\b(?:per|for\s+every)\s+$", re.IGNORECASE)  # "2.6 doctors per 1,000 people"
+GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
+TIME_WORDS = r"(?:year|month|week|day|hour|minute|second|decade|century|season)s?"
+TIME_AND_A_PART = re.compile(rf"\b{TIME_WORDS}\s+and\s+$", re.IGNORECASE)  # "a year and a half"
+OF_A_TIME = re.compile(rf"\s+of\s+(?:an?|the)\s+{TIME_WORDS}\b", re.IGNORECASE)  # "a quarter of a century"
 HYPHEN_MODIFIER = re.compile(r"-(?!strong\b|plus\b)[a-z]", re.IGNORECASE)  # "34-year-old", "24-hour"
 AGE_AFTER_NAME = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")  # "Petrenko, 41, said", "said Olena Petrenko, 58."
 
@@ -165,6 +169,10 @@ def reason_not_a_claim(
         return "the size of the pack or container a price is for ('a box of 100', 'a 330ml can')"
     if _worked_example(draft, text, rules):
         return "a figure of a worked example ('a worker earning $75,000'), not a fact"
+    if mention.unit == "percent" and mention.spelled and (
+            TIME_AND_A_PART.search(text, max(0, mention.start - 16), mention.start)
+            or OF_A_TIME.match(text, mention.end)):
+        return "a part of a span of time ('a year and a half', 'a quarter of a century')"
     if mention.unit is None and _is_age_after_name(draft, text, rules):
         return "an age after a name ('Petrenko, 41,')"
     if mention.unit is None and _is_age_of_people(draft, rules):
@@ -198,7 +206,8 @@ def reason_not_a_claim(
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None \
             and not _measured_time(draft, noun, text, rules):
         return "a duration or a point in time"
-    dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft)
+    dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft) \
+        and not GROUPED_THOUSANDS.search(figure_text)  # "since March 3 to 2,145": no date is written so
     if noun is None and mention.unit is None and dated:
         return "a date or a time"
     if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
@@ -218,7 +227,7 @@ def _size_of_a_priced_unit(draft: ClaimDraft, text: str, before: str, rules: Non
         return False
     if mention.unit is None and rules.packs_before.search(before):
         pass
-    elif re.search(r"\b(?:an?|each|every)\s+$", before, re.IGNORECASE) \
+    elif re.search(r"\b(?:an?|each|every)\s+(?:typical\s+|standard\s+|average\s+)?$", before, re.IGNORECASE) \
             and rules.containers_after.match(text, max(mention.end, mention.unit_end)):
         pass
     else:

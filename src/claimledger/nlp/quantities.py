@@ -74,11 +74,26 @@ DOZENS = re.compile(r"\s+(?:dozens|dozs|dzs?)\b", re.IGNORECASE)
 SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
 # a part of a whole: percent when nothing else is its unit
 SHARES = ("fraction", "slash", "ratio", "half", "spelled_fraction")
+# "Tanfield added 31p to 412p": verbs that are a change only right before the figure ("she added that 500 to
+# 600 trucks were needed" is speech, "gained 2 to 3 seats" a range)
+CHANGE_RIGHT_BEFORE = re.compile(r"\b(?:added|adds|adding|gained|gains|gaining|lost|losing|shed|sheds)\s+$",
+                                 re.IGNORECASE)
+# "between 4 and 4.5%, down from 5.5–6.5%", "up from a previous range of €270m to €300m": a range after all
+RANGE_SAID = re.compile(r"\brange\s+of\s+$", re.IGNORECASE)
+DASH_JOINT = re.compile(r"\s*[-–—]\s*(?!to\b)")
+# "since October 7 to 40,074": a day of the month, then the figure it leads to
+DAY_OF_MONTH_BEFORE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.IGNORECASE)
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
     r"dropped|decreased?|declined?|surged|soared|plunged|slipped|went|up|down|raised|cut|reduced|"
     r"shrank|shrunk|tumbled|slumped|rallied|widened|narrowed|"
+    # the present, the infinitive and the participles of a market report: "shares tumbling 41p to 178p"
+    r"rises?|increases|declines|falls?|drops?|climbs?|climbing|jumps?|jumping|tumbles?|tumbling|slips?|slipping|"
+    r"eased|eases|easing|slid|slides|sliding|sank|sinks?|sinking|"
+    r"dipped|dips?|dipping|advanced|advances|retreated|edged|"
     r"revised|changed?|moved)\b[^.]{0,40}$",
     re.IGNORECASE,
 )
@@ -491,15 +506,18 @@ class QuantityScanner(UnitReader):
         if between:
             joint = self.and_joint.match(text, at) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, at)
-            if between.group("cue").lower() == "from" \
+            if between.group("cue").lower() == "from" and not DASH_JOINT.match(text, at) \
                     and CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start()):
                 mention.role = "from"
                 return end  # "rose from 500 to 700" is a change: two figures, not a range, each with its role
         else:
             joint = self.range_joint.match(text, at)
             if joint and "to" in joint.group(0).lower() \
-                    and CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start):
-                return end  # "fell 5% to 10,000"
+                    and not RANGE_SAID.search(text, max(0, mention.start - 12), mention.start) \
+                    and (CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start)
+                         or CHANGE_RIGHT_BEFORE.search(text, max(0, mention.start - 10), mention.start)
+                         and self._money_or_percent(mention)):
+                return end  # "fell 5% to 10,000", "added 31p to 412p"
         if not joint:
             return end
         by_change = between is None and "to" in joint.group(0).lower() \
@@ -507,6 +525,9 @@ class QuantityScanner(UnitReader):
         first_text = text[mention.num_start:mention.num_end]
         if first_text.isdigit() and len(first_text) == 4 and "to" in joint.group(0).lower():
             return end  # "since February 2022 to 512,420": a year, then the figure it leads to
+        if mention.value <= 31 and "to" in joint.group(0).lower() and first_text.isdigit() \
+                and DAY_OF_MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            return end  # "since October 7 to 40,074": a day, then the figure it leads to
         second = self.range_second.match(text, joint.end())
         if not second:
             return end
@@ -548,6 +569,10 @@ class QuantityScanner(UnitReader):
         if between and between.group("cue").lower() == "between":
             mention.start = between.start()
         return second_end
+
+    @staticmethod
+    def _money_or_percent(mention: QuantityMention) -> bool:
+        return mention.unit is not None and (mention.unit[:3].isupper() or mention.unit.startswith("percent"))
 
     def _take_suffix_bound(self, text: str, mention: QuantityMention, end: int) -> int:
         suffix = self.bound_after.match(text, end)
