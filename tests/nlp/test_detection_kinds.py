@@ -51,6 +51,15 @@ DETECTION = [
     ("Output will be 80,000 to 90,000 tonnes, up from a previous range of 60,000 to 70,000 tonnes.",
      ["80,000 to 90,000", "60,000 to 70,000"]),
     ("The ministry said the toll since March 3 to 2,145 had been confirmed.", ["2,145"]),
+    # -- measured times are claims (G-4): a race time, a time a trip takes, a margin, a battery's playback
+    ("The Kenyan won the 10,000m, clocking 27.41 seconds for his last lap.", ["27.41"]),
+    ("Parcels took 12 days to reach Perth from Shanghai.", ["12"]),
+    ("She finished 1.4 seconds clear of the field.", ["1.4"]),
+    ("The maker promises 22 hours of video playback.", ["22"]),
+    ("The tremor, lasting 40 seconds, cracked walls across the town.", ["40"]),
+    # -- ... but not a span that only says how long something went on or sets a window
+    ("The siege lasted 40 days, residents said.", []),
+    ("Talks will take place over three days in Geneva.", []),
     # -- spans of time are not claims (CL-2)
     ("Farmers have faced drought for three summers in a row.", []),
     ("Wages have grown at their slowest pace in a year and a half.", []),

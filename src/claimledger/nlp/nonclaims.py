@@ -78,6 +78,24 @@ def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
             *compile_patterns(section["patterns"], "nonclaims.toml [named_numbers]")]
 
 
+MEASURED_SECTIONS = ("measured_before", "measured_after", "measured_before_more", "measured_after_more")
+
+
+def _cues(table: dict, side: str) -> list[str]:
+    times = table["time_units"]
+    return [*times.get(side, {}), *times.get(f"{side}_more", {})]
+
+
+def _measured_units(table: dict) -> dict[str, frozenset[str]]:
+    """Cue (lower case) → the time nouns it measures, over every measured_* list (a cue in two lists
+    measures the nouns of both)."""
+    units: dict[str, frozenset[str]] = {}
+    for section in MEASURED_SECTIONS:
+        for cue, nouns in table["time_units"].get(section, {}).items():
+            units[cue.lower()] = units.get(cue.lower(), frozenset()) | frozenset(nouns)
+    return units
+
+
 @cache
 def default_rules() -> NonClaimRules:
     table = load_table("nonclaims")
@@ -93,13 +111,10 @@ def default_rules() -> NonClaimRules:
         named_numbers=_named_number_patterns(table),
         scores=compile_patterns(table["scores"]["patterns"], "nonclaims.toml [scores]"),
         measured_before=re.compile(
-            rf"\b(?P<cue>{phrase_alternation(list(table['time_units']['measured_before']))})\s+$",
-            re.IGNORECASE),
+            rf"\b(?P<cue>{phrase_alternation(_cues(table, 'measured_before'))})\s+$", re.IGNORECASE),
         measured_after=re.compile(
-            rf"\s+(?P<cue>{phrase_alternation(list(table['time_units']['measured_after']))})\b",
-            re.IGNORECASE),
-        measured_units={cue.lower(): frozenset(units) for section in ("measured_before", "measured_after")
-                        for cue, units in table["time_units"][section].items()},
+            rf"\s+(?P<cue>{phrase_alternation(_cues(table, 'measured_after'))})\b", re.IGNORECASE),
+        measured_units=_measured_units(table),
         packs_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['packs_before'])})\s+$",
                                 re.IGNORECASE),
         containers_after=re.compile(
