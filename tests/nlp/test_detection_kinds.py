@@ -60,6 +60,10 @@ DETECTION = [
     # -- ... but not a span that only says how long something went on or sets a window
     ("The siege lasted 40 days, residents said.", []),
     ("Talks will take place over three days in Geneva.", []),
+    # -- fractions are claims, in percent (guide 14), also before a comparative and after "by about"
+    ("Heating bills remain about a quarter higher than two years ago.", ["about a quarter"]),
+    ("Visitor numbers fell by nearly a fifth in the spring.", ["nearly a fifth"]),
+    ("The charity's winter appeal was less than a third funded.", ["less than a third"]),
     # -- spans of time are not claims (CL-2)
     ("Farmers have faced drought for three summers in a row.", []),
     ("Wages have grown at their slowest pace in a year and a half.", []),

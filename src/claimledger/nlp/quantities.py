@@ -39,11 +39,18 @@ _NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
 # third."; not "a third day")
 # "cut by a third to 75 billion", "by almost a third": a change by a part, before a word that is not its noun
-_BY_A_PART = (r"(?<=\bby\s)(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
+# (also with a bound between: "by around a fifth in", "by nearly a third between"; one look-behind a width)
+_BY_BOUNDS = ("", "about ", "around ", "nearly ", "almost ", "roughly ", "some ", "over ", "under ",
+              "more than ", "less than ", "just over ", "just under ", "close to ", "up to ")
+_BY_A_PART = ("(?:" + "|".join(rf"(?<=\bby\s{bound})" for bound in _BY_BOUNDS) + ")"
+              r"(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
               r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
+# "a third higher than", "about a quarter below": a part of a whole compared, before a comparative
+_COMPARED = r"higher|lower|more|less|below|above|bigger|smaller|larger|cheaper|dearer|fewer|funded|short"
 FRACTION = (
     rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
-    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since)\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
+    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since|{_COMPARED})\b|\s*[.,;:)]|\s*$)"
+    rf"|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
