@@ -64,6 +64,11 @@ DETECTION = [
     ("Heating bills remain about a quarter higher than two years ago.", ["about a quarter"]),
     ("Visitor numbers fell by nearly a fifth in the spring.", ["nearly a fifth"]),
     ("The charity's winter appeal was less than a third funded.", ["less than a third"]),
+    # -- a spelled number standing alone as a subject, or a part of a group, counts (CL-3)
+    ("Rescuers pulled 14 people from the bus. Three were children.", ["14", "Three"]),
+    ("Police held 20 protesters overnight; six of them were charged.", ["20", "six"]),
+    ("The two sides agreed to meet again. Both said talks were useful.", []),
+    ("Two said they had not been paid since March.", []),
     # -- spans of time are not claims (CL-2)
     ("Farmers have faced drought for three summers in a row.", []),
     ("Wages have grown at their slowest pace in a year and a half.", []),
