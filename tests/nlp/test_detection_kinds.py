@@ -71,6 +71,8 @@ DETECTION = [
     ("Two said they had not been paid since March.", []),
     # -- spans of time are not claims (CL-2)
     ("Farmers have faced drought for three summers in a row.", []),
+    ("Average crowds at the stadium were 18,240 last season.", ["18,240"]),
+    ("The toll was 12 last week and rose over the weekend.", ["12"]),
     ("Wages have grown at their slowest pace in a year and a half.", []),
     ("It was the worst flood in the valley in a quarter of a century.", []),
 ]

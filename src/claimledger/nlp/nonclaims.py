@@ -219,7 +219,7 @@ def reason_not_a_claim(
         return "part of a name ('the Zentra 15', 'the NZX 50')"
     noun = counted_noun(draft)
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None \
-            and not _measured_time(draft, noun, text, rules):
+            and not _measured_time(draft, noun, text, rules) and not _time_phrase_after(draft, noun):
         return "a duration or a point in time"
     dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft) \
         and not GROUPED_THOUSANDS.search(figure_text)  # "since March 3 to 2,145": no date is written so
@@ -263,6 +263,13 @@ def _worked_example(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
         return True
     return bool(rules.lead_before.search(before)) and \
         rules.lead_nouns.match(text, max(mention.end, mention.unit_end)) is not None
+
+
+def _time_phrase_after(draft: ClaimDraft, noun: Token) -> bool:
+    """ "attendance was 24,870 last season", "up from 53 last year": the time word starts a phrase of its
+    own after the figure; it is not what the figure counts."""
+    doc = noun.doc
+    return noun.i > draft.span.end and doc[noun.i - 1].lower_ in ("last", "this", "next", "previous", "past")
 
 
 def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRules) -> bool:
