@@ -24,6 +24,7 @@ DETECTION = [
     ("Traffic was stopped between junctions 9 and 11 after a crash.", []),
     ("Forecasters issued a level 2 heat-health alert for the region.", []),
     ("The regional carrier grounded its two 737 MAX 8 jets.", ["two"]),
+    ("Residents can report a pothole by calling 311.", []),
     # -- sports scores
     ("The Sharks were beaten 27-24 by the Lions in Durban.", []),
     ("Leinster pipped Munster 19-17 on Saturday.", []),
