@@ -81,6 +81,12 @@ DOZENS = re.compile(r"\s+(?:dozens|dozs|dzs?)\b", re.IGNORECASE)
 SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
 # a part of a whole: percent when nothing else is its unit
 SHARES = ("fraction", "slash", "ratio", "half", "spelled_fraction")
+# the present, the infinitive and the participles of a market report: "shares tumbling 41p to 178p", "rises
+# from $88m to $103m" (not right after "by": "temperatures fall by 4 to 6 degrees" is a range of the change)
+CHANGE_VERBS_MORE = re.compile(
+    r"\b(?:rises?|increases|declines|falls?|drops?|climbs?|climbing|jumps?|jumping|tumbles?|tumbling|slips?|"
+    r"slipping|eased|eases|easing|slid|slides|sliding|sank|sinks?|sinking|dipped|dips?|dipping|advanced|"
+    r"advances|retreated|edged)\b[^.]{0,40}$", re.IGNORECASE)
 # "Tanfield added 31p to 412p": verbs that are a change only right before the figure ("she added that 500 to
 # 600 trucks were needed" is speech, "gained 2 to 3 seats" a range)
 CHANGE_RIGHT_BEFORE = re.compile(r"\b(?:added|adds|adding|gained|gains|gaining|lost|losing|shed|sheds)\s+$",
@@ -97,10 +103,6 @@ CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
     r"dropped|decreased?|declined?|surged|soared|plunged|slipped|went|up|down|raised|cut|reduced|"
     r"shrank|shrunk|tumbled|slumped|rallied|widened|narrowed|"
-    # the present, the infinitive and the participles of a market report: "shares tumbling 41p to 178p"
-    r"rises?|increases|declines|falls?|drops?|climbs?|climbing|jumps?|jumping|tumbles?|tumbling|slips?|slipping|"
-    r"eased|eases|easing|slid|slides|sliding|sank|sinks?|sinking|"
-    r"dipped|dips?|dipping|advanced|advances|retreated|edged|"
     r"revised|changed?|moved)\b[^.]{0,40}$",
     re.IGNORECASE,
 )
@@ -514,7 +516,8 @@ class QuantityScanner(UnitReader):
             joint = self.and_joint.match(text, at) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, at)
             if between.group("cue").lower() == "from" and not DASH_JOINT.match(text, at) \
-                    and CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start()):
+                    and (CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start())
+                         or CHANGE_VERBS_MORE.search(text, max(0, between.start() - 60), between.start())):
                 mention.role = "from"
                 return end  # "rose from 500 to 700" is a change: two figures, not a range, each with its role
         else:
@@ -522,6 +525,8 @@ class QuantityScanner(UnitReader):
             if joint and "to" in joint.group(0).lower() \
                     and not RANGE_SAID.search(text, max(0, mention.start - 12), mention.start) \
                     and (CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start)
+                         or CHANGE_VERBS_MORE.search(text, max(0, mention.start - 60), mention.start)
+                         and not self.forms.change_by.search(text, max(0, mention.start - 6), mention.start)
                          or CHANGE_RIGHT_BEFORE.search(text, max(0, mention.start - 10), mention.start)
                          and self._money_or_percent(mention)):
                 return end  # "fell 5% to 10,000", "added 31p to 412p"
