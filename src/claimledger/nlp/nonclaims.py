@@ -34,6 +34,10 @@ MONTHS = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
 # "March 3", "Sept. 3": a month right before the figure (not "Ivanova said 3", whose slice starts in a word)
 MONTH_BEFORE = re.compile(rf"(?<![a-z]){MONTH_NAMES}\s+$", re.IGNORECASE)
 RATE_BASE_BEFORE = re.compile(r"\b(?:per|for\s+every)\s+$", re.IGNORECASE)  # "2.6 doctors per 1,000 people"
+GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
+TIME_WORDS = r"(?:year|month|week|day|hour|minute|second|decade|century|season)s?"
+TIME_AND_A_PART = re.compile(rf"\b{TIME_WORDS}\s+and\s+$", re.IGNORECASE)  # "a year and a half"
+OF_A_TIME = re.compile(rf"\s+of\s+(?:an?|the)\s+{TIME_WORDS}\b", re.IGNORECASE)  # "a quarter of a century"
 HYPHEN_MODIFIER = re.compile(r"-(?!strong\b|plus\b)[a-z]", re.IGNORECASE)  # "34-year-old", "24-hour"
 AGE_AFTER_NAME = re.compile(r"^\s*(?:,|\.(?:\s|$)|$)")  # "Petrenko, 41, said", "said Olena Petrenko, 58."
 
@@ -53,6 +57,13 @@ class NonClaimRules:
     measured_before: re.Pattern[str]  # "in 3.2 seconds", "every 15 minutes": a measured time is a claim
     measured_after: re.Pattern[str]  # "11.2 seconds behind", "45 days on average"
     measured_units: dict[str, frozenset[str]]  # cue (lower case) → the time nouns it measures
+    year_levels: re.Pattern[str]  # "above 2019 levels": a year a level is measured against
+    packs_before: re.Pattern[str]  # "a box of 100": the size of a pack ...
+    containers_after: re.Pattern[str]  # "a 330ml can", "a 60-litre tank": ... or of a container ...
+    price_words: re.Pattern[str]  # ... that a price in the sentence is for
+    examples_before: list[re.Pattern[str]]  # "a worker earning $75,000": a worked example
+    lead_before: re.Pattern[str]  # "On a €250,000 loan, ...": an example that opens a sentence
+    lead_nouns: re.Pattern[str]
 
 
 def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
@@ -65,6 +76,24 @@ def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
         for n in sorted(names, key=len, reverse=True))
     return [re.compile(rf"(?<![\w&])(?:{written})(?![\w])", re.IGNORECASE),
             *compile_patterns(section["patterns"], "nonclaims.toml [named_numbers]")]
+
+
+MEASURED_SECTIONS = ("measured_before", "measured_after", "measured_before_more", "measured_after_more")
+
+
+def _cues(table: dict, side: str) -> list[str]:
+    times = table["time_units"]
+    return [*times.get(side, {}), *times.get(f"{side}_more", {})]
+
+
+def _measured_units(table: dict) -> dict[str, frozenset[str]]:
+    """Cue (lower case) → the time nouns it measures, over every measured_* list (a cue in two lists
+    measures the nouns of both)."""
+    units: dict[str, frozenset[str]] = {}
+    for section in MEASURED_SECTIONS:
+        for cue, nouns in table["time_units"].get(section, {}).items():
+            units[cue.lower()] = units.get(cue.lower(), frozenset()) | frozenset(nouns)
+    return units
 
 
 @cache
@@ -82,13 +111,24 @@ def default_rules() -> NonClaimRules:
         named_numbers=_named_number_patterns(table),
         scores=compile_patterns(table["scores"]["patterns"], "nonclaims.toml [scores]"),
         measured_before=re.compile(
-            rf"\b(?P<cue>{phrase_alternation(list(table['time_units']['measured_before']))})\s+$",
-            re.IGNORECASE),
+            rf"\b(?P<cue>{phrase_alternation(_cues(table, 'measured_before'))})\s+$", re.IGNORECASE),
         measured_after=re.compile(
-            rf"\s+(?P<cue>{phrase_alternation(list(table['time_units']['measured_after']))})\b",
+            rf"\s+(?P<cue>{phrase_alternation(_cues(table, 'measured_after'))})\b", re.IGNORECASE),
+        measured_units=_measured_units(table),
+        packs_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['packs_before'])})\s+$",
+                                re.IGNORECASE),
+        containers_after=re.compile(
+            rf"(?:[\s-]+[a-z]+){{0,2}}?[\s-]+(?:{phrase_alternation(table['sizes']['containers_after'])})s?\b",
             re.IGNORECASE),
-        measured_units={cue.lower(): frozenset(units) for section in ("measured_before", "measured_after")
-                        for cue, units in table["time_units"][section].items()},
+        price_words=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['price_words'])})\b|[$€£¥₹]",
+                               re.IGNORECASE),
+        examples_before=compile_patterns(table["examples"]["before"], "nonclaims.toml [examples]"),
+        lead_before=re.compile(table["examples"]["lead_before"]),
+        lead_nouns=re.compile(
+            rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{phrase_alternation(table['examples']['lead_nouns'])})\b",
+            re.IGNORECASE),
+        year_levels=re.compile(rf"\s+(?:{phrase_alternation(table['years']['level_nouns'])})\b",
+                               re.IGNORECASE),
     )
 
 
@@ -140,12 +180,22 @@ def reason_not_a_claim(
         return "an age"
     if mention.unit is None and rules.size_before.search(before):
         return "the size of a unit described ('a family of four'), not a count"
+    if _size_of_a_priced_unit(draft, text, before, rules):
+        return "the size of the pack or container a price is for ('a box of 100', 'a 330ml can')"
+    if _worked_example(draft, text, rules):
+        return "a figure of a worked example ('a worker earning $75,000'), not a fact"
+    if mention.unit == "percent" and mention.spelled and (
+            TIME_AND_A_PART.search(text, max(0, mention.start - 16), mention.start)
+            or OF_A_TIME.match(text, mention.end)):
+        return "a part of a span of time ('a year and a half', 'a quarter of a century')"
     if mention.unit is None and _is_age_after_name(draft, text, rules):
         return "an age after a name ('Petrenko, 41,')"
     if mention.unit is None and _is_age_of_people(draft, rules):
         return "an age ('those admitted were over 60')"
     figure_text = text[mention.num_start:mention.num_end]
     if mention.unit is None and mention.high is None and _looks_like_year(figure_text):
+        if rules.year_levels.match(after):
+            return "a year a level is measured against ('above 2019 levels')"
         noun = counted_noun(draft)
         if noun is None or noun.tag_ not in ("NNS",) or noun.lemma_.lower() in rules.time_units:
             return "a year"
@@ -165,16 +215,61 @@ def reason_not_a_claim(
         return "part of a name or an id ('Article 5', 'Route 20')"
     if mention.unit is None and _inside_name_entity(draft):
         return "part of a name"
+    if _after_a_product_name(draft):
+        return "part of a name ('the Zentra 15', 'the NZX 50')"
     noun = counted_noun(draft)
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None \
-            and not _measured_time(draft, noun, text, rules):
+            and not _measured_time(draft, noun, text, rules) and not _time_phrase_after(draft, noun):
         return "a duration or a point in time"
-    dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft)
+    dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft) \
+        and not GROUPED_THOUSANDS.search(figure_text)  # "since March 3 to 2,145": no date is written so
     if noun is None and mention.unit is None and dated:
         return "a date or a time"
     if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
         return "'one of', not a count"
     return None
+
+
+def _is_money_or_share(unit: str | None) -> bool:
+    return unit is not None and (unit[:3].isupper() or unit.startswith(("percent", "percentage")))
+
+
+def _size_of_a_priced_unit(draft: ClaimDraft, text: str, before: str, rules: NonClaimRules) -> bool:
+    """ "a box of 100 tablets costs 450 rupees", "a 330ml can of cola", "filling a 60-litre tank costs £85":
+    the size of what a price is for (CL-2), in a sentence that names a price."""
+    mention = draft.mention
+    if _is_money_or_share(mention.unit) or mention.bound != "exact":
+        return False
+    if mention.unit is None and rules.packs_before.search(before):
+        pass
+    elif re.search(r"\b(?:an?|each|every)\s+(?:typical\s+|standard\s+|average\s+)?$", before, re.IGNORECASE) \
+            and rules.containers_after.match(text, max(mention.end, mention.unit_end)):
+        pass
+    else:
+        noun = counted_noun(draft)  # "a dozen eggs costs £3": the counted things are what the price is for
+        if not (mention.spelled and noun is not None and noun.dep_ == "nsubj"
+                and noun.head.lemma_.lower() in ("cost", "retail")):
+            return False
+    sentence = draft.sentence
+    return rules.price_words.search(text, sentence.start_char, sentence.end_char) is not None
+
+
+def _worked_example(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
+    """ "a worker earning $75,000 will be $12 a week better off", "On a €250,000 loan, that adds €800 a
+    month": the amount a calculation is built on, not a fact about the world."""
+    mention = draft.mention
+    before = text[max(0, mention.start - 60):mention.start]
+    if any(p.search(before) for p in rules.examples_before):
+        return True
+    return bool(rules.lead_before.search(before)) and \
+        rules.lead_nouns.match(text, max(mention.end, mention.unit_end)) is not None
+
+
+def _time_phrase_after(draft: ClaimDraft, noun: Token) -> bool:
+    """ "attendance was 24,870 last season", "up from 53 last year": the time word starts a phrase of its
+    own after the figure; it is not what the figure counts."""
+    doc = noun.doc
+    return noun.i > draft.span.end and doc[noun.i - 1].lower_ in ("last", "this", "next", "previous", "past")
 
 
 def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRules) -> bool:
@@ -252,6 +347,30 @@ def _is_age_of_people(draft: ClaimDraft, rules: NonClaimRules) -> bool:
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         subject = next((c for c in of.children if c.dep_ == "pobj"), subject) if of is not None else subject
     return subject.pos_ == "PRON" or subject.lemma_.lower() in rules.people
+
+
+WEEKDAYS_AND_MONTHS = MONTHS.pattern + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+
+def _after_a_product_name(draft: ClaimDraft) -> bool:
+    """ "the Zentra 15, a tablet", "the NZX 50 added 0.2%": a bare figure right after a capitalised name that
+    follows "the" is the end of the name (guide 14); "the Strip 41 people" counts (a plural noun follows)."""
+    mention = draft.mention
+    if mention.unit is not None or mention.spelled or mention.bound != "exact" or mention.high is not None \
+            or mention.value >= 1000 or draft.span.start == 0:
+        return False
+    doc = draft.span.doc
+    k = draft.span.start - 1
+    name_start = k
+    while name_start >= draft.sentence.start and doc[name_start].pos_ == "PROPN" \
+            and doc[name_start].text[:1].isupper() \
+            and not re.fullmatch(WEEKDAYS_AND_MONTHS, doc[name_start].text, re.IGNORECASE):
+        name_start -= 1
+    if name_start == k or name_start < draft.sentence.start \
+            or doc[name_start].lower_ not in ("the", "its", "their"):
+        return False
+    noun = counted_noun(draft)
+    return noun is None or noun.tag_ not in ("NNS", "NNPS")
 
 
 def _inside_name_entity(draft: ClaimDraft) -> bool:

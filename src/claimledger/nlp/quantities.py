@@ -40,11 +40,18 @@ _NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
 # third."; not "a third day")
 # "cut by a third to 75 billion", "by almost a third": a change by a part, before a word that is not its noun
-_BY_A_PART = (r"(?<=\bby\s)(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
+# (also with a bound between: "by around a fifth in", "by nearly a third between"; one look-behind a width)
+_BY_BOUNDS = ("", "about ", "around ", "nearly ", "almost ", "roughly ", "some ", "over ", "under ",
+              "more than ", "less than ", "just over ", "just under ", "close to ", "up to ")
+_BY_A_PART = ("(?:" + "|".join(rf"(?<=\bby\s{bound})" for bound in _BY_BOUNDS) + ")"
+              r"(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
               r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
+# "a third higher than", "about a quarter below": a part of a whole compared, before a comparative
+_COMPARED = r"higher|lower|more|less|below|above|bigger|smaller|larger|cheaper|dearer|fewer|funded|short"
 FRACTION = (
     rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
-    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since)\b|\s*[.,;:)]|\s*$)|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
+    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since|{_COMPARED})\b|\s*[.,;:)]|\s*$)"
+    rf"|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -75,6 +82,23 @@ DOZENS = re.compile(r"\s+(?:dozens|dozs|dzs?)\b", re.IGNORECASE)
 SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
 # a part of a whole: percent when nothing else is its unit
 SHARES = ("fraction", "slash", "ratio", "half", "spelled_fraction")
+# the present, the infinitive and the participles of a market report: "shares tumbling 41p to 178p", "rises
+# from $88m to $103m" (not right after "by": "temperatures fall by 4 to 6 degrees" is a range of the change)
+CHANGE_VERBS_MORE = re.compile(
+    r"\b(?:rises?|increases|declines|falls?|drops?|climbs?|climbing|jumps?|jumping|tumbles?|tumbling|slips?|"
+    r"slipping|eased|eases|easing|slid|slides|sliding|sank|sinks?|sinking|dipped|dips?|dipping|advanced|"
+    r"advances|retreated|edged)\b[^.]{0,40}$", re.IGNORECASE)
+# "Tanfield added 31p to 412p": verbs that are a change only right before the figure ("she added that 500 to
+# 600 trucks were needed" is speech, "gained 2 to 3 seats" a range)
+CHANGE_RIGHT_BEFORE = re.compile(r"\b(?:added|adds|adding|gained|gains|gaining|lost|losing|shed|sheds)\s+$",
+                                 re.IGNORECASE)
+# "between 4 and 4.5%, down from 5.5–6.5%", "up from a previous range of €270m to €300m": a range after all
+RANGE_SAID = re.compile(r"\brange\s+of\s+$", re.IGNORECASE)
+DASH_JOINT = re.compile(r"\s*[-–—]\s*(?!to\b)")
+# "since October 7 to 40,074": a day of the month, then the figure it leads to
+DAY_OF_MONTH_BEFORE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.IGNORECASE)
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
@@ -493,15 +517,21 @@ class QuantityScanner(UnitReader):
         if between:
             joint = self.and_joint.match(text, at) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, at)
-            if between.group("cue").lower() == "from" \
-                    and CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start()):
+            if between.group("cue").lower() == "from" and not DASH_JOINT.match(text, at) \
+                    and (CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start())
+                         or CHANGE_VERBS_MORE.search(text, max(0, between.start() - 60), between.start())):
                 mention.role = "from"
                 return end  # "rose from 500 to 700" is a change: two figures, not a range, each with its role
         else:
             joint = self.range_joint.match(text, at)
             if joint and "to" in joint.group(0).lower() \
-                    and CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start):
-                return end  # "fell 5% to 10,000"
+                    and not RANGE_SAID.search(text, max(0, mention.start - 12), mention.start) \
+                    and (CHANGE_VERBS.search(text, max(0, mention.start - 60), mention.start)
+                         or CHANGE_VERBS_MORE.search(text, max(0, mention.start - 60), mention.start)
+                         and not self.forms.change_by.search(text, max(0, mention.start - 6), mention.start)
+                         or CHANGE_RIGHT_BEFORE.search(text, max(0, mention.start - 10), mention.start)
+                         and self._money_or_percent(mention)):
+                return end  # "fell 5% to 10,000", "added 31p to 412p"
         if not joint:
             return end
         by_change = between is None and "to" in joint.group(0).lower() \
@@ -509,6 +539,9 @@ class QuantityScanner(UnitReader):
         first_text = text[mention.num_start:mention.num_end]
         if first_text.isdigit() and len(first_text) == 4 and "to" in joint.group(0).lower():
             return end  # "since February 2022 to 512,420": a year, then the figure it leads to
+        if mention.value <= 31 and "to" in joint.group(0).lower() and first_text.isdigit() \
+                and DAY_OF_MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            return end  # "since October 7 to 40,074": a day, then the figure it leads to
         second = self.range_second.match(text, joint.end())
         if not second:
             return end
@@ -550,6 +583,10 @@ class QuantityScanner(UnitReader):
         if between and between.group("cue").lower() == "between":
             mention.start = between.start()
         return second_end
+
+    @staticmethod
+    def _money_or_percent(mention: QuantityMention) -> bool:
+        return mention.unit is not None and (mention.unit[:3].isupper() or mention.unit.startswith("percent"))
 
     def _take_suffix_bound(self, text: str, mention: QuantityMention, end: int) -> int:
         suffix = self.bound_after.match(text, end)

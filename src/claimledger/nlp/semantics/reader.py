@@ -4,7 +4,7 @@ location, its own words first, then what the figures before it say.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.nlp.drafts import ClaimDraft
 from claimledger.nlp.runner import expired
@@ -146,7 +146,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
                 and not _counts_a_thing(draft, noun) and draft.mention.unit is None
-                and draft.mention.value >= 1):
+                and draft.mention.value >= 1 and not _counts_standing_alone(draft, noun)):
             # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -172,3 +172,28 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             counted.append(draft)
         if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
             last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")
+
+
+STANDING_ALONE_BEFORE = {"the", "these", "those", "their", "its", "our", "his", "her", "all", "both", "other",
+                         "every"}
+PARTS_OF = {"them", "us", "those", "these", "the"}
+SPOKEN = {"say", "tell", "add", "ask", "write", "agree", "argue", "warn", "insist", "claim"}
+
+
+def _counts_standing_alone(draft: ClaimDraft, noun: Token | None) -> bool:
+    """ "Two were monks.", "Eleven were taken to hospital", "maybe five are still standing", "two of the
+    accused": a spelled number that is the subject of its verb, or a part of a group, counts what the text
+    is about (CL-3); "the two agreed" and "two said" do not."""
+    if noun is not None or draft.mention.value < 2 or draft.mention.bound == "range":
+        return False
+    doc = draft.span.doc
+    if draft.span.start > 0 and doc[draft.span.start - 1].lower_ in STANDING_ALONE_BEFORE:
+        return False
+    after = doc[draft.span.end:draft.span.end + 2]
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in PARTS_OF:
+        return True
+    if after and after[0].lower_ in ("out", "in", "to", "for"):
+        return False  # "two out of every three", "four tries to three": a ratio or a score
+    figure = draft.figure
+    return figure.dep_ in ("nsubj", "nsubjpass") and figure.head.pos_ in ("VERB", "AUX") \
+        and figure.head.lemma_.lower() not in SPOKEN
