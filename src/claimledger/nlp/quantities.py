@@ -9,22 +9,19 @@ The counted noun is found later on the parse (``semantics``), where the grammar 
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from claimledger.nlp.figurestarts import FigureStarts
 from claimledger.nlp.lexicon import first_characters, load_table, phrase_alternation
-from claimledger.nlp.quantity_units import UnitReader
+from claimledger.nlp.quantity_parts import NUMERATORS, PLURAL_PARTS, SINGLE_PARTS, NumberParts
 from claimledger.normalize.numbers import (
-    DENOMINATORS,
     ORDINAL_PARTS,
     parse_digits,
     parse_fraction,
     parse_number_words,
     parse_spelled_fraction,
-    share_percent,
 )
 
 DIGITS = (
@@ -34,9 +31,6 @@ DIGITS = (
     r"|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "2,4%" (G-9), "1.2e6", ".001"
 )
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
-_PLURAL_PARTS = "|".join(sorted({d + "s" for d in DENOMINATORS if d != "half"} | {"halves"}))
-_SINGLE_PARTS = "|".join(sorted(DENOMINATORS))
-_NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
 # third."; not "a third day")
 # "cut by a third to 75 billion", "by almost a third": a change by a part, before a word that is not its noun
@@ -44,27 +38,20 @@ _NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 _BY_BOUNDS = ("", "about ", "around ", "nearly ", "almost ", "roughly ", "some ", "over ", "under ",
               "more than ", "less than ", "just over ", "just under ", "close to ", "up to ")
 _BY_A_PART = ("(?:" + "|".join(rf"(?<=\bby\s{bound})" for bound in _BY_BOUNDS) + ")"
-              r"(?:a|one)[\s-]+(?:" + _SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
+              r"(?:a|one)[\s-]+(?:" + SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
               r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
 # "a third higher than", "about a quarter below": a part of a whole compared, before a comparative
 _COMPARED = r"higher|lower|more|less|below|above|bigger|smaller|larger|cheaper|dearer|fewer|funded|short"
 FRACTION = (
-    rf"(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS})"
-    rf"|(?:a|one)[\s-]+(?:{_SINGLE_PARTS})(?=\s+(?:of|last|this|since|{_COMPARED})\b|\s*[.,;:)]|\s*$)"
-    rf"|one-(?:{_SINGLE_PARTS})|{_BY_A_PART}"
+    rf"(?:{NUMERATORS})[\s-]+(?:{PLURAL_PARTS})"
+    rf"|(?:a|one)[\s-]+(?:{SINGLE_PARTS})(?=\s+(?:of|last|this|since|{_COMPARED})\b|\s*[.,;:)]|\s*$)"
+    rf"|one-(?:{SINGLE_PARTS})|{_BY_A_PART}"
 )
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
           "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 VULGAR_CHARS = "".join(VULGAR)
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 40, 50, 64, 100}  # not "9/11"
-SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥<>=~]))[-\u2212]|^[-\u2212] )$",
-                         re.IGNORECASE)  # "- 1 4/5" only where the text starts with it, not a dash in a list
-SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
 # "three and a half", "3 million and a quarter", "twenty and three fifths"
-AND_A_PART = re.compile(rf"\s+and\s+(?P<part>(?:{_NUMERATORS})[\s-]+(?:{_PLURAL_PARTS}|{_SINGLE_PARTS}))\b",
-                        re.IGNORECASE)
-OF_A_SCALE = re.compile(r"\s+of\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 # "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
 METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thick|across|underground|"
                            r"underwater|in\s+(?:length|height|diameter|depth|width))\b", re.IGNORECASE)
@@ -72,13 +59,7 @@ AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eig
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
 SHARE_GROUPS = ("ratio", "half", "twice")
-POWER = re.compile(r"\^(?P<sign>[-+]{0,2})(?P<exp>\d{1,3})(?!\d)")
 # "4 thousand 3 hundred and 21", "6 crore and two hundred": figures and scale words one after the other
-MORE_SCALE = re.compile(r"(?:\s+and)?\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                        r"(hundred|thousand|lakh|million|crore|billion)\b", re.IGNORECASE)
-AND_UNITS = re.compile(r"\s+and\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d.,])"
-                       r"(?!\s+(?:hundred|thousand|million|billion)\b)", re.IGNORECASE)
-DOZENS = re.compile(r"\s+(?:dozens|dozs|dzs?)\b", re.IGNORECASE)
 SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
 # a part of a whole: percent when nothing else is its unit
 SHARES = ("fraction", "slash", "ratio", "half", "spelled_fraction")
@@ -143,9 +124,10 @@ class QuantityMention:
         }
 
 
-class QuantityScanner(UnitReader):
+class QuantityScanner(NumberParts):
     """Compiled once from the quantities lexicon; ``scan(text)`` is the hot path. What follows a figure
-    (currency, percent, unit of measure, rate) is read by ``UnitReader`` (``quantity_units``)."""
+    (currency, percent, unit of measure, rate) is read by ``UnitReader`` (``quantity_units``); the parts that
+    grow a figure (sign, exponent, scales, "and a half", shares) by ``NumberParts`` (``quantity_parts``)."""
 
     def __init__(self, table: dict) -> None:
         self.number_words: dict[str, float] = {k: float(v) for k, v in table["number_words"].items()}
@@ -196,7 +178,7 @@ class QuantityScanner(UnitReader):
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
         spelled = rf"|(?P<spelled_fraction>\b(?={first_characters([*words, 'a', 'one'])}){spelled_fraction})"
         plain = (
-            rf"(?P<fraction>\b(?={first_characters(_NUMERATORS.split('|'))}){FRACTION}\b){spelled}"
+            rf"(?P<fraction>\b(?={first_characters(NUMERATORS.split('|'))}){FRACTION}\b){spelled}"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
@@ -404,112 +386,6 @@ class QuantityScanner(UnitReader):
         mention.end = end
         mention.text = text[mention.start:end]
         return mention
-
-    def _take_share(self, text: str, mention: QuantityMention, end: int) -> None:
-        """A part of a whole is the percent it means (guide 14): "a third of the population" → 33.3 percent,
-        "one in four" → 25; not a part of a unit ("three quarters of a mile") or of a scale (read before)."""
-        if not 0 < abs(mention.value) < 1:
-            return
-        self._take_measure(text, mention, end)  # "one-half miles"
-        of_a = self.of_a_measure.match(text, end) if mention.unit is None else None
-        if of_a is not None:
-            self._take_measure(text, mention, of_a.end())
-        if mention.unit is not None:
-            return
-        mention.unit, mention.value = "percent", share_percent(mention.value)
-
-    def _fraction_of_scale(self, text: str, mention: QuantityMention, written: str, end: int) -> int:
-        """ "one billion and three quarters million": the part is of the scale written after it."""
-        after = self.long_scale.match(text, end)
-        whole, _, part = written.rpartition(" and ")
-        if after is None or not whole:
-            return end
-        base = parse_number_words(whole, self.number_words, self.scales)
-        share = parse_spelled_fraction(part, self.number_words, self.scales)
-        scale = self.scales[after.group(1).lower()]
-        if base is None or share is None or not scale < base:
-            return end
-        mention.value = base + share * scale
-        return after.end()
-
-    def _take_sign(self, text: str, mention: QuantityMention) -> None:
-        """ "minus 260 degrees", "Stoxx 50 -1.3%": the figure is negative and its text starts at the sign."""
-        sign = SIGN_BEFORE.search(text, max(0, mention.start - 9), mention.start)
-        if sign and mention.value > 0:
-            mention.value = -mention.value
-            mention.start = sign.start()
-
-    def _take_exponent(self, text: str, mention: QuantityMention, end: int) -> int:
-        """ "1.99×10−30": one number in scientific notation, not three."""
-        power = POWER.match(text, end) if not mention.spelled else None
-        if power:  # "1.1^23", "2.5^-1": a power, written the way a calculator does
-            power_of = int(power.group("exp")) * (-1 if power.group("sign").count("-") % 2 else 1)
-            try:
-                mention.value = math.copysign(abs(mention.value) ** power_of, mention.value)
-            except (OverflowError, ZeroDivisionError):
-                return end
-            return power.end()
-        times = TIMES_TEN.match(text, end) if not mention.spelled else None
-        if not times:
-            return end
-        exponent = times.group("exp").translate(SUPERSCRIPTS).replace("\u2212", "-")
-        mention.value = float(f"{mention.value!r}e{int(exponent)}")
-        return times.end()
-
-    def _take_half(self, text: str, mention: QuantityMention, end: int) -> int:
-        """ "two and a half million", "3 million and a quarter", "a quarter of a million": the parts that grow
-        the figure."""
-        scale = 1.0
-        if mention.num_end != end:
-            return end
-        if not mention.spelled and (after := self.long_scale.match(text, end)):
-            scale = self.scales[after.group(1).lower()]
-            mention.value *= scale
-            end = self._more_scales(text, mention, after.end(), scale)
-        part = AND_A_PART.match(text, end)
-        fraction = parse_fraction(part.group("part")) if part else None
-        if part and fraction is not None:
-            if scale == 1.0 and mention.spelled:  # "one million and a half": the scale is in the words
-                words = re.findall(r"[a-z]+", text[mention.num_start:end].lower())
-                scale = max([self.scales[w] for w in words if self.scales.get(w, 0) >= 1000] or [1.0])
-            end = part.end()
-            smaller = self.long_scale.match(text, end) if scale > 1.0 else None
-            if smaller and self.scales[smaller.group(1).lower()] < scale:  # "one billion and a half million"
-                scale, end = self.scales[smaller.group(1).lower()], smaller.end()
-            mention.value += fraction * scale
-            if scale == 1.0 and (after := self.long_scale.match(text, end)):  # "two and a half million"
-                mention.value *= self.scales[after.group(1).lower()]
-                end = after.end()
-        if mention.value < 1 and (whole := OF_A_SCALE.match(text, end) or self.long_scale.match(text, end)):
-            mention.value *= self.scales[whole.group(1).lower()]
-            end = whole.end()
-        return end
-
-    def _take_long_scale(self, text: str, mention: QuantityMention, end: int) -> int:
-        if dozens := DOZENS.match(text, end):  # "3 dozens", "five dozs"
-            mention.value *= 12
-            return dozens.end()
-        scale = self.long_scale.match(text, end)
-        if scale and not mention.spelled:
-            mention.value *= self.scales[scale.group(1).lower()]
-            return self._more_scales(text, mention, scale.end(), self.scales[scale.group(1).lower()])
-        return end
-
-    def _more_scales(self, text: str, mention: QuantityMention, end: int, last: float) -> int:
-        """ "4 thousand 3 hundred and 21": figures and scale words one after the other, each scale smaller."""
-        while (more := MORE_SCALE.match(text, end)) and self.scales[more.group(2).lower()] < last:
-            last = self.scales[more.group(2).lower()]
-            written = more.group(1)
-            count = int(written) if written.isdigit() else self.number_words[written.lower()]
-            mention.value += count * last  # "4 thousand 3 hundred"
-            end = more.end()
-        units = AND_UNITS.match(text, end) if last == 100 else None
-        added = units and (int(units.group(1)) if units.group(1).isdigit()
-                           else parse_number_words(units.group(1), self.number_words, self.scales))
-        if units and added:  # "3 hundred and 21", "3 hundred and one"
-            mention.value += added
-            end = units.end()
-        return end
 
     def _take_range(self, text: str, mention: QuantityMention, end: int) -> int:
         at = max(end, mention.unit_end)  # "44 mg to 50 mg": the joint follows the unit
