@@ -167,6 +167,12 @@ NOT_SHARES = [
 ]
 
 
+def test_a_number_word_inside_a_word_is_no_number():
+    # the spelled-fraction branch once lacked the word boundary: "ten and a half" was read inside "often"
+    assert 10.5 not in [m.value for m in find_quantities("He stayed often and a half.")]
+    assert [m.value for m in find_quantities("It took ten and a half hours.")] == [10.5]
+
+
 @pytest.mark.parametrize("text,expected", NOT_SHARES, ids=[c[0] for c in NOT_SHARES])
 def test_not_a_share(text, expected):
     assert [(m.value, m.unit) for m in find_quantities(text)] == expected
