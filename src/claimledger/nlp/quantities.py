@@ -176,7 +176,8 @@ class QuantityScanner(NumberParts):
         self.times_after = re.compile(
             rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b)", re.IGNORECASE)
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
-        spelled = rf"|(?P<spelled_fraction>\b(?={first_characters([*words, 'a', 'one'])})(?:{spelled_fraction}))"
+        starts_spelled = first_characters([*words, "a", "one"])  # both alternatives behind the boundary
+        spelled = rf"|(?P<spelled_fraction>\b(?={starts_spelled})(?:{spelled_fraction}))"
         plain = (
             rf"(?P<fraction>\b(?={first_characters(NUMERATORS.split('|'))}){FRACTION}\b){spelled}"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
