@@ -258,3 +258,25 @@ def test_bare_dollar_of_the_outlets_city(outlet, unit):
 
     claims = extract("The Government expects the deficit to shrink to $8.1 billion next year.", outlet=outlet)
     assert [(c.text, c.unit) for c in claims] == [("$8.1 billion", unit)]
+
+
+GLUED_UNITS_11 = [
+    # text, quantity, unit: units written onto the figure without a space (issue 11)
+    ("The new laptop ships with a 45W charger in the box.", "45", "watt"),
+    ("Its battery pack stores 96Wh, the maker said.", "96", "watt hour"),
+    ("The drive copied files at 3.2GB/s in our test.", "3.2", "gigabyte per second"),
+    ("The card writes at 250MB/s, short of the rated speed.", "250", "megabyte per second"),
+    ("The revised engine now produces 420bhp, up from 390bhp.", "420", "brake horsepower"),
+    ("The heat pump used 310kWh over the winter quarter.", "310", "kilowatt hour"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", GLUED_UNITS_11,
+                         ids=[f"{i}-{c[2]}" for i, c in enumerate(GLUED_UNITS_11)])
+def test_glued_unit_11(text, quantity, unit):
+    assert claim_for(text, quantity).unit == unit
+
+
+def test_bare_w_after_a_space_is_not_a_watt():
+    claims = claims_of("The crash closed Route 9 W near the bridge, police said on Monday.")
+    assert all(c.unit != "watt" for c in claims)
