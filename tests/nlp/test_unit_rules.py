@@ -280,3 +280,23 @@ def test_glued_unit_11(text, quantity, unit):
 def test_bare_w_after_a_space_is_not_a_watt():
     claims = claims_of("The crash closed Route 9 W near the bridge, police said on Monday.")
     assert all(c.unit != "watt" for c in claims)
+
+
+HALF_OF_A_UNIT_11 = [
+    # text, quantity, value, unit: half of one unit (issue 11)
+    ("The bank trimmed its main rate by half a percentage point on Tuesday.", "half a percentage point", 0.5,
+     "percentage point"),
+    ("Diesel went up by half a cent over the weekend, the motoring club said.", "half a cent", 0.005, "USD"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,value,unit", HALF_OF_A_UNIT_11,
+                         ids=[f"{i}-{c[3]}" for i, c in enumerate(HALF_OF_A_UNIT_11)])
+def test_half_of_a_unit_11(text, quantity, value, unit):
+    claim = claim_for(text, quantity)
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_half_a_day_or_a_point_is_not_read():
+    claims = claims_of("The striker sat out half a day of training and the side dropped half a point.")
+    assert not [c for c in claims if c.text.startswith("half a")]

@@ -187,6 +187,7 @@ class QuantityScanner(NumberParts):
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)"
             rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
+            rf"|(?P<half_a>\bhalf an?(?=\s+(?:{phrase_alternation(table['half_of_a_unit']['units'])})s?\b))"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
             rf"|(?P<words>\b{starts_word}{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
             rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
@@ -261,6 +262,8 @@ class QuantityScanner(NumberParts):
             return value, short, False
         if group == "vague":
             return self.vague[re.sub(r"\s+", " ", text.lower())], None, True
+        if group == "half_a":  # "half a percentage point"
+            return 0.5, None, True
         if group == "article":
             return self.article_numbers[re.sub(r"\s+", " ", text.lower())], None, True
         if group == "fraction":
