@@ -300,3 +300,28 @@ def test_half_of_a_unit_11(text, quantity, value, unit):
 def test_half_a_day_or_a_point_is_not_read():
     claims = claims_of("The striker sat out half a day of training and the side dropped half a point.")
     assert not [c for c in claims if c.text.startswith("half a")]
+
+
+CLOCK_TIMES_11 = [
+    # text, quantity, seconds: measured times in clock form (guide G-4, issue 11)
+    ("The junior champion won the 1,500 metres in 3:41.25 on Saturday.", "3:41.25", 221.25),
+    ("The veteran crossed the line in 2:11:04, his best run in years.", "2:11:04", 7864.0),
+    ("The course record of 1:02:30 fell to a club runner on Sunday.", "1:02:30", 3750.0),
+]
+
+
+@pytest.mark.parametrize("text,quantity,seconds", CLOCK_TIMES_11,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(CLOCK_TIMES_11)])
+def test_clock_time_11(text, quantity, seconds):
+    claim = claim_for(text, quantity)
+    assert (claim.value, claim.unit) == (pytest.approx(seconds), "second")
+
+
+@pytest.mark.parametrize("text", [
+    "The council met at 10:30 and the vote followed at 11:15:00, the clerk said.",
+    "The ferry sailed at 9:45 a.m. and docked by 14:20:30 GMT.",
+    "The hosts led 2:1 at the break and won 3:1.",
+    "The launch is set for 06:14:22 local on Thursday.",
+])
+def test_times_of_day_and_scores_are_not_measured_times(text):
+    assert all(c.unit != "second" for c in claims_of(text))
