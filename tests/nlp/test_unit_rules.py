@@ -258,3 +258,70 @@ def test_bare_dollar_of_the_outlets_city(outlet, unit):
 
     claims = extract("The Government expects the deficit to shrink to $8.1 billion next year.", outlet=outlet)
     assert [(c.text, c.unit) for c in claims] == [("$8.1 billion", unit)]
+
+
+GLUED_UNITS_11 = [
+    # text, quantity, unit: units written onto the figure without a space (issue 11)
+    ("The new laptop ships with a 45W charger in the box.", "45", "watt"),
+    ("Its battery pack stores 96Wh, the maker said.", "96", "watt hour"),
+    ("The drive copied files at 3.2GB/s in our test.", "3.2", "gigabyte per second"),
+    ("The card writes at 250MB/s, short of the rated speed.", "250", "megabyte per second"),
+    ("The revised engine now produces 420bhp, up from 390bhp.", "420", "brake horsepower"),
+    ("The heat pump used 310kWh over the winter quarter.", "310", "kilowatt hour"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", GLUED_UNITS_11,
+                         ids=[f"{i}-{c[2]}" for i, c in enumerate(GLUED_UNITS_11)])
+def test_glued_unit_11(text, quantity, unit):
+    assert claim_for(text, quantity).unit == unit
+
+
+def test_bare_w_after_a_space_is_not_a_watt():
+    claims = claims_of("The crash closed Route 9 W near the bridge, police said on Monday.")
+    assert all(c.unit != "watt" for c in claims)
+
+
+HALF_OF_A_UNIT_11 = [
+    # text, quantity, value, unit: half of one unit (issue 11)
+    ("The bank trimmed its main rate by half a percentage point on Tuesday.", "half a percentage point", 0.5,
+     "percentage point"),
+    ("Diesel went up by half a cent over the weekend, the motoring club said.", "half a cent", 0.005, "USD"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,value,unit", HALF_OF_A_UNIT_11,
+                         ids=[f"{i}-{c[3]}" for i, c in enumerate(HALF_OF_A_UNIT_11)])
+def test_half_of_a_unit_11(text, quantity, value, unit):
+    claim = claim_for(text, quantity)
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_half_a_day_or_a_point_is_not_read():
+    claims = claims_of("The striker sat out half a day of training and the side dropped half a point.")
+    assert not [c for c in claims if c.text.startswith("half a")]
+
+
+CLOCK_TIMES_11 = [
+    # text, quantity, seconds: measured times in clock form (guide G-4, issue 11)
+    ("The junior champion won the 1,500 metres in 3:41.25 on Saturday.", "3:41.25", 221.25),
+    ("The veteran crossed the line in 2:11:04, his best run in years.", "2:11:04", 7864.0),
+    ("The course record of 1:02:30 fell to a club runner on Sunday.", "1:02:30", 3750.0),
+]
+
+
+@pytest.mark.parametrize("text,quantity,seconds", CLOCK_TIMES_11,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(CLOCK_TIMES_11)])
+def test_clock_time_11(text, quantity, seconds):
+    claim = claim_for(text, quantity)
+    assert (claim.value, claim.unit) == (pytest.approx(seconds), "second")
+
+
+@pytest.mark.parametrize("text", [
+    "The council met at 10:30 and the vote followed at 11:15:00, the clerk said.",
+    "The ferry sailed at 9:45 a.m. and docked by 14:20:30 GMT.",
+    "The hosts led 2:1 at the break and won 3:1.",
+    "The launch is set for 06:14:22 local on Thursday.",
+])
+def test_times_of_day_and_scores_are_not_measured_times(text):
+    assert all(c.unit != "second" for c in claims_of(text))

@@ -179,6 +179,7 @@ class QuantityScanner(NumberParts):
         starts_spelled = first_characters([*words, "a", "one"])  # both alternatives behind the boundary
         spelled = rf"|(?P<spelled_fraction>\b(?={starts_spelled})(?:{spelled_fraction}))"
         plain = (
+            r"(?P<clock>(?<![\w:.,])(?:\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d{1,3})?|\d{1,2}:[0-5]\d\.\d{1,3})(?![\w:]|[.,]\d))|"
             rf"(?P<fraction>\b(?={first_characters(NUMERATORS.split('|'))}){FRACTION}\b){spelled}"
             rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
@@ -187,10 +188,15 @@ class QuantityScanner(NumberParts):
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)"
             rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
+            rf"|(?P<half_a>\bhalf an?(?=\s+(?:{phrase_alternation(table['half_of_a_unit']['units'])})s?\b))"
             rf"|(?P<article>\b(?:{phrase_alternation(list(self.article_numbers))})\b)"
             rf"|(?P<words>\b{starts_word}{word_seq}\b(?!-(?:year|month|week|day|hour|minute)))"
             rf"|(?P<one>\ban?(?=\s+[a-z]))"  # "a gallon", "a penny": one of a unit, kept with the vague
         )
+        clock = table["clock_times"]
+        not_after = phrase_alternation(clock["not_after"])
+        self.clock_not_after = re.compile(rf"\b(?:{not_after})\s+$", re.IGNORECASE)
+        self.clock_not_before = re.compile(rf"\s*(?-i:{phrase_alternation(clock['not_before'])})(?!\w)")
         self.core = re.compile(shares_pattern + plain, re.IGNORECASE)
         self.starts = FigureStarts([*self.number_words, *self.vague, *self.article_numbers], VULGAR_CHARS)
         # Spelled fractions are rare and costly to look for at every word: only in a text that names a part
@@ -261,6 +267,11 @@ class QuantityScanner(NumberParts):
             return value, short, False
         if group == "vague":
             return self.vague[re.sub(r"\s+", " ", text.lower())], None, True
+        if group == "clock":  # a measured time: "3:34.07" minutes and seconds, "2:05:38" hours too
+            seconds = sum(float(p) * 60 ** i for i, p in enumerate(reversed(text.split(":"))))
+            return float(seconds), None, False
+        if group == "half_a":  # "half a percentage point"
+            return 0.5, None, True
         if group == "article":
             return self.article_numbers[re.sub(r"\s+", " ", text.lower())], None, True
         if group == "fraction":
@@ -346,6 +357,8 @@ class QuantityScanner(NumberParts):
         mention.bound = "at_least" if match.lastgroup == "vague" else mention.bound
         if match.lastgroup == "one":
             return self._one_of_a_unit(text, mention)
+        if match.lastgroup == "clock":
+            return self._clock_time(text, mention)
         if match.lastgroup == "article" and (more := AND_WORD.match(text, end)):  # "a hundred and two"
             mention.value += parse_number_words(more.group(1), self.number_words, self.scales) or 0
             end = mention.num_end = more.end()
@@ -386,6 +399,15 @@ class QuantityScanner(NumberParts):
         self._take_bound_before(text, mention)
         mention.end = end
         mention.text = text[mention.start:end]
+        return mention
+
+    def _clock_time(self, text: str, mention: QuantityMention) -> QuantityMention | None:
+        """ "won in 3:34.07", "2:05:38": a measured duration in seconds (guide G-4), never a time of day
+        ("at 10:30:00", "15:45:00 GMT")."""
+        if self.clock_not_after.search(text, max(0, mention.start - 12), mention.start) or \
+                self.clock_not_before.match(text, mention.end):
+            return None
+        mention.unit, mention.unit_end, mention.text = "second", mention.end, text[mention.start:mention.end]
         return mention
 
     def _take_range(self, text: str, mention: QuantityMention, end: int) -> int:

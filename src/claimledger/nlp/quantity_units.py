@@ -91,7 +91,8 @@ class UnitReader:
         self.unit_starts = frozenset(first.group(1) for first in firsts if first is not None)
         unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), \
                 phrase_alternation(list(self.unit_words))
-        self.measure_symbol = re.compile(rf"(?:\s?|-)(?P<unit>{unit_symbols})(?![\w/²])")
+        # a bare "W" is a watt only glued to the figure ("65W"): "Route 66 W" is a direction
+        self.measure_symbol = re.compile(rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?![\w/²])")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
         rates = table["rates"]
         self.per_words = {k.lower(): v for k, v in rates["per"].items()}
