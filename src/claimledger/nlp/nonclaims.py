@@ -78,12 +78,11 @@ def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
             *compile_patterns(section["patterns"], "nonclaims.toml [named_numbers]")]
 
 
-MEASURED_SECTIONS = ("measured_before", "measured_after", "measured_before_more", "measured_after_more")
+MEASURED_SECTIONS = ("measured_before", "measured_after")
 
 
 def _cues(table: dict, side: str) -> list[str]:
-    times = table["time_units"]
-    return [*times.get(side, {}), *times.get(f"{side}_more", {})]
+    return list(table["time_units"].get(side, {}))
 
 
 def _measured_units(table: dict) -> dict[str, frozenset[str]]:
