@@ -184,4 +184,5 @@ DEFAULT_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("evaluation/growth-3/gold", ("evaluation/growth-3/docs.jsonl",)),
     ("evaluation/heldout-8/gold", ("evaluation/heldout-8/docs.jsonl",)),
     ("evaluation/news-2/gold", ("evaluation/news-2/docs.jsonl",)),
+    ("evaluation/growth-4/gold", ("evaluation/growth-4/docs.jsonl",)),
 )
