@@ -18,7 +18,8 @@ from claimledger.errors import EvalError
 from claimledger.evaluate import load_gold, match_claims, read_documents, same_source
 from claimledger.models import AUTHOR
 
-# The decided fields. "verification" reads the common features and its reach features; "source" is the
+# The decided fields. "verification" reads the common features and its reach features, "time_scope" the
+# common features and its kind features (decide/scopekinds.py); "source" is the
 # carry-over decision ("True": the candidate's source carries on), made only for a figure the rules named
 # AUTHOR that has a candidate, from its carry features alone.
 FIELDS = ("time_scope", "category", "source_type", "hedged", "verification", "source")
@@ -82,6 +83,7 @@ def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[st
     from claimledger.decide.carry import carry_features, doc_candidates
     from claimledger.decide.features import sentence_index_of
     from claimledger.decide.reach import verification_features
+    from claimledger.decide.scopekinds import scope_features
 
     common = doc_features(drafts)
     candidates = doc_candidates(drafts)
@@ -93,7 +95,8 @@ def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[st
             by_sentence.setdefault(index[d.sentence.start], []).append(d)
     extra = []
     for n, (draft, candidate) in enumerate(zip(drafts, candidates, strict=True)):
-        own = {"verification": verification_features(draft, by_sentence, starts)}
+        own = {"verification": verification_features(draft, by_sentence, starts),
+               "time_scope": scope_features(draft)}
         if candidate is not None:
             own["source"] = carry_features(draft, candidate, drafts, n)
         extra.append(own)
