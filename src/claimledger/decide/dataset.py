@@ -77,6 +77,14 @@ def draft_labels(draft: Any) -> dict[str, str]:
     }
 
 
+def _before(drafts: Sequence[Any], n: int, index: dict[int, int]) -> tuple[Any, int]:
+    """The live draft before draft ``n`` and how many sentences lie between them (time scope, TS-10)."""
+    if n == 0:
+        return None, 99
+    here, there = drafts[n].sentence.start, drafts[n - 1].sentence.start
+    return drafts[n - 1], abs(index.get(here, 0) - index.get(there, 0))
+
+
 def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[str, list[str]]], list[Any]]:
     """Per live draft of one document: the common features, each field's own features and the source
     carry-over candidate (or None). Read before any decision changes a draft."""
@@ -93,10 +101,12 @@ def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[st
         index = sentence_index_of(drafts[0].span.doc)
         for d in drafts:
             by_sentence.setdefault(index[d.sentence.start], []).append(d)
+    else:
+        index = {}
     extra = []
     for n, (draft, candidate) in enumerate(zip(drafts, candidates, strict=True)):
         own = {"verification": verification_features(draft, by_sentence, starts),
-               "time_scope": scope_features(draft)}
+               "time_scope": scope_features(draft, *_before(drafts, n, index))}
         if candidate is not None:
             own["source"] = carry_features(draft, candidate, drafts, n)
         extra.append(own)

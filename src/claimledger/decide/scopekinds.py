@@ -54,6 +54,7 @@ class KindWords:
     up_down: frozenset[str]
     change_nouns: frozenset[str]
     modal: frozenset[str]
+    vote: frozenset[str]
 
 
 @cache
@@ -69,7 +70,7 @@ def kind_words() -> KindWords:
         tuple(sorted(adjectives.get("period", []), key=len, reverse=True)),
         tuple(adjectives.get("comparison", [])),
         frozenset(words.get("up_down", [])), frozenset(words.get("change_nouns", [])),
-        frozenset(words.get("modal", [])))
+        frozenset(words.get("modal", [])), frozenset(table["nouns"].get("vote", [])))
 
 
 def _phrase_top(draft: ClaimDraft) -> Token:
@@ -212,12 +213,26 @@ def _window_anchor(draft: ClaimDraft, verb: Token | None, measured: Token | None
     return "other"
 
 
-def scope_features(draft: ClaimDraft) -> list[str]:
-    """The time-scope features of one live draft."""
+def _previous_features(draft: ClaimDraft, previous: ClaimDraft | None, gap: int) -> list[str]:
+    """What the figure before it says (TS-10, continuing a report): its rules' time scope and window kind, and
+    whether it stands in the same sentence or one or two before. ``gap`` counts sentences between them."""
+    if previous is None or gap > 2:
+        return ["tsk_prev=none"]
+    where = "same" if gap == 0 else "near"
+    window = previous.window.kind if previous.window is not None else "none"
+    own = draft.window.kind if draft.window is not None else "none"
+    return [f"tsk_prev_ts={where}|{previous.time_scope}", f"tsk_prev_win={where}|{window}",
+            f"tsk_prev_own={window}|{own}|{draft.time_scope}",
+            f"tsk_prev_same_cat={previous.category == draft.category}|{previous.time_scope}"]
+
+
+def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: int = 99) -> list[str]:
+    """The time-scope features of one live draft; ``previous`` is the live draft before it in the document
+    and ``gap`` the number of sentences between them."""
     words = kind_words()
     top = _phrase_top(draft)
     head = top.head if top.head.i != top.i else None
-    feats: list[str] = []
+    feats: list[str] = _previous_features(draft, previous, gap)
     relation = f"dep_{top.dep_}"
     measured: Token | None = None
     if head is not None and head.pos_ == "ADP":
@@ -248,8 +263,10 @@ def scope_features(draft: ClaimDraft) -> list[str]:
         feats.append("tsk_period_adj")
         feats += [f"tsk_period_adj|{k}" for k in noun_kinds or ["none"]]
     sentence_text = doc_text(draft.span.doc)[draft.sentence.start_char:draft.sentence.end_char].lower()
-    if any(c in sentence_text for c in words.comparisons):
-        feats.append("tsk_comparison")
+    near = {t.lemma_.lower() for t in draft.span.doc[draft.span.start:min(draft.sentence.end, draft.span.end + 4)]}
+    if near & words.vote or (measured is not None and measured.lemma_.lower() in words.vote):
+        feats += ["tsk_vote", f"tsk_vote|{'+'.join(main_kinds) or 'none'}"]
+    compared = any(c in sentence_text for c in words.comparisons)
     before = draft.span.doc[draft.span.start - 1] if draft.span.start > draft.sentence.start else None
     change = ("change" in main_kinds and relation in ("prep_by", "dep_dobj", "dep_npadvmod", "dep_advmod"))\
         or (before is not None and before.lower_ in words.up_down and before.dep_ != "prt") \
@@ -275,6 +292,8 @@ def scope_features(draft: ClaimDraft) -> list[str]:
         kind = "count"
     if adjective is not None and kind in ("flow", "level", "forecast"):
         kind = f"{kind}_of_period"
+    if compared:
+        feats += ["tsk_comparison", f"tsk_comparison|{kind}"]
     tense = _tense(verb, words)
     mode = "forecast" if "forecast" in verb_kinds else "modal" if tense == "modal" else "stated"
     feats += [f"tsk_kind={kind}", f"tsk_tense={tense}", f"tsk_mode={mode}",
