@@ -9,9 +9,9 @@ import pytest
 from claimledger.decide.dataset import claim_features, field_features
 from claimledger.decide.scopekinds import kind_words, scope_features
 from claimledger.nlp.drafts import ClaimDraft, live_drafts
+from claimledger.nlp.lexicon import load_table
 from claimledger.nlp.periods import PUBLISHED_KEY
 from claimledger.nlp.pipeline import get_pipeline
-from claimledger.nlp.lexicon import load_table
 
 
 def _draft(text: str, figure: str) -> ClaimDraft:

@@ -38,7 +38,7 @@ VERB_KINDS = ("change", "state", "flow", "forecast", "specification", "result")
 NOUN_KINDS = ("flow", "level", "specification", "result")
 WINDOW_OPENERS = frozenset(
     "in on since from by during over for between through until till last this next past the at within "
-    "earlier so throughout".split())
+    "earlier so throughout as after before".split())
 _LEAD_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|overnight)\b", re.I)
 _LEAD_KEY = "claimledger.scopekinds.lead_day"
@@ -263,7 +263,8 @@ def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: i
         feats.append("tsk_period_adj")
         feats += [f"tsk_period_adj|{k}" for k in noun_kinds or ["none"]]
     sentence_text = doc_text(draft.span.doc)[draft.sentence.start_char:draft.sentence.end_char].lower()
-    near = {t.lemma_.lower() for t in draft.span.doc[draft.span.start:min(draft.sentence.end, draft.span.end + 4)]}
+    after = draft.span.doc[draft.span.start:min(draft.sentence.end, draft.span.end + 4)]
+    near = {t.lemma_.lower() for t in after}
     if near & words.vote or (measured is not None and measured.lemma_.lower() in words.vote):
         feats += ["tsk_vote", f"tsk_vote|{'+'.join(main_kinds) or 'none'}"]
     compared = any(c in sentence_text for c in words.comparisons)
