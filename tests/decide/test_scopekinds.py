@@ -105,3 +105,17 @@ def test_user_word_lists_extend_the_kinds(tmp_path, monkeypatch) -> None:
         monkeypatch.delenv("CLAIMLEDGER_LEXICONS")
         load_table.cache_clear()
         kind_words.cache_clear()
+
+
+def test_the_figure_before_is_read_within_two_sentences() -> None:
+    text = ("Exports fell 4% in May. The port handled 12,000 containers.\n\nMore news followed. "
+            "It rained. The river rose. Ferries carried 300 cars.")
+    nlp = get_pipeline()
+    with nlp.select_pipes(disable=["claimledger_decisions"]):
+        drafts = live_drafts(nlp(text))
+    _, extra, _ = claim_features(drafts)
+    by_text = {d.span.text: n for n, d in enumerate(drafts)}
+    near = extra[by_text["12,000"]]["time_scope"]
+    far = extra[by_text["300"]]["time_scope"]
+    assert any(f.startswith("tsk_prev_win=near|") for f in near)
+    assert "tsk_prev=none" in far  # four sentences on: no longer the same report
