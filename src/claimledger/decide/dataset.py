@@ -18,7 +18,8 @@ from claimledger.errors import EvalError
 from claimledger.evaluate import load_gold, match_claims, read_documents, same_source
 from claimledger.models import AUTHOR
 
-# The decided fields. "verification" reads the common features and its reach features; "source" is the
+# The decided fields. "verification" reads the common features and its reach features, "time_scope" the
+# common features and its kind features (decide/scopekinds.py); "source" is the
 # carry-over decision ("True": the candidate's source carries on), made only for a figure the rules named
 # AUTHOR that has a candidate, from its carry features alone.
 FIELDS = ("time_scope", "category", "source_type", "hedged", "verification", "source")
@@ -76,12 +77,21 @@ def draft_labels(draft: Any) -> dict[str, str]:
     }
 
 
+def _before(drafts: Sequence[Any], n: int, index: dict[int, int]) -> tuple[Any, int]:
+    """The live draft before draft ``n`` and how many sentences lie between them (time scope, TS-10)."""
+    if n == 0:
+        return None, 99
+    here, there = drafts[n].sentence.start, drafts[n - 1].sentence.start
+    return drafts[n - 1], abs(index.get(here, 0) - index.get(there, 0))
+
+
 def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[str, list[str]]], list[Any]]:
     """Per live draft of one document: the common features, each field's own features and the source
     carry-over candidate (or None). Read before any decision changes a draft."""
     from claimledger.decide.carry import carry_features, doc_candidates
     from claimledger.decide.features import sentence_index_of
     from claimledger.decide.reach import verification_features
+    from claimledger.decide.scopekinds import scope_features
 
     common = doc_features(drafts)
     candidates = doc_candidates(drafts)
@@ -91,9 +101,12 @@ def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[st
         index = sentence_index_of(drafts[0].span.doc)
         for d in drafts:
             by_sentence.setdefault(index[d.sentence.start], []).append(d)
+    else:
+        index = {}
     extra = []
     for n, (draft, candidate) in enumerate(zip(drafts, candidates, strict=True)):
-        own = {"verification": verification_features(draft, by_sentence, starts)}
+        own = {"verification": verification_features(draft, by_sentence, starts),
+               "time_scope": scope_features(draft, *_before(drafts, n, index))}
         if candidate is not None:
             own["source"] = carry_features(draft, candidate, drafts, n)
         extra.append(own)

@@ -1,0 +1,321 @@
+"""Time scope's own features: what KIND of amount a figure is and how its window relates to it (guide section
+7, TS-2..TS-10; section 16 R-5 and G-4; section 15 G-5).
+
+The rules (``nlp/timescope``) answer with one value; the decision model weighs that answer beside the parse.
+What decides a time scope across unseen text is mostly the figure's kind, read here from the parse and the
+word lists of ``data/lexicons/scopekinds.toml``:
+
+- its **relation** to the word it hangs on: "by" under a verb of change (a change), "to"/"at" (the level
+  reached), "from" (the base), the object of a verb of flow, the subject, a modifier of a noun;
+- the **verb class** of that word: change, state, flow, forecast, specification, measured result;
+- the **noun** it measures (the noun it modifies, the noun it is "of", else the verb's subject): a flow or
+  total ("revenue", "exports"), a level or stock ("reserves", "price"), a specification ("battery"), a result;
+- a **period adjective** on that noun ("full-year revenue", "a monthly charge"): a total of a reported
+  period when the noun is a flow, a rate when it is a level (R-5);
+- the **mode**: forecast or planned ("is expected to reach", "will"), a modal, the tense;
+- the **window**: the word that opens it ("in", "on", "since", "from", "by", "last"), what it hangs on
+  (the figure's verb, its noun, the subject: "last year's revenue"), and its kind crossed with the
+  figure's kind (a change with no window is unspecified, G-5; a level dated by a day is a point, TS-9);
+- whether the document's lead names a day (a market move whose day is only in the lead, G-5).
+
+Every feature is a string key (value 1); the model reads them for time scope only (``Row.extra``), so the
+other fields' models are unchanged. Linear in the sentence: each figure walks a bounded number of parse
+steps; the lead's day is read once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.lexicon import load_table
+
+VERB_KINDS = ("change", "state", "flow", "forecast", "specification", "result")
+NOUN_KINDS = ("flow", "level", "specification", "result")
+WINDOW_OPENERS = frozenset(
+    "in on since from by during over for between through until till last this next past the at within "
+    "earlier so throughout as after before".split())
+_LEAD_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|overnight)\b", re.I)
+_LEAD_KEY = "claimledger.scopekinds.lead_day"
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True, slots=True)
+class KindWords:
+    verbs: dict[str, frozenset[str]]
+    nouns: dict[str, frozenset[str]]
+    period_adjectives: tuple[str, ...]
+    comparisons: tuple[str, ...]
+    up_down: frozenset[str]
+    change_nouns: frozenset[str]
+    modal: frozenset[str]
+    vote: frozenset[str]
+
+
+@cache
+def kind_words() -> KindWords:
+    """The word lists of ``scopekinds.toml`` (shipped entries plus the user's)."""
+    table = load_table("scopekinds")
+    verbs = {k: frozenset(table["verbs"].get(k, [])) for k in VERB_KINDS}
+    nouns = {k: frozenset(table["nouns"].get(k, [])) for k in NOUN_KINDS}
+    words = table.get("words", {})
+    adjectives = table.get("adjectives", {})
+    return KindWords(
+        verbs, nouns,
+        tuple(sorted(adjectives.get("period", []), key=len, reverse=True)),
+        tuple(adjectives.get("comparison", [])),
+        frozenset(words.get("up_down", [])), frozenset(words.get("change_nouns", [])),
+        frozenset(words.get("modal", [])), frozenset(table["nouns"].get("vote", [])))
+
+
+def _phrase_top(draft: ClaimDraft) -> Token:
+    """The highest token of the figure's phrase (the figure, its counted noun and the words between)."""
+    inside = set(range(draft.span.start, draft.span.end))
+    if draft.noun is not None:
+        inside.add(draft.noun.i)
+    top = draft.figure
+    for _ in range(6):
+        head = top.head
+        if head.i == top.i or head.i not in inside:
+            break
+        top = head
+    if draft.noun is not None and draft.noun.i in inside and draft.noun.head.i not in inside:
+        # "$2bn in revenue": the noun may sit above the figure although the figure's own head chain is cut
+        if top.head.i in inside or top.i == draft.figure.i and draft.figure.head.i == draft.noun.i:
+            top = draft.noun
+    return top
+
+
+def _verb_above(token: Token) -> Token | None:
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and those it is the complement of ("is expected to reach": reach, expect)."""
+    chain = [verb]
+    current = verb
+    for _ in range(3):
+        if current.dep_ in ("xcomp", "ccomp") and current.head.pos_ in ("VERB", "AUX", "ADJ"):
+            current = current.head
+            chain.append(current)
+        else:
+            break
+    return chain
+
+
+def _noun_kinds(token: Token | None, words: KindWords) -> list[str]:
+    if token is None:
+        return []
+    lemma, lower = token.lemma_.lower(), token.lower_
+    out = [k for k in NOUN_KINDS if lemma in words.nouns[k] or lower in words.nouns[k]]
+    if lemma in words.change_nouns:
+        out.append("change")
+    return out
+
+
+def _period_adjective(noun: Token, words: KindWords) -> str | None:
+    """A period adjective written before ``noun`` ("full-year revenue", "its annual capacity")."""
+    doc = noun.doc
+    left = doc[max(noun.left_edge.i, noun.i - 5):noun.i]
+    text = doc_text(doc)[left.start_char:left.end_char].lower() if len(left) else ""
+    if not text:
+        return None
+    for adjective in words.period_adjectives:
+        if re.search(rf"(?<![\w-]){re.escape(adjective)}(?![\w-])", text):
+            return adjective
+    return None
+
+
+def _tense(verb: Token | None, words: KindWords) -> str:
+    if verb is None:
+        return "none"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {c.lower_ for c in auxes}
+    if lowers & words.modal:
+        return "modal"
+    if any(c.lemma_.lower() == "have" for c in auxes):
+        return "past_perfect" if "had" in lowers else "perfect"
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
+        return "present"
+    return "nonfinite"
+
+
+def _lead_day(draft: ClaimDraft) -> bool:
+    """Whether the document's first sentence (its lead or dateline) names a day."""
+    doc = draft.span.doc
+    found = doc.user_data.get(_LEAD_KEY)
+    if found is None:
+        text = doc_text(doc)
+        first = next(iter(doc.sents), None)
+        end = first.end_char if first is not None else 0
+        found = doc.user_data[_LEAD_KEY] = bool(_LEAD_DAY.search(text[:min(end, 400)]))
+    return bool(found)
+
+
+def _opener(draft: ClaimDraft) -> str:
+    """The word that opens the figure's window: its own first word ("since", "last", "this") or the
+    preposition before it ("in May", "on Monday"); "bare" when neither."""
+    window = draft.window
+    assert window is not None
+    words = window.text.split()
+    first = words[0].lower() if words else ""
+    if first in WINDOW_OPENERS and first != "the":
+        return first
+    doc = draft.span.doc
+    span = doc.char_span(window.start, window.end, alignment_mode="expand")
+    if span is not None and span.start > draft.sentence.start:
+        before = doc[span.start - 1]
+        if before.lower_ in WINDOW_OPENERS:
+            return before.lower_
+        if before.pos_ == "ADP":
+            return "prep"
+    return "bare"
+
+
+def _window_anchor(draft: ClaimDraft, verb: Token | None, measured: Token | None) -> str:
+    """What the window hangs on: the figure's verb, the noun it measures ("last year's revenue"), the figure
+    itself, or something else."""
+    window = draft.window
+    assert window is not None
+    doc = draft.span.doc
+    span = doc.char_span(window.start, window.end, alignment_mode="expand")
+    if span is None:
+        return "unknown"
+    root = span.root
+    inside = set(range(span.start, span.end))
+    head = root
+    for _ in range(4):
+        head = head.head
+        if head.i in inside:
+            continue
+        if verb is not None and head.i == verb.i:
+            return "verb"
+        if measured is not None and head.i == measured.i:
+            return "noun"
+        if head.i == draft.figure.i or draft.span.start <= head.i < draft.span.end:
+            return "figure"
+        if head.pos_ not in ("ADP",):
+            break
+    return "other"
+
+
+def _previous_features(draft: ClaimDraft, previous: ClaimDraft | None, gap: int) -> list[str]:
+    """What the figure before it says (TS-10, continuing a report): its rules' time scope and window kind, and
+    whether it stands in the same sentence or one or two before. ``gap`` counts sentences between them."""
+    if previous is None or gap > 2:
+        return ["tsk_prev=none"]
+    where = "same" if gap == 0 else "near"
+    window = previous.window.kind if previous.window is not None else "none"
+    own = draft.window.kind if draft.window is not None else "none"
+    return [f"tsk_prev_ts={where}|{previous.time_scope}", f"tsk_prev_win={where}|{window}",
+            f"tsk_prev_own={window}|{own}|{draft.time_scope}",
+            f"tsk_prev_same_cat={previous.category == draft.category}|{previous.time_scope}"]
+
+
+def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: int = 99) -> list[str]:
+    """The time-scope features of one live draft; ``previous`` is the live draft before it in the document
+    and ``gap`` the number of sentences between them."""
+    words = kind_words()
+    top = _phrase_top(draft)
+    head = top.head if top.head.i != top.i else None
+    feats: list[str] = _previous_features(draft, previous, gap)
+    relation = f"dep_{top.dep_}"
+    measured: Token | None = None
+    if head is not None and head.pos_ == "ADP":
+        relation = f"prep_{head.lower_}"
+        governor = head.head if head.head.i != head.i else None
+        if head.lower_ == "of" and governor is not None and governor.pos_ in ("NOUN", "PROPN"):
+            measured = governor  # "growth of 2.8%", "revenue of $2bn", "a battery of 5,000 mAh"
+    elif head is not None and head.pos_ in ("NOUN", "PROPN") and top.dep_ in (
+            "compound", "nmod", "amod", "nummod", "quantmod", "poss"):
+        measured = head  # "a $2bn profit", "a 3% rise"
+    feats.append(f"tsk_rel={relation}")
+    verb = _verb_above(top)
+    chain = _verb_chain(verb) if verb is not None else []
+    verb_kinds = sorted({k for v in chain for k in VERB_KINDS
+                         if v.lemma_.lower() in words.verbs[k]})
+    main_kinds = [k for k in VERB_KINDS if verb is not None and verb.lemma_.lower() in words.verbs[k]]
+    feats += [f"tsk_verb_kind={k}" for k in verb_kinds] or ["tsk_verb_kind=none"]
+    subject = next((c for v in chain for c in v.children if c.dep_ in _SUBJECTS), None)
+    if measured is None and draft.noun is not None and draft.noun.i != top.i \
+            and draft.noun.lemma_.lower() in {w for k in NOUN_KINDS for w in words.nouns[k]}:
+        measured = draft.noun
+    if measured is None and subject is not None and not (draft.span.start <= subject.i < draft.span.end):
+        measured = subject
+    noun_kinds = _noun_kinds(measured, words)
+    feats += [f"tsk_noun_kind={k}" for k in noun_kinds] or ["tsk_noun_kind=none"]
+    adjective = _period_adjective(measured, words) if measured is not None else None
+    if adjective is not None:
+        feats.append("tsk_period_adj")
+        feats += [f"tsk_period_adj|{k}" for k in noun_kinds or ["none"]]
+    sentence_text = doc_text(draft.span.doc)[draft.sentence.start_char:draft.sentence.end_char].lower()
+    after = draft.span.doc[draft.span.start:min(draft.sentence.end, draft.span.end + 4)]
+    near = {t.lemma_.lower() for t in after}
+    if near & words.vote or (measured is not None and measured.lemma_.lower() in words.vote):
+        feats += ["tsk_vote", f"tsk_vote|{'+'.join(main_kinds) or 'none'}"]
+    compared = any(c in sentence_text for c in words.comparisons)
+    before = draft.span.doc[draft.span.start - 1] if draft.span.start > draft.sentence.start else None
+    change = ("change" in main_kinds and relation in ("prep_by", "dep_dobj", "dep_npadvmod", "dep_advmod"))\
+        or (before is not None and before.lower_ in words.up_down and before.dep_ != "prt") \
+        or "change" in noun_kinds and measured is not None and measured.i == (head.i if head else -1)
+    level_after = "change" in main_kinds and relation in ("prep_to", "prep_at")
+    if change:
+        kind = "change"
+    elif level_after:
+        kind = "level_reached"
+    elif relation == "prep_from" and "change" in main_kinds:
+        kind = "base"
+    elif "specification" in noun_kinds:
+        kind = "specification"
+    elif "result" in noun_kinds or "result" in main_kinds and draft.category == "other":
+        kind = "result"
+    elif "forecast" in verb_kinds:
+        kind = "forecast"
+    elif "flow" in noun_kinds or "flow" in main_kinds:
+        kind = "flow"
+    elif "level" in noun_kinds or "state" in main_kinds:
+        kind = "level"
+    else:
+        kind = "count"
+    if adjective is not None and kind in ("flow", "level", "forecast"):
+        kind = f"{kind}_of_period"
+    if compared:
+        feats += ["tsk_comparison", f"tsk_comparison|{kind}"]
+    tense = _tense(verb, words)
+    mode = "forecast" if "forecast" in verb_kinds else "modal" if tense == "modal" else "stated"
+    feats += [f"tsk_kind={kind}", f"tsk_tense={tense}", f"tsk_mode={mode}",
+              f"tsk_kind_cat={kind}|{draft.category}", f"tsk_kind_rule={kind}|{draft.time_scope}",
+              f"tsk_rel_verb={relation}|{main_kinds[0] if main_kinds else 'none'}",
+              f"tsk_kind_tense={kind}|{tense}"]
+    window = draft.window
+    if window is None:
+        feats.append(f"tsk_kind_win={kind}|none")
+        if kind == "change" and _lead_day(draft):
+            feats.append("tsk_change_day_in_lead_only")  # G-5
+        return feats
+    opener = _opener(draft)
+    anchor = _window_anchor(draft, verb, measured)
+    when = "unknown"
+    if window.reference is not None and window.last is not None:
+        when = "past" if window.last < window.reference else "now" if window.last == window.reference \
+            else "ahead"
+    feats += [f"tsk_win_open={opener}", f"tsk_win_on={anchor}",
+              f"tsk_kind_win={kind}|{window.kind}", f"tsk_kind_open={kind}|{opener}",
+              f"tsk_kind_anchor={kind}|{anchor}", f"tsk_mode_when={mode}|{when}",
+              f"tsk_open_kind={opener}|{window.kind}",
+              f"tsk_win_side={'before' if window.end <= draft.start else 'after'}"]
+    return feats
