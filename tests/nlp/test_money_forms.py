@@ -110,7 +110,8 @@ SIGNS_AND_ENDS = [
     ("It may feel like -7 or -9 on the moors.", [("-7 or -9", -9, -7)]),
     ("Her margin of error is plus or minus 3 percent.", [("3 percent", 3, None)]),
     ("Tickets go on sale Oct. 14 in 22 cities.", [("14", 14, None), ("22", 22, None)]),
-    ("Refiners trimmed runs by 90,000 bpd to 410,000 bpd.", [("90,000", 90000, None), ("410,000", 410000, None)]),
+    ("Refiners trimmed runs by 90,000 bpd to 410,000 bpd.", [("90,000", 90000, None),
+                                                              ("410,000", 410000, None)]),
     ("Night frost will ease by 1 to 2 degrees.", [("1 to 2", 1, 2)]),
 ]
 
@@ -137,3 +138,23 @@ def test_round_exchange_rate(text, written, unit):
 def test_a_bound_on_the_second_end_alone_is_no_range():
     mentions = [(m.text, m.high) for m in find_quantities("Diesel is heading from 151.2p to around 158p.")]
     assert all(high is None for _, high in mentions), mentions
+
+
+# (text, [(mention text, value, unit)]): what a list of amounts and British millions read as
+AMOUNTS = [
+    ("She paid 60 baht and 2.5 million won.", [("60 baht", 60, "THB"), ("2.5 million won", 2.5e6, "KRW")]),
+    ("Fees were 120 riyals and 30,000 dinars.", [("120 riyals", 120, "SAR"),
+                                                 ("30,000 dinars", 30000, "IQD")]),
+    ("It cost 12 dollars 40.", [("12 dollars 40", 12.4, "USD")]),
+    ("Canberra set aside $US1.4 billion and $A900 million.", [("$US1.4 billion", 1.4e9, "USD"),
+                                                             ("$A900 million", 9e8, "AUD")]),
+    ("Zurich paid SFr 45 million.", [("SFr 45 million", 4.5e7, "CHF")]),
+    ("Exports reached 2.4m tonnes and 6m people voted.", [("2.4m", 2.4e6, "tonne"), ("6m", 6e6, None)]),
+    ("He ran the 400m hurdles in a 50m-wide stadium.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AMOUNTS, ids=[c[0][:40] for c in AMOUNTS])
+def test_amounts(text, expected):
+    found = [(m.text, m.value, m.full_unit) for m in find_quantities(text)]
+    assert found == [(t, pytest.approx(v), u) for t, v, u in expected]

@@ -40,7 +40,7 @@ class NewsForms:
         after = self.fx_after.match(text, end)
         if figure is None or after is None and (len(decimals) < 2
                                                 or float(figure.group(0).replace(",", "")) >= 1000):
-            return None  # a rate with its base written after it may be round: "the rupee at 86.9 to the dollar"
+            return None  # a rate with its base after it is round too: "the rupee at 86.9 to the dollar"
         clause = text[max(0, start - 90):start]
         # the nearest currency named before the figure that is not the base of a rate ("against the dollar")
         subjects = [m for m in self.fx_name.finditer(clause) if not self.fx_base.search(clause, 0, m.start())]

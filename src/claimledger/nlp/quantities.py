@@ -16,6 +16,15 @@ from functools import cache
 from claimledger.nlp.currency_letters import LetterGate, LetterPlaces
 from claimledger.nlp.figurestarts import FigureStarts
 from claimledger.nlp.lexicon import first_characters, load_table, phrase_alternation
+from claimledger.nlp.quantity_forms import (
+    CHANGE_VERBS_FAR,
+    DOT_THOUSANDS,
+    EIGHTHS,
+    MILLIONS_OF,
+    RANGE_BOUND_SECOND,
+    RANGE_BOUNDS,
+    RANGED,
+)
 from claimledger.nlp.quantity_parts import NUMERATORS, PLURAL_PARTS, SINGLE_PARTS, NumberParts
 from claimledger.normalize.numbers import (
     ORDINAL_PARTS,
@@ -32,8 +41,6 @@ DIGITS = (
     r"|\d{1,3}(?:\.\d{3}){2}(?!\d|\.\d)"  # "1.500.000": thousands grouped by dots (two groups: no IP)
     r"|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "2,4%" (G-9), "1.2e6", ".001"
 )
-EIGHTHS = re.compile(r"-([1357])/([248])(?![\d/])")  # "-1/4", "-3/8": a price's fraction, US commodity style
-DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}$")
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
 # third."; not "a third day")
@@ -84,17 +91,6 @@ DASH_JOINT = re.compile(r"\s*[-–—]\s*(?!to\b)")
 DAY_OF_MONTH_BEFORE = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.IGNORECASE)
-# a bound on an end of a range: "payouts range from under C$10 to more than C$200" (value 10, high 200)
-RANGE_BOUNDS = (r"under|over|more\s+than|less\s+than|fewer\s+than|about|around|roughly|nearly|almost|"
-                r"just\s+over|just\s+under|at\s+least|up\s+to|as\s+little\s+as|as\s+much\s+as")
-RANGE_BOUND_SECOND = re.compile(rf"(?:{RANGE_BOUNDS})\s+(?=\S)", re.IGNORECASE)
-# "raised the income level up to which no tax is payable from Rs 7 lakh to Rs 10 lakh": a verb that takes a
-# long object before its "from" still makes a change (not when a range is named between: "cut ... a range")
-CHANGE_VERBS_FAR = re.compile(
-    r"\b(?:raised|raises|raising|cut|cuts|increased|increases|reduced|reduces|lowered|lowers|lifted|lifts|hiked|"
-    r"slashed|trimmed)\b(?:(?!\b(?:range|ranging|ranged|between|varies|vary|varying)\b)[^.;:!?])*$",
-    re.IGNORECASE)
-RANGED = re.compile(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+$", re.IGNORECASE)
 CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
 CHANGE_VERBS = re.compile(
     r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
@@ -420,6 +416,8 @@ class QuantityScanner(NumberParts):
             mention.value /= self.scales["m"]
             mention.unit, mention.unit_end = "metre", end  # "1.8m tall"
             end = match.end() - 1
+        elif short_scale == "m" and mention.unit is None and MILLIONS_OF.match(text, end):
+            pass  # "1.2m barrels", "3m people": millions of a plural noun (British usage)
         elif short_scale in SHORT_SCALES_NEED_CURRENCY and mention.unit in (None, "percent"):
             return None  # "50m" without a currency is fifty metres, not fifty million
         if mention.unit is None and (times := self.times_after.match(text, end)):
@@ -530,8 +528,8 @@ class QuantityScanner(NumberParts):
         if high < mention.value < 0:  # "ranged from -18 °C to -34 °C", "feel like -18 or -20"
             mention.value, high = high, mention.value
         if high <= mention.value or (by_change and (high >= 10 * mention.value or mention.unit_end)):
-            return end  # "dropping by 19,000 to 1.27 million", "by 150,000 bpd to 350,000 bpd": a change and a
-            # level, not "by 2 to 3 degrees"
+            return end  # "dropping by 19,000 to 1.27 million", "by 150,000 bpd to 350,000 bpd": a change
+            # and a level, not "by 2 to 3 degrees"
         mention.high = high
         mention.unit = mention.unit or probe.unit
         mention.bound = "range"

@@ -62,7 +62,7 @@ class UnitReader:
         self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<mega>M)?(?P<code>{codes})\s?)$")
         cent_words = rf"(?:{word})(?:[\s-]+(?:{word}))?"
         self.cents_after = re.compile(
-            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?]|\s*$))",
+            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?](?!\d)|\s*$))",
             re.IGNORECASE)
         names = []
         for name in self.currency_names:
