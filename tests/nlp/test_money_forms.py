@@ -158,3 +158,12 @@ AMOUNTS = [
 def test_amounts(text, expected):
     found = [(m.text, m.value, m.full_unit) for m in find_quantities(text)]
     assert found == [(t, pytest.approx(v), u) for t, v, u in expected]
+
+
+@pytest.mark.parametrize("text,written,unit", [
+    ("MOMBASA - The port earned Sh3.1 billion.", "Sh3.1 billion", "KES"),
+    ("Kampala vendors charge Sh 1,500 a kilo.", "Sh 1,500", "UGX per kilogram"),
+    ("Dar es Salaam fares rose to Sh800.", "Sh800", "TZS"),
+])
+def test_east_african_shillings(text, written, unit):
+    assert {m.text: m.full_unit for m in find_quantities(text)}.get(written) == unit
