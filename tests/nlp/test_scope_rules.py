@@ -306,7 +306,7 @@ UNITS_54 = [
     ("CHISINAU - Moldovan police said 5 million lei had been paid to voters.", "5 million lei", "MDL"),
     ("BUCHAREST - Romanian police said 5 million lei had been paid to voters.", "5 million lei", "RON"),
     ("Pakistan raised 40 billion rupees in new taxes.", "40 billion rupees", "PKR"),
-    ("Argentina's peso fell to 1,100 pesos per dollar.", "1,100 pesos", "ARS"),
+    ("Argentina's peso fell to 1,100 pesos per dollar.", "1,100 pesos", "ARS per USD"),  # a rate (G-3)
     # -- "N in Italy" after a count of people: people
     ("Officials said 90,000 people had voted at 200 polling stations abroad by noon, including 30,000 in "
      "France and 12,000 in Spain.", "30,000", "person"),

@@ -37,14 +37,15 @@ class NewsForms:
         US dollar" → ("SGD", "USD"). ``code`` is the currency written with the figure, if any."""
         figure = re.search(r"\d[\d,]*(?:\.(\d+))?", text[start:end])
         decimals = figure.group(1) or "" if figure is not None else ""
-        if figure is None or len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000:
-            return None
+        after = self.fx_after.match(text, end)
+        if figure is None or after is None and (len(decimals) < 2
+                                                or float(figure.group(0).replace(",", "")) >= 1000):
+            return None  # a rate with its base after it is round too: "the rupee at 86.9 to the dollar"
         clause = text[max(0, start - 90):start]
         # the nearest currency named before the figure that is not the base of a rate ("against the dollar")
         subjects = [m for m in self.fx_name.finditer(clause) if not self.fx_base.search(clause, 0, m.start())]
         subject = self._code(subjects[-1].group("cur")) \
             if subjects and self.fx_subject.match(clause, subjects[-1].start()) else None
-        after = self.fx_after.match(text, end)
         base = self._code(after.group("cur")) if after else None
         if base is not None and (code or subject) and (code or subject) != base:
             return (code or subject), base  # type: ignore[return-value]
@@ -89,6 +90,7 @@ def default_forms() -> NewsForms:
     fx = table["exchange_rates"]
     fx_codes = {k.lower(): v for k, v in fx["currencies"].items()}
     fx_names = phrase_alternation(list(fx_codes))
+    bare_names = f"(?:{phrase_alternation([name.removeprefix('the ') for name in fx_codes])})"
     indices = [*levels["names"], *load_table("nonclaims")["named_numbers"]["indices"]]
     periods = table["period_rates"]
     return NewsForms(
@@ -107,8 +109,8 @@ def default_forms() -> NewsForms:
                               r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
         fx_name=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b", re.IGNORECASE),
         fx_base=re.compile(rf"\b(?:{phrase_alternation(fx['after'])})\s+$", re.IGNORECASE),
-        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>{fx_names})\b",
-                            re.IGNORECASE),
+        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>(?:the\s+)?{bare_names})\b",
+                            re.IGNORECASE),  # "to the dollar", "per euro"
         fx_codes=fx_codes,
         index_before=re.compile(
             rf"(?-i:{phrase_alternation(indices)})(?:[^.;:!?\n]|\.(?=\d))*?\s(?:{phrase_alternation(levels['before'])})\s+$"),

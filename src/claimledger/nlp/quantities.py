@@ -13,8 +13,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claimledger.nlp.currency_letters import LetterGate, LetterPlaces
 from claimledger.nlp.figurestarts import FigureStarts
 from claimledger.nlp.lexicon import first_characters, load_table, phrase_alternation
+from claimledger.nlp.quantity_forms import (
+    CHANGE_VERBS_FAR,
+    DOT_THOUSANDS,
+    EIGHTHS,
+    MILLIONS_OF,
+    RANGE_BOUND_SECOND,
+    RANGE_BOUNDS,
+    RANGED,
+)
 from claimledger.nlp.quantity_parts import NUMERATORS, PLURAL_PARTS, SINGLE_PARTS, NumberParts
 from claimledger.normalize.numbers import (
     ORDINAL_PARTS,
@@ -28,6 +38,7 @@ DIGITS = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # "12,34,567.89": South Asian grouping
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)(?:\.\d+)?|\d{1,3} 000(?!\d)"  # "1 234 567", "40 000": grouped by spaces
+    r"|\d{1,3}(?:\.\d{3}){2}(?!\d|\.\d)"  # "1.500.000": thousands grouped by dots (two groups: no IP)
     r"|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "2,4%" (G-9), "1.2e6", ".001"
 )
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
@@ -137,6 +148,9 @@ class QuantityScanner(NumberParts):
         self.symbols = dict(table["currency_symbols"])
         self.currency_names = {k.lower(): v for k, v in table["currency_names"].items()}
         self.codes = set(table["currency_codes"]["codes"])
+        self.letter_places = LetterPlaces.from_table(table)  # "N70,000" in a story set in Nigeria
+        for letter, currencies in table.get("currency_letters", {}).items():
+            self.symbols.setdefault(letter, next(iter(currencies)))
         self._add_iso_currencies(load_table("currencies"))
         self._compile(table)
 
@@ -165,7 +179,7 @@ class QuantityScanner(NumberParts):
         shares, multiples = table["shares"], table["multiples"]
         not_time = rf"(?!\s+(?:{phrase_alternation(shares['ratio_not_before'])})\b)"
         shares_pattern = (  # "one in four", "1 in 1,250", "half of them", "twice as likely"
-            rf"(?P<ratio>\b(?<![\d.,]){starts_number}(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+"
+            rf"(?P<ratio>\b(?<![\d.,]){starts_number}(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+(?:every\s+)?"
             rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
             rf"|\b(?<![\d.,]){starts_number}(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
             rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
@@ -216,7 +230,9 @@ class QuantityScanner(NumberParts):
         self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|tln|mil|mm|m|k|b|t)?$",
                                       re.IGNORECASE)
         self.long_scale = re.compile(  # "1.2 million", "$4.27-billion", "£45million"
-            r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh)s?\b", re.IGNORECASE)
+            r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh|millionen|milliarden?|milliard"
+            r"|mio|mrd|(?-i:Md)(?=\s?€))s?\b(?:(?<=mio|mrd)\.(?!\d))?",
+            re.IGNORECASE)  # "3,5 Millionen Euro", "2 Mrd.", "4 Md€" (G-9)
         bounds = table["bounds"]
         self.bound_phrases = {p.lower(): kind for kind, phrases in bounds.items() for p in phrases}
         self.bound_before = re.compile(
@@ -237,18 +253,22 @@ class QuantityScanner(NumberParts):
         )
         self.range_joint = re.compile(  # "8- to 16-metre", "30 or 40"
             r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)
-        self.between_before = re.compile(r"\b(?P<cue>between|from)\s+$", re.IGNORECASE)
+        self.between_before = re.compile(rf"\b(?P<cue>between|from)\s+(?P<bound>(?:{RANGE_BOUNDS})\s+)?$",
+                                         re.IGNORECASE)  # "from under C$10 to more than C$200": a range
         self.and_joint = re.compile(r"\s+and\s+", re.IGNORECASE)
 
     def _digits_lookbehind(self) -> str:
         """Not inside a word or another figure; but right after a sign ("-1.3%", "minus 5" is read in _grow)
         or a currency written without a space ("USD10m", "Rs500", "HK$5")."""
-        glued_before = sorted(self.codes | {s for s in self.symbols if s[-1:].isalpha()}, key=len)
+        glued_before = sorted(self.codes | {s for s in self.symbols if s[-1:].isalpha() or s[-1:] == "."},
+                              key=len)  # "Rs.500"
         by_length: dict[int, list[str]] = {}
         for prefix in glued_before:
             by_length.setdefault(len(prefix), []).append(re.escape(prefix))
         after_prefix = "|".join(f"(?<=(?-i:{'|'.join(group)}))" for group in by_length.values())
-        return rf"(?:(?<![\w.,/:\-\u2212])|(?<=(?<![\w.,])[-\u2212])|{after_prefix})"
+        # "US66.31¢", "US59.45c": the US mark glued to an amount in cents (G-1), read with the cents
+        us_cents = r"(?<=(?<![\w.])(?-i:US))(?=\d{1,3}(?:\.\d+)?(?-i:¢|c)(?![\w/]))"
+        return rf"(?:(?<![\w.,/:\-\u2212])|(?<=(?<![\w.,])[-\u2212])|(?:{after_prefix})(?=\d)|{us_cents})"
 
     # -- the figure itself -------------------------------------------------------------
     def _figure_value(
@@ -302,7 +322,8 @@ class QuantityScanner(NumberParts):
 
     def _ratio_value(self, text: str) -> tuple[float, str | None, bool] | None:
         """ "one in four" → 0.25, "1 in 1,250" → 0.0008; None unless the first is the smaller."""
-        first, second = re.split(r"\s+(?:in|out\s+of|over)\s+", text, maxsplit=1, flags=re.IGNORECASE)
+        first, second = re.split(r"\s+(?:in|out\s+of|over)\s+(?:every\s+)?", text, maxsplit=1,
+                                 flags=re.IGNORECASE)
         values = [parse_digits(part) if part[:1].isdigit()
                   else parse_number_words(part, self.number_words, self.scales) for part in (first, second)]
         over = re.search(r"\sover\s", text, re.IGNORECASE) is not None  # "2000 over 3" is a quotient
@@ -317,19 +338,20 @@ class QuantityScanner(NumberParts):
         mentions: list[QuantityMention] = []
         taken_until = pos = 0
         core = self.core if self.names_a_part.search(text) else self.core_lean
+        gate = LetterGate(self.letter_places, text)  # where the story is set, looked up when first asked
         search = self.starts.search(text)  # search(core, pos) is core.search(text, pos), only faster
         while (match := search(core, pos)) is not None:
             pos = match.end()
             if match.start() < taken_until:
                 continue
-            mention = self._grow(text, match)
+            mention = self._grow(text, match, gate)
             if mention is None and match.lastgroup in SHARE_GROUPS:  # "five in 3 cities": read it plainly
                 plain = self.core_plain.match(text, match.start())
-                mention = self._grow(text, plain) if plain is not None else None
+                mention = self._grow(text, plain, gate) if plain is not None else None
                 pos = plain.end() if plain is not None else match.start() + 1
             elif mention is None and match.lastgroup == "words":  # "three-nought-four": one word at a time
                 single = self.one_word.match(text, match.start())
-                mention = self._grow(text, single) if single is not None else None
+                mention = self._grow(text, single, gate) if single is not None else None
                 pos = single.end() if single is not None else pos
             if mention is not None:
                 previous = mentions[-1] if mentions else None
@@ -344,7 +366,8 @@ class QuantityScanner(NumberParts):
         return mentions
 
     # -- growing a figure into a quantity ---------------------------------------------------
-    def _grow(self, text: str, match: re.Match[str]) -> QuantityMention | None:
+    def _grow(self, text: str, match: re.Match[str],
+              gate: LetterGate | None = None) -> QuantityMention | None:
         figure = self._figure_value(match)
         if figure is None:
             return None
@@ -366,17 +389,35 @@ class QuantityScanner(NumberParts):
             end = mention.num_end = self._fraction_of_scale(text, mention, match.group(0), end)
         if match.lastgroup == "half" and self.half_not_after.search(text, max(0, start - 12), start):
             return None  # "the first half of the year"
+        if match.lastgroup == "ratio" and DAY_OF_MONTH_BEFORE.search(text, max(0, start - 12), start):
+            return None  # "on sale Sept. 27 in 38 countries": a day, not one in so many
         if match.lastgroup in ("fold", "twice"):
             mention.unit = "fold"  # "grew more than sixfold", "twice as likely": a multiple
         self._take_sign(text, mention)
         end = self._take_exponent(text, mention, end)
+        if match.lastgroup == "digits" and (eighths := EIGHTHS.match(text, end)) and short_scale is None:
+            # "31-3/4 cents", "1-1/2 inches"; "$6.43-1/4" is 643 and a quarter cents: a part of the last digit
+            decimals = len(text[start:end].rpartition(".")[2]) if "." in text[start:end] else 0
+            part = int(eighths.group(1)) / int(eighths.group(2)) / 10 ** decimals
+            mention.value += part if mention.value >= 0 else -part
+            end = mention.num_end = eighths.end()
         end = self._take_half(text, mention, end)
         end = self._take_long_scale(text, mention, end)
-        end = self._take_currency_or_percent(text, mention, end)
+        if match.lastgroup != "ratio":  # "one in five euros of its sales" is a share: 20 percent
+            end = self._take_currency_or_percent(text, mention, end, gate)
+        if mention.start == start and text[start - 1:start].isalpha():
+            return None  # "an R5 rifle", "N95 masks" in a story set elsewhere: letters of a name, not money
+        if start - mention.start == 1 and text[mention.start] in self.letter_places.letters \
+                and self.calibre_after.match(text, end):
+            return None  # "two R5 rifles" in a South African story: a model's name
+        if mention.unit == "IDR" and DOT_THOUSANDS.match(text, start, end) and mention.value < 1000:
+            mention.value *= 1000  # "Rp15.000": the rupiah's thousands are dots
         if short_scale == "m" and mention.unit is None and METRE_CONTEXT.match(text, end):
             mention.value /= self.scales["m"]
             mention.unit, mention.unit_end = "metre", end  # "1.8m tall"
             end = match.end() - 1
+        elif short_scale == "m" and mention.unit is None and MILLIONS_OF.match(text, end):
+            pass  # "1.2m barrels", "3m people": millions of a plural noun (British usage)
         elif short_scale in SHORT_SCALES_NEED_CURRENCY and mention.unit in (None, "percent"):
             return None  # "50m" without a currency is fifty metres, not fifty million
         if mention.unit is None and (times := self.times_after.match(text, end)):
@@ -389,7 +430,7 @@ class QuantityScanner(NumberParts):
             if mention.unit in self.calibre_units and self.calibre_after.match(text, mention.unit_end):
                 return None  # "155mm shells", "a 9mm pistol": a calibre, part of the weapon's name
         end = self._take_rate(text, mention, end)
-        end = self._take_range(text, mention, end)
+        end = self._take_range(text, mention, end, gate)
         if mention.unit is None and mention.bound == "range":
             self._take_measure(text, mention, end)  # "10-15 km"
         if mention.bound == "range" and mention.per is None:
@@ -410,15 +451,18 @@ class QuantityScanner(NumberParts):
         mention.unit, mention.unit_end, mention.text = "second", mention.end, text[mention.start:mention.end]
         return mention
 
-    def _take_range(self, text: str, mention: QuantityMention, end: int) -> int:
+    def _take_range(self, text: str, mention: QuantityMention, end: int,
+                    gate: LetterGate | None = None) -> int:
         at = max(end, mention.unit_end)  # "44 mg to 50 mg": the joint follows the unit
-        between = self.between_before.search(text, max(0, mention.start - 10), mention.start)
+        between = self.between_before.search(text, max(0, mention.start - 30), mention.start)
         if between:
             joint = self.and_joint.match(text, at) if between.group("cue").lower() == "between" else None
             joint = joint or self.range_joint.match(text, at)
             if between.group("cue").lower() == "from" and not DASH_JOINT.match(text, at) \
+                    and not RANGED.search(text, max(0, between.start() - 12), between.start()) \
                     and (CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start())
-                         or CHANGE_VERBS_MORE.search(text, max(0, between.start() - 60), between.start())):
+                         or CHANGE_VERBS_MORE.search(text, max(0, between.start() - 60), between.start())
+                         or CHANGE_VERBS_FAR.search(text, max(0, between.start() - 120), between.start())):
                 mention.role = "from"
                 return end  # "rose from 500 to 700" is a change: two figures, not a range, each with its role
         else:
@@ -429,8 +473,9 @@ class QuantityScanner(NumberParts):
                          or CHANGE_VERBS_MORE.search(text, max(0, mention.start - 60), mention.start)
                          and not self.forms.change_by.search(text, max(0, mention.start - 6), mention.start)
                          or CHANGE_RIGHT_BEFORE.search(text, max(0, mention.start - 10), mention.start)
-                         and self._money_or_percent(mention)):
-                return end  # "fell 5% to 10,000", "added 31p to 412p"
+                         and self._money_or_percent(mention)) \
+                    and not (mention.unit is None and self._percent_second(text, joint.end())):
+                return end  # "fell 5% to 10,000", "added 31p to 412p"; not "fall a further 5 to 8 per cent"
         if not joint:
             return end
         by_change = between is None and "to" in joint.group(0).lower() \
@@ -441,20 +486,28 @@ class QuantityScanner(NumberParts):
         if mention.value <= 31 and "to" in joint.group(0).lower() and first_text.isdigit() \
                 and DAY_OF_MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start):
             return end  # "since October 7 to 40,074": a day, then the figure it leads to
-        second = self.range_second.match(text, joint.end())
+        second_at = joint.end()
+        if between is not None and between.group("bound") \
+                and (bound_second := RANGE_BOUND_SECOND.match(text, second_at)):
+            second_at = bound_second.end()  # "from under C$10 to more than C$200" (not "from 148.9p to around
+            # 155p", a change)
+        second = self.range_second.match(text, second_at)
         if not second:
             return end
         figure = self._figure_value(second, group=second.lastgroup)
         if figure is None:
             return end
         high_as_written, short_scale, _ = figure
-        if second.group("neg") and between:  # "from -18 °C to -34 °C"; not "1,000--1,500"
+        if second.group("neg") and (between or mention.value < 0):  # "from -18 °C to -34 °C", "-18 or -20";
+            # not "1,000--1,500"
             high_as_written = -high_as_written
         probe = QuantityMention(start=second.start(), end=second.end(), text="", value=high_as_written)
         assert second.lastgroup is not None  # a figure was read from that group just above
         if second.start() != second.start(second.lastgroup) and not second.group("neg"):  # "$5m and $7m"
             prefix = text[second.start():second.start(second.lastgroup)].strip()
             probe.unit = self.symbols.get(prefix) or (prefix if prefix in self.codes else None)
+            if prefix in self.letter_places.letters:  # "N70,000-N80,000": money where the first was
+                probe.unit = gate.code(prefix) if gate is not None else None
         second_end = self._take_long_scale(text, probe, second.end())
         second_end = self._take_currency_or_percent(text, probe, second_end)
         if probe.unit is None:
@@ -472,16 +525,25 @@ class QuantityScanner(NumberParts):
         first_unscaled = first_raw is not None and mention.value == first_raw[0]
         if scale_of_second > 1 and first_unscaled and mention.value * scale_of_second <= high:
             mention.value *= scale_of_second  # "1.5-2 million": the scale written once serves both ends
-        if high < mention.value < 0 and between:  # "ranged from -18 °C to -34 °C"
+        if high < mention.value < 0:  # "ranged from -18 °C to -34 °C", "feel like -18 or -20"
             mention.value, high = high, mention.value
-        if high <= mention.value or (by_change and high >= 10 * mention.value):
-            return end  # "dropping by 19,000 to 1.27 million": a change and a level, not "by 2 to 3 degrees"
+        if high <= mention.value or (by_change and (high >= 10 * mention.value or mention.unit_end)):
+            return end  # "dropping by 19,000 to 1.27 million", "by 150,000 bpd to 350,000 bpd": a change
+            # and a level, not "by 2 to 3 degrees"
         mention.high = high
         mention.unit = mention.unit or probe.unit
         mention.bound = "range"
         if between and between.group("cue").lower() == "between":
             mention.start = between.start()
+        elif between and between.group("bound"):
+            mention.start = between.start("bound")  # "under C$10 to more than C$200"
         return second_end
+
+    def _percent_second(self, text: str, at: int) -> bool:
+        """Whether the figure at ``at`` is a percent: "fall a further 5 to 8 per cent" is a range."""
+        second = self.range_second.match(text, at)
+        return second is not None and second.group("digits") is not None \
+            and self.percent_after.match(text, second.end()) is not None
 
     @staticmethod
     def _money_or_percent(mention: QuantityMention) -> bool:

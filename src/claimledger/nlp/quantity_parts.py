@@ -28,6 +28,7 @@ SINGLE_PARTS = "|".join(sorted(DENOMINATORS))
 NUMERATORS = "a|one|two|three|four|five|six|seven|eight|nine|ten"
 SIGN_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[$€£¥<>=~]))[-\u2212]|^[-\u2212] )$",
                          re.IGNORECASE)  # "- 1 4/5" only where the text starts with it, not a dash in a list
+PLUS_OR = re.compile(r"\bplus\s+or\s+$", re.IGNORECASE)
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 TIMES_TEN = re.compile(r"\s?[×x·*]\s?10(?:\^|\*\*)?(?P<exp>[-\u2212+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?!\d)")
 AND_A_PART = re.compile(rf"\s+and\s+(?P<part>(?:{NUMERATORS})[\s-]+(?:{PLURAL_PARTS}|{SINGLE_PARTS}))\b",
@@ -55,6 +56,10 @@ class NumberParts(UnitReader):
         of_a = self.of_a_measure.match(text, end) if mention.unit is None else None
         if of_a is not None:
             self._take_measure(text, mention, of_a.end())
+            minor = self.forms.subunit(text, of_a.end()) if mention.unit is None else None
+            if minor is not None:  # "a third of a cent": 0.0033 of the dollar, two significant figures
+                mention.unit, mention.value = minor[0], float(f"{mention.value / 100:.2g}")
+                mention.unit_end = minor[1]
         if mention.unit is not None:
             return
         mention.unit, mention.value = "percent", share_percent(mention.value)
@@ -76,6 +81,8 @@ class NumberParts(UnitReader):
     def _take_sign(self, text: str, mention: QuantityMention) -> None:
         """ "minus 260 degrees", "Stoxx 50 -1.3%": the figure is negative and its text starts at the sign."""
         sign = SIGN_BEFORE.search(text, max(0, mention.start - 9), mention.start)
+        if sign and PLUS_OR.search(text, max(0, sign.start() - 9), sign.start()):
+            return  # "plus or minus 40 percent": a margin, not a negative figure
         if sign and mention.value > 0:
             mention.value = -mention.value
             mention.start = sign.start()

@@ -16,6 +16,7 @@ from claimledger.normalize.numbers import parse_number_words
 from claimledger.normalize.units import default_vocabulary
 
 if TYPE_CHECKING:
+    from claimledger.nlp.currency_letters import LetterGate, LetterPlaces
     from claimledger.nlp.quantities import QuantityMention
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
@@ -49,6 +50,7 @@ class UnitReader:
     currency_names: dict[str, str]
     codes: set[str]
     long_scale: re.Pattern[str]
+    letter_places: LetterPlaces
 
     def _compile_units(self, table: dict, word: str) -> tuple[str, str]:
         """Compile what follows a figure; returns (glued suffixes, rate words) for the figure pattern."""
@@ -60,7 +62,7 @@ class UnitReader:
         self.currency_before = re.compile(rf"(?:(?P<sym>{symbols})\s?|\b(?P<mega>M)?(?P<code>{codes})\s?)$")
         cent_words = rf"(?:{word})(?:[\s-]+(?:{word}))?"
         self.cents_after = re.compile(
-            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?]|\s*$))",
+            rf"(?:\s+and)?\s+(?P<cents>\d{{1,2}}|{cent_words})(?:\s+cents?\b|(?=\s*[.,;!?](?!\d)|\s*$))",
             re.IGNORECASE)
         names = []
         for name in self.currency_names:
@@ -223,11 +225,20 @@ class UnitReader:
         elif previous.per is None and LIST_JOINT.match(between):
             previous.per = mention.per
 
-    def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int) -> int:
+    def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int,
+                                  gate: LetterGate | None = None) -> int:
         before = self.currency_before.search(text, max(0, mention.start - 6), mention.start)
         glued_to_word = text[before.start() - 1:before.start()].isalnum() if before else False
         if before and (before.group("sym") or "").isalpha() and glued_to_word:
             before = None  # "FR2", "KR5": letters of a word or an id, not the rand's "R", the ringgit's "RM"
+        letter = before.group("sym") if before and before.group("sym") in self.letter_places.letters else None
+        if before and letter is not None:
+            code = gate.code(letter) if gate is not None else None
+            if code is None:
+                before = None  # "an R5 rifle" in a story set elsewhere (U-1)
+            else:
+                mention.unit, mention.start = code, before.start()  # "N70,000" in a story set in Nigeria
+                before = None
         if before:
             mention.unit = self.symbols.get(before.group("sym") or "", None) or before.group("code")
             mention.start = before.start()
@@ -267,6 +278,8 @@ class UnitReader:
         minor = self.forms.subunit(text, end) if mention.unit is None else None
         if minor and not (mention.spelled and minor[1] - end < 2):  # "88 cents", "15 fils", "9c": hundredths
             mention.unit, mention.value = minor[0], mention.value / 100
+            if mention.start == mention.num_start and text[mention.start - 2:mention.start] == "US":
+                mention.start -= 2  # "US66.31¢": the cents of the US dollar (G-1)
             return minor[1]
         percent = self.percent_after.match(text, end)
         if percent and mention.unit is None:

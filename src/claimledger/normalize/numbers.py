@@ -16,6 +16,8 @@ def parse_digits(text: str) -> float:
     final digits is a decimal comma ("3,5" → 3.5, guide G-9)."""
     if _DECIMAL_COMMA.match(text):
         return float(text.replace(",", "."))
+    if text.count(".") > 1:  # "1.500.000": thousands grouped by dots
+        text = text.replace(".", "")
     cleaned = text.replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
     return float(cleaned)
 

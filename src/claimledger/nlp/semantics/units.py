@@ -58,8 +58,9 @@ def currency_in_context(draft: ClaimDraft, code: str, rules: CategoryRules) -> s
             return table.codes[named[-1].group(0)]  # "4,000 Syrian pounds, up from 2,500 pounds": the same
         first = _first_named(draft, name, table)
         local = table.codes[first] if first is not None else table.default
-        if table.bare is not None and local != code and local in _marked_locally(draft):
-            return code  # a story that marks its own dollar ("HK$35.7 billion") writes "$" for the US one
+        if table.bare is not None and local != code and "$" in text and local in _marked_locally(draft):
+            return code  # a story that marks its own dollar ("HK$35.7 billion") writes "$" for the US one (a
+            # quoted "five dollars" is still the local one)
         return local
     return code
 
