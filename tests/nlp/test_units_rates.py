@@ -113,6 +113,7 @@ def test_products_are_hyphenated(written, unit):
 CLAIMED = [
     # 5. counted nouns that are model names
     ("The airline will take 30 A321neos next year.", "30", "aircraft"),
+    ("The fleet grows as it takes delivery of 9 Airbus A321neos, each with 220 seats.", "9", "aircraft"),
     ("The carrier flies 12 Boeing 787-9s and will add two more 787s in June.", "two", "aircraft"),
     ("Kestrel has never sold a car here, so the locally assembled Nova compact SUV has much to prove. The "
      "importer expects to sell about 4,000 Novas in its first year.", "about 4,000", "car"),

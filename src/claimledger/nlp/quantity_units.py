@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 # between two amounts of a list or a comparison (G-7, guide 14): "[£1.45] a litre and diesel at [£1.52]",
 # "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]"
-LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,2}?,?\s+"
+LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
                              r"(?P<joint>and|or|while|whereas|versus|vs\.?|against|compared\s+with"
                              r"|(?:up\s+|down\s+)?from|up|down)\s+"
                              r"(?P<tail>(?:(?:[\w$£€¥¢%,/-]|\.(?=\d))+\s+){0,6})$")

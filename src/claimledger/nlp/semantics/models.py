@@ -16,7 +16,7 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 
 # the plural name right after the figure: "40 A321neos", "14 Airbus A321neos", "two of the 787s"
 NAME_AFTER = re.compile(r"\s+(?:more\s+|new\s+|additional\s+|extra\s+|of\s+(?:the|its|their)\s+)?"
-                        r"(?:[A-Z][a-z]+\s+){0,2}?(?P<name>[A-Z0-9][\w-]*[a-z0-9]s)(?![\w-])")
+                        r"(?:[A-Z0-9][\w-]*\s+){0,2}(?P<name>[A-Z0-9][\w-]*[a-z0-9]s)(?![\w-])")
 KIND_REACH = 3  # words between a model's name and the word that says what it is ("Aurora mid-size SUV")
 
 
