@@ -275,8 +275,8 @@ class UnitReader:
         for earlier in reversed(mentions[-CARRY_REACH:]):
             if earlier.vague or earlier.unit != mention.unit or earlier.per is None:
                 continue
-            between = text[earlier.end:mention.start]
-            joint = LIST_AFTER_RATE.match(between) or COMPARED_FROM.fullmatch(between)
+            joint = LIST_AFTER_RATE.match(text, earlier.end, mention.start) \
+                or COMPARED_FROM.fullmatch(text, earlier.end, mention.start)
             changed_by = joint is not None and joint.re is LIST_AFTER_RATE \
                 and joint.group("joint") in ("up", "down") and not joint.group("tail")
             if joint is not None and (changed_by or 0.2 <= earlier.value / (mention.value or 1) <= 5):

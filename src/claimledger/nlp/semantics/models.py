@@ -17,6 +17,7 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 # the plural name right after the figure: "40 A321neos", "14 Airbus A321neos", "two of the 787s"
 NAME_AFTER = re.compile(r"\s+(?:more\s+|new\s+|additional\s+|extra\s+|of\s+(?:the|its|their)\s+)?"
                         r"(?:[A-Z0-9][\w-]*\s+){0,2}(?P<name>[A-Z0-9][\w-]*[a-z0-9]s)(?![\w-])")
+DESCRIBED_REACH = 3000  # characters either side of the count where the article says what the model is
 KIND_REACH = 3  # words between a model's name and the word that says what it is ("Aurora mid-size SUV")
 
 
@@ -52,9 +53,10 @@ def model_unit(draft: ClaimDraft, noun: Token | None) -> str | None:
     singular = name[:-1]
     if not singular[:1].isupper():
         return None
-    described = re.search(
+    described = re.compile(
         rf"\b{re.escape(singular)}\b,?(?:\s+(?:an?\s+)?[\w-]+){{0,{KIND_REACH}}}?\s+(?P<kind>{models.kind_words})\b",
-        draft.doc_text, re.IGNORECASE)
+        re.IGNORECASE).search(draft.doc_text, max(0, draft.start - DESCRIBED_REACH),
+                              draft.end + DESCRIBED_REACH)
     if described is None or not described.group(0)[:1].isupper():
         return None
     return models.kinds[described.group("kind").lower()]
