@@ -55,7 +55,7 @@ SCANNED = [
     ("Brent rose 40 US cents to US$81.10 a barrel", ("40 US cents", 0.4, None, "exact", "USD per barrel")),
     ("costs fell to £3.2m a day from a peak of £5m", ("£5m", 5e6, None, "exact", "GBP per day")),
     # rates on a measure or a thing priced
-    ("prices hit $15,500 a megawatt-hour", ("$15,500", 15500, None, "exact", "USD per megawatt hour")),
+    ("prices hit $15,500 a megawatt-hour", ("$15,500", 15500, None, "exact", "USD per megawatt-hour")),
     ("cocoa traded above $4.10 a pound", ("above $4.10", 4.1, None, "at_least", "USD per pound")),
     ("margins of ₹400-650 per unit", ("₹400-650", 400, 650, "range", "INR per unit")),
     # an amount named by a noun of a period is a rate; its stated conversion takes the rate too

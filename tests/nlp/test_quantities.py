@@ -93,7 +93,7 @@ GENERAL_NEWS = [
     ("Winds reached 120 kilometres per hour.", ("120", 120, None, "exact", "kilometre per hour")),
     ("He caught the ball at the 40 yard line.", ("40", 40, None, "exact", "yard")),
     ("The engine makes 500 pound-feet of torque.", ("500", 500, None, "exact", "pound-foot")),
-    ("The motor delivers 400 Nm at low revs.", ("400", 400, None, "exact", "newton metre")),
+    ("The motor delivers 400 Nm at low revs.", ("400", 400, None, "exact", "newton-metre")),
     ("The firm leased a 570 sq m space downtown.", ("570", 570, None, "exact", "square metre")),
     ("The developer paid HK$1.2bn for the site.", ("HK$1.2bn", 1.2e9, None, "exact", "HKD")),
     ("The state will spend Rs 500 crore on roads.", ("Rs 500 crore", 5e9, None, "exact", "INR")),

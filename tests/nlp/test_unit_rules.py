@@ -142,7 +142,7 @@ UNITS_GENERAL = [
     ("The storm brought gusts of 110 km/h to the coast.", "110", "kilometre per hour", "other"),
     ("The quarterback was sacked at the 40 yard line.", "40", "yard", "other"),
     ("The new pickup's engine makes 480 pound-feet of torque.", "480", "pound-foot", "other"),
-    ("The electric motor produces 310 Nm of torque.", "310", "newton metre", "other"),
+    ("The electric motor produces 310 Nm of torque.", "310", "newton-metre", "other"),
     ("The start-up moved into a 570 sq m space in the old mill.", "570", "square metre", "other"),
     ("The phone has a 6.1-inch display and 256GB of storage.", "6.1", "inch", "other"),
     ("The phone has a 6.1-inch display and 256GB of storage.", "256", "gigabyte", "other"),
@@ -263,11 +263,11 @@ def test_bare_dollar_of_the_outlets_city(outlet, unit):
 GLUED_UNITS_11 = [
     # text, quantity, unit: units written onto the figure without a space (issue 11)
     ("The new laptop ships with a 45W charger in the box.", "45", "watt"),
-    ("Its battery pack stores 96Wh, the maker said.", "96", "watt hour"),
+    ("Its battery pack stores 96Wh, the maker said.", "96", "watt-hour"),
     ("The drive copied files at 3.2GB/s in our test.", "3.2", "gigabyte per second"),
     ("The card writes at 250MB/s, short of the rated speed.", "250", "megabyte per second"),
     ("The revised engine now produces 420bhp, up from 390bhp.", "420", "brake horsepower"),
-    ("The heat pump used 310kWh over the winter quarter.", "310", "kilowatt hour"),
+    ("The heat pump used 310kWh over the winter quarter.", "310", "kilowatt-hour"),
 ]
 
 

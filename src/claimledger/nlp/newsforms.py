@@ -13,6 +13,10 @@ from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 
+PERIOD_REACH = 140  # characters before an amount where the noun of a period that names it may be
+# between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to")
+PERIOD_GAP = r"(?:[^.;:!?()\d$€£¥]|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)){0,100}$"
+
 
 @dataclass(frozen=True, slots=True)
 class NewsForms:
@@ -24,11 +28,18 @@ class NewsForms:
     index_after: re.Pattern[str]  # what may follow an index level: punctuation, a preposition, nothing
 
     period_before: re.Pattern[str]  # "annual sales of about ": a noun of a period that names an amount
+    period_measure_before: re.Pattern[str]  # "an annual capacity of ": the same for a measure
+    period_after: re.Pattern[str]  # " monthly charge": the adjective and noun right after an amount
+    period_measure_after: re.Pattern[str]  # " annual limit": right after a measure
     period_units: dict[str, str]  # "annual" → "year"
+    sport_named: re.Pattern[str]  # "an economy of ": a rate a sport names, right before a bare figure
+    sport_after: re.Pattern[str]  # " an over": the rate right after a bare figure
+    sport_units: dict[str, str]  # either, lower case → the unit ("run per over")
     fx_subject: re.Pattern[str]  # "Sterling", "The Singapore dollar": a currency whose price is reported
     fx_name: re.Pattern[str]  # any of those names, where the last before the figure is looked for
     fx_base: re.Pattern[str]  # "against ", "to ": the word before a currency that is the base of a rate
-    fx_after: re.Pattern[str]  # " to the dollar", " against the US dollar"
+    fx_after: re.Pattern[str]  # " to the dollar", " against the US dollar", " per dollar"
+    fx_against: re.Pattern[str]  # "against the euro ": a base named before the figure in its clause
     fx_codes: dict[str, str]  # "the rand" (lower case) → "ZAR"
 
     def exchange_rate(self, text: str, start: int, end: int, code: str | None) -> tuple[str, str] | None:
@@ -36,28 +47,46 @@ class NewsForms:
         ("USD", "GBP"); "R17.46 to the dollar" → ("ZAR", "USD"); "the Singapore dollar ... 1.3412 against the
         US dollar" → ("SGD", "USD"). ``code`` is the currency written with the figure, if any."""
         figure = re.search(r"\d[\d,]*(?:\.(\d+))?", text[start:end])
-        decimals = figure.group(1) or "" if figure is not None else ""
+        if figure is None:
+            return None
+        decimals = figure.group(1) or ""
         after = self.fx_after.match(text, end)
-        if figure is None or after is None and (len(decimals) < 2
-                                                or float(figure.group(0).replace(",", "")) >= 1000):
-            return None  # a rate with its base after it is round too: "the rupee at 86.9 to the dollar"
+        if after is None and (len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000):
+            return None  # (a base written after the figure says it is a rate: "86.9 to the dollar", "93
+            # rubles to the US dollar"; without one, only a price quoted to two decimals or more is one)
         clause = text[max(0, start - 90):start]
         # the nearest currency named before the figure that is not the base of a rate ("against the dollar")
         subjects = [m for m in self.fx_name.finditer(clause) if not self.fx_base.search(clause, 0, m.start())]
         subject = self._code(subjects[-1].group("cur")) \
             if subjects and self.fx_subject.match(clause, subjects[-1].start()) else None
         base = self._code(after.group("cur")) if after else None
+        if base is None and (code is None or subject in (None, code)):
+            against = list(self.fx_against.finditer(clause))  # "Against the euro it firmed to R19.64"
+            base = self._code(against[-1].group("cur")) if against else None
         if base is not None and (code or subject) and (code or subject) != base:
             return (code or subject), base  # type: ignore[return-value]
         if base is None and code is not None and subject is not None and subject != code:
             return code, subject
         return None
 
-    def period_rate(self, text: str, start: int) -> str | None:
-        """ "year" when the amount at ``start`` is named by a noun of a period before it in its clause: "peak
-        annual sales of about $2.4 billion", "the median weekly rent ... now $720"."""
-        found = self.period_before.search(text, max(0, start - 90), start)
+    def period_rate(self, text: str, start: int, end: int, measure: bool = False) -> str | None:
+        """ "year" when the amount at ``start``:``end`` is named by a noun of a period before it in its clause
+        ("peak annual sales of about $2.4 billion", "the median weekly rent ... now $720") or right after it
+        ("a C$4.99 monthly charge"); with ``measure``, the nouns of a measure ("an annual capacity of 900,000
+        tonnes", "a 10,000-mile annual limit")."""
+        after = (self.period_measure_after if measure else self.period_after).match(text, end)
+        found = after or (self.period_measure_before if measure else self.period_before).search(
+            text, max(0, start - PERIOD_REACH), start)
         return self.period_units[found.group("adj").lower()] if found is not None else None
+
+    def sport_rate(self, text: str, start: int, end: int) -> tuple[str, int] | None:
+        """(unit, end) of a bare figure that is a rate a sport names: "an economy of 6.00", "a strike rate of
+        187.2", "at 10 an over" (guide 14, "Rates")."""
+        if (after := self.sport_after.match(text, end)) is not None:
+            return self.sport_units[after.group("rate").lower()], after.end()
+        if (named := self.sport_named.search(text, max(0, start - 40), start)) is not None:
+            return self.sport_units[re.sub(r"\s+", " ", named.group("rate").lower())], end
+        return None
 
     def _code(self, name: str) -> str:
         key = re.sub(r"\s+", " ", name.lower())
@@ -90,13 +119,29 @@ def default_forms() -> NewsForms:
     fx = table["exchange_rates"]
     fx_codes = {k.lower(): v for k, v in fx["currencies"].items()}
     fx_names = phrase_alternation(list(fx_codes))
-    bare_names = f"(?:{phrase_alternation([name.removeprefix('the ') for name in fx_codes])})"
+    # the currency names without "the", so that "per dollar" reads as well as "to the dollar"
+    bare_names = f"(?:{phrase_alternation(sorted({name.removeprefix('the ') for name in fx_codes}))})"
     indices = [*levels["names"], *load_table("nonclaims")["named_numbers"]["indices"]]
     periods = table["period_rates"]
+    adjectives = phrase_alternation(list(periods["adjectives"]))
+    nouns, measure_nouns = phrase_alternation(periods["nouns"]), phrase_alternation(periods["measure_nouns"])
+    sport = table["sport_rates"]
+    sport_units = {k.lower(): v for k, v in {**sport["named"], **sport["after"]}.items()}
     return NewsForms(
-        period_before=re.compile(
-            rf"\b(?P<adj>{phrase_alternation(list(periods['adjectives']))})\s+(?:[\w-]+\s+){{0,2}}?"
-            rf"(?:{phrase_alternation(periods['nouns'])})\b[^.;:!?()\d$€£¥]{{0,50}}$", re.IGNORECASE),
+        sport_named=re.compile(rf"\b(?P<rate>{phrase_alternation(list(sport['named']))})\s+"
+                               r"(?:of|is|was|at|to|from|down\s+from|up\s+from)\s+(?:just\s+|only\s+|about\s+)?$",
+                               re.IGNORECASE),
+        sport_after=re.compile(rf"\s+(?:an?|per)\s+(?P<rate>{phrase_alternation(list(sport['after']))})\b",
+                               re.IGNORECASE),
+        sport_units=sport_units,
+        period_before=re.compile(rf"\b(?P<adj>{adjectives})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b{PERIOD_GAP}",
+                                 re.IGNORECASE),
+        period_measure_before=re.compile(
+            rf"\b(?P<adj>{adjectives})\s+(?:[\w-]+\s+){{0,2}}?(?:{measure_nouns})\b{PERIOD_GAP}",
+            re.IGNORECASE),
+        period_after=re.compile(rf"\s+(?P<adj>{adjectives})\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE),
+        period_measure_after=re.compile(rf"\s+(?P<adj>{adjectives})\s+(?:[\w-]+\s+)?(?:{measure_nouns})\b",
+                                        re.IGNORECASE),
         period_units={k.lower(): v for k, v in periods["adjectives"].items()},
         subunit_after=re.compile(
             rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?![\w/])"
@@ -109,8 +154,10 @@ def default_forms() -> NewsForms:
                               r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
         fx_name=re.compile(rf"(?:^|(?<=[\s(—–-]))(?P<cur>{fx_names})\b", re.IGNORECASE),
         fx_base=re.compile(rf"\b(?:{phrase_alternation(fx['after'])})\s+$", re.IGNORECASE),
-        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?P<cur>(?:the\s+)?{bare_names})\b",
-                            re.IGNORECASE),  # "to the dollar", "per euro"
+        fx_after=re.compile(rf"\s+(?:{phrase_alternation(fx['after'])})\s+(?:the\s+)?(?P<cur>{bare_names})\b",
+                            re.IGNORECASE),
+        fx_against=re.compile(rf"\b(?:{phrase_alternation(fx['before'])})\s+(?:the\s+)?(?P<cur>{bare_names})\b"
+                              r"(?=(?:[^.;!?\n\d]|\.(?=\d))*$)", re.IGNORECASE),
         fx_codes=fx_codes,
         index_before=re.compile(
             rf"(?-i:{phrase_alternation(indices)})(?:[^.;:!?\n]|\.(?=\d))*?\s(?:{phrase_alternation(levels['before'])})\s+$"),

@@ -187,8 +187,15 @@ class QuantityScanner(NumberParts):
         )
         self.half_not_after = re.compile(rf"\b(?:{phrase_alternation(shares['half_not_after'])})\s+$",
                                          re.IGNORECASE)
-        self.times_after = re.compile(
-            rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b)", re.IGNORECASE)
+        self.times_after = re.compile(  # also before a possessive: "400,000 times Earth's", "ten times its"
+            rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b"
+            r"|\s+(?:the\s+)?[A-Za-z][\w-]*['’]s?(?!\w))", re.IGNORECASE)
+        self.times_any = re.compile(r"\s+times\b", re.IGNORECASE)  # "2.9 times": no fraction of an occasion
+        standards = {k.lower(): v for k, v in multiples["standards"].items()}
+        named = phrase_alternation(list(standards)).replace("'", "['’]")  # either apostrophe
+        self.times_standard = re.compile(  # "1.31 times the mass of the Sun": solar mass
+            rf"\s+times\s+(?P<std>{named})(?!\w)", re.IGNORECASE)
+        self.standards = standards
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
         starts_spelled = first_characters([*words, "a", "one"])  # both alternatives behind the boundary
         spelled = rf"|(?P<spelled_fraction>\b(?={starts_spelled})(?:{spelled_fraction}))"
@@ -360,6 +367,8 @@ class QuantityScanner(NumberParts):
                     mention.role = "to"  # "fell from $36,040 to $34,935": the value it changed to
                     if previous.unit == mention.unit and previous.per is None:
                         previous.per = mention.per  # "from £38 to £44 a match": both are per match
+                    elif previous.unit is None and mention.unit is not None and not previous.vague:
+                        previous.unit, previous.per = mention.unit, mention.per  # "from 10 to 80 per cent"
                 self._carry_rate(text, mentions, mention)  # "rents of $2,100 and $2,450 a month"
                 mentions.append(mention)
                 taken_until = max(mention.end, mention.unit_end)
@@ -420,8 +429,13 @@ class QuantityScanner(NumberParts):
             pass  # "1.2m barrels", "3m people": millions of a plural noun (British usage)
         elif short_scale in SHORT_SCALES_NEED_CURRENCY and mention.unit in (None, "percent"):
             return None  # "50m" without a currency is fifty metres, not fifty million
-        if mention.unit is None and (times := self.times_after.match(text, end)):
-            mention.unit, mention.unit_end = "fold", times.end()  # "1,000 times greater": a multiple
+        if mention.unit is None and (times := self.times_standard.match(text, end)):
+            mention.unit = self.standards[re.sub(r"\s+", " ", times.group("std").lower()).replace("’", "'")]
+            mention.unit_end = times.end()  # "1.31 times the mass of the Sun": 1.31 solar mass
+        decimal = "." in text[mention.num_start:end]
+        if mention.unit is None and (times := self.times_after.match(text, end)
+                                     or (self.times_any.match(text, end) if decimal else None)):
+            mention.unit, mention.unit_end = "fold", times.end()  # "1,000 times greater", "2.9 times"
         if mention.unit is None and match.lastgroup in SHARES and (
                 match.lastgroup != "slash" or SHARE_FOLLOWS.match(text, end)):  # not "¾ cup of flour"
             self._take_share(text, mention, end)
@@ -532,6 +546,8 @@ class QuantityScanner(NumberParts):
             # and a level, not "by 2 to 3 degrees"
         mention.high = high
         mention.unit = mention.unit or probe.unit
+        if probe.unit_end and mention.unit == probe.unit:
+            mention.unit_end = probe.unit_end  # "between 80 and 100 tonnes of fuel a day": a rate follows
         mention.bound = "range"
         if between and between.group("cue").lower() == "between":
             mention.start = between.start()

@@ -13,19 +13,39 @@ from typing import TYPE_CHECKING
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.nlp.newsforms import default_forms
 from claimledger.normalize.numbers import parse_number_words
-from claimledger.normalize.units import default_vocabulary
+from claimledger.normalize.units import default_vocabulary, hyphenate_products
 
 if TYPE_CHECKING:
     from claimledger.nlp.currency_letters import LetterGate, LetterPlaces
     from claimledger.nlp.quantities import QuantityMention
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
-# between two amounts of a list: "[£1.45] a litre and diesel at [£1.52]", "[$2,100] and [$2,450] a month"
-LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,2}?,?\s+"
-                             r"(?:and|or|while|(?:up\s+|down\s+)?from)\s+"
-                             r"(?:[\w-]+\s+){0,3}$")
-# a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel"
-CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?\s+to\s+")
+# between two amounts of a list or a comparison (G-7, guide 14): "[£1.45] a litre and diesel at [£1.52]",
+# "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]"
+LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
+                             r"(?P<joint>and|or|while|whereas|versus|vs\.?|against|compared\s+with"
+                             r"|(?:up\s+|down\s+)?from|up|down)\s+"
+                             r"(?P<tail>(?:(?:[\w$£€¥¢%,/-]|\.(?=\d))+\s+){0,6})$")
+TIME_RATES = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "night", "fortnight",
+                        "quarter", "season"})
+# between a rate named before an amount and the amount: no other figure but a percentage, no new clause
+PER_GAP = (r"(?:(?!\s(?:and|but|while|whereas|or)\s)[^.;:!?()\d$€£¥]"
+           r"|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)){0,70}$")
+PER_REACH = 100
+OWN_FIGURE = re.compile(r"\d")  # "HK$3,260 per sq ft": the rate of the figure before it, not of a later one
+# "revenue per passenger rose to [€24.10] from [€22.60]": the earlier value of a rate named before them
+COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+with)\s+"
+                           r"(?:about\s+|around\s+|roughly\s+|some\s+)?")
+CARRY_REACH = 4  # mentions back where the amount whose rate carries may be
+# a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel",
+# "settled down 12 cents at $68.94 a barrel", "settled 14 paise weaker at 81.56 against the US dollar"
+CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?"
+                               r"(?:\s+(?:weaker|stronger|firmer|softer|higher|lower))?\s+(?P<joint>to|at)\s+")
+# "at" joins a change to its level only after a word of change: "down 12 cents at", not "raised $50m at $12"
+CHANGE_BEFORE = re.compile(r"\b(?:up|down|higher|lower|rose|fell|gained|lost|added|shed|climbed|dropped|"
+                           r"slipped|eased|jumped|slid|dipped|rallied|tumbled|sank|advanced|declined|settled|"
+                           r"ended|closed)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+                           re.IGNORECASE)
 # "50 million rupiah ($3,050)", "€40 a month (about $43)": a stated conversion (CONV-2) takes the rate
 CONVERSION_OPENS = re.compile(r"(?:\s+(?:a|an|per|each)\s+[\w-]+)?\s*\(\s*"
                               r"(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$",
@@ -97,10 +117,17 @@ class UnitReader:
         self.measure_symbol = re.compile(rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?![\w/²])")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
         rates = table["rates"]
-        self.per_words = {k.lower(): v for k, v in rates["per"].items()}
+        self.per_words = {k.lower(): hyphenate_products(v) for k, v in rates["per"].items()}
+        # "a year earlier", "a day ago" are not rates; "per sq ft after discounts" is one
+        times = [word for word, per in rates["per"].items() if per in TIME_RATES]
+        after_time = "|".join(f"(?<={re.escape(word)})" for word in times)
         self.rate_after = re.compile(
             rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<per>{phrase_alternation(list(rates['per']))})\b"
-            rf"(?!\s+(?:{phrase_alternation(rates['not_after'])})\b)", re.IGNORECASE)
+            rf"(?!(?:{after_time})\s+(?:{phrase_alternation(rates['not_after'])})\b)"
+            rf"|\s+(?P<adverb>{phrase_alternation(list(rates['adverbs']))})\b", re.IGNORECASE)
+        self.per_words.update({k.lower(): v for k, v in rates["adverbs"].items()})
+        self.per_before = re.compile(  # "revenue per passenger rose to ", "emissions per passenger km fell"
+            rf"\bper\s+(?P<per>{phrase_alternation(list(rates['per']))})\b{PER_GAP}", re.IGNORECASE)
         calibre = load_table("units")["calibre"]
         self.calibre_units = frozenset(calibre["units"])
         self.calibre_after = re.compile(rf"[\s-]+(?:[a-z-]+\s+)?(?:{phrase_alternation(calibre['nouns'])})\b",
@@ -170,6 +197,10 @@ class UnitReader:
     def _take_rate(self, text: str, mention: QuantityMention, end: int) -> int:
         """ "$14.95 a month" → per month, "50 km/h" (already one unit), "185 km per hour"; a rate of a rate
         ("HK$24 per square foot a month", "180,000 barrels per day each month")."""
+        sport = self.forms.sport_rate(text, mention.start, end) if mention.unit is None else None
+        if sport is not None and not mention.vague:
+            mention.unit, mention.unit_end = sport  # "going at 10 an over", "an economy of 6.00"
+            return end
         if mention.unit in (None, "percent", "percentage point", "basis point", "fold"):
             return end
         if " per " in (mention.unit or ""):
@@ -190,13 +221,20 @@ class UnitReader:
         return end
 
     def _per(self, rate: re.Match[str]) -> str:
-        per = re.sub(r"\s+", " ", rate.group("per").lower())
-        return self.per_words.get(per) or self.unit_symbols.get(rate.group("per")) or per
+        written = rate.group("per") or rate.group("adverb")
+        per = re.sub(r"\s+", " ", written.lower())
+        return self.per_words.get(per) or self.unit_symbols.get(written) or per
 
     def _carry_rate(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) -> None:
         """A rate written once carries through a list of amounts in one currency (G-7): "rents of $2,100 and
-        $2,450 a month" (both per month), "petrol at £1.45 a litre and diesel at £1.52" (both per litre)."""
-        if mention.role is not None or mention.unit not in self.codes:
+        $2,450 a month" (both per month), "petrol at £1.45 a litre and diesel at £1.52" (both per litre),
+        "gold at $1,943 an ounce, while platinum fell 1.1% to $1,012" (per ounce); and between a change and
+        its level ("down 12 cents at $68.94 a barrel", "rose 63.9¢ per hundredweight to $17.42")."""
+        if mention.unit not in self.codes:
+            return
+        if mention.per is None:
+            self._carry_through_list(text, mentions, mention)
+        if mention.role is not None:
             return
         last = mentions[-1] if mentions else None
         if last is not None and last.vague and last.unit and mention.per is None \
@@ -215,15 +253,37 @@ class UnitReader:
             return
         if previous.unit != mention.unit:
             return
-        if previous.per is None and previous.role is None and CHANGE_OR_PERCENT.fullmatch(between):
+        rate = self.rate_after.match(text, previous.end) if previous.per is not None else None
+        change = CHANGE_OR_PERCENT.fullmatch(text, rate.end() if rate else previous.end, mention.start) \
+            if previous.role is None else None
+        if change is not None and change.group("joint") == "at" \
+                and not CHANGE_BEFORE.search(text, max(0, previous.start - 30), previous.start):
+            change = None  # "raised $50 million at $12 a share": not a change and its level
+        if change is not None and previous.per is None:
             previous.per = mention.per  # "up 12 US cents to US$74.41 a barrel": the change is per barrel
+            return
+        if change is not None and " per " not in (previous.per or " per "):
+            mention.per = previous.per  # "rose 63.9¢ per hundredweight to $17.42": so is the level
             return
         if not 0.2 <= previous.value / (mention.value or 1) <= 5:
             return
-        if mention.per is None and LIST_AFTER_RATE.match(between):
-            mention.per = previous.per
-        elif previous.per is None and LIST_JOINT.match(between):
+        if previous.per is None and LIST_JOINT.match(between):
             previous.per = mention.per
+
+    def _carry_through_list(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) \
+            -> None:
+        """The rate of an earlier amount of the list in the same currency (G-7), across percentages and
+        changes of the clause ("at $1,943 an ounce, while platinum fell 1.1% to $1,012")."""
+        for earlier in reversed(mentions[-CARRY_REACH:]):
+            if earlier.vague or earlier.unit != mention.unit or earlier.per is None:
+                continue
+            joint = LIST_AFTER_RATE.match(text, earlier.end, mention.start) \
+                or COMPARED_FROM.fullmatch(text, earlier.end, mention.start)
+            changed_by = joint is not None and joint.re is LIST_AFTER_RATE \
+                and joint.group("joint") in ("up", "down") and not joint.group("tail")
+            if joint is not None and (changed_by or 0.2 <= earlier.value / (mention.value or 1) <= 5):
+                mention.per = earlier.per  # "£1,310 a month, up £96 from a year earlier": the change too
+            return
 
     def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int,
                                   gate: LetterGate | None = None) -> int:
@@ -296,9 +356,24 @@ class UnitReader:
         """An index level in points or an exchange rate as a currency per currency (guide 14)."""
         if mention.spelled:
             return
+        named = self.per_before.search(text, max(0, mention.start - PER_REACH), mention.start) \
+            if mention.per is None and mention.role != "from" else None
+        if named is not None and (mention.unit in self.codes or (
+                mention.unit_end and mention.unit and " per " not in mention.unit)) \
+                and not OWN_FIGURE.search(text, max(0, named.start() - 20), named.start()):
+            per = self._per(named)  # "ancillary revenue per passenger rose to €24.10": EUR per passenger
+            if mention.unit in self.codes:
+                mention.per = per
+            else:
+                mention.unit = f"{mention.unit} per {per}"
+            return
         if mention.per is None and mention.unit in self.codes and mention.bound != "range" \
-                and (period := self.forms.period_rate(text, mention.start)):
-            mention.per = period  # "peak annual sales of about $2.4 billion": USD per year
+                and (period := self.forms.period_rate(text, mention.start, end)):
+            mention.per = period  # "peak annual sales of about $2.4 billion", "a C$4.99 monthly charge"
+            return
+        if mention.unit_end and mention.unit and " per " not in mention.unit and mention.bound != "range" \
+                and (period := self.forms.period_rate(text, mention.start, max(end, mention.unit_end), True)):
+            mention.unit = f"{mention.unit} per {period}"  # "an annual capacity of 900,000 tonnes"
             return
         if mention.unit is None and self.forms.index_level(text, mention.start, end):
             mention.unit = "point"  # "the FTSE 100 fell 1.38pc to 8,112": an index level

@@ -10,6 +10,7 @@ from claimledger.models import Claim, Document, Period, Source
 from claimledger.nlp.drafts import ClaimDraft, live_drafts, span_text
 from claimledger.nlp.pipeline import extractor_version
 from claimledger.normalize.dates import iso, resolve_period
+from claimledger.normalize.units import hyphenate_products
 
 
 def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim]:
@@ -59,7 +60,7 @@ def _claim(draft: ClaimDraft, document: Document, published, version: str, offse
         value=mention.value,
         high=mention.high,
         bound=mention.bound,
-        unit=draft.unit,
+        unit=hyphenate_products(draft.unit) if draft.unit else draft.unit,  # "per passenger kilometre"
         category=draft.category,
         time_scope=draft.time_scope,
         period=period_of(draft, published, document.text),

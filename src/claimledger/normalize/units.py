@@ -8,6 +8,7 @@ The vocabulary is quantulum3's maintained unit table (names, surfaces, symbols a
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -60,6 +61,25 @@ def _quantulum_units() -> dict[str, Any]:
 
 
 @cache
+def _products() -> re.Pattern[str]:
+    """ "kilowatt hour", "newton metre", "patient year": a product of two units of units.toml [products],
+    with an SI prefix or none, written apart."""
+    table = load_table("units")
+    prefixes = sorted(set(table["prefixes"].values()), key=len, reverse=True)
+    pairs = [name.split("-", 1) for name in table["products"]["names"]]
+    alternatives = "|".join(rf"{re.escape(a)}[\s-]+{re.escape(b)}" for a, b in pairs)
+    return re.compile(rf"\b(?P<prefix>(?:{'|'.join(prefixes)})?)(?P<product>{alternatives})\b")
+
+
+def hyphenate_products(unit: str) -> str:
+    """A product of two units written with a hyphen (annotation guide, fourth round): "kilowatt hour" →
+    "kilowatt-hour", "GBP per megawatt hour" → "GBP per megawatt-hour"; any other unit unchanged."""
+    if " " not in unit and "-" not in unit:
+        return unit
+    return _products().sub(lambda m: m.group("prefix") + re.sub(r"[\s-]+", "-", m.group("product")), unit)
+
+
+@cache
 def default_vocabulary() -> UnitVocabulary:
     return build_vocabulary(_quantulum_units(), load_table("units"))
 
@@ -100,4 +120,6 @@ def build_vocabulary(units: dict[str, Any], table: dict[str, Any]) -> UnitVocabu
     for surface in list(words):
         for form in plural_forms(surface):
             words.setdefault(form, words[surface])
+    words = {surface: hyphenate_products(name) for surface, name in words.items()}
+    symbols = {symbol: hyphenate_products(name) for symbol, name in symbols.items()}
     return UnitVocabulary(words=words, symbols=symbols)

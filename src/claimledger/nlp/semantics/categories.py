@@ -36,7 +36,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return "percent", mention.unit
     if mention.unit and len(mention.unit) == CURRENCY_UNITS_ARE_CODES and mention.unit.isupper():
         code = currency_in_context(draft, mention.unit, rules)
-        code = mention.unit if code == mention.per else code  # "70.48 cents US": not CAD per CAD
+        if code == mention.per:
+            code = mention.unit  # "the loonie ... 72.31 cents": USD per CAD, not CAD per CAD
         return "money", f"{code} per {mention.per}" if mention.per else code  # "$14.95 a month"
     if mention.unit:  # a unit of measure read with the figure: "256GB", "50 km/h", "grew sixfold"
         return "other", mention.unit

@@ -16,6 +16,7 @@ from claimledger.nlp.semantics.categories import (
     categorize,
 )
 from claimledger.nlp.semantics.context import location_of, own_event_lemmas, subject_of
+from claimledger.nlp.semantics.models import model_unit
 from claimledger.nlp.semantics.references import (
     _accounted_for,
     _among_the_named,
@@ -59,6 +60,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             continue
         noun = counted_noun(draft) if draft.mention.unit is None else None
         draft.category, draft.unit = categorize(draft, noun, rules)
+        draft.unit = model_unit(draft, noun) or draft.unit  # "40 A321neos": aircraft
         draft.unit = rate_of_counted(draft, noun, draft.unit)  # "61 people per boat": person per boat
         if rate := rate_named_before(draft, noun, seen):
             draft.unit = rate  # "the rate was 5.3 per 100,000" after "deaths per 100,000 people"

@@ -190,7 +190,7 @@ def _time_rate(text: str, at: int) -> tuple[str, int] | None:
     timed = scanner.rate_after.match(text, at)
     if timed is None:
         return None
-    per = re.sub(r"\s+", " ", timed.group("per").lower())
+    per = re.sub(r"\s+", " ", (timed.group("per") or timed.group("adverb")).lower())
     if timed.group(0).lstrip().lower().startswith("per") and per not in TIME_UNITS:
         return None  # "per boat" is read with its base, above
     return scanner.per_words.get(per, per), timed.end()
@@ -271,7 +271,8 @@ def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> s
     parts = []
     if head in keep or head not in rules.bare_heads:
         compounds = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num
-                     and t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in NOT_COMPOUNDS]
+                     and t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in NOT_COMPOUNDS
+                     and not any(c.dep_ == "punct" and c.text == "-" for c in t.lefts)]  # "A320-family jets"
         if head not in keep:
             kinds = [t for t in compounds if t.lower_ in rules.kind_modifiers]
             compounds = [t for t in compounds if kinds == [] or t.i > kinds[-1].i]

@@ -1,0 +1,139 @@
+"""Units and rates of general news by kind (issue 11; annotation guide sections 5, 14, 15 and the fourth
+round's hyphenated products). Every sentence is written for the test; none is taken from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+from wirecopy import claim_for, claims_of
+
+from claimledger.nlp.quantities import find_quantities
+from claimledger.normalize.units import hyphenate_products
+
+
+def scanned(text: str, quantity: str):
+    found = [m for m in find_quantities(text) if m.text == quantity]
+    assert found, f"{quantity!r} not scanned in {text!r}; got {[m.text for m in find_quantities(text)]}"
+    return found[0]
+
+
+# text, quantity text, unit (the scanner's, before the parse)
+SCANNED = [
+    # 1. a product of two units is hyphenated, also inside a rate
+    ("The hatchback carries a 64kWh pack.", "64", "kilowatt-hour"),
+    ("The tablet has a 8,200mAh battery.", "8,200", "milliampere-hour"),
+    ("The earbuds' case stores 1.9Wh.", "1.9", "watt-hour"),
+    ("The motor makes 420 Nm at launch.", "420", "newton-metre"),
+    ("The diesel produces 610 pound-feet of torque.", "610", "pound-foot"),
+    ("The nebula lies 1,300 light years from us.", "1,300", "light-year"),
+    ("Households used 3,100 kilowatt hours last winter.", "3,100", "kilowatt-hour"),
+    ("Wind farms generated 21 terawatt hours in the quarter.", "21", "terawatt-hour"),
+    ("Power cost 31.2p per kWh on the new tariff.", "31.2p", "GBP per kilowatt-hour"),
+    ("Spot power hit €212 per megawatt hour at the evening peak.", "€212", "EUR per megawatt-hour"),
+    ("The bus line emits 38 grams per passenger kilometre.", "38", "gram per passenger-kilometre"),
+    # "per cent" is percent, and the earlier end of a change takes the later end's unit
+    ("The van went from 15 to 85 per cent in 41 minutes.", "15", "percent"),
+    ("The van went from 15 to 85 per cent in 41 minutes.", "85 per cent", "percent"),
+    # 2. rates named by an adjective or a noun of a period
+    ("The broadband firm added an A$7.99 monthly fee to older plans.", "A$7.99", "AUD per month"),
+    ("Members pay a €30 weekly charge for lockers.", "€30", "EUR per week"),
+    ("The median monthly wage of shop staff, before tax, rose 3.8 per cent to S$3,410.", "S$3,410",
+     "SGD per month"),
+    ("The quarry has a permitted annual capacity of 650,000 tonnes.", "650,000", "tonne per year"),
+    ("The lease comes with an 8,000-mile annual limit.", "8,000", "mile per year"),
+    ("Typical annual rainfall on the coast is about 1,150mm.", "about 1,150", "millimetre per year"),
+    ("A nurse on the new scale saves about Rs 22,000 annually.", "about Rs 22,000", "INR per year"),
+    ("The plant produced 12,000 tonnes last year.", "12,000", "tonne"),  # no rate written
+    ("Sales were $40 million a year ago.", "$40 million", "USD"),  # "a year ago" is no rate
+    # 3. a unit or rate carried through a list or a comparison (G-7)
+    ("Silver was flat at $24.10 an ounce, while palladium slipped 0.9% to $21.80.", "$21.80",
+     "USD per ounce"),
+    ("Brent crude settled up 41 cents at $81.12 a barrel.", "41 cents", "USD per barrel"),
+    ("Arabica settled down 1.2 cents at 179.4 cents a pound.", "1.2 cents", "USD per pound"),
+    ("Wheat ended unchanged at $6.12 a bushel, while oats slipped 3 cents to $5.01.", "$5.01",
+     "USD per bushel"),
+    ("Wheat ended unchanged at $6.12 a bushel, while oats slipped 3 cents to $5.01.", "3 cents",
+     "USD per bushel"),
+    ("Feeder cattle rose 41.5¢ per hundredweight to $221.30.", "$221.30", "USD per hundredweight"),
+    ("The typical household will pay £1,820 a year, up 8pc from £1,690.", "£1,690", "GBP per year"),
+    ("Average rent reached £1,310 a month, up £96 from a year earlier.", "£96", "GBP per month"),
+    ("Ancillary revenue per passenger rose to €21.30 from €19.90.", "€21.30", "EUR per passenger"),
+    ("Ancillary revenue per passenger rose to €21.30 from €19.90.", "€19.90", "EUR per passenger"),
+    ("Earnings per share climbed 12% to $1.84.", "$1.84", "USD per share"),
+    ("Profit came to $2.10 per share, versus a consensus of $1.95.", "$1.95", "USD per share"),
+    ("The stock trades at about 30 times forward earnings.", "about 30", "fold"),
+    ("The developer priced flats at HK$17,200 per sq ft after discounts.", "HK$17,200",
+     "HKD per square foot"),
+    ("Wholesale gas climbed to around 91p a therm this week.", "around 91p", "GBP per therm"),
+    ("A large ship burns between 70 and 90 tonnes of fuel a day.", "between 70 and 90", "tonne per day"),
+    ("The company raised $50 million at $12 a share.", "$50 million", "USD"),  # not a change and its level
+    ("Rebates of A$150 per household will cost A$1.8 billion.", "A$1.8 billion", "AUD"),  # the total, no rate
+    # exchange rates (G-3): a base after the figure, before it, or "per dollar"
+    ("The rand slipped for a second day, trading at 18.6 to the dollar.", "18.6", "ZAR per USD"),
+    ("In Johannesburg at noon the currency was at R18.64 per dollar.", "R18.64", "ZAR per USD"),
+    ("Against the euro the rand eased to R20.11, and against sterling to R23.40.", "R20.11", "ZAR per EUR"),
+    ("Against the euro the rand eased to R20.11, and against sterling to R23.40.", "R23.40", "ZAR per GBP"),
+    ("The rupee closed at 83.2 to the dollar.", "83.2", "INR per USD"),
+    ("All figures use a rate of 95 rubles to the US dollar.", "95 rubles", "RUB per USD"),
+    ("The rupee settled 11 paise stronger at 83.14 against the US dollar.", "11 paise", "INR per USD"),
+    # sport's rates without a unit
+    ("The required rate climbed from 8.4 to 10.2 an over.", "8.4", "run per over"),
+    ("The required rate climbed from 8.4 to 10.2 an over.", "10.2", "run per over"),
+    ("The spinner finished with an economy of 5.50 while others went at 9 an over.", "5.50", "run per over"),
+    ("The spinner finished with an economy of 5.50 while others went at 9 an over.", "9", "run per over"),
+    ("She made 61 at a strike rate of 160.5.", "160.5", "run per 100 ball"),
+    # 4. multiples of a named standard; a fraction of a time is a multiple
+    ("The team puts the star at 1.25 times the mass of the Sun.", "1.25", "solar mass"),
+    ("The planet is 3.2 times the Earth’s mass.", "3.2", "earth mass"),
+    ("Its radius is 0.01 solar radii.", "0.01", "solar radius"),
+    ("Its surface gravity is about 300,000 times Earth's.", "about 300,000", "fold"),
+    ("The gap narrowed to a ratio of 3.1 times.", "3.1", "fold"),
+    ("Knife crime was 4.6 times higher in the city.", "4.6", "fold"),
+    # an index level is in points
+    ("The consumer price index rose 0.4 per cent in May to 131.6.", "131.6", "point"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", SCANNED, ids=[f"{i}-{c[1]}" for i, c in enumerate(SCANNED)])
+def test_scanned_unit(text, quantity, unit):
+    assert scanned(text, quantity).full_unit == unit
+
+
+@pytest.mark.parametrize("written,unit", [
+    ("kilowatt hour", "kilowatt-hour"), ("GBP per megawatt hour", "GBP per megawatt-hour"),
+    ("kilowatt hour per 100 kilometre", "kilowatt-hour per 100 kilometre"), ("newton metre", "newton-metre"),
+    ("infection per 100 patient year", "infection per 100 patient-year"), ("light year", "light-year"),
+    ("milliampere hour", "milliampere-hour"), ("square metre", "square metre"), ("hour", "hour"),
+    ("nautical mile", "nautical mile"), ("degree celsius", "degree celsius"),
+])
+def test_products_are_hyphenated(written, unit):
+    assert hyphenate_products(written) == unit
+
+
+# text, quantity, unit of the claim (the parse decides the counted noun)
+CLAIMED = [
+    # 5. counted nouns that are model names
+    ("The airline will take 30 A321neos next year.", "30", "aircraft"),
+    ("The fleet grows as it takes delivery of 9 Airbus A321neos, each with 220 seats.", "9", "aircraft"),
+    ("The carrier flies 12 Boeing 787-9s and will add two more 787s in June.", "two", "aircraft"),
+    ("Kestrel has never sold a car here, so the locally assembled Nova compact SUV has much to prove. The "
+     "importer expects to sell about 4,000 Novas in its first year.", "about 4,000", "car"),
+    ("The dealer sold 40 Corollas last month.", "40", "corolla"),  # nothing says what a Corolla is
+    # a hyphenated modifier of kind is left out (U-5)
+    ("Carriers have been receiving about 50 A220-family jets a month.", "about 50", "jet"),
+    # a currency quoted against itself is not a rate: the written currency stays
+    ("OTTAWA - The loonie slipped after the rate decision, falling to 72.31 cents US from 72.55 cents.",
+     "72.31 cents", "USD per CAD"),
+    ("Fleet emissions of 0.8 tonnes per passenger-kilometre were reported.", "0.8",
+     "tonne per passenger-kilometre"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", CLAIMED, ids=[f"{i}-{c[1]}" for i, c in enumerate(CLAIMED)])
+def test_claimed_unit(text, quantity, unit):
+    assert claim_for(text, quantity).unit == unit
+
+
+def test_range_of_a_change_keeps_both_units():
+    claims = claims_of("The share of renewables rose from 31 to 38 per cent last year.")
+    assert [(c.text, c.unit) for c in claims if c.category == "percent"] == [("31", "percent"),
+                                                                            ("38 per cent", "percent")]
