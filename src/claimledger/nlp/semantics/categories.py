@@ -16,6 +16,9 @@ from claimledger.nlp.semantics.context import _anchor, _figure_top, context_lemm
 from claimledger.nlp.semantics.rules import (
     BARE_FIGURE_UNITS,
     CASUALTY_LINK,
+    CHANGE_PREPOSITIONS,
+    CHANGE_VERBS,
+    COUNT_HOLDERS,
     CURRENCY_UNITS_ARE_CODES,
     FLIGHT,
     HOMES,
@@ -23,6 +26,7 @@ from claimledger.nlp.semantics.rules import (
     KILLED_AND_WOUNDED,
     NOUN_POS,
     NUMBER_OF_CASUALTIES,
+    PEOPLE_PARTICIPLES,
     TREATMENT_REACH,
     CategoryRules,
 )
@@ -81,6 +85,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         happened = "detained"  # "police are holding 45 suspects", "12 activists were held overnight"
     if happened is None and unit.split()[-1:] == ["officer"] and _beside_troops(noun, rules):
         return "troops", unit  # "120 police officers and soldiers had been deployed"
+    if happened is None and people and noun is not None and _left_home(noun):
+        happened = "displaced"  # "4,000 Haitians have left the country" (U-6: people)
     if happened is None and people and _sheltered_or_arriving(draft, noun, own | lemmas, events):
         happened = "displaced"  # "a school that now houses 1,100 people", "500 families were arriving"
     if direct in ("troops",) or people:
@@ -274,13 +280,44 @@ def _noun_category(unit: str, rules: CategoryRules) -> str | None:
 
 
 def _what_a_number_counts(noun: Token) -> Token:
-    """ "the number of arrests", "the toll of dead": the noun after "of" says what is counted."""
+    """ "the number of arrests", "the toll of dead": the noun after "of" says what is counted ("the total of
+    1,200" counts nothing there: the figure is not its own noun)."""
     if noun.lemma_.lower() in ("number", "figure", "total", "count", "tally", "estimate"):
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
+        if pobj is not None and not (pobj.like_num or pobj.pos_ == "NUM"):
             return _compound_head(pobj)
     return noun
+
+
+def _held_count(child: Token, rules: CategoryRules) -> str:
+    """What a count holder with no "of" counts, from its own words: the people it says happened to
+    ("the number displaced" → person, "the number of dead" → death) or its compound ("casualty estimate",
+    "tank losses", "passenger numbers")."""
+    participle = next((c for c in child.children if c.dep_ in ("acl", "amod") and c.i > child.i
+                       and c.lemma_.lower() in PEOPLE_PARTICIPLES), None)
+    if participle is not None:
+        return PEOPLE_PARTICIPLES[participle.lemma_.lower()]
+    compounds = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num]
+    if compounds:
+        return unit_of(compounds[-1])
+    return ""
+
+
+def _counts_itself(child: Token, draft: ClaimDraft, rules: CategoryRules) -> bool:
+    """ "Retrenchments rose to 3,720, from 3,110": a plural subject of a change counts itself, unless it
+    is a measure or an amount ("Prices rose to 120")."""
+    if child.tag_ != "NNS" or child.dep_ not in ("nsubj", "nsubjpass") or child.i > draft.figure.i:
+        return False
+    if _lemma(child) in rules.uncounted_subjects or _lemma(child) in COUNT_HOLDERS:
+        return False
+    top = _figure_top(draft.figure)
+    verb = child.head  # the figure is where this subject's own verb took it
+    changed = (top.dep_ == "pobj" and top.head.lower_ in CHANGE_PREPOSITIONS and top.head.head.i == verb.i) \
+        or (top.dep_ == "dobj" and top.head.lemma_.lower() in CHANGE_VERBS and top.head.i == verb.i)
+    after = draft.span.doc[draft.span.end:draft.span.end + 1]
+    rate = bool(after) and after[0].lower_ in ("a", "an", "per", "each")  # "going at 10 an over"
+    return changed and not rate
 
 
 def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[str | None, str]:
@@ -305,12 +342,23 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
     fallback = ""
     for child in candidates:
         counted = _what_a_number_counts(child)
+        if counted.i == child.i and _lemma(child) in COUNT_HOLDERS:
+            held = _held_count(child, rules)  # "put the number displaced at 350,000", "tank losses at"
+            if held:
+                return _noun_category(held, rules), held
+        elif counted.pos_ != "NOUN" and counted.lemma_.lower() in PEOPLE_PARTICIPLES:
+            held = PEOPLE_PARTICIPLES[counted.lemma_.lower()]  # "the number of dead": deaths (U-7)
+            return _noun_category(held, rules), held
         phrase = unit_of(counted)
         category = _noun_category(phrase, rules)
         if category is not None and counted.i != child.i:
             return category, phrase  # "the number of detentions, 61": what the number counts
+        if category is not None and _counts_itself(child, draft, rules):
+            return category, phrase  # "knife homicides fell to 244": homicides, not the category's death
         if category is not None:
             return category, BARE_FIGURE_UNITS.get(category, phrase)
+        if not fallback and _counts_itself(child, draft, rules):
+            fallback = phrase  # "Retrenchments rose to 3,720"
         if not fallback and counted.i != child.i:
             fallback = phrase  # "the number of vessels": what the number counts
         elif not fallback and counted.lemma_.lower() in rules.people_collectives:
