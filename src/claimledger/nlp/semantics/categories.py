@@ -247,7 +247,7 @@ def _said_to_be(draft: ClaimDraft, noun: Token | None) -> Token | None:
     after = doc[draft.span.end:draft.span.end + 3]
     if len(after) < 3 or [t.lower_ for t in after[:2]] != ["of", "the"]:
         return None
-    if after[2].pos_ not in ("ADJ", "NOUN"):
+    if after[2].pos_ not in ("ADJ", "NOUN", "VERB"):  # "9 of the wounded were children"
         return None
     verb = _figure_top(draft.figure).head
     if verb.lemma_.lower() != "be":
@@ -304,6 +304,22 @@ def _held_count(child: Token, rules: CategoryRules) -> str:
     return ""
 
 
+HOLDER_REACH = 25  # tokens before a verb of change where its count holder may stand
+
+
+def _holder_before(verb: Token, draft: ClaimDraft) -> Token | None:
+    """The count holder a verb of change with no subject of its own is said of, when the parse hangs it
+    elsewhere ("says the number of cases linked to the outbreak has risen to 187", "after passenger numbers
+    rose 11 per cent to 14.2 million"): the nearest one before the verb in the sentence."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    start = max(draft.sentence.start, verb.i - HOLDER_REACH)
+    for token in reversed(verb.doc[start:verb.i]):
+        if token.pos_ == "NOUN" and _lemma(token) in ("number", "total", "count", "tally"):
+            return token
+    return None
+
+
 def _counts_itself(child: Token, draft: ClaimDraft, rules: CategoryRules) -> bool:
     """ "Retrenchments rose to 3,720, from 3,110": a plural subject of a change counts itself, unless it
     is a measure or an amount ("Prices rose to 120")."""
@@ -328,6 +344,8 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
     preposition = None
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.measure_nouns:
         return None, token.head.head.lemma_.lower()
+    if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.people_collectives:
+        return None, "person"  # "a record crowd of 52,418", "an audience of 1.9 million", "a crew of 21"
     for _ in range(4):
         if token.dep_ == "pobj":
             preposition = token.head.lower_
@@ -339,6 +357,13 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
         order = ("dobj", "nsubj", "nsubjpass", "attr")  # "put the crowd at 25,000"
     nouns = (c for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS)
     candidates = sorted(nouns, key=lambda c: order.index(c.dep_))
+    if preposition == "at" and candidates and candidates[0].dep_ == "dobj" \
+            and candidates[0].lemma_.lower() in rules.measure_nouns:
+        return None, candidates[0].lemma_.lower()  # "put the magnitude lower, at 5.9"
+    held = _holder_before(token, draft) if not any(c.dep_ in ("nsubj", "nsubjpass") for c in candidates) \
+        else None
+    if held is not None:
+        candidates.insert(0, held)  # "says the number of cholera cases ... has risen to 187": a parse
     fallback = ""
     for child in candidates:
         counted = _what_a_number_counts(child)

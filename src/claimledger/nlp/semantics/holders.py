@@ -75,10 +75,11 @@ def count_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None
 
 
 def part_of_whom(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
-    """ "put the number of dead at 142, of whom 91 were in the district": a part of the count before."""
+    """ "put the number of dead at 142, of whom 91 were in the district", "6,420 fires, of which 431 were
+    active": a part of the count before."""
     doc = draft.span.doc
     start = draft.span.start
-    if start < 2 or [t.lower_ for t in doc[start - 2:start]] != ["of", "whom"]:
+    if start < 2 or doc[start - 2].lower_ != "of" or doc[start - 1].lower_ not in ("whom", "which"):
         return None
     before = count_before(draft, seen)
     return before if before is not None and before.sentence.start == draft.sentence.start else None

@@ -189,6 +189,8 @@ def _bare_count(draft: ClaimDraft, seen: list[ClaimDraft], rules: CategoryRules)
     """U-7 for a figure with no noun: the count a count holder or "of whom" stands for, else the noun the
     text asks "how many" about."""
     before = count_before(draft, seen) if holds_a_count(draft) else part_of_whom(draft, seen)
+    if before is None:
+        before = _next_part(draft, seen)  # "of which 431 were active and 158 out of control"
     if before is not None:
         draft.unit = before.unit
         if draft.category == "other":
@@ -199,6 +201,17 @@ def _bare_count(draft: ClaimDraft, seen: list[ClaimDraft], rules: CategoryRules)
         draft.unit = unit_of(asked)
         if draft.category == "other":
             draft.category = _noun_category(draft.unit, rules) or draft.category
+
+
+def _next_part(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """The second of two parts "of which": the part before it, joined by "and", counts the same things."""
+    doc = draft.span.doc
+    if len(seen) < 2 or draft.span.start == 0 or doc[draft.span.start - 1].lower_ not in ("and", "or"):
+        return None
+    earlier = seen[-2] if seen[-1] is draft else seen[-1]
+    if earlier.sentence.start != draft.sentence.start or earlier.span.end < draft.span.start - 8:
+        return None
+    return earlier if part_of_whom(earlier, seen) is not None and earlier.unit else None
 
 
 STANDING_ALONE_BEFORE = {"the", "these", "those", "their", "its", "our", "his", "her", "all", "both", "other",
