@@ -300,7 +300,10 @@ def _held_count(child: Token, rules: CategoryRules) -> str:
         return PEOPLE_PARTICIPLES[participle.lemma_.lower()]
     compounds = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num]
     if compounds:
-        return unit_of(compounds[-1])
+        words = unit_of(compounds[-1]).split()
+        while len(words) > 1 and words[0] in rules.kind_modifiers:
+            words = words[1:]  # "enemy tank losses": tank
+        return " ".join(words)
     return ""
 
 
