@@ -310,16 +310,22 @@ def _held_count(child: Token, rules: CategoryRules) -> str:
 HOLDER_REACH = 25  # tokens before a verb of change where its count holder may stand
 
 
-def _holder_before(verb: Token, draft: ClaimDraft) -> Token | None:
+BRING_VERBS = frozenset({"bring", "take", "push", "raise", "lift", "put", "drive"})
+
+
+def _holder_before(verb: Token, draft: ClaimDraft, preposition: str | None) -> Token | None:
     """The count holder a verb of change with no subject of its own is said of, when the parse hangs it
     elsewhere ("says the number of cases linked to the outbreak has risen to 187", "after passenger numbers
-    rose 11 per cent to 14.2 million"): the nearest one before the verb in the sentence."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
+    rose 11 per cent to 14.2 million"), or that a verb before brings "to" the figure ("bring the number of
+    people dead or missing on the route to 1,143"): the nearest one before the verb in the sentence."""
+    changed = verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS
+    if not changed and preposition not in ("to", "at"):
         return None
     start = max(draft.sentence.start, verb.i - HOLDER_REACH)
     for token in reversed(verb.doc[start:verb.i]):
         if token.pos_ == "NOUN" and _lemma(token) in ("number", "total", "count", "tally"):
-            return token
+            brought = token.dep_ == "dobj" and token.head.lemma_.lower() in BRING_VERBS
+            return token if changed or brought else None
     return None
 
 
@@ -363,8 +369,8 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
     if preposition == "at" and candidates and candidates[0].dep_ == "dobj" \
             and candidates[0].lemma_.lower() in rules.measure_nouns:
         return None, candidates[0].lemma_.lower()  # "put the magnitude lower, at 5.9"
-    held = _holder_before(token, draft) if not any(c.dep_ in ("nsubj", "nsubjpass") for c in candidates) \
-        else None
+    held = _holder_before(token, draft, preposition) \
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in candidates) else None
     if held is not None:
         candidates.insert(0, held)  # "says the number of cholera cases ... has risen to 187": a parse
     fallback = ""
@@ -374,6 +380,9 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
             held = _held_count(child, rules)  # "put the number displaced at 350,000", "tank losses at"
             if held:
                 return _noun_category(held, rules), held
+        elif counted.i != child.i and _lemma(counted) in COUNT_HOLDERS and _held_count(counted, rules):
+            held = _held_count(counted, rules)  # "its tally of personnel losses": personnel
+            return _noun_category(held, rules), held
         elif counted.pos_ != "NOUN" and counted.lemma_.lower() in PEOPLE_PARTICIPLES:
             held = PEOPLE_PARTICIPLES[counted.lemma_.lower()]  # "the number of dead": deaths (U-7)
             return _noun_category(held, rules), held
