@@ -19,6 +19,7 @@ from claimledger.nlp.semantics.rules import (
     CHANGE_PREPOSITIONS,
     CHANGE_VERBS,
     COUNT_HOLDERS,
+    COUNT_OWNERS,
     CURRENCY_UNITS_ARE_CODES,
     FLIGHT,
     HOMES,
@@ -298,7 +299,8 @@ def _held_count(child: Token, rules: CategoryRules) -> str:
                        and c.lemma_.lower() in PEOPLE_PARTICIPLES), None)
     if participle is not None:
         return PEOPLE_PARTICIPLES[participle.lemma_.lower()]
-    compounds = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num]
+    compounds = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num
+                 and _lemma(c) not in COUNT_OWNERS]
     if compounds:
         words = unit_of(compounds[-1]).split()
         while len(words) > 1 and words[0] in rules.kind_modifiers:

@@ -14,6 +14,7 @@ from claimledger.nlp.semantics.categories import _noun_category
 from claimledger.nlp.semantics.context import _figure_top
 from claimledger.nlp.semantics.rules import (
     COUNT_HOLDERS,
+    COUNT_OWNERS,
     LOCATION_PREPOSITIONS,
     PEOPLE_PARTICIPLES,
     PEOPLE_UNITS,
@@ -50,7 +51,8 @@ def holds_a_count(draft: ClaimDraft) -> bool:
 def _names_nothing(holder: Token) -> bool:
     """A count holder with no "of <noun>", compound or participle of its own ("the number", "the total")."""
     for child in holder.children:
-        if child.dep_ in ("compound", "nmod") and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ in ("compound", "nmod") and child.pos_ in ("NOUN", "PROPN") \
+                and _lemma(child) not in COUNT_OWNERS:
             return False
         if child.dep_ in ("acl", "amod") and child.lemma_.lower() in PEOPLE_PARTICIPLES:
             return False  # "the number displaced"; "the running total" names nothing

@@ -113,6 +113,7 @@ FLIGHT = _words("flight")
 PLACE_PREPOSITIONS = _words("place_prepositions")  # "moved to safety", "were among the dead"
 NUMBER_NOUNS = _words("number_nouns")
 COUNT_HOLDERS = _words("count_holders")  # "put the number at 21": what it counts is elsewhere
+COUNT_OWNERS = _words("count_owners")  # "the average trade estimate": whose count, not what it counts
 TIME_ADVERBS = _words("time_adverbs")  # "17 tomorrow": when, not what
 TIME_DETERMINERS = _words("time_determiners")  # "53 last year"
 CHANGE_PREPOSITIONS = _words("change_prepositions")  # "Retrenchments rose to 3,720, from 3,110"
