@@ -44,7 +44,8 @@ BARE_FIGURES = [
     ("How many Chinese troops are fighting there is unclear. Officials say about 7,000 were sent in May.",
      "about 7,000", "troop"),
     # -- "up from" compares with the main count of the sentence, not where it was counted
-    ("By Friday 682 cases had been confirmed across 23 districts, up from 487 a year earlier.", "487", "case"),
+    ("By Friday 682 cases had been confirmed across 23 districts, up from 487 a year earlier.", "487",
+     "case"),
     ("The report said 340,000 people crossed the pass last year, down from a record 520,000 the year "
      "before.", "520,000", "person"),
     # -- a word that dates a figure is not its noun
@@ -75,7 +76,11 @@ HEADS = [
     ("The force logged 410 vehicle thefts in March.", "410", "theft"),
     ("Italy recorded 12,400 sea arrivals in the first half.", "12,400", "arrival"),
     ("The fire destroyed at least 120 apartment buildings.", "at least 120", "building"),
+    ("Australia ended the day with 14 gold medals.", "14", "medal"),
+    ("The board may cut 11 bus routes in the autumn.", "11", "route"),
     # -- U-4: fixed compounds that name a kind of their own stay whole
+    ("The authority said four hydropower plants on the river had been shut down.", "four",
+     "hydropower plant"),
     ("Floods hit nine of the state's 23 local government areas.", "23", "local government area"),
     ("The star formed from the merger of two small white dwarfs.", "two", "white dwarf"),
     ("Crews moved 40 pieces of heavy equipment to the site.", "40", "piece of heavy equipment"),

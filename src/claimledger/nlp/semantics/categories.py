@@ -371,10 +371,10 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
     if preposition == "at" and candidates and candidates[0].dep_ == "dobj" \
             and candidates[0].lemma_.lower() in rules.measure_nouns:
         return None, candidates[0].lemma_.lower()  # "put the magnitude lower, at 5.9"
-    held = _holder_before(token, draft, preposition) \
+    holder = _holder_before(token, draft, preposition) \
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in candidates) else None
-    if held is not None:
-        candidates.insert(0, held)  # "says the number of cholera cases ... has risen to 187": a parse
+    if holder is not None:
+        candidates.insert(0, holder)  # "says the number of cholera cases ... has risen to 187": a parse
     fallback = ""
     for child in candidates:
         counted = _what_a_number_counts(child)
