@@ -225,13 +225,16 @@ def reason_not_a_claim(
         and not GROUPED_THOUSANDS.search(figure_text)  # "since March 3 to 2,145": no date is written so
     doc = draft.span.doc
     if dated and 0 < draft.span.start and draft.span.end < len(doc) and says_when(doc[draft.span.end]) \
-            and doc[draft.span.start - 1].lower_ in ("and", "or", "from", ","):
-        dated = False  # "42 trains today and 17 tomorrow": a second count, dated by the word after it
+            and doc[draft.span.start - 1].lower_ not in CLOCK_PREPOSITIONS:
+        dated = False  # "17 tomorrow", "was 12 last week": a count the word after dates ("at 5 tomorrow": no)
     if noun is None and mention.unit is None and dated:
         return "a date or a time"
     if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
         return "'one of', not a count"
     return None
+
+
+CLOCK_PREPOSITIONS = frozenset({"at", "on", "by", "until", "till", "in", "since", "before", "after"})
 
 
 def _is_money_or_share(unit: str | None) -> bool:
