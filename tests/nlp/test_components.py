@@ -88,7 +88,7 @@ CATEGORY_AND_UNIT = [
     ("The budget allocates 13.5 trillion rubles to defence, up from 10.8 trillion this year.",
      "10.8 trillion", "money", "RUB"),
     ("At least 34,183 Palestinians have been killed since the war began in Gaza.",
-     "At least 34,183", "deaths", "palestinian"),
+     "At least 34,183", "deaths", "person"),  # U-6: a demonym that is the counted noun
     ("Fires forced the evacuation of 19,000 residents.", "19,000", "displaced", "resident"),
     ("Fires have burned more than 2,300 hectares.", "more than 2,300", "other", "hectare"),
 ]

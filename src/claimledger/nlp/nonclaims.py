@@ -18,6 +18,7 @@ from claimledger.nlp.entities import entity_at
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
 from claimledger.nlp.runner import expired
 from claimledger.nlp.semantics import counted_noun
+from claimledger.nlp.semantics.units import says_when
 
 NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
 YEAR_PREPOSITION = re.compile(r"\b(?:for|in|since|until|during|from|through|by)\s+$", re.IGNORECASE)
@@ -222,11 +223,18 @@ def reason_not_a_claim(
         return "a duration or a point in time"
     dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft) \
         and not GROUPED_THOUSANDS.search(figure_text)  # "since March 3 to 2,145": no date is written so
+    doc = draft.span.doc
+    if dated and 0 < draft.span.start and draft.span.end < len(doc) and says_when(doc[draft.span.end]) \
+            and doc[draft.span.start - 1].lower_ not in CLOCK_PREPOSITIONS:
+        dated = False  # "17 tomorrow", "was 12 last week": a count the word after dates ("at 5 tomorrow": no)
     if noun is None and mention.unit is None and dated:
         return "a date or a time"
     if mention.spelled and mention.value == 1 and text[mention.end:mention.end + 4].lower() == " of ":
         return "'one of', not a count"
     return None
+
+
+CLOCK_PREPOSITIONS = frozenset({"at", "on", "by", "until", "till", "in", "since", "before", "after"})
 
 
 def _is_money_or_share(unit: str | None) -> bool:

@@ -16,6 +16,10 @@ from claimledger.nlp.semantics.context import _anchor, _figure_top, context_lemm
 from claimledger.nlp.semantics.rules import (
     BARE_FIGURE_UNITS,
     CASUALTY_LINK,
+    CHANGE_PREPOSITIONS,
+    CHANGE_VERBS,
+    COUNT_HOLDERS,
+    COUNT_OWNERS,
     CURRENCY_UNITS_ARE_CODES,
     FLIGHT,
     HOMES,
@@ -23,6 +27,7 @@ from claimledger.nlp.semantics.rules import (
     KILLED_AND_WOUNDED,
     NOUN_POS,
     NUMBER_OF_CASUALTIES,
+    PEOPLE_PARTICIPLES,
     TREATMENT_REACH,
     CategoryRules,
 )
@@ -83,6 +88,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         happened = "detained"  # "police are holding 45 suspects", "12 activists were held overnight"
     if happened is None and unit.split()[-1:] == ["officer"] and _beside_troops(noun, rules):
         return "troops", unit  # "120 police officers and soldiers had been deployed"
+    if happened is None and people and noun is not None and _left_home(noun):
+        happened = "displaced"  # "4,000 Haitians have left the country" (U-6: people)
     if happened is None and people and _sheltered_or_arriving(draft, noun, own | lemmas, events):
         happened = "displaced"  # "a school that now houses 1,100 people", "500 families were arriving"
     if direct in ("troops",) or people:
@@ -243,7 +250,7 @@ def _said_to_be(draft: ClaimDraft, noun: Token | None) -> Token | None:
     after = doc[draft.span.end:draft.span.end + 3]
     if len(after) < 3 or [t.lower_ for t in after[:2]] != ["of", "the"]:
         return None
-    if after[2].pos_ not in ("ADJ", "NOUN"):
+    if after[2].pos_ not in ("ADJ", "NOUN", "VERB"):  # "9 of the wounded were children"
         return None
     verb = _figure_top(draft.figure).head
     if verb.lemma_.lower() != "be":
@@ -276,13 +283,73 @@ def _noun_category(unit: str, rules: CategoryRules) -> str | None:
 
 
 def _what_a_number_counts(noun: Token) -> Token:
-    """ "the number of arrests", "the toll of dead": the noun after "of" says what is counted."""
+    """ "the number of arrests", "the toll of dead": the noun after "of" says what is counted ("the total of
+    1,200" counts nothing there: the figure is not its own noun)."""
     if noun.lemma_.lower() in ("number", "figure", "total", "count", "tally", "estimate"):
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
+        if pobj is not None and not (pobj.like_num or pobj.pos_ == "NUM"):
             return _compound_head(pobj)
     return noun
+
+
+def _held_count(child: Token, rules: CategoryRules) -> str:
+    """What a count holder with no "of" counts, from its own words: the people it says happened to
+    ("the number displaced" → person, "the number of dead" → death) or its compound ("casualty estimate",
+    "tank losses", "passenger numbers")."""
+    participle = next((c for c in child.children if c.dep_ in ("acl", "amod") and c.i > child.i
+                       and c.lemma_.lower() in PEOPLE_PARTICIPLES), None)
+    if participle is not None:
+        return PEOPLE_PARTICIPLES[participle.lemma_.lower()]
+    compounds = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num
+                 and _lemma(c) not in COUNT_OWNERS]
+    if compounds:
+        words = unit_of(compounds[-1]).split()
+        while len(words) > 1 and words[0] in rules.kind_modifiers:
+            words = words[1:]  # "enemy tank losses": tank
+        return " ".join(words)
+    return ""
+
+
+HOLDER_REACH = 25  # tokens before a verb of change where its count holder may stand
+
+
+BRING_VERBS = frozenset({"bring", "take", "push", "raise", "lift", "put", "drive"})
+
+
+def _holder_before(verb: Token, draft: ClaimDraft, preposition: str | None) -> Token | None:
+    """The count holder a verb of change with no subject of its own is said of, when the parse hangs it
+    elsewhere ("says the number of cases linked to the outbreak has risen to 187", "after passenger numbers
+    rose 11 per cent to 14.2 million"), or that a verb before brings "to" the figure ("bring the number of
+    people dead or missing on the route to 1,143"): the nearest one before the verb in the sentence."""
+    changed = verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS
+    if not changed and preposition not in ("to", "at"):
+        return None
+    start = max(draft.sentence.start, verb.i - HOLDER_REACH)
+    for token in reversed(verb.doc[start:verb.i]):
+        if token.pos_ == "NOUN" and _lemma(token) in ("number", "total", "count", "tally"):
+            brought = token.dep_ == "dobj" and token.head.lemma_.lower() in BRING_VERBS
+            return token if changed or brought else None
+    return None
+
+
+def _counts_itself(child: Token, draft: ClaimDraft, rules: CategoryRules) -> bool:
+    """ "Retrenchments rose to 3,720, from 3,110": a plural subject of a change counts itself, unless it
+    is a measure or an amount ("Prices rose to 120")."""
+    if child.tag_ != "NNS" or child.dep_ not in ("nsubj", "nsubjpass") or child.i > draft.figure.i:
+        return False
+    if _lemma(child) in rules.uncounted_subjects or _lemma(child) in COUNT_HOLDERS:
+        return False
+    top = _figure_top(draft.figure)
+    verb = child.head  # the figure is where this subject's own verb took it
+    # the subject's own verb moves or holds the count, never one that gives it: "organisers put it at 9,000"
+    moves = verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() == "be"
+    changed = (top.dep_ == "pobj" and top.head.lower_ in CHANGE_PREPOSITIONS and top.head.head.i == verb.i
+               and moves) \
+        or (top.dep_ == "dobj" and top.head.lemma_.lower() in CHANGE_VERBS and top.head.i == verb.i)
+    after = draft.span.doc[draft.span.end:draft.span.end + 1]
+    rate = bool(after) and after[0].lower_ in ("a", "an", "per", "each")  # "going at 10 an over"
+    return changed and not rate
 
 
 def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[str | None, str]:
@@ -293,6 +360,8 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
     preposition = None
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.measure_nouns:
         return None, token.head.head.lemma_.lower()
+    if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.people_collectives:
+        return None, "person"  # "a record crowd of 52,418", "an audience of 1.9 million", "a crew of 21"
     for _ in range(4):
         if token.dep_ == "pobj":
             preposition = token.head.lower_
@@ -304,15 +373,36 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
         order = ("dobj", "nsubj", "nsubjpass", "attr")  # "put the crowd at 25,000"
     nouns = (c for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS)
     candidates = sorted(nouns, key=lambda c: order.index(c.dep_))
+    if preposition == "at" and candidates and candidates[0].dep_ == "dobj" \
+            and candidates[0].lemma_.lower() in rules.measure_nouns:
+        return None, candidates[0].lemma_.lower()  # "put the magnitude lower, at 5.9"
+    holder = _holder_before(token, draft, preposition) \
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in candidates) else None
+    if holder is not None:
+        candidates.insert(0, holder)  # "says the number of cholera cases ... has risen to 187": a parse
     fallback = ""
     for child in candidates:
         counted = _what_a_number_counts(child)
+        if counted.i == child.i and _lemma(child) in COUNT_HOLDERS:
+            held = _held_count(child, rules)  # "put the number displaced at 350,000", "tank losses at"
+            if held:
+                return _noun_category(held, rules), held
+        elif counted.i != child.i and _lemma(counted) in COUNT_HOLDERS and _held_count(counted, rules):
+            held = _held_count(counted, rules)  # "its tally of personnel losses": personnel
+            return _noun_category(held, rules), held
+        elif counted.pos_ != "NOUN" and counted.lemma_.lower() in PEOPLE_PARTICIPLES:
+            held = PEOPLE_PARTICIPLES[counted.lemma_.lower()]  # "the number of dead": deaths (U-7)
+            return _noun_category(held, rules), held
         phrase = unit_of(counted)
         category = _noun_category(phrase, rules)
         if category is not None and counted.i != child.i:
             return category, phrase  # "the number of detentions, 61": what the number counts
+        if category is not None and _counts_itself(child, draft, rules):
+            return category, phrase  # "knife homicides fell to 244": homicides, not the category's death
         if category is not None:
             return category, BARE_FIGURE_UNITS.get(category, phrase)
+        if not fallback and _counts_itself(child, draft, rules):
+            fallback = phrase  # "Retrenchments rose to 3,720"
         if not fallback and counted.i != child.i:
             fallback = phrase  # "the number of vessels": what the number counts
         elif not fallback and counted.lemma_.lower() in rules.people_collectives:

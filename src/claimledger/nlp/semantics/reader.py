@@ -16,6 +16,13 @@ from claimledger.nlp.semantics.categories import (
     categorize,
 )
 from claimledger.nlp.semantics.context import location_of, own_event_lemmas, subject_of
+from claimledger.nlp.semantics.holders import (
+    asked_about,
+    compared_count,
+    count_before,
+    holds_a_count,
+    part_of_whom,
+)
 from claimledger.nlp.semantics.models import model_unit
 from claimledger.nlp.semantics.references import (
     _accounted_for,
@@ -77,6 +84,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
                 draft.category = bare_whole.category
         compared = _compared_with(draft, noun, previous)
         if compared is not None:
+            compared = compared_count(draft, seen) or compared
             # "1,617 people were killed, up from 1,400 in the previous three months": the same count before
             draft.unit, draft.category = compared.unit, compared.category
         if _same_rate_before(draft, previous):
@@ -112,6 +120,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.refers_to = toll
             if draft.category == "other":
                 draft.category = toll.category
+        if noun is None and not draft.unit:
+            _bare_count(draft, seen, rules)  # "put the number at 21", "of whom 91", "How many troops ...?"
         elided = _elided_count(draft, noun, last_people, rules)
         if elided is not None and referent is None:
             # "More than 130 were injured", "the organisers said more than 3,000 had taken part": the
@@ -156,7 +166,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         draft.location = location_of(draft)
         if previous is not None and previous.start in wholes:
             previous = wholes[previous.start]  # "17 people, including four children, and 42 others": people
-        if referent is None and bare_whole is None and _continues_count(draft, noun, previous, rules):
+        if referent is None and bare_whole is None and compared is None \
+                and _continues_count(draft, noun, previous, rules):
             # "10,582 civilians had been killed and 19,875 injured", "212 structures destroyed and 37
             # damaged": the second figure counts the same things
             assert previous is not None
@@ -174,6 +185,35 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             counted.append(draft)
         if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
             last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")
+
+
+def _bare_count(draft: ClaimDraft, seen: list[ClaimDraft], rules: CategoryRules) -> None:
+    """U-7 for a figure with no noun: the count a count holder or "of whom" stands for, else the noun the
+    text asks "how many" about."""
+    before = count_before(draft, seen) if holds_a_count(draft) else part_of_whom(draft, seen)
+    if before is None:
+        before = _next_part(draft, seen)  # "of which 431 were active and 158 out of control"
+    if before is not None:
+        draft.unit = before.unit
+        if draft.category == "other":
+            draft.category = before.category
+        return
+    asked = asked_about(draft, rules)
+    if asked is not None:
+        draft.unit = unit_of(asked)
+        if draft.category == "other":
+            draft.category = _noun_category(draft.unit, rules) or draft.category
+
+
+def _next_part(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """The second of two parts "of which": the part before it, joined by "and", counts the same things."""
+    doc = draft.span.doc
+    if len(seen) < 2 or draft.span.start == 0 or doc[draft.span.start - 1].lower_ not in ("and", "or"):
+        return None
+    earlier = seen[-2] if seen[-1] is draft else seen[-1]
+    if earlier.sentence.start != draft.sentence.start or earlier.span.end < draft.span.start - 8:
+        return None
+    return earlier if part_of_whom(earlier, seen) is not None and earlier.unit else None
 
 
 STANDING_ALONE_BEFORE = {"the", "these", "those", "their", "its", "our", "his", "her", "all", "both", "other",

@@ -86,6 +86,9 @@ class CategoryRules:
     classifying_adjectives: frozenset[str] = frozenset()  # "resident doctor", "nautical mile": kept
     measure_nouns: frozenset[str] = frozenset()  # "a magnitude of 6.1": the noun is the unit
     people_collectives: frozenset[str] = frozenset()  # "estimated the crowd at 25,000": people
+    fixed_compounds: frozenset[str] = frozenset()  # "local government area": kept whole (U-4)
+    classifier_nouns: frozenset[str] = frozenset()  # "40 pieces of heavy equipment"
+    uncounted_subjects: frozenset[str] = frozenset()  # "Prices rose to 120": no counted noun
 
 
 @cache
@@ -100,12 +103,22 @@ def default_rules() -> CategoryRules:
                          frozenset(units.get("kind_modifiers", ())), frozenset(units.get("bare_heads", ())),
                          frozenset(units.get("classifying_adjectives", ())),
                          frozenset(units.get("measure_nouns", ())),
-                         frozenset(units.get("people_collectives", ())))
+                         frozenset(units.get("people_collectives", ())),
+                         frozenset(units.get("fixed_compounds", ())),
+                         frozenset(units.get("classifier_nouns", ())),
+                         frozenset(units.get("uncounted_subjects", ())))
 
 
 FLIGHT = _words("flight")
 PLACE_PREPOSITIONS = _words("place_prepositions")  # "moved to safety", "were among the dead"
 NUMBER_NOUNS = _words("number_nouns")
+COUNT_HOLDERS = _words("count_holders")  # "put the number at 21": what it counts is elsewhere
+COUNT_OWNERS = _words("count_owners")  # "the average trade estimate": whose count, not what it counts
+TIME_ADVERBS = _words("time_adverbs")  # "17 tomorrow": when, not what
+TIME_DETERMINERS = _words("time_determiners")  # "53 last year"
+CHANGE_PREPOSITIONS = _words("change_prepositions")  # "Retrenchments rose to 3,720, from 3,110"
+CHANGE_VERBS = _words("change_verbs")  # "Arrivals passed 40,000"
+PEOPLE_PARTICIPLES = _table("people_participles")  # "the number of dead" → death, "displaced" → person
 BARE_WORDS = _words("bare_words")  # "28 others": the noun is the one before
 
 
@@ -124,10 +137,13 @@ KILLED_AND_WOUNDED = re.compile(
 )
 CASUALTY_LINK = re.compile(r"\s+(?:(?:were|was|are|have been|had been|been|left)\s+)?", re.IGNORECASE)
 HURT_WORDS = ("wound", "injur", "hurt")
-NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:the )?$", re.IGNORECASE)
+NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:the )?(?-i:[A-Z][a-z]+ )?$",
+                                  re.IGNORECASE)  # "the number of Russian dead and wounded"
 
 
-COMPARED = re.compile(r"\b(?:up|down|compared) (?:from|with|to)\s*$", re.IGNORECASE)
+COMPARED = re.compile(  # "up from 1,400", "down from a record 520,000", "a sharp rise from 700"
+    r"\b(?:up|down|compared|rise|fall|drop|increase|decrease|decline) (?:from|with|to)"
+    r"(?: (?:a|an|the))?(?: (?:record|peak|high|low)(?: of)?)?\s*$", re.IGNORECASE)
 
 
 PARTITIVE_PRONOUNS = _words("partitive_pronouns")

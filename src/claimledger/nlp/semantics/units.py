@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft
-from claimledger.nlp.lexicon import phrase_alternation
+from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.nlp.quantities import default_scanner
 from claimledger.nlp.semantics.rules import (
     BARE_WORDS,
@@ -22,6 +22,8 @@ from claimledger.nlp.semantics.rules import (
     NOUN_POS,
     NUMBER_LINK_DEPS,
     SCALE_WORDS,
+    TIME_ADVERBS,
+    TIME_DETERMINERS,
     UNIT_ABBREVIATIONS,
     CategoryRules,
     CurrencyPlaces,
@@ -224,6 +226,9 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
             token = head
             steps += 1
             continue
+        if head.lower_ in TIME_ADVERBS or (head.lemma_.lower() in _time_nouns() and any(
+                c.lower_ in TIME_DETERMINERS for c in head.lefts)):
+            break  # "up from 487 last year": the year dates the figure
         if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num \
                 and head.lower_ not in BARE_WORDS:
             plural = [c for c in head.children if c.dep_ == "compound" and c.tag_ == "NNS" and c.i > token.i]
@@ -234,8 +239,8 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
     sentence_end = draft.sentence.end
     for token in span.doc[span.end:min(span.end + 5, sentence_end)]:
         hyphenated = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
-        if token.lower_ in BARE_WORDS:
-            return None
+        if token.lower_ in BARE_WORDS or says_when(token):
+            return None  # "42 others"; "up from 53 last year", "and 17 tomorrow": when, not what
         if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and not hyphenated:
             return _compound_head(token)
         if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") \
@@ -247,6 +252,19 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
     return None
 
 
+def says_when(token: Token) -> bool:
+    """ "today", "tomorrow", or "last"/"next" before a time noun: words that date a figure."""
+    if token.lower_ in TIME_ADVERBS:
+        return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in TIME_DETERMINERS and after is not None and after.lemma_.lower() in _time_nouns()
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    return frozenset(load_table("nonclaims")["time_units"]["nouns"])
+
+
 def _partitive_noun(of: Token) -> Token | None:
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
     if pobj is not None and pobj.pos_ == "NOUN":
@@ -255,9 +273,16 @@ def _partitive_noun(of: Token) -> Token | None:
 
 
 def _compound_head(token: Token) -> Token:
-    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in NOUN_POS:
+    """The head of the noun compound ``token`` is part of; a hyphenated modifier parsed as a noun of its own
+    ("61 cash-in-transit robberies": "cash" is a modifier of "robberies") leads to its head as well."""
+    while token.head.i > token.i and token.head.pos_ in NOUN_POS and (
+            token.dep_ == "compound" or (token.dep_ == "nmod" and _hyphen_after(token))):
         token = token.head
     return token
+
+
+def _hyphen_after(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
 
 
 def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> str:
@@ -267,12 +292,19 @@ def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> s
     that counts events ("heatstroke deaths") are left out, as adjectives of nationality or kind are."""
     head = _lemma(noun)
     rules = default_rules()
+    if noun.ent_type_ == "NORP" and noun.text[:1].isupper() and noun.i > 0 and noun.tag_ in ("NNPS", "NNP") \
+            and not any(c.dep_ == "compound" for c in noun.lefts):
+        return "person"  # U-6: "six Australians", "95,000 Congolese" count people
+    fixed = _fixed_compound(noun, head, rules.fixed_compounds)
+    if fixed:
+        return fixed  # "21 local government areas", "two white dwarfs" (U-4)
+    if head in rules.classifier_nouns and (kind := _classified(noun)):
+        return f"{head} of {kind}"  # "40 pieces of heavy equipment"
     keep = rules.keep_compound_heads if keep_compound_heads is None else keep_compound_heads
     parts = []
     if head in keep or head not in rules.bare_heads:
-        compounds = [t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num
-                     and t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in NOT_COMPOUNDS
-                     and not any(c.dep_ == "punct" and c.text == "-" for c in t.lefts)]  # "A320-family jets"
+        compounds = _after_hyphens([t for t in _left_compounds(noun) if t.pos_ == "NOUN" and not t.like_num
+                                    and t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in NOT_COMPOUNDS])
         if head not in keep:
             kinds = [t for t in compounds if t.lower_ in rules.kind_modifiers]
             compounds = [t for t in compounds if kinds == [] or t.i > kinds[-1].i]
@@ -283,6 +315,40 @@ def unit_of(noun: Token, keep_compound_heads: frozenset[str] | None = None) -> s
     parts.sort(key=lambda t: t.i)
     unit = " ".join([*(_lemma(t) for t in parts), head])
     return UNIT_ABBREVIATIONS.get(unit, unit)
+
+
+def _after_hyphens(compounds: list[Token]) -> list[Token]:
+    """A hyphenated modifier is a kind (U-5): "wide-body jets", "A320-family jets", "long-term savings
+    funds" leave out the hyphenated word and what stands before it."""
+    cut = [t for t in compounds if t.i > 0 and t.doc[t.i - 1].text == "-"]
+    return [t for t in compounds if t.i > cut[-1].i] if cut else compounds
+
+
+def _fixed_compound(noun: Token, head: str, fixed: frozenset[str]) -> str:
+    """The fixed compound (U-4) the words right before ``noun`` end in with it, or ""."""
+    if not fixed:
+        return ""
+    words = [head]
+    at = noun.i - 1
+    while at >= 0 and len(words) < 4 and noun.doc[at].pos_ in ("NOUN", "ADJ", "PROPN"):
+        words.insert(0, _lemma(noun.doc[at]))
+        found = " ".join(words)
+        if found in fixed:
+            return found
+        at -= 1
+    return ""
+
+
+def _classified(noun: Token) -> str:
+    """What "pieces of" count: the object of "of" with its modifiers ("heavy equipment")."""
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    thing = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of else None
+    if thing is None:
+        return ""
+    words = [t for t in thing.lefts if t.dep_ in ("amod", "compound") and t.i == thing.i - 1] + [thing]
+    while words[0].i > thing.left_edge.i and thing.doc[words[0].i - 1].dep_ in ("amod", "compound"):
+        words.insert(0, thing.doc[words[0].i - 1])
+    return " ".join(t.lower_ for t in words[:-1]) + (" " if len(words) > 1 else "") + _lemma(thing)
 
 
 def _left_compounds(noun: Token) -> list[Token]:

@@ -1,0 +1,126 @@
+"""What a bare figure counts when its own words name no thing (U-7): a figure put on a count holder ("put
+the number at 21", "bringing the total to 447", "the number is above 1,500"), a part "of whom" a count,
+a figure compared with a count ("up from 487"), and a subject whose people the sentence before asks about
+("How many troops are fighting? ... about 11,000 were deployed"). Each looks back at most to the sentence
+before, so a document is read in linear time.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.semantics.categories import _noun_category
+from claimledger.nlp.semantics.context import _figure_top
+from claimledger.nlp.semantics.rules import (
+    COUNT_HOLDERS,
+    COUNT_OWNERS,
+    LOCATION_PREPOSITIONS,
+    PEOPLE_PARTICIPLES,
+    PEOPLE_UNITS,
+    CategoryRules,
+)
+from claimledger.nlp.semantics.units import _lemma, unit_of
+
+PATH_STEPS = 4  # tokens from the figure up to its verb
+HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+NO_COUNT = ("money", "percent")
+
+
+def holds_a_count(draft: ClaimDraft) -> bool:
+    """The figure is the value of a count holder that names nothing it counts: "put the number at 21",
+    "puts the figure higher, at roughly 12,000", "bringing the total to 447", "the number is above 1,500",
+    "the running total of 1,200"."""
+    if draft.mention.unit is not None:
+        return False
+    token = draft.figure
+    for _ in range(PATH_STEPS):
+        head = token.head
+        if head.i == token.i:
+            break
+        if head.lower_ == "of" and head.head.pos_ == "NOUN" and _lemma(head.head) in COUNT_HOLDERS:
+            return _names_nothing(head.head)  # "the running total of 1,200"
+        token = head
+        if token.pos_ in ("VERB", "AUX"):
+            holders = [c for c in token.children if c.dep_ in HOLDER_DEPS and c.pos_ == "NOUN"
+                       and _lemma(c) in COUNT_HOLDERS and c.i < draft.figure.i]
+            return bool(holders) and all(_names_nothing(c) for c in holders)
+    return False
+
+
+def _names_nothing(holder: Token) -> bool:
+    """A count holder with no "of <noun>", compound or participle of its own ("the number", "the total")."""
+    for child in holder.children:
+        if child.dep_ in ("compound", "nmod") and child.pos_ in ("NOUN", "PROPN") \
+                and _lemma(child) not in COUNT_OWNERS:
+            return False
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in PEOPLE_PARTICIPLES:
+            return False  # "the number displaced"; "the running total" names nothing
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                c.dep_ == "pobj" and not c.like_num for c in child.children):
+            return False
+    return True
+
+
+def count_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """The nearest earlier count of this sentence, else the last count of the sentence before (U-7)."""
+    doc = draft.span.doc
+    previous_start = doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else -1
+    for earlier in reversed(seen):
+        if earlier is draft or earlier.start >= draft.start:
+            continue
+        if earlier.sentence.start < previous_start:
+            return None
+        if earlier.category not in NO_COUNT and earlier.unit and not earlier.mention.per:
+            return earlier
+    return None
+
+
+def part_of_whom(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """ "put the number of dead at 142, of whom 91 were in the district", "6,420 fires, of which 431 were
+    active": a part of the count before."""
+    doc = draft.span.doc
+    start = draft.span.start
+    if start < 2 or doc[start - 2].lower_ != "of" or doc[start - 1].lower_ not in ("whom", "which"):
+        return None
+    before = count_before(draft, seen)
+    return before if before is not None and before.sentence.start == draft.sentence.start else None
+
+
+def compared_count(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """The count an "up from 487" compares with: the nearest earlier count of the sentence that is not
+    only where the count was made ("682 cases had been confirmed across 23 states, up from 487": cases)."""
+    for earlier in reversed(seen):
+        if earlier is draft or earlier.start >= draft.start:
+            continue
+        if earlier.sentence.start != draft.sentence.start:
+            return None
+        if earlier.category in NO_COUNT or not earlier.unit:
+            continue
+        anchor = earlier.noun if earlier.noun is not None else _figure_top(earlier.figure)
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATION_PREPOSITIONS - {"to", "from"}:
+            continue
+        return earlier
+    return None
+
+
+def asked_about(draft: ClaimDraft, rules: CategoryRules) -> Token | None:
+    """ "How many North Korean troops are fighting for Russia ...? ... about 11,000 were deployed": the
+    noun "how many" asks about in this sentence or the one before, for a bare figure that is the subject of
+    its verb and counts people or things a claim is about."""
+    if draft.mention.unit is not None or draft.unit:
+        return None
+    top = _figure_top(draft.figure)
+    if top.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc = draft.span.doc
+    start = doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else draft.sentence.start
+    found = None
+    for token in doc[start:draft.span.start]:
+        if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how" \
+                and token.head.tag_ in ("NNS", "NNPS"):
+            found = token.head
+    if found is None:
+        return None
+    unit = unit_of(found)
+    return found if _noun_category(unit, rules) is not None or unit in rules.people | PEOPLE_UNITS else None

@@ -1,0 +1,95 @@
+"""Table-driven cases for the counted noun of figures whose noun is not right after them, and for the
+head-noun choice (guide U-3 to U-7, issue 11).
+
+Every row is a sentence written for the test; none is taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wirecopy import claim_for
+
+BARE_FIGURES = [
+    # text, quantity, unit
+    # -- a plural subject of a change counts itself (U-3); a measure or an amount does not
+    ("Layoffs climbed to 2,450 in the second quarter, from 2,100 in the first.", "2,450", "layoff"),
+    ("Layoffs climbed to 2,450 in the second quarter, from 2,100 in the first.", "2,100", "layoff"),
+    ("Burglary offences rose 12% to 48,210, the agency said.", "48,210", "offence"),
+    ("Loan approvals fell to 51,300 in May from 55,800 in April.", "51,300", "approval"),
+    ("Prices rose to 120 on Monday.", "120", ""),
+    # -- a count holder says what it counts in its "of", its participle or its compound (U-7)
+    ("Police put the number of dead at 64, of whom 40 were in the capital.", "64", "death"),
+    ("Police put the number of dead at 64, of whom 40 were in the capital.", "40", "death"),
+    ("The charity put the number displaced in the region higher, at about 120,000.", "about 120,000",
+     "person"),
+    ("The ministry put total enemy tank losses at 3,870 on Friday.", "3,870", "tank"),
+    ("The agency gave a lower casualty estimate of \"about 900\" for the same period.", "about 900",
+     "casualty"),
+    ("The authority says the number of confirmed typhoid cases linked to the well, in the north of the "
+     "province, has risen to 143.", "143", "case"),
+    ("The airline said its profit rose after passenger numbers climbed 9 per cent to 8.1 million.",
+     "8.1 million", "passenger"),
+    ("The bureau put the magnitude higher, at 6.2, and the depth at 11 km.", "6.2", "magnitude"),
+    # -- a count holder that names nothing takes the count before it (U-7)
+    ("The council added 52 ships to the register, bringing the total to 380.", "380", "ship"),
+    ("Officials said 23 miners were underground; the company put the number at 21.", "21", "miner"),
+    ("Some 5,000 Poles were held; officials suggest the number is above 6,000.", "above 6,000", "person"),
+    ("The brigade said 3,000 soldiers had arrived. Kyiv puts the figure higher, at roughly 4,000.",
+     "roughly 4,000", "soldier"),
+    ("The agency counted 8,210 wildfires this year, of which 312 were still burning and 97 were out of "
+     "control.", "312", "wildfire"),
+    ("The agency counted 8,210 wildfires this year, of which 312 were still burning and 97 were out of "
+     "control.", "97", "wildfire"),
+    # -- a bare subject takes the noun "how many" asks about in the sentence before
+    ("How many Chinese troops are fighting there is unclear. Officials say about 7,000 were sent in May.",
+     "about 7,000", "troop"),
+    # -- "up from" compares with the main count of the sentence, not where it was counted
+    ("By Friday 682 cases had been confirmed across 23 districts, up from 487 a year earlier.", "487",
+     "case"),
+    ("The report said 340,000 people crossed the pass last year, down from a record 520,000 the year "
+     "before.", "520,000", "person"),
+    # -- a word that dates a figure is not its noun
+    ("The operator said 42 flights were cancelled today and 17 tomorrow.", "17", "flight"),
+    ("The league's average crowd was 24,870 last season.", "24,870", "person"),
+    # -- a crowd, an audience or a crew of N counts people
+    ("Rovers won in front of a record crowd of 52,418 on Saturday.", "52,418", "person"),
+    ("The final drew a television audience of 1.9 million.", "1.9 million", "person"),
+    # -- a part "of the wounded" the sentence names
+    ("The doctor said 7 of the wounded were children.", "7", "child"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", BARE_FIGURES,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(BARE_FIGURES)])
+def test_bare_figure_counts_what_the_text_names(text, quantity, unit):
+    assert claim_for(text, quantity).unit == unit
+
+
+HEADS = [
+    # -- U-6: a nationality or demonym that is the counted noun is a person
+    ("At least six Canadians have been killed in the fighting, the ministry said.", "At least six", "person"),
+    ("Some 95,000 Burundians have crossed into Tanzania this year.", "Some 95,000", "person"),
+    ("Aid groups say 41 Syrian refugees reached the island.", "41", "refugee"),
+    # -- U-5: a hyphenated modifier is a kind; event heads drop their compound
+    ("The carrier ordered 30 wide-body jets on Tuesday.", "30", "jet"),
+    ("Police recorded 61 cash-in-transit robberies in the quarter.", "61", "robbery"),
+    ("The force logged 410 vehicle thefts in March.", "410", "theft"),
+    ("Italy recorded 12,400 sea arrivals in the first half.", "12,400", "arrival"),
+    ("The fire destroyed at least 120 apartment buildings.", "at least 120", "building"),
+    ("Australia ended the day with 14 gold medals.", "14", "medal"),
+    ("The board may cut 11 bus routes in the autumn.", "11", "route"),
+    # -- U-4: fixed compounds that name a kind of their own stay whole
+    ("The authority said four hydropower plants on the river had been shut down.", "four",
+     "hydropower plant"),
+    ("Floods hit nine of the state's 23 local government areas.", "23", "local government area"),
+    ("The star formed from the merger of two small white dwarfs.", "two", "white dwarf"),
+    ("Crews moved 40 pieces of heavy equipment to the site.", "40", "piece of heavy equipment"),
+    ("The state will move the money into two long-term savings funds.", "two", "savings fund"),
+    # -- a figure is never its own unit
+    ("The agency has given a lower figure of around 90,000 internally displaced.", "around 90,000", "person"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", HEADS, ids=[f"{i}-{c[1]}" for i, c in enumerate(HEADS)])
+def test_head_noun_choice(text, quantity, unit):
+    assert claim_for(text, quantity).unit == unit
