@@ -146,7 +146,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
                 and not _counts_a_thing(draft, noun) and draft.mention.unit is None
-                and draft.mention.value >= 1 and not _counts_standing_alone(draft, noun)):
+                and draft.mention.value >= 1 and not _counts_standing_alone(draft, noun)
+                and not _claim_by_its_words(draft)):
             # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -172,6 +173,14 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             counted.append(draft)
         if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
             last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")
+
+
+def _claim_by_its_words(draft: ClaimDraft) -> bool:
+    """ "the five-storey building", "up from three", "one per 100,000": a claim by its words
+    (nonclaims.toml)."""
+    from claimledger.nlp.nonclaims import claim_by_its_words  # (nonclaims reads this package)
+
+    return claim_by_its_words(draft)
 
 
 STANDING_ALONE_BEFORE = {"the", "these", "those", "their", "its", "our", "his", "her", "all", "both", "other",
