@@ -1,6 +1,7 @@
 """Which numbers are claims, by kind of error found on text the rules were not written from (issue 11):
 names that carry a number, the size of a priced pack, figures of a worked example, years a level is
-measured against, scores, changes written "from X to Y", measured times (guide G-4), fractions.
+measured against, scores, changes written "from X to Y", measured times (guide G-4), fractions, telephone
+numbers, catalogue designations, the play of a match, ratings, compounds that count, multiples.
 
 Every row is a sentence written for this test; none is copied from an evaluation set.
 """
@@ -76,6 +77,68 @@ DETECTION = [
     ("The toll was 12 last week and rose over the weekend.", ["12"]),
     ("Wages have grown at their slowest pace in a year and a half.", []),
     ("It was the worst flood in the valley in a quarter of a century.", []),
+    # -- telephone numbers and the lines a reader is told to call (CL-2)
+    ("Drivers can report fallen trees on 028 555 0177, the council said.", []),
+    ("Anyone with symptoms should ring the freephone line on 0800 555 0123.", []),
+    ("Call the ministry's toll-free line, 4477, if a neighbour falls ill.", []),
+    ("The helpline on 116 123 took 2,300 calls in a week.", ["2,300"]),
+    # -- catalogue designations of stars, galaxies and planets are names
+    ("The pulsar, listed as PSR J1612-3310, spins 214 times a second.", ["214"]),
+    ("Astronomers say KQS 1733+41 lies 950 light years away.", ["950"]),
+    ("Images of NGC 2207 show two galaxies merging.", ["two"]),
+    # -- the play of a match is not a claim; rates, records, tallies and crowds are
+    ("Final score: Eagles 187/6 (20 ov), Rhinos 183/9 (20 ov).", []),
+    ("The Rhinos were 71/2 after eight overs.", []),
+    ("Eagles chased down 188 with three balls to spare, winning by six wickets.", []),
+    ("Nine runs needed off five balls.", []),
+    ("They need 74 from 42 balls.", []),
+    ("Okoro made 63 off 38 balls at a strike rate of 165.8.", ["165.8"]),
+    ("The seamer returned figures of 3/21 from four overs, an economy of 5.25.", ["5.25"]),
+    ("The visitors scored five tries to two and won by 12 points.", ["12"]),
+    ("She finished six strokes behind the champion.", []),
+    ("The hosts have lost eight of their last 11 matches.", ["eight"]),
+    ("A crowd of 41,200 watched the final, a record for the ground.", ["41,200"]),
+    ("The winner takes home $250,000 in prize money.", ["$250,000"]),
+    ("Air defences downed 40 drones, including 12 over the border region.", ["40", "12"]),  # not overs
+    # -- a fiscal year is a year; the age of the youngest or the oldest is an age (CL-2)
+    ("The ministry asked for about $61 billion for fiscal 2027.", ["about $61 billion"]),
+    ("Of the 23 people rescued, the oldest was 88.", ["23"]),
+    # -- a reviewer's rating is not a claim; a share out of ten is
+    ("Verdict: 8.5 out of 10.", []),
+    ("Verdict: three stars.", []),
+    ("Seven out of 10 renters said their rent had risen.", ["Seven out of 10"]),
+    # -- a model number used as a noun, or a name with its number before the product it names
+    ("A 777 that flies half-full loses money on every trip.", []),
+    ("The Quarrel 5 chip is 20% faster than its predecessor.", ["20%"]),
+    # -- compounds that count the parts or the size of one thing are claims (CL-1); ages and spans are not
+    ("The court issued a 212-page judgment on Friday.", ["212"]),
+    ("A seven-storey block collapsed in the quake.", ["seven"]),
+    ("The 60-bed clinic was running at twice its capacity.", ["60"]),
+    ("A 16-core chip powers the desktop.", ["16"]),
+    ("A 26-year-old driver was held after a 12-hour chase.", []),
+    ("The average one-bed flat now rents for £980 a month.", ["£980"]),
+    ("The 12,500-odd crowd stayed to the end.", ["12,500-odd"]),
+    # -- measured times (G-4): a specification, a time per week, a geological age
+    ("The maker quotes a 0-100km/h time of 5.1 seconds.", ["5.1"]),
+    ("Paid hours fell from 41.2 to 40.7 hours a week.", ["41.2", "40.7"]),
+    ("Staff worked about 1.5 hours a week of unpaid overtime.", ["about 1.5"]),
+    ("The crater formed about 65 million years ago.", ["about 65 million"]),
+    ("The strike lasted 12 days.", []),
+    ("Power cuts of up to ten hours a day are planned.", []),  # how long something goes on (G-4)
+    # -- multiples (guide 14): glued "x", "N to one", "N times oversubscribed"
+    ("The camera offers 3x optical zoom.", ["3x"]),
+    ("Voters backed the plan by roughly three to one.", ["roughly three to one"]),
+    ("The bond sale was more than four times oversubscribed.", ["more than four"]),
+    ("The panel was cut from three to one member.", ["three"]),  # a change, not a multiple
+    # -- fractions compared or after "of" (guide 14)
+    ("The new estimate is a quarter worse than the last.", ["a quarter"]),
+    ("Fares saw an increase of nearly a fifth over two years.", ["nearly a fifth"]),
+    ("The airport wants to build a third runway.", []),
+    # -- a number word that is the earlier end of a change, or a rate, is a claim (CL-3)
+    ("The region now has 14 clinics, up from five in 2019.", ["14", "five"]),
+    ("The rate stayed below one per 10,000 births.", ["below one"]),
+    ("The carrier will retire its three Airbus A340s next year.", ["three"]),
+    ("The air force took delivery of four F-35s.", ["four"]),
 ]
 
 

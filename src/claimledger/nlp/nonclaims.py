@@ -50,6 +50,7 @@ class NonClaimRules:
     name_before: re.Pattern[str]
     age_before: re.Pattern[str]
     age_bounds: frozenset[str]
+    age_superlative: re.Pattern[str]  # "the oldest, a civilian, was 67"
     people: frozenset[str]
     time_units: frozenset[str]
     size_before: re.Pattern[str]
@@ -58,6 +59,7 @@ class NonClaimRules:
     measured_before: re.Pattern[str]  # "in 3.2 seconds", "every 15 minutes": a measured time is a claim
     measured_after: re.Pattern[str]  # "11.2 seconds behind", "45 days on average"
     measured_units: dict[str, frozenset[str]]  # cue (lower case) → the time nouns it measures
+    measured_from: float  # "400 million years ago": a time this long is measured
     year_levels: re.Pattern[str]  # "above 2019 levels": a year a level is measured against
     packs_before: re.Pattern[str]  # "a box of 100": the size of a pack ...
     containers_after: re.Pattern[str]  # "a 330ml can", "a 60-litre tank": ... or of a container ...
@@ -65,6 +67,10 @@ class NonClaimRules:
     examples_before: list[re.Pattern[str]]  # "a worker earning $75,000": a worked example
     lead_before: re.Pattern[str]  # "On a €250,000 loan, ...": an example that opens a sentence
     lead_nouns: re.Pattern[str]
+    counted_after: re.Pattern[str]  # "a 94-page ruling", "a nine-storey building": a compound that counts
+    spelled_before: re.Pattern[str]  # "up from three": a number word that is the earlier end of a change
+    spelled_after: re.Pattern[str]  # "one per 100,000": ... or a rate
+    models_after: re.Pattern[str]  # "six Boeing 787-9s": ... or a count of things named by their model
 
 
 def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
@@ -105,6 +111,7 @@ def default_rules() -> NonClaimRules:
         name_before=re.compile(rf"\b(?:{phrase_alternation(table['names']['before'])})\s*$", re.IGNORECASE),
         age_before=re.compile(rf"\b(?:{phrase_alternation(table['ages']['before'])})\s+$", re.IGNORECASE),
         age_bounds=frozenset(table["ages"]["bounds_after_be"]),
+        age_superlative=re.compile(table["ages"]["superlative_before"], re.IGNORECASE),
         people=frozenset(load_table("categories")["people"]["nouns"]) | frozenset(table["ages"]["groups"]),
         time_units=frozenset(table["time_units"]["nouns"]),
         size_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['before'])})\s+$", re.IGNORECASE),
@@ -115,6 +122,7 @@ def default_rules() -> NonClaimRules:
         measured_after=re.compile(
             rf"\s+(?P<cue>{phrase_alternation(_cues(table, 'measured_after'))})\b", re.IGNORECASE),
         measured_units=_measured_units(table),
+        measured_from=float(table["time_units"]["measured_from"]),
         packs_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['packs_before'])})\s+$",
                                 re.IGNORECASE),
         containers_after=re.compile(
@@ -127,6 +135,13 @@ def default_rules() -> NonClaimRules:
         lead_nouns=re.compile(
             rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{phrase_alternation(table['examples']['lead_nouns'])})\b",
             re.IGNORECASE),
+        counted_after=re.compile(
+            rf"-(?:{phrase_alternation(table['compound_modifiers']['counted_after'])})\b", re.IGNORECASE),
+        spelled_before=re.compile(
+            rf"\b(?:{phrase_alternation(table['spelled_claims']['before'])})\s+$", re.IGNORECASE),
+        spelled_after=re.compile(
+            rf"\s+(?:{phrase_alternation(table['spelled_claims']['after'])})\b", re.IGNORECASE),
+        models_after=re.compile(table["spelled_claims"]["models_after"]),
         year_levels=re.compile(rf"\s+(?:{phrase_alternation(table['years']['level_nouns'])})\b",
                                re.IGNORECASE),
     )
@@ -172,7 +187,7 @@ def reason_not_a_claim(
     text = doc_text(doc) if text is None else text
     after = text[mention.num_end:mention.num_end + 12]
     before = text[max(0, mention.start - 25):mention.start]
-    if mention.unit is None and HYPHEN_MODIFIER.match(after):
+    if mention.unit is None and HYPHEN_MODIFIER.match(after) and not counted_compound(draft, rules):
         return "part of a compound modifier (an age, a duration or a size: '34-year-old', '24-hour')"
     if RATE_BASE_BEFORE.search(before) and mention.bound == "exact":
         return "the base of a rate ('per 1,000 people', 'per 40-foot container'), not a count"
@@ -192,6 +207,9 @@ def reason_not_a_claim(
         return "an age after a name ('Petrenko, 41,')"
     if mention.unit is None and _is_age_of_people(draft, rules):
         return "an age ('those admitted were over 60')"
+    if mention.unit is None and mention.value < 120 and counted_noun(draft) is None and \
+            rules.age_superlative.search(text, max(0, mention.start - 100), mention.start):
+        return "an age ('the oldest was 67')"
     figure_text = text[mention.num_start:mention.num_end]
     if mention.unit is None and mention.high is None and _looks_like_year(figure_text):
         if rules.year_levels.match(after):
@@ -235,6 +253,28 @@ def reason_not_a_claim(
 
 
 CLOCK_PREPOSITIONS = frozenset({"at", "on", "by", "until", "till", "in", "since", "before", "after"})
+
+
+def counted_compound(draft: ClaimDraft, rules: NonClaimRules | None = None) -> bool:
+    """ "a 94-page ruling", "the five-storey building": the figure and a hyphen count the parts or the size of
+    one thing (nonclaims.toml [compound_modifiers]), a claim though it has no counted noun of its own."""
+    mention = draft.mention
+    text = doc_text(draft.span.doc)
+    return mention.unit is None and mention.value >= 2 and \
+        (rules or default_rules()).counted_after.match(text, mention.num_end) is not None
+
+
+def claim_by_its_words(draft: ClaimDraft) -> bool:
+    """A number word that counts no noun of its own but is a claim by the words around it: a compound that
+    counts ("the five-storey building"), the earlier end of a change ("up from three in 2018"), a rate ("one
+    per 100,000"). nonclaims.toml [compound_modifiers], [spelled_claims]."""
+    rules = default_rules()
+    mention = draft.mention
+    text = doc_text(draft.span.doc)
+    return counted_compound(draft, rules) or \
+        rules.spelled_before.search(text, max(0, mention.start - 20), mention.start) is not None or \
+        rules.spelled_after.match(text, mention.end) is not None or \
+        (mention.value >= 2 and rules.models_after.match(text, mention.end) is not None)
 
 
 def _is_money_or_share(unit: str | None) -> bool:
@@ -283,6 +323,8 @@ def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRul
     """ "in 3.2 seconds", "every 15 minutes", "11.2 seconds behind": a time that was measured, not a span."""
     unit = noun.lemma_.lower()
     start = draft.mention.start
+    if draft.mention.value >= rules.measured_from:
+        return True
     before = rules.measured_before.search(text, max(0, start - 16), start)
     if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:
         return True
@@ -410,7 +452,7 @@ def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) 
         elif names.hold(mention.num_start, mention.num_end):
             draft.dropped = "part of a name (an index, a model, a product, a unit: 'S&P 500', 'iPhone 11')"
         elif scores.hold(mention.num_start, mention.num_end):
-            draft.dropped = "a sports score ('won 3-1')"
+            draft.dropped = "a sports score, the play of a match or a rating ('won 3-1', '88 off 47 balls')"
         elif mention.vague and not include_vague:
             draft.dropped = "a vague magnitude with no figure ('thousands of')"
         else:

@@ -48,11 +48,13 @@ SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billi
 # (also with a bound between: "by around a fifth in", "by nearly a third between"; one look-behind a width)
 _BY_BOUNDS = ("", "about ", "around ", "nearly ", "almost ", "roughly ", "some ", "over ", "under ",
               "more than ", "less than ", "just over ", "just under ", "close to ", "up to ")
-_BY_A_PART = ("(?:" + "|".join(rf"(?<=\bby\s{bound})" for bound in _BY_BOUNDS) + ")"
+# ("an increase of close to a third over three years": also after "of")
+_BY_A_PART = ("(?:" + "|".join(rf"(?<=\b{by}\s{bound})" for by in ("by", "of") for bound in _BY_BOUNDS) + ")"
               r"(?:a|one)[\s-]+(?:" + SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
               r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
 # "a third higher than", "about a quarter below": a part of a whole compared, before a comparative
-_COMPARED = r"higher|lower|more|less|below|above|bigger|smaller|larger|cheaper|dearer|fewer|funded|short"
+_COMPARED = (r"higher|lower|more|less|below|above|bigger|smaller|larger|cheaper|dearer|fewer|funded|short|"
+             r"worse|better")
 FRACTION = (
     rf"(?:{NUMERATORS})[\s-]+(?:{PLURAL_PARTS})"
     rf"|(?:a|one)[\s-]+(?:{SINGLE_PARTS})(?=\s+(?:of|last|this|since|{_COMPARED})\b|\s*[.,;:)]|\s*$)"
@@ -69,7 +71,7 @@ METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thi
 AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+\w+)?|"
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
-SHARE_GROUPS = ("ratio", "half", "twice")
+SHARE_GROUPS = ("ratio", "half", "twice", "to_one")
 # "4 thousand 3 hundred and 21", "6 crore and two hundred": figures and scale words one after the other
 SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
 # a part of a whole: percent when nothing else is its unit
@@ -183,7 +185,9 @@ class QuantityScanner(NumberParts):
             rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
             rf"|\b(?<![\d.,]){starts_number}(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
             rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
-            rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))|"
+            rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))"
+            # a ratio of two counts is a multiple (guide 14): "outnumbered women by nearly two to one"
+            rf"|(?P<to_one>(?<!\bfrom\s)\b(?!one\b){starts_number}(?:\d{{1,2}}|{word})\s+to\s+one\b(?![\s-]+of\b))|"
         )
         self.half_not_after = re.compile(rf"\b(?:{phrase_alternation(shares['half_not_after'])})\s+$",
                                          re.IGNORECASE)
@@ -202,7 +206,8 @@ class QuantityScanner(NumberParts):
         plain = (
             r"(?P<clock>(?<![\w:.,])(?:\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d{1,3})?|\d{1,2}:[0-5]\d\.\d{1,3})(?![\w:]|[.,]\d))|"
             rf"(?P<fraction>\b(?={first_characters(NUMERATORS.split('|'))}){FRACTION}\b){spelled}"
-            rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b)"
+            rf"|(?P<fold>\b(?=[\w-]{{2,16}}fold\b)(?:{word}|\d+)-?fold\b"
+            rf"|\b\d{{1,3}}(?:\.\d{{1,2}})?x\b)"  # "5x optical zoom"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
             rf"(?:\s?(?:bn|mn|tn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
@@ -255,9 +260,11 @@ class QuantityScanner(NumberParts):
         ) if self.outside_kind else None
         suffix = table["suffix_bounds"]
         self.suffix_kind = {p.lower(): kind for kind, phrases in suffix.items() for p in phrases}
+        # "-odd" is written onto the figure: "the 38,000-odd crowd"
+        glued_bounds = "".join(re.escape(p) + r"\b|" for p in self.suffix_kind if p[:1] == "-")
+        spaced = [p for p in self.suffix_kind if p != "+" and p[:1] != "-"]
         self.bound_after = re.compile(
-            rf"(?:\+|\s+(?:{phrase_alternation([p for p in self.suffix_kind if p != '+'])})\b)", re.IGNORECASE
-        )
+            rf"(?:\+|{glued_bounds}\s+(?:{phrase_alternation(spaced)})\b)", re.IGNORECASE)
         self.range_joint = re.compile(  # "8- to 16-metre", "30 or 40"
             r"\s*(?:-\s*(?:to\s+)?|–|—|to|(?<=\s)or(?=\s))\s*", re.IGNORECASE)
         self.between_before = re.compile(rf"\b(?P<cue>between|from)\s+(?P<bound>(?:{RANGE_BOUNDS})\s+)?$",
@@ -319,10 +326,16 @@ class QuantityScanner(NumberParts):
             share = _slash_fraction(text)
             return (share, None, False) if share is not None else None
         if group == "fold":
-            times = text.lower().removesuffix("fold").rstrip("-")
-            folds = float(times) if times.isdigit() else parse_number_words(times, self.number_words,
-                                                                             self.scales)
-            return (folds, None, not times.isdigit()) if folds is not None else None
+            times = text.lower().removesuffix("fold").rstrip("-") if text[-1:] != "x" else text[:-1]
+            digits = times[:1].isdigit()
+            folds = float(times) if digits else parse_number_words(times, self.number_words, self.scales)
+            return (folds, None, not digits) if folds is not None else None
+        if group == "to_one":
+            first = re.split(r"\s+to\s+", text, maxsplit=1, flags=re.IGNORECASE)[0]
+            digits = first[:1].isdigit()
+            folds = parse_digits(first) if digits else parse_number_words(first, self.number_words,
+                                                                          self.scales)
+            return (folds, None, not digits) if folds is not None else None
         words = dict(self.number_words)
         spelled = parse_number_words(text, words, self.scales)
         return (spelled, None, True) if spelled is not None else None
@@ -400,7 +413,7 @@ class QuantityScanner(NumberParts):
             return None  # "the first half of the year"
         if match.lastgroup == "ratio" and DAY_OF_MONTH_BEFORE.search(text, max(0, start - 12), start):
             return None  # "on sale Sept. 27 in 38 countries": a day, not one in so many
-        if match.lastgroup in ("fold", "twice"):
+        if match.lastgroup in ("fold", "twice", "to_one"):
             mention.unit = "fold"  # "grew more than sixfold", "twice as likely": a multiple
         self._take_sign(text, mention)
         end = self._take_exponent(text, mention, end)

@@ -158,7 +158,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.category = among  # "Among the Ukrainians freed were 41 defenders of Mariupol": detained
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
                 and not _counts_a_thing(draft, noun) and draft.mention.unit is None
-                and draft.mention.value >= 1 and not _counts_standing_alone(draft, noun)):
+                and draft.mention.value >= 1 and not _counts_standing_alone(draft, noun)
+                and not _claim_by_its_words(draft)):
             # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -214,6 +215,14 @@ def _next_part(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
     if earlier.sentence.start != draft.sentence.start or earlier.span.end < draft.span.start - 8:
         return None
     return earlier if part_of_whom(earlier, seen) is not None and earlier.unit else None
+
+
+def _claim_by_its_words(draft: ClaimDraft) -> bool:
+    """ "the five-storey building", "up from three", "one per 100,000": a claim by its words
+    (nonclaims.toml)."""
+    from claimledger.nlp.nonclaims import claim_by_its_words  # (nonclaims reads this package)
+
+    return claim_by_its_words(draft)
 
 
 STANDING_ALONE_BEFORE = {"the", "these", "those", "their", "its", "our", "his", "her", "all", "both", "other",
