@@ -35,6 +35,7 @@ class HeadTable:
     heads: dict[str, str]  # head phrase → type
     posts: frozenset[str]
     owners: tuple[Owner, ...]
+    refers_back: frozenset[str] = frozenset()  # "the company", "the lender": the body named before
 
     def kind_of(self, text: str) -> tuple[str, str] | None:
         """(type, head) of a name normalised as ``normalize_name`` does; None when no head is listed."""
@@ -122,4 +123,5 @@ def default_heads() -> HeadTable:
     posts = frozenset(w.lower() for w in table.get("posts", {}).get("words", ()))
     owners = tuple(Owner(frozenset(o.get("words", ())), frozenset(o.get("from", ())),
                          frozenset(o.get("heads", ())), o["type"]) for o in table.get("owners", ()))
-    return HeadTable(heads, posts, owners)
+    refers_back = frozenset(w.lower() for w in table.get("refers_back", {}).get("words", ()))
+    return HeadTable(heads, posts, owners, refers_back)

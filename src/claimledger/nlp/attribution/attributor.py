@@ -119,11 +119,27 @@ class Attributor(SpeakerReader):
             return None
         if subject.left_edge.i <= draft.figure.i <= subject.right_edge.i:
             return None  # the figure is inside the subject phrase
-        owner = self._owner_of(subject)
+        owner = self._named_owner(subject)
         if owner is None:
             return None
         found = self._named(owner, None)
         return found if found.name != AUTHOR else None
+
+    @staticmethod
+    def _named_owner(document: Token) -> Token | None:
+        """The owner a document names outright: "compiled/published by X", "by X", "X's" (not a compound:
+        "the Hang Seng Index" is a name, not an owner)."""
+        for child in document.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if child.dep_ == "acl":  # "compiled by X"
+                agent = next((g for g in child.children if g.dep_ == "agent"), None)
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                if pobj is not None:
+                    return pobj
+        return None
 
     def _outer_speaker(self, verb: Token) -> Attribution | None:
         """The speaker of a sentence whose reported clause has a cue verb of its own with an unnamed

@@ -247,13 +247,12 @@ class SpeakerReader:
         does not give (guide SRC-4: a shorter reference takes the name of the source it refers to)."""
         if head.pos_ != "NOUN" or head.tag_ == "NNS" or not _is_definite(head):
             return None
-        if any(c.pos_ == "PROPN" and c.dep_ in ("appos", "compound", "nmod") for c in head.children):
-            return None  # "the Riga pollster Baltic Pulse": the name is given here
-        words = [t.lower_ for t in self.doc[head.left_edge.i:head.i]
-                 if t.dep_ not in ("det", "poss", "case", "punct")] + [head.lower_]
         heads = default_heads()
-        found = heads.kind_of(" ".join(words))
-        if found is None or found[0] == "person" or found[1] in heads.posts:
+        if head.lower_ not in heads.refers_back or any(
+                c.dep_ in ("appos", "compound", "nmod", "amod") for c in head.children):
+            return None  # "the Riga pollster Baltic Pulse", "the state utility": named or described here
+        found = heads.kind_of(head.lower_)
+        if found is None or found[0] == "person":
             return None
         kind, sources = found[0], self.rules.sources
         window_start = max(0, head.sent.start_char - BODY_REACH_CHARS)
