@@ -97,10 +97,18 @@ class SourceTable:
         In "X of Y" / "X for Y" the head X decides when it names a kind of body: "Association of Insurers
         of Chile" is an association, not an insurer; "Ministry of Defence" is matched whole."""
         text = f" {normalize_name(name)} "
-        by_head = default_heads().kind_of(text)
+        heads = default_heads()
+        by_head = heads.kind_of(text)
+        if by_head is not None and by_head[1] in heads.posts and heads.heads.get(by_head[1]) == by_head[0]:
+            # a post whose body the table does not know ("NIS officials"): the type words may know it
+            kind = self._guess_by_words(text)
+            return kind if kind != "unknown" else by_head[0]
         if by_head is not None:
             # the head noun's type (lexicons/source_heads.toml) before any type word elsewhere in the name
             return self._finish(text, (0, len(by_head[1]), 0, by_head[0], by_head[1]))
+        return self._guess_by_words(text)
+
+    def _guess_by_words(self, text: str) -> str:
         head = OF_COMPLEMENT.split(text, maxsplit=1)[0]
         if head != text and len(head.split()) >= 1:
             best_whole = self._best(text)
