@@ -331,9 +331,9 @@ class SpeakerReader:
                     # "figures published on the central bank's website": the website's owner
                     place = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     if place is not None and place.lemma_.lower() in self.rules.documents:
-                        owner = self._owner_of(place)
-                        if owner is not None:
-                            return owner
+                        website_owner = self._owner_of(place)
+                        if website_owner is not None:
+                            return website_owner
             if child.dep_ == "prep" and child.lower_ == "at":  # "analysts at the brokerage Danubia Capital"
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 named = pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG")
