@@ -104,6 +104,8 @@ SPEAKERS = [
      "about £300m.", "about £300m", "Northwind Foods", "company"),
     ("Valdor Mobile unveiled its new handset on Monday. According to the company's announcement, the phone "
      "has a 6.4-inch screen.", "6.4", "Valdor Mobile", "company"),
+    ("The privately held Huaye Mining Group runs the pit. The company said 21 workers were trapped.", "21",
+     "Huaye Mining Group", None),
     ("Kadamba Finance reported a net profit of Rs 210 crore. The lender said it would open 80 branches.",
      "80", "Kadamba Finance", "company"),
     ("The Coastal Weather Service issued a warning on Monday. The forecaster said up to 20cm of snow could "
@@ -126,7 +128,8 @@ SPEAKERS = [
 def test_speaker_by_kind(text, quantity, name, kind):
     claim = claim_for(text, quantity)
     assert claim.source.name == name
-    assert claim.source.type == kind
+    if kind is not None:  # None: the type is the decision model's call on this name
+        assert claim.source.type == kind
 
 
 NOT_SPEAKERS = [

@@ -168,7 +168,11 @@ class SpeakerReader:
             return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
         of_its_kind = self._body_of_its_kind_before(head)
         if of_its_kind is not None:  # "the regulator said" after "Ofgem confirmed ..."
-            return Attribution(source_name(of_its_kind.root), cue=cue, token=of_its_kind.root,
+            # from its first capitalised word: "privately held Huaye Energy Group" is Huaye Energy Group
+            first = next((t for t in of_its_kind
+                           if t.text[:1].isupper() and t.lower_ not in ("the", "a", "an")), of_its_kind.root)
+            name = self.doc[first.i:of_its_kind.end].text.removesuffix("'s").removesuffix("’s")
+            return Attribution(name, cue=cue, token=of_its_kind.root,
                                descriptor=self.doc[head.left_edge.i:head.i + 1].text)
         appos = next((c for c in head.children
                       if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
