@@ -363,8 +363,9 @@ NAME_TYPES = [
     ("Harbor Analytics", "company"),
     ("Gulf Coast Weekly", "media"),
     ("the shipping newsletter Boxport Weekly", "media"),
-    ("residents", "unknown"),
-    ("a witness", "unknown"),
+    # guide TYPE-10 (fourth round): people speaking for themselves are `person`, named or not
+    ("residents", "person"),
+    ("a witness", "person"),
 ]
 
 

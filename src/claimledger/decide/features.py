@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.entities import entity_index
+from claimledger.normalize.heads import default_heads
+from claimledger.normalize.sources import default_table, normalize_name
 
 QUOTES = ('"', "“", "”")
 SOURCE_WORDS = frozenset(
@@ -172,6 +174,7 @@ def _source_features(draft: ClaimDraft) -> list[str]:
             feats.append("src_capital")
         if draft.source_canonical:
             feats.append("src_canonical")
+    feats += _kind_features(draft)
     token = draft.source_token
     if token is not None:
         if token.ent_type_:
@@ -184,6 +187,34 @@ def _source_features(draft: ClaimDraft) -> list[str]:
         feats.append(f"src_cue={draft.source_cue.lower()[:30]}")
     if draft.source_via:
         feats.append("src_via")
+    return feats
+
+
+def _kind_features(draft: ClaimDraft) -> list[str]:
+    """What kind of party the source's name says it is: the type of its head noun
+    (``data/lexicons/source_heads.toml``: "ministry", "league", "utility", "analysts"), the type the name's
+    words give anywhere (``sources.toml``'s type words), and for a person, the post they hold and the
+    kind of body they are introduced with ("chief economist at Kaveri Ratings", guide TYPE-2)."""
+    name = draft.source_name
+    if name == AUTHOR:
+        return []
+    table = default_table()
+    found = default_heads().kind_of(f" {normalize_name(name)} ")
+    feats = [f"src_headkind={found[0] if found else 'none'}", f"src_namekind={table.guess_kind(name)}"]
+    if found is not None and found[0] != draft.source_type:
+        feats.append(f"src_headkind_vs_rule={found[0]}|{draft.source_type}")
+    token = draft.source_token
+    if token is None or token.ent_type_ != "PERSON":
+        return feats
+    posts = default_heads().posts
+    sentence = token.sent
+    start, end = max(sentence.start, token.i - 8), min(sentence.end, token.i + 10)
+    for word in token.doc[start:end]:
+        if word.lower_ in posts or word.lower_ in ("ceo", "executive", "economist", "analyst"):
+            feats.append(f"src_post={word.lower_}")
+    for ent in entity_index(token.doc).within(start, end):
+        if ent.label_ == "ORG":
+            feats.append(f"src_post_body={table.resolve(ent.text)[1]}")
     return feats
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,6 +20,7 @@ from typing import Any
 from claimledger.errors import ClaimledgerError
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "decisions.json"
+MODEL_ENV = "CLAIMLEDGER_MODEL"  # another model file to extract with (one `claimledger train -o FILE` wrote)
 
 
 class ModelFileError(ClaimledgerError):
@@ -151,7 +153,11 @@ def load_model(path: str | Path | None = None) -> DecisionModel:
 
 @cache
 def default_model() -> DecisionModel | None:
-    """The shipped model, or None when the package carries none (the rules' values then stand)."""
+    """The model named by ``CLAIMLEDGER_MODEL`` (read once per process), else the shipped one, or None when
+    the package carries none (the rules' values then stand)."""
+    chosen = os.environ.get(MODEL_ENV)
+    if chosen:
+        return load_model(chosen)
     if not MODEL_PATH.exists():
         return None
     return load_model(MODEL_PATH)

@@ -8,6 +8,7 @@ from functools import cache
 
 from claimledger.models import AUTHOR
 from claimledger.nlp.lexicon import load_table
+from claimledger.normalize.heads import default_heads
 
 # Words for a person speaking for a body: the body gives the type.
 ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "press service", "press office",
@@ -79,7 +80,10 @@ class SourceTable:
             return entry.canonical, entry.type
         if is_person:
             return None, "person"
-        return None, self.guess_type(name)
+        kind = self.guess_kind(name)
+        if kind == "person" and default_heads().kind_of(f" {normalize_name(name)} ") is not None:
+            return None, "person"  # "residents", "crop scouts": people speaking for themselves (TYPE-10)
+        return None, "unknown" if kind == "person" else kind
 
     def guess_type(self, name: str) -> str:
         """The type the name's own words give; "unknown" for people who are not named ("residents",
@@ -93,6 +97,18 @@ class SourceTable:
         In "X of Y" / "X for Y" the head X decides when it names a kind of body: "Association of Insurers
         of Chile" is an association, not an insurer; "Ministry of Defence" is matched whole."""
         text = f" {normalize_name(name)} "
+        heads = default_heads()
+        by_head = heads.kind_of(text)
+        if by_head is not None and by_head[1] in heads.posts and heads.heads.get(by_head[1]) == by_head[0]:
+            # a post whose body the table does not know ("NIS officials"): the type words may know it
+            kind = self._guess_by_words(text)
+            return kind if kind != "unknown" else by_head[0]
+        if by_head is not None:
+            # the head noun's type (lexicons/source_heads.toml) before any type word elsewhere in the name
+            return self._finish(text, (0, len(by_head[1]), 0, by_head[0], by_head[1]))
+        return self._guess_by_words(text)
+
+    def _guess_by_words(self, text: str) -> str:
         head = OF_COMPLEMENT.split(text, maxsplit=1)[0]
         if head != text and len(head.split()) >= 1:
             best_whole = self._best(text)

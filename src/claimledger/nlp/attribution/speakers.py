@@ -22,9 +22,11 @@ from claimledger.nlp.attribution.rules import (
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
     QUOTES,
+    TIME_ZONES,
+    TITLES,
     AttributionRules,
 )
-from claimledger.nlp.attribution.sources import Attribution
+from claimledger.nlp.attribution.sources import Attribution, described_in_text
 from claimledger.nlp.attribution.syntax import (
     _bare_title,
     _closing_name,
@@ -38,6 +40,11 @@ from claimledger.nlp.attribution.syntax import (
 )
 from claimledger.nlp.drafts import doc_text
 from claimledger.nlp.entities import entity_index
+from claimledger.normalize.heads import default_heads
+
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
+BODY_REACH_CHARS = 3000  # how far back "the company" looks for the company it names
+BODY_REACH_ENTITIES = 40  # and over how many entities at most (linear time in long documents)
 
 
 class SpeakerReader:
@@ -138,7 +145,9 @@ class SpeakerReader:
             return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
         if possessor is not None and head.text in BODY_STAFF:  # lower case: not "Ukraine's General Staff"
             return self._named(possessor, cue)  # "the IMF's staff said": the staff speak for the body
-        if head.pos_ == "PROPN" and (head.i == 0 or head.doc[head.i - 1].pos_ != "PROPN"):
+        before_head = head.doc[head.i - 1] if head.i > 0 else None
+        if head.pos_ == "PROPN" and (before_head is None or before_head.pos_ != "PROPN"
+                                     or before_head.lower_ in TITLES):  # "Ms Mallory" after "Fiona Mallory"
             full = self._full_name(head)
             if full is not None:
                 return Attribution(source_name(full), cue=cue, token=full,
@@ -157,6 +166,14 @@ class SpeakerReader:
             if head.pos_ == "PROPN":  # "The Fund said" after "The International Monetary Fund's board"
                 return Attribution(source_name(named_earlier.root), cue=cue, token=named_earlier.root)
             return Attribution(named_earlier.text, cue=cue, token=named_earlier.root)
+        of_its_kind = self._body_of_its_kind_before(head)
+        if of_its_kind is not None:  # "the regulator said" after "Ofgem confirmed ..."
+            # from its first capitalised word: "privately held Huaye Energy Group" is Huaye Energy Group
+            first = next((t for t in of_its_kind
+                           if t.text[:1].isupper() and t.lower_ not in ("the", "a", "an")), of_its_kind.root)
+            name = self.doc[first.i:of_its_kind.end].text.removesuffix("'s").removesuffix("’s")
+            return Attribution(name, cue=cue, token=of_its_kind.root,
+                               descriptor=self.doc[head.left_edge.i:head.i + 1].text)
         appos = next((c for c in head.children
                       if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
         closing = _closing_name(head)
@@ -227,6 +244,34 @@ class SpeakerReader:
             return earlier
         return None
 
+    def _body_of_its_kind_before(self, head: Token) -> Span | None:
+        """ "the company said", "the regulator said", "the forecaster said", "the team estimates": a
+        definite head naming a kind of body (``data/lexicons/source_heads.toml``) that no source named before
+        has in its name is the latest organisation the article named of that kind, or of a kind its name
+        does not give (guide SRC-4: a shorter reference takes the name of the source it refers to)."""
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or not _is_definite(head):
+            return None
+        heads = default_heads()
+        if head.lower_ not in heads.refers_back or any(
+                c.dep_ in ("appos", "compound", "nmod", "amod") for c in head.children):
+            return None  # "the Riga pollster Baltic Pulse", "the state utility": named or described here
+        found = heads.kind_of(head.lower_)
+        if found is None or found[0] == "person":
+            return None
+        kind, sources = found[0], self.rules.sources
+        window_start = max(0, head.sent.start_char - BODY_REACH_CHARS)
+        for n, ent in enumerate(reversed(entity_index(self.doc).before(head.left_edge.i, window_start))):
+            if n >= BODY_REACH_ENTITIES:
+                break
+            if ent.label_ != "ORG" or ent.root.pos_ != "PROPN" or ent.root.lower_ in TIME_ZONES:
+                continue
+            named_kind = described_in_text(self.doc, ent.text, sources)  # what the article calls it first
+            if named_kind == "unknown":
+                named_kind = sources.resolve(ent.text)[1]
+            if named_kind in (kind, "unknown"):
+                return ent
+        return None
+
     def _could_be_a_source(self, target: Token, origin: Attribution) -> bool:
         """A name, a body or people: what "citing" can point to."""
         if target.pos_ == "PROPN" or target.ent_type_ in NAMED_ENTITIES:
@@ -236,9 +281,14 @@ class SpeakerReader:
             sources.guess_kind(name) != "unknown" for name in (origin.name, target.lemma_))
 
     def _employer_of(self, head: Token) -> Token | None:
-        if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        """ "economists at X", "organisers from X"; an unnamed spokesperson or official "for"/"of"/"at" X
+        (guide SRC-N3: unnamed staff of a named body are the body): X."""
+        spokes = head.lower_ in SPOKES and not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                                                  for c in head.children)
+        if head.pos_ != "NOUN" or (head.tag_ != "NNS" and not spokes):
             return None
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with")):
+        preps = ("at", "from", "with", "for", "of") if spokes else ("at", "from", "with")
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             described = pobj is not None and pobj.pos_ == "PROPN" and any(
                 c.dep_ == "compound" and c.pos_ == "NOUN" for c in pobj.children)  # "the union Rolna Wola"
@@ -281,6 +331,13 @@ class SpeakerReader:
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 if pobj is not None and not any(g.like_num for g in pobj.children):  # "by 17 governments"
                     return pobj
+                for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in ("on", "in")):
+                    # "figures published on the central bank's website": the website's owner
+                    place = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if place is not None and place.lemma_.lower() in self.rules.documents:
+                        website_owner = self._owner_of(place)
+                        if website_owner is not None:
+                            return website_owner
             if child.dep_ == "prep" and child.lower_ == "at":  # "analysts at the brokerage Danubia Capital"
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 named = pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG")

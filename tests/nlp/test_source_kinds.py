@@ -1,0 +1,162 @@
+"""Table-driven cases for the source and source type of fresh text, by kind (issue: sources on fresh text).
+
+Every sentence and every name here is invented for the test. Three kinds of rule:
+- the type a name's HEAD NOUN gives when no alias matches (``data/lexicons/source_heads.toml``, guide
+  section 9 and R-12): ministries, leagues, utilities, research houses, universities, posts of a body;
+- which noun phrase is the speaker: "the company said" after the company was named, "Ms X" after "Fiona X",
+  "a spokesman for X", the owner of a document ("figures published on X's website", "the index compiled
+  by X");
+- the features the decision model reads about a source's kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wirecopy import claim_for
+
+from claimledger.normalize.heads import default_heads
+from claimledger.normalize.sources import default_table
+
+# (name as written, type): no alias of sources.toml knows any of them.
+HEAD_TYPES = [
+    # TYPE-5: ministries, departments, councils, central banks (R-12), regulators, forecasters
+    ("Ministry of Coastal Affairs", "government"),
+    ("Department of Rural Roads and Bridges", "government"),
+    ("National Flood Risk Reduction and Management Council", "government"),
+    ("Lowland Reserve Bank", "government"),
+    ("Bank of Eastmoor", "government"),
+    ("Harbour Canal Authority", "government"),
+    ("the forecaster", "government"),
+    ("Eastmoor's human rights commissioner", "government"),
+    ("deputy chair of Eastmoor's Security Council", "government"),
+    ("Zarevo police spokesman", "government"),
+    ("the state electricity utility", "government"),  # TYPE-5: state-owned grid services
+    ("Office for Coastal Statistics", "government"),
+    # TYPE-4 and TYPE-3
+    ("Ministry of Defence of Eastmoor", "military"),
+    ("Eastmoor Air Force spokesman", "military"),
+    ("Defence Minister", "military"),
+    ("Western intelligence officials", "intelligence"),
+    # TYPE-6: a head owned by the UN or the EU
+    ("UN agency for coastal refugees", "international_org"),
+    ("EU officials", "international_org"),
+    ("European Orbital Agency", "international_org"),
+    # TYPE-7 and R-12: universities and research institutes, charities, research teams
+    ("Université de Valmont", "ngo"),
+    ("University of Eastmoor", "ngo"),
+    ("the team", "ngo"),
+    ("Aid workers", "ngo"),
+    # TYPE-8 and R-12: leagues, exchanges, utilities, carriers, lessors, research houses, Capital, Holdings
+    ("Coastal T20 League", "company"),
+    ("Eastmoor Stock Exchange", "company"),
+    ("Valmont Property Research", "company"),
+    ("Kestrel Aero Leasing", "company"),
+    ("Bridgefield Building Society", "company"),
+    ("Ridgeway Mortgage Partners", "company"),
+    ("Norvale's local distributor", "company"),
+    ("Tern Harbour Holdings", "company"),
+    ("Saltmarsh Securities", "company"),
+    ("the grid operator", "company"),
+    ("the carrier", "company"),
+    # TYPE-9
+    ("the state broadcaster", "media"),
+    # TYPE-10: people speaking for themselves, named or not
+    ("crop scouts", "person"),
+    ("Two outside astronomers", "person"),
+    ("Plaintiffs' counsel", "person"),
+    ("residents", "person"),
+]
+
+
+@pytest.mark.parametrize("name,kind", HEAD_TYPES, ids=[r[0] for r in HEAD_TYPES])
+def test_type_by_head_noun(name, kind):
+    assert default_table().resolve(name)[1] == kind
+
+
+def test_head_table_is_data_a_user_extends(tmp_path, monkeypatch):
+    from claimledger.nlp.lexicon import load_table
+    from claimledger.normalize import heads
+
+    user = tmp_path / "source_heads.toml"
+    user.write_text('[heads]\ncompany = ["cooperative bakery"]\n', encoding="utf-8")
+    monkeypatch.setenv("CLAIMLEDGER_LEXICONS", str(tmp_path))
+    load_table.cache_clear()
+    heads.default_heads.cache_clear()
+    try:
+        found = heads.default_heads().kind_of("valmont cooperative bakery")
+        assert found == ("company", "cooperative bakery")
+        assert heads.default_heads().kind_of("ministry of bread") == ("government", "ministry")
+    finally:
+        monkeypatch.delenv("CLAIMLEDGER_LEXICONS")
+        load_table.cache_clear()
+        heads.default_heads.cache_clear()
+
+
+def test_a_name_without_a_listed_head_gives_no_head_type():
+    assert default_heads().kind_of("open casualty ledger") is None
+    assert default_heads().kind_of("marta lindqvist") is None
+
+
+# (text, figure, source as the guide names it, type)
+SPEAKERS = [
+    # SRC-4: a shorter reference takes the name of the body it refers to, found by the kind its head names
+    ("Northwind Foods said revenue rose 8% to £2.1bn. The company said net debt would end the year at "
+     "about £300m.", "about £300m", "Northwind Foods", "company"),
+    ("Valdor Mobile unveiled its new handset on Monday. According to the company's announcement, the phone "
+     "has a 6.4-inch screen.", "6.4", "Valdor Mobile", "company"),
+    ("The privately held Huaye Mining Group runs the pit. The company said 21 workers were trapped.", "21",
+     "Huaye Mining Group", None),
+    ("Kadamba Finance reported a net profit of Rs 210 crore. The lender said it would open 80 branches.",
+     "80", "Kadamba Finance", "company"),
+    ("The Coastal Weather Service issued a warning on Monday. The forecaster said up to 20cm of snow could "
+     "fall.", "up to 20", "Coastal Weather Service", "government"),
+    # SRC-4 / SRC-N1: "Ms X" is the person named in full before
+    ("Shipping analyst Fiona Drummond of Baltic Lines said rates rose. Ms Drummond said about 2.1 million "
+     "TEU of capacity is due this year.", "about 2.1 million", "Fiona Drummond", "person"),
+    # SRC-N3: an unnamed spokesperson for a named body is the body
+    ("A spokesman for Ravelin Furniture, a British chain, said deliveries took 42 days.", "42",
+     "Ravelin Furniture", "company"),
+    # SRC-4: "according to figures published on X's website", "the index compiled by X fell"
+    ("Bond sales reached R4.5bn, according to figures published on the Lowland Reserve Bank's website.",
+     "R4.5bn", "Lowland Reserve Bank", "government"),
+    ("The housing price index compiled by the Lowland Statistics Office fell 2.3 per cent in May.",
+     "2.3 per cent", "Lowland Statistics Office", "government"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,name,kind", SPEAKERS, ids=[f"{r[2]}:{r[1]}" for r in SPEAKERS])
+def test_speaker_by_kind(text, quantity, name, kind):
+    claim = claim_for(text, quantity)
+    assert claim.source.name == name
+    if kind is not None:  # None: the type is the decision model's call on this name
+        assert claim.source.type == kind
+
+
+NOT_SPEAKERS = [
+    # an unowned document names no one (SRC-4 ✗): "The figures show" stays the outlet's
+    ("The housing price index fell 2.3 per cent in May.", "2.3 per cent"),
+    # "the company" with no company named before stays as written, never some other body
+    ("The Lowland Statistics Office said prices rose. The company said it sold 40 homes.", "40"),
+]
+
+
+@pytest.mark.parametrize("text,quantity", NOT_SPEAKERS, ids=[r[1] for r in NOT_SPEAKERS])
+def test_no_speaker_of_another_kind(text, quantity):
+    claim = claim_for(text, quantity)
+    assert claim.source.name != "Lowland Statistics Office"
+
+
+def test_kind_features_reach_the_model():
+    from claimledger.decide.features import _kind_features
+
+    claim = claim_for("Kestrel Aero Leasing said it would buy 12 aircraft.", "12")
+    assert claim.source.name == "Kestrel Aero Leasing"
+
+    class Draft:  # the two fields the kind features read
+        source_name = "Kestrel Aero Leasing"
+        source_type = "unknown"
+        source_token = None
+
+    feats = _kind_features(Draft())  # type: ignore[arg-type]
+    assert "src_headkind=company" in feats
+    assert "src_headkind_vs_rule=company|unknown" in feats
