@@ -17,13 +17,27 @@ from claimledger.nlp.currency_letters import LetterGate, LetterPlaces
 from claimledger.nlp.figurestarts import FigureStarts
 from claimledger.nlp.lexicon import first_characters, load_table, phrase_alternation
 from claimledger.nlp.quantity_forms import (
+    AND_WORD,
+    CHANGE_RIGHT_BEFORE,
+    CHANGE_TO,
+    CHANGE_VERBS,
     CHANGE_VERBS_FAR,
+    CHANGE_VERBS_MORE,
+    DASH_JOINT,
+    DAY_OF_MONTH_BEFORE,
     DOT_THOUSANDS,
     EIGHTHS,
+    METRE_CONTEXT,
     MILLIONS_OF,
     RANGE_BOUND_SECOND,
     RANGE_BOUNDS,
+    RANGE_SAID,
     RANGED,
+    SHARE_FOLLOWS,
+    SHARE_GROUPS,
+    SHARES,
+    VULGAR_CHARS,
+    slash_fraction,
 )
 from claimledger.nlp.quantity_parts import NUMERATORS, PLURAL_PARTS, SINGLE_PARTS, NumberParts
 from claimledger.normalize.numbers import (
@@ -59,47 +73,6 @@ FRACTION = (
     rf"(?:{NUMERATORS})[\s-]+(?:{PLURAL_PARTS})"
     rf"|(?:a|one)[\s-]+(?:{SINGLE_PARTS})(?=\s+(?:of|last|this|since|{_COMPARED})\b|\s*[.,;:)]|\s*$)"
     rf"|one-(?:{SINGLE_PARTS})|{_BY_A_PART}"
-)
-VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
-          "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
-VULGAR_CHARS = "".join(VULGAR)
-FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 40, 50, 64, 100}  # not "9/11"
-# "three and a half", "3 million and a quarter", "twenty and three fifths"
-# "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
-METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thick|across|underground|"
-                           r"underwater|in\s+(?:length|height|diameter|depth|width))\b", re.IGNORECASE)
-AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+\w+)?|"
-                      r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                      r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)
-SHARE_GROUPS = ("ratio", "half", "twice", "to_one")
-# "4 thousand 3 hundred and 21", "6 crore and two hundred": figures and scale words one after the other
-SHARE_FOLLOWS = re.compile(r"\s+of\b|\s*[.,;:)]|\s*$")  # "3/4 of voters", "by 1/4."
-# a part of a whole: percent when nothing else is its unit
-SHARES = ("fraction", "slash", "ratio", "half", "spelled_fraction")
-# the present, the infinitive and the participles of a market report: "shares tumbling 41p to 178p", "rises
-# from $88m to $103m" (not right after "by": "temperatures fall by 4 to 6 degrees" is a range of the change)
-CHANGE_VERBS_MORE = re.compile(
-    r"\b(?:rises?|increases|declines|falls?|drops?|climbs?|climbing|jumps?|jumping|tumbles?|tumbling|slips?|"
-    r"slipping|eased|eases|easing|slid|slides|sliding|sank|sinks?|sinking|dipped|dips?|dipping|advanced|"
-    r"advances|retreated|edged)\b[^.]{0,40}$", re.IGNORECASE)
-# "Tanfield added 31p to 412p": verbs that are a change only right before the figure ("she added that 500 to
-# 600 trucks were needed" is speech, "gained 2 to 3 seats" a range)
-CHANGE_RIGHT_BEFORE = re.compile(r"\b(?:added|adds|adding|gained|gains|gaining|lost|losing|shed|sheds)\s+$",
-                                 re.IGNORECASE)
-# "between 4 and 4.5%, down from 5.5–6.5%", "up from a previous range of €270m to €300m": a range after all
-RANGE_SAID = re.compile(r"\brange\s+of\s+$", re.IGNORECASE)
-DASH_JOINT = re.compile(r"\s*[-–—]\s*(?!to\b)")
-# "since October 7 to 40,074": a day of the month, then the figure it leads to
-DAY_OF_MONTH_BEFORE = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.IGNORECASE)
-CHANGE_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
-CHANGE_VERBS = re.compile(
-    r"\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|falling|"
-    r"dropped|decreased?|declined?|surged|soared|plunged|slipped|went|up|down|raised|cut|reduced|"
-    r"shrank|shrunk|tumbled|slumped|rallied|widened|narrowed|"
-    r"revised|changed?|moved)\b[^.]{0,40}$",
-    re.IGNORECASE,
 )
 
 
@@ -323,7 +296,7 @@ class QuantityScanner(NumberParts):
             part = parse_spelled_fraction(text, self.number_words, self.scales)
             return (part, None, True) if part is not None else None
         if group == "slash":
-            share = _slash_fraction(text)
+            share = slash_fraction(text)
             return (share, None, False) if share is not None else None
         if group == "fold":
             times = text.lower().removesuffix("fold").rstrip("-") if text[-1:] != "x" else text[:-1]
@@ -603,18 +576,6 @@ class QuantityScanner(NumberParts):
             return  # "the minimum wage goes up to £12.71": a verb's particle, not a bound
         mention.bound, mention.bound_cue = self.bound_phrases[cue], cue
         mention.start = before.start("cue")
-
-
-def _slash_fraction(text: str) -> float | None:
-    """ "3/4" → 0.75, "2 1/2" → 2.5, "½" → 0.5; None for what is not a fraction of a whole ("9/11")."""
-    whole, _, part = text.rpartition(" ")
-    value = float(whole) if whole else 0.0
-    if part[-1:] in VULGAR:
-        return value + (float(part[:-1]) if part[:-1] else 0.0) + VULGAR[part[-1]]
-    numerator, denominator = (int(n) for n in part.split("/"))
-    if not 0 < numerator < denominator or denominator not in FRACTION_DENOMINATORS:
-        return None
-    return value + numerator / denominator
 
 
 @cache
