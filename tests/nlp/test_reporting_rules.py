@@ -582,7 +582,8 @@ SOURCES_ROUND_2 = [
     ("EFFIS said 40,000 hectares burned in Greece this year.", "40,000", "EFFIS", "international_org"),
     ("The EU's border agency said 12,000 migrants had crossed.", "12,000", "EU's border agency",
      "international_org"),
-    ("The number of listed ships has risen to 79, EU officials said.", "79", "EU officials", "international_org"),
+    ("The number of listed ships has risen to 79, EU officials said.", "79", "EU officials",
+     "international_org"),
     # a capital speaking is its government
     ("Kyiv said 150 prisoners were exchanged on Friday.", "150", "Kyiv", "government"),
     ("Moscow said 90 troops had been swapped.", "90", "Moscow", "government"),
