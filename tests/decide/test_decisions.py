@@ -134,7 +134,6 @@ def test_train_refuses_a_blind_set(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "blind held-out set" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: the category of 'lost N troops' leans on the source")
 def test_the_same_phrase_gets_the_same_category_whoever_says_it() -> None:
     sources = ("Ukraine's General Staff", "A Moscow-based blog")
     sentences = [f"{who} said on Tuesday that Russia had lost 650,000 troops since the start of the "

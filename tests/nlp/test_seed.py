@@ -31,14 +31,11 @@ def seed_claims(seed_text):
     return claimledger.extract(seed_text, published="2024-11-26", outlet="Newsweek")
 
 
-# issue 10: the trained decision layer departs from the contract on two rows, marked so that they are noticed
-# when they heal: "over 1,000 men" read as category other (p 0.81) where the rules and the contract say
-# troops; and, since the model retrained on 5,097 claims with general news, "over 10,000 North Korean soldiers
-# ... stationed" read as cumulative where the contract says point (a level at a moment, guide TS-9).
-DECISION_LAYER_DIFFERS = {
-    "over 1,000": "issue 10: decision layer says other",
-    "over 10,000": "issue 10: decision layer says cumulative",
-}
+# issue 10: the trained decision layer once departed from the contract on two rows ("over 1,000 men" read as
+# category other, "over 10,000 North Korean soldiers ... stationed" as cumulative); the model retrained in the
+# fourth session (7,396 claims, time scope's kind features) reads both as the contract says, so they are plain
+# rows again. Add a row here, marked xfail(strict=True), if a retrain departs from the contract once more.
+DECISION_LAYER_DIFFERS: dict[str, str] = {}
 WORKED_PARAMS = [
     pytest.param(r, id=r[0],
                  marks=pytest.mark.xfail(strict=True, reason=DECISION_LAYER_DIFFERS[r[0]]))

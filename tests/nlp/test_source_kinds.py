@@ -117,7 +117,8 @@ SPEAKERS = [
     ("A spokesman for Ravelin Furniture, a British chain, said deliveries took 42 days.", "42",
      "Ravelin Furniture", "company"),
     # SRC-4: "according to figures published on X's website", "the index compiled by X fell"
-    ("Bond sales reached R4.5bn, according to figures published on the Lowland Reserve Bank's website.",
+    ("Bond sales in South Africa reached R4.5bn, according to figures published on the Lowland Reserve "
+     "Bank's website.",
      "R4.5bn", "Lowland Reserve Bank", "government"),
     ("The housing price index compiled by the Lowland Statistics Office fell 2.3 per cent in May.",
      "2.3 per cent", "Lowland Statistics Office", "government"),
