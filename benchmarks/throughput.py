@@ -61,6 +61,12 @@ def time_extract(texts: list[str]) -> tuple[float, float, int]:
 
     docs = [Document(text=t, published="2024-11-26") for t in texts]
     list(extract_documents(docs[:8]))  # warm up: builds the pipeline and loads the lexicons
+    # and the date-time model, loaded once on the first window the quick shapes leave (seconds of start-up,
+    # like spacy.load for the bare pipeline; the first 8 articles may not have such a window)
+    from datetime import date
+
+    from claimledger.normalize.windows import find_windows
+    find_windows("in the week to 3 March", date(2024, 11, 26))
     start, start_cpu = time.perf_counter(), cpu_seconds()
     claims = sum(len(c) for _, c in extract_documents(docs, batch_size=32))
     return time.perf_counter() - start, cpu_seconds() - start_cpu, claims

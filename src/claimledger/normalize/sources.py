@@ -54,6 +54,7 @@ class SourceTable:
     # name -> its best type word: the same few names come back for every figure they speak for
     _best_cache: dict[str, tuple[int, int, int, str, str] | None] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    _kind_cache: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def lookup(self, name: str) -> SourceEntry | None:
         key = normalize_name(name)
@@ -96,6 +97,14 @@ class SourceTable:
         A role word at the end gives way to what it is the role of: "an Air Force spokesman" → military.
         In "X of Y" / "X for Y" the head X decides when it names a kind of body: "Association of Insurers
         of Chile" is an association, not an insurer; "Ministry of Defence" is matched whole."""
+        cache = self._kind_cache  # a document names its sources again and again
+        if name not in cache:
+            if len(cache) > 10_000:
+                cache.clear()
+            cache[name] = self._guess_kind_uncached(name)
+        return cache[name]
+
+    def _guess_kind_uncached(self, name: str) -> str:
         text = f" {normalize_name(name)} "
         heads = default_heads()
         by_head = heads.kind_of(text)
