@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from claimledger.models import AUTHOR
 from claimledger.nlp.lexicon import load_table
 from claimledger.normalize.heads import default_heads
+
+T = TypeVar("T")
+CACHE_LIMIT = 10_000  # names remembered per table before the memo starts again (bounded memory)
 
 # Words for a person speaking for a body: the body gives the type.
 ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "representative", "press service", "press office",
@@ -30,6 +35,15 @@ INTL_MARKER = re.compile(r" (?:un|u\.n\.|united nations|international|world|inte
                          r"multilateral)(?:'s)? ")
 TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government",
               "person")
+
+
+def _memo(cache: dict[str, T], key: str, compute: Callable[[str], T]) -> T:
+    """``compute(key)``, remembered: the same few names come back for every figure they speak for."""
+    if key not in cache:
+        if len(cache) > CACHE_LIMIT:
+            cache.clear()
+        cache[key] = compute(key)
+    return cache[key]
 
 
 def normalize_name(name: str) -> str:
@@ -97,12 +111,7 @@ class SourceTable:
         A role word at the end gives way to what it is the role of: "an Air Force spokesman" → military.
         In "X of Y" / "X for Y" the head X decides when it names a kind of body: "Association of Insurers
         of Chile" is an association, not an insurer; "Ministry of Defence" is matched whole."""
-        cache = self._kind_cache  # a document names its sources again and again
-        if name not in cache:
-            if len(cache) > 10_000:
-                cache.clear()
-            cache[name] = self._guess_kind_uncached(name)
-        return cache[name]
+        return _memo(self._kind_cache, name, self._guess_kind_uncached)
 
     def _guess_kind_uncached(self, name: str) -> str:
         text = f" {normalize_name(name)} "
@@ -134,12 +143,7 @@ class SourceTable:
         return self._finish(text, self._best(text))
 
     def _best(self, text: str) -> tuple[int, int, int, str, str] | None:
-        cache = self._best_cache
-        if text not in cache:
-            if len(cache) > 10_000:
-                cache.clear()
-            cache[text] = self._best_uncached(text)
-        return cache[text]
+        return _memo(self._best_cache, text, self._best_uncached)
 
     def _best_uncached(self, text: str) -> tuple[int, int, int, str, str] | None:
         best: tuple[int, int, int, str, str] | None = None

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from claimledger.nlp.drafts import ClaimDraft
 from claimledger.nlp.semantics.categories import _noun_category
-from claimledger.nlp.semantics.context import _figure_top
+from claimledger.nlp.semantics.context import _figure_top, previous_sentence_start
 from claimledger.nlp.semantics.rules import (
     COUNT_HOLDERS,
     COUNT_OWNERS,
@@ -64,8 +64,7 @@ def _names_nothing(holder: Token) -> bool:
 
 def count_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
     """The nearest earlier count of this sentence, else the last count of the sentence before (U-7)."""
-    doc = draft.span.doc
-    previous_start = doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else -1
+    previous_start = previous_sentence_start(draft)
     for earlier in reversed(seen):
         if earlier is draft or earlier.start >= draft.start:
             continue
@@ -114,9 +113,8 @@ def asked_about(draft: ClaimDraft, rules: CategoryRules) -> Token | None:
     if top.dep_ not in ("nsubj", "nsubjpass"):
         return None
     doc = draft.span.doc
-    start = doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else draft.sentence.start
     found = None
-    for token in doc[start:draft.span.start]:
+    for token in doc[previous_sentence_start(draft):draft.span.start]:
         if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how" \
                 and token.head.tag_ in ("NNS", "NNPS"):
             found = token.head

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from claimledger.nlp.drafts import ClaimDraft, span_text
 from claimledger.nlp.lexicon import load_table
 from claimledger.nlp.semantics.categories import _event_category, _noun_category
-from claimledger.nlp.semantics.context import _anchor, _figure_top, own_event_lemmas
+from claimledger.nlp.semantics.context import _anchor, _figure_top, own_event_lemmas, previous_sentence_start
 from claimledger.nlp.semantics.rules import (
     AMONG_THEM,
     BARE_FIGURE_UNITS,
@@ -197,8 +197,7 @@ def _antecedent_of_them(draft: ClaimDraft, noun: Token | None, rules: CategoryRu
     after = doc[draft.span.end:draft.span.end + 2]
     if len(after) < 2 or after[0].lower_ != "of" or after[1].lower_ not in PARTITIVE_PRONOUNS:
         return None
-    start = doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else draft.sentence.start
-    for token in reversed(doc[start:draft.span.start]):
+    for token in reversed(doc[previous_sentence_start(draft):draft.span.start]):
         if token.tag_ not in ("NNS", "NNPS") or token.dep_ == "compound":
             continue
         unit = unit_of(token)
