@@ -201,4 +201,5 @@ DEFAULT_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("evaluation/growth-4/gold", ("evaluation/growth-4/docs.jsonl",)),
     ("evaluation/heldout-9/gold", ("evaluation/heldout-9/docs.jsonl",)),
     ("evaluation/news-3/gold", ("evaluation/news-3/docs.jsonl",)),
+    ("evaluation/growth-5/gold", ("evaluation/growth-5/docs.jsonl",)),
 )
