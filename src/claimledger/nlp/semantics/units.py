@@ -122,16 +122,19 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "secon
 def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
     """A counted noun with a rate after it is a unit per unit (G-8): "61 people per boat" → "person per
     boat", "6.1 murders per 100,000 people" → "murder per 100,000 person" (G-6: the base stays in the unit),
-    "2 deaths per million people a year" → "... per year". Read on the few tokens after the noun. A time rate
-    on a counted noun alone ("15,000 units a year") is left as the noun: section 14's rates rule, which the
-    gold written before it does not follow yet (evaluation/CHANGELOG-guide.md, third round, "Not done")."""
-    if noun is None or not unit or " per " in unit or noun.i + 2 >= draft.sentence.end:
+    "2 deaths per million people a year" → "... per year"; "for every 100 unemployed people" → "per 100
+    person" (Q-2: the base's adjective dropped, U-5), also with the base written first ("For every 100 ...,
+    there were 162 vacancies"). Read on the few tokens after the noun. A time rate on a counted noun alone
+    ("15,000 units a year", Q-1) is added by ``time_rate_of_count`` once the unit is settled."""
+    if noun is None or not unit or " per " in unit:
         return unit
+    if noun.i + 2 >= draft.sentence.end:
+        return _base_written_before(draft, unit)
     doc, end = noun.doc, draft.sentence.end
     at = noun.i + 1
     two = f"{doc[at].lower_} {doc[at + 1].lower_}"
     if doc[at].lower_ != "per" and two not in BASE_PREPOSITIONS:
-        return unit
+        return _base_written_before(draft, unit)
     at += 1 if doc[at].lower_ == "per" else 2
     base = ""
     if at < end and doc[at].like_num and (BASE_FIGURE.fullmatch(doc[at].text)
@@ -142,7 +145,9 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
         base, at = (f"{value:,.0f} " if value == int(value) else written + " "), at + 1
     kind = ""
     if at + 1 < end and doc[at].pos_ == "ADJ" and doc[at + 1].pos_ in NOUN_POS:
-        kind, at = doc[at].lower_ + " ", at + 1  # "for every unemployed person"
+        if doc[at].lower_ in default_rules().classifying_adjectives:
+            kind = doc[at].lower_ + " "  # "per 100,000 live births": a different kind of thing
+        at += 1  # "for every unemployed person": U-5 drops the adjective (Q-2), "vacancy per person"
     if at >= end or doc[at].pos_ not in NOUN_POS:
         if not base:
             return unit
@@ -156,6 +161,72 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
     per = default_scanner().per_words.get(head.lower_) or _lemma(head)
     timed = _time_rate(doc.text, head.idx + len(head.text)) if base else None
     return f"{unit} per {base}{kind}{per}" + (f" per {timed[0]}" if timed else "")
+
+
+# Q-1: "every two weeks" → per 2 week, "every 24 hours" → per day, "for each seven-day period" → per week
+EVERY_TIME = re.compile(r"\s+(?:for\s+)?(?:every|each)\s+(?:(?P<n>\d{1,3}|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|twelve|fourteen|thirty|twenty-four)[\s-])?(?P<time>year|month|week|day|hour|"
+                        r"minute|night)s?\b(?:\s+period\b)?", re.IGNORECASE)
+SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30, "twenty-four": 24}
+NAMED_PERIODS = {(24, "hour"): "day", (7, "day"): "week", (14, "day"): "fortnight", (12, "month"): "year",
+                 (60, "minute"): "hour", (60, "second"): "minute"}
+# the later end of a change, up to its rate: "from 25,000 [to 30,000 soldiers] a month"
+CHANGED_TO = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,2}?\d[\d,.]*(?:\s+(?:thousand|million|billion))?"
+                        r"(?:\s+[a-z-]+){0,2}?(?=\s+(?:a|an|per|each)\s)", re.IGNORECASE)
+# words of a verb between the noun and "every": "seven civilians died every day", "were reported arriving
+# each day"
+VERBS_BEFORE_EVERY = 3
+
+
+def time_rate_of_count(draft: ClaimDraft, noun: Token | None) -> str | None:
+    """Q-1: a count followed by "a", "per", "each", "every" and a unit of time is a rate: "1,800 cars a year"
+    → "per year", "30,000 soldiers a month", "seven civilians died every day"; "every two weeks" → "per 2
+    week". Read right after the counted noun written after the figure, else right after the figure ("2,500 to
+    3,000 a month"). Windows ("in a month"), "a year earlier" and "a year ago" are not rates (the scanner's
+    rate words leave them out)."""
+    if noun is not None and noun.i < draft.span.end:
+        return None  # the noun is before the figure: "the death toll ... a day" is not a count per day
+    at = noun.idx + len(noun.text) if noun is not None else draft.mention.end
+    timed = _time_rate(draft.doc_text, at)
+    changed_to = CHANGED_TO.match(draft.doc_text, draft.mention.end) if draft.mention.role == "from" else None
+    if timed is None and changed_to is not None:  # "from 25,000 to 30,000 a month": the earlier end too
+        timed = _time_rate(draft.doc_text, changed_to.end())
+    if timed is not None and timed[0] in TIME_UNITS | {"fortnight", "season", "quarter"}:
+        return "year" if timed[0] == "annum" else timed[0]
+    doc, end = draft.span.doc, draft.sentence.end
+    first = noun.i + 1 if noun is not None else draft.span.end
+    for skip in range(VERBS_BEFORE_EVERY + 1):
+        if skip and (first + skip - 1 >= end or doc[first + skip - 1].pos_ not in ("VERB", "AUX")):
+            break
+        start = doc[first + skip - 1].idx + len(doc[first + skip - 1].text) if skip else at
+        every = EVERY_TIME.match(draft.doc_text, start)
+        if every is not None:
+            written = every.group("n")
+            n = (int(written) if written.isdigit() else SMALL_NUMBERS[written.lower()]) if written else 1
+            time = every.group("time").lower()
+            if "period" in every.group(0) and n == 7:
+                return "week"
+            named = NAMED_PERIODS.get((n, time))
+            return named or (time if n == 1 else f"{n} {time}")
+    return None
+
+
+# Q-2 with the base first: "For every 100 unemployed people, there were 162 vacancies" → per 100 person
+BASE_BEFORE = re.compile(r"\bfor\s+(?:every|each)\s+(?P<base>\d[\d,]*)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+),"
+                         r"[^,;:.!?\d]{0,60}$", re.IGNORECASE)
+
+
+def _base_written_before(draft: ClaimDraft, unit: str) -> str:
+    before = draft.doc_text[draft.sentence.start_char:draft.mention.start]
+    found = BASE_BEFORE.search(before)
+    if found is None:
+        return unit
+    noun = next((t for t in draft.sentence if t.idx == draft.sentence.start_char + found.start("noun")), None)
+    if noun is None or noun.pos_ not in NOUN_POS:
+        return unit
+    per = default_scanner().per_words.get(noun.lower_) or _lemma(noun)
+    return f"{unit} per {parse_digits(found.group('base')):,.0f} {per}"
 
 
 BARE_BASE = re.compile(r"\s+per\s+(\d[\d,]*)\b")
