@@ -120,7 +120,8 @@ SCANNED = [
     ("The cement sector emitted 61 Mt CO2-e last year.", "61", "megatonne of carbon dioxide equivalent"),
     ("Farms emitted 12 million tonnes of carbon dioxide equivalent.", "12 million",
      "tonne of carbon dioxide equivalent"),
-    ("The field pumps 380,000 barrels of oil equivalent a day.", "380,000", "barrel of oil equivalent per day"),
+    ("The field pumps 380,000 barrels of oil equivalent a day.", "380,000",
+     "barrel of oil equivalent per day"),
     ("Henry Hub gas slipped to US$2.91 per million British thermal units.", "US$2.91",
      "USD per million british thermal unit"),
     # a bare "points" after a point written out in the same sentence is that point (G-7, Q-6)
@@ -182,7 +183,8 @@ CLAIMED = [
     # "for every" ratios are rates with a base; the base's adjective is dropped (U-5)
     ("There were 2.4 jobless people for every open post.", "2.4", "person per post"),
     ("For every 1,000 residents, the district has 4 pharmacists.", "4", "pharmacist per 1,000 resident"),
-    ("The region recorded 410 maternal deaths for every 100,000 live births.", "410", "death per 100,000 live birth"),
+    ("The region recorded 410 maternal deaths for every 100,000 live births.", "410",
+     "death per 100,000 live birth"),
 ]
 
 
