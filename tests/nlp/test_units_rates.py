@@ -132,6 +132,16 @@ SCANNED = [
     ("The Nikkei gained 215 points on Friday.", "215", None),  # an index move stays for the parse
     # a face value is per share
     ("The board declared a dividend of ₹9 per share of face value ₹5.", "₹5", "INR per share"),
+    ("The board declared a dividend of ₹4 per share of face value Re 1.", "Re 1", "INR per share"),
+    # the change of a price named in the sentence before ("That is up ...")
+    ("The AA puts unleaded at 142.3p a litre and diesel at 148.8p. That is up 4p in a month.", "4p",
+     "GBP per litre"),
+    ("Gold closed at $2,010 an ounce. It was up $14 on the day.", "$14", "USD per ounce"),
+    ("Profit was $2bn. That is up $1bn.", "$1bn", "USD"),  # no rate to carry
+    # an exchange rate quoted in cents (G-3)
+    ("SYDNEY - The decision sent the Australian dollar briefly above 66.1 US cents.", "above 66.1 US cents",
+     "USD per AUD"),
+    ("The bus fare rose 50 cents.", "50 cents", "USD"),
 ]
 
 
@@ -185,6 +195,18 @@ CLAIMED = [
     ("For every 1,000 residents, the district has 4 pharmacists.", "4", "pharmacist per 1,000 resident"),
     ("The region recorded 410 maternal deaths for every 100,000 live births.", "410",
      "death per 100,000 live birth"),
+    # G-8: "N nouns to one noun" in a ratio
+    ("\"Our ratio is now roughly 48 pupils to one teacher,\" she said.", "roughly 48", "pupil per teacher"),
+    ("The army sent 30 troops to a base near the border.", "30", "troop"),  # a destination, not a ratio
+    # G-6, U-7: a figure whose only noun is its base counts the subject of its verb, else the count before
+    ("Regional data show measles cases have climbed to about 41 per 100,000 residents, compared with 12 per "
+     "100,000 a year ago.", "about 41", "case per 100,000 resident"),
+    ("Regional data show measles cases have climbed to about 41 per 100,000 residents, compared with 12 per "
+     "100,000 a year ago.", "12", "case per 100,000 resident"),
+    ("Burglaries fell 4 per cent to 13,200. Expressed as a rate, that is about 250 per 100,000 population.",
+     "about 250", "burglary per 100,000 population"),
+    ("Chile's murder rate rose to 6.0 per 100,000 people in 2024.", "6.0", "murder per 100,000 person"),
+    ("The city has 3 per 1,000 people.", "3", "person"),  # no count named: the base stays the noun
 ]
 
 

@@ -55,6 +55,11 @@ CONVERSION_OPENS = re.compile(r"(?:\s+(?:a|an|per|each)\s+[\w-]+)?\s*\(\s*"
                               re.IGNORECASE)
 # "897 naira ($0.56) a litre": a conversion in brackets between an amount and its rate; the bracket is short
 CONVERSION_AFTER = re.compile(r"\s*\((?=[^()]{0,40}\d)[^()\d]{0,20}[$€£¥₹]?[\d.,]+[^()]{0,20}\)")
+# "That is up 3p in a month.": a change of the price just named, in the next sentence
+THAT_IS_A_CHANGE = re.compile(r"(?:^|[.!?]\s+)(?:That|This|It)\s+(?:is|was|'s|’s)\s+(?:up|down)\s+"
+                              r"(?:by\s+)?$")
+SENTENCE_BREAK = re.compile(r"[^.!?\d]{0,60}?[.!?]\s+(?:That|This|It)\s+(?:is|was|'s|’s)\s+(?:up|down)\s+"
+                            r"(?:by\s+)?")
 # a point written out before a bare "points" in the same sentence names it: "fell 6 basis points ..., while
 # the three-year yield slipped 4 points" (basis point), "a 0.5 percentage point rise ... a further 0.5 points"
 POINTS_NAMED_BEFORE = re.compile(r"\b(basis|percentage)[\s-]points?\b(?:[^.;!?]|\.(?=\d))*$", re.IGNORECASE)
@@ -261,6 +266,13 @@ class UnitReader:
             return
         if mention.per is None:
             self._carry_through_list(text, mentions, mention)
+        if mention.per is None and mentions and THAT_IS_A_CHANGE.search(text, max(0, mention.start - 40),
+                                                                         mention.start):
+            # "... diesel at 155.2p. That is up 3p in a month.": the change of the price just named
+            last = next((m for m in reversed(mentions) if not m.vague), None)
+            if last is not None and last.unit == mention.unit and last.per is not None \
+                    and SENTENCE_BREAK.fullmatch(text, max(last.end, last.unit_end), mention.start):
+                mention.per = last.per
         if mention.role is not None:
             return
         last = mentions[-1] if mentions else None

@@ -52,6 +52,7 @@ from claimledger.nlp.semantics.rules import PEOPLE_EVENTS, PEOPLE_UNITS, Categor
 from claimledger.nlp.semantics.units import (
     counted_noun,
     rate_named_before,
+    rate_of_a_base,
     rate_of_counted,
     time_rate_of_count,
     unit_of,
@@ -76,7 +77,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         draft.category, draft.unit = categorize(draft, noun, rules)
         draft.unit = model_unit(draft, noun) or draft.unit  # "40 A321neos": aircraft
         draft.unit = rate_of_counted(draft, noun, draft.unit)  # "61 people per boat": person per boat
-        if rate := rate_named_before(draft, noun, seen):
+        if rate := rate_named_before(draft, noun, seen) or rate_of_a_base(draft, noun, seen):
             draft.unit = rate  # "the rate was 5.3 per 100,000" after "deaths per 100,000 people"
         own_unit = draft.unit
         seen.append(draft)

@@ -114,6 +114,7 @@ def _first_named(draft: ClaimDraft, name: str, table: CurrencyPlaces) -> str | N
 
 # -- a rate on the counted noun (G-6, G-8) -------------------------------------------------
 BASE_PREPOSITIONS = ("per", "for every", "for each")
+RATIO_VERBS = frozenset({"be", "cram", "pack", "squeeze", "share", "sleep", "sit", "crowd"})
 BASE_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 SCALE_BASES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "annum", "night"})
@@ -133,6 +134,9 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
     doc, end = noun.doc, draft.sentence.end
     at = noun.i + 1
     two = f"{doc[at].lower_} {doc[at + 1].lower_}"
+    if two in RATIO_TO and _a_ratio(draft, noun):
+        return f"{unit} per {_per_word(doc[at + 2])}" if at + 2 < end and doc[at + 2].pos_ in NOUN_POS \
+            else unit  # "52 students to one teacher" (G-8)
     if doc[at].lower_ != "per" and two not in BASE_PREPOSITIONS:
         return _base_written_before(draft, unit)
     at += 1 if doc[at].lower_ == "per" else 2
@@ -229,6 +233,22 @@ def _base_written_before(draft: ClaimDraft, unit: str) -> str:
     return f"{unit} per {parse_digits(found.group('base')):,.0f} {per}"
 
 
+RATIO_TO = frozenset({"to one", "to a", "to an", "to every", "to each"})
+
+
+def _a_ratio(draft: ClaimDraft, noun: Token) -> bool:
+    """ "Our ratio is now 52 students to one teacher", "three passengers to a seat": a ratio, not a
+    destination ("sent 30 troops to a base"): the sentence says "ratio", or the noun's head is "be" or a verb
+    of crowding."""
+    if "ratio" in draft.sentence.text.lower():
+        return True
+    return noun.head.lemma_.lower() in RATIO_VERBS
+
+
+def _per_word(token: Token) -> str:
+    return default_scanner().per_words.get(token.lower_) or _lemma(token)
+
+
 BARE_BASE = re.compile(r"\s+per\s+(\d[\d,]*)\b")
 RATE_REACH = 30  # figures back that "the rate was 5.3 per 100,000" may find its rate named in full
 
@@ -250,6 +270,55 @@ def rate_named_before(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDra
     for before in reversed(seen[-RATE_REACH:]):
         if before is not draft and base in f"{before.unit} ":
             return before.unit
+    return None
+
+
+BASE_AFTER = re.compile(r"\s+per\s+(?P<base>\d[\d,]*|thousand|million)\s+")
+BASE_NOUN_REACH = 20  # characters from the base's figure to its noun: "per 100,000 adult residents"
+RATE_NOUNS = frozenset({"rate", "ratio", "incidence"})
+SUBJECT_STEPS = 6  # heads up from the figure to the verb whose subject counts what the rate counts
+
+
+def rate_of_a_base(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]) -> str | None:
+    """ "influenza cases have climbed to about 86 per 100,000 residents" → "case per 100,000 resident";
+    "Assaults rose 6 per cent to 24,150. Expressed as a rate, that is roughly 462 per 100,000 population" →
+    "assault per 100,000 population" (G-6, U-7): a figure whose only noun is the base of its rate counts the
+    subject of its verb, else what the figure before it, in its sentence or the one before, counts."""
+    if noun is None or noun.i < 2 or doc_word(noun, -2) != "per" or not noun.doc[noun.i - 1].like_num:
+        return None
+    found = BASE_AFTER.match(draft.doc_text, draft.mention.num_end)
+    if found is None or not found.end() <= noun.idx <= found.end() + BASE_NOUN_REACH:
+        return None
+    written = found.group("base")
+    value = SCALE_BASES.get(written.lower()) or parse_digits(written)
+    base = f"per {value:,.0f} {default_scanner().per_words.get(noun.lower_) or _lemma(noun)}"
+    timed = _time_rate(draft.doc_text, noun.idx + len(noun.text))  # "4 per million people a year"
+    base += f" per {timed[0]}" if timed else ""
+    token, level = draft.figure, False
+    for _ in range(SUBJECT_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        level = level or (token.dep_ == "prep" and token.lower_ in ("to", "at"))
+        if token.pos_ in ("VERB", "AUX") and level:  # "cases have climbed to", "the rate stood at"
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.pos_ == "NOUN" and not c.ent_type_ and c.i != noun.i), None)
+            if subject is not None and subject.lemma_.lower() in RATE_NOUNS:
+                named = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ in NOUN_POS]
+                if named:  # "the murder rate rose to 6.0 per 100,000 people": murders are counted
+                    return f"{_lemma(named[-1])} {base}"
+            elif subject is not None:
+                return f"{unit_of(subject)} {base}"
+            break
+    earliest = draft.span.doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else 0
+    for before in reversed(seen):
+        if before is draft:
+            continue
+        if before.sentence.start < earliest:
+            break
+        if before.unit and " per " not in before.unit and before.category not in ("money", "percent") \
+                and before.mention.unit is None:
+            return f"{before.unit} {base}"
     return None
 
 
