@@ -207,6 +207,22 @@ CLAIMED = [
      "about 250", "burglary per 100,000 population"),
     ("Chile's murder rate rose to 6.0 per 100,000 people in 2024.", "6.0", "murder per 100,000 person"),
     ("The city has 3 per 1,000 people.", "3", "person"),  # no count named: the base stays the noun
+    # G-8 for money: an amount paid to or for each recipient is per recipient
+    ("The government released 1 billion lira in emergency funds, and families of the dead will receive "
+     "50,000 lira each.", "50,000 lira", "TRY per family"),
+    ("The Kremlin has allocated 12,000 rubles to each evacuee.", "12,000 rubles", "RUB per evacuee"),
+    ("The state announced 40,000 rupees ($480) to the family of each person who died.", "40,000 rupees",
+     "INR per family"),
+    ("The state announced 40,000 rupees ($480) to the family of each person who died.", "$480",
+     "USD per family"),
+    ("The province announced a cash grant of Rs20,000 per affected family.", "Rs20,000", "INR per family"),
+    ("The drones cost about $1,500 each, the group said.", "about $1,500", "USD per drone"),
+    ("The company sold 100 million shares at HK$210 each.", "HK$210", "HKD per share"),
+    ("The captain was paid 10 million rupiah, about $640, per passenger.", "about $640", "USD per passenger"),
+    ("Police gave the victims $100 each.", "$100", "USD per victim"),
+    ("A scheme paid 10,000 rupees each into the accounts of the women.", "10,000 rupees", "INR"),  # the payer
+    ("The fund gave $5 million to the hospital.", "$5 million", "USD"),
+    ("The payment rises to 60,000 rubles for those whose homes were destroyed.", "60,000 rubles", "RUB"),
 ]
 
 

@@ -54,6 +54,7 @@ from claimledger.nlp.semantics.units import (
     rate_named_before,
     rate_of_a_base,
     rate_of_counted,
+    rate_per_recipient,
     time_rate_of_count,
     unit_of,
 )
@@ -192,6 +193,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
                 and draft.category not in ("money", "percent") and (per := time_rate_of_count(draft, noun)):
             timed_counts[f"{draft.unit} per {per}"] = draft.unit
             draft.unit = f"{draft.unit} per {per}"  # "1,800 cars a year" is car per year
+        if draft.category == "money" and draft.unit.isupper() and " " not in draft.unit \
+                and (recipient := rate_per_recipient(draft)):
+            draft.unit = f"{draft.unit} per {recipient}"  # "100,000 lira each" paid to families
         if draft.category not in ("money", "percent") and _a_capacity(draft):
             draft.category = "other"  # "double its capacity of 4,500": places, not the people held
         previous = draft
@@ -200,7 +204,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if noun is not None and draft.category not in ("money", "percent"):
             last_counted = draft
             counted.append(draft)
-        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
+        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None \
+                and draft.category != "money":  # ("INR per household" pays households, it counts none)
             last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")
 
 

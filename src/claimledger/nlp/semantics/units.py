@@ -273,6 +273,58 @@ def rate_named_before(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDra
     return None
 
 
+# an amount per recipient (G-8 for money): "100,000 lira each", "15,000 rubles to each evacuee", "50,000
+# rupees ($600) to the family of each person who died", "Rs25,000 per affected family", "HK$263 each"
+EACH_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:,\s+(?:about|around|roughly|some|or)\s+[^,()]{1,25},)?"
+                        r"(?:\s+(?P<each>each)\b(?!\s+(?:of|other|year|month|week|day))"
+                        r"|,?\s+(?P<prep>to|for|per)\s+(?P<family>the\s+famil(?:y|ies)\s+of\s+)?(?P<every>each|every)?\s*"
+                        r"(?P<rest>(?:[a-z-]+\s+){0,2}[a-z]+))", re.IGNORECASE)
+EACH_WORDS = 3  # words after "to each" where the recipient's noun may be: "to each affected household"
+PAYING_VERBS = frozenset({"pay", "give", "award", "grant", "offer", "promise", "hand", "transfer", "send",
+                          "allocate", "provide", "donate"})
+MONEY_STEPS = 4  # heads up from the amount to the verb whose subject or object is paid for
+
+
+def rate_per_recipient(draft: ClaimDraft) -> str | None:
+    """The recipient of an amount paid to or for each one: "families ... will receive 100,000 lira each" →
+    "family"; "15,000 rubles to each evacuee" → "evacuee"; "to the family of each person who died" →
+    "family"; "The drones used cost about $2,000 each" → "drone"; "sold shares at HK$263 each" → "share"."""
+    found = EACH_AFTER.match(draft.doc_text, draft.mention.end)
+    if found is None:
+        return None
+    if found.group("family"):
+        return "family" if found.group("every") else None
+    doc = draft.span.doc
+    if found.group("each") is None:
+        if not found.group("every") and found.group("prep").lower() != "per":
+            return None  # "for those whose homes were destroyed", "to the fund": no recipient of each
+        start = draft.doc_text.index(found.group("rest"), found.start("rest"))
+        for token in doc[draft.span.end:min(draft.span.end + 12, draft.sentence.end)]:
+            if token.idx < start:
+                continue
+            if token.pos_ == "NOUN":
+                return default_scanner().per_words.get(token.lower_) or _lemma(token)
+            if token.pos_ not in ("ADJ", "VERB") or token.idx > start + 40:
+                return None
+        return None
+    token = draft.figure
+    for _ in range(MONEY_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            # "the scheme paid 10,000 rupees each": the payer is not the recipient
+            payer = token.lemma_.lower() in PAYING_VERBS
+            for dep in (("dobj", "dative"),) if payer else (("dobj", "dative"), ("nsubj", "nsubjpass")):
+                named = next((c for c in token.children if c.dep_ in dep and c.pos_ == "NOUN"
+                              and not c.ent_type_ and c.i < draft.span.start
+                              and c.lemma_.lower() not in default_scanner().currency_names), None)
+                if named is not None:
+                    return default_scanner().per_words.get(named.lower_) or _lemma(named)
+            break
+    return None
+
+
 BASE_AFTER = re.compile(r"\s+per\s+(?P<base>\d[\d,]*|thousand|million)\s+")
 BASE_NOUN_REACH = 20  # characters from the base's figure to its noun: "per 100,000 adult residents"
 RATE_NOUNS = frozenset({"rate", "ratio", "incidence"})
