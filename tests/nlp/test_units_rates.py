@@ -220,6 +220,8 @@ CLAIMED = [
     ("The company sold 100 million shares at HK$210 each.", "HK$210", "HKD per share"),
     ("The captain was paid 10 million rupiah, about $640, per passenger.", "about $640", "USD per passenger"),
     ("Police gave the victims $100 each.", "$100", "USD per victim"),
+    ("The state announced 300,000 rupees, roughly $3,600, for the family of each heat victim.",
+     "300,000 rupees", "INR per family"),
     ("A scheme paid 10,000 rupees each into the accounts of the women.", "10,000 rupees", "INR"),  # the payer
     ("The fund gave $5 million to the hospital.", "$5 million", "USD"),
     ("The payment rises to 60,000 rubles for those whose homes were destroyed.", "60,000 rubles", "RUB"),

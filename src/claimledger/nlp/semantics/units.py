@@ -275,7 +275,7 @@ def rate_named_before(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDra
 
 # an amount per recipient (G-8 for money): "100,000 lira each", "15,000 rubles to each evacuee", "50,000
 # rupees ($600) to the family of each person who died", "Rs25,000 per affected family", "HK$263 each"
-EACH_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:,\s+(?:about|around|roughly|some|or)\s+[^,()]{1,25},)?"
+EACH_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:,\s+(?:about|around|roughly|some|or)\s+[^()]{1,25}?,)?"
                         r"(?:\s+(?P<each>each)\b(?!\s+(?:of|other|year|month|week|day))"
                         r"|,?\s+(?P<prep>to|for|per)\s+(?P<family>the\s+famil(?:y|ies)\s+of\s+)?(?P<every>each|every)?\s*"
                         r"(?P<rest>(?:[a-z-]+\s+){0,2}[a-z]+))", re.IGNORECASE)
@@ -369,7 +369,7 @@ def rate_of_a_base(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]
         if before.sentence.start < earliest:
             break
         if before.unit and " per " not in before.unit and before.category not in ("money", "percent") \
-                and before.mention.unit is None:
+                and before.mention.unit is None and not base.startswith(f"per {value:,.0f} {before.unit}"):
             return f"{before.unit} {base}"
     return None
 
