@@ -28,7 +28,8 @@ UNITS_78 = [
     # -- adjectives of kind, size or colour are left out; a few classifying ones are kept
     ("The army said it lost 11 armoured vehicles in the fighting.", "11", "vehicle"),
     ("About 4,000 junior doctors walked out on Monday, the union said.", "About 4,000", "junior doctor"),
-    ("The government plans to train 500 more medical students a year.", "500", "medical student"),
+    ("The government plans to train 500 more medical students a year.", "500",
+     "medical student per year"),  # a count per unit of time is a rate
     ("The tanker sank 30 nautical miles off the coast.", "30", "nautical mile"),
     ("Three of the country's five hydroelectric plants were shut down.", "five", "hydroelectric plant"),
     ("The utility installed 60 mobile generators across the region.", "60", "mobile generator"),
@@ -228,7 +229,7 @@ SECTION_15 = [
     ("Carbon dioxide readings hit 424 parts per million in May.", "424", "part per million", "other"),
     ("Coastguards said 58 people per boat had made the crossing.", "58", "person per boat", "other"),
     ("There are 1.4 vacancies for every unemployed person, the office said.", "1.4",
-     "vacancy per unemployed person", "other"),
+     "vacancy per person", "other"),  # U-5 drops the adjective of the base
     ("The mine will move 2.5 million tonnes of ore a year.", "2.5 million", "tonne per year", "other"),
     # a figure with only the base of a rate takes the rate named before it
     ("The rate fell to 18.2 deaths per 100,000 people. The national rate was 6.1 per 100,000.", "6.1",

@@ -90,6 +90,58 @@ SCANNED = [
     ("Knife crime was 4.6 times higher in the city.", "4.6", "fold"),
     # an index level is in points
     ("The consumer price index rose 0.4 per cent in May to 131.6.", "131.6", "point"),
+    # 5. a rate written after the later end of a change is the rate of both ends (guide 14)
+    ("Onion prices rose from ₹2,100 to ₹2,650 per quintal at the yard.", "₹2,100", "INR per quintal"),
+    ("Onion prices rose from ₹2,100 to ₹2,650 per quintal at the yard.", "₹2,650", "INR per quintal"),
+    # and the change stated after both ends: "a drop of", "a rise of"
+    ("The capped bill falls from £1,690 to £1,610 a year, a drop of £80.", "£80", "GBP per year"),
+    ("Season tickets go from £480 to £510 a season, a rise of £30.", "£30", "GBP per season"),
+    # an adjective of period on the first end carries to the second
+    ("Private schools raised termly fees from ₦60,000 to ₦95,000.", "₦60,000", "NGN per term"),
+    ("Private schools raised termly fees from ₦60,000 to ₦95,000.", "₦95,000", "NGN per term"),
+    # a list of changes of one rate (G-7): "by X to Y a month, and the other by Z to W"
+    ("JOHANNESBURG - The care grant rises by R90 to R1,400 a month, and the war veterans grant by R40 to "
+     "R2,330.", "R40", "ZAR per month"),
+    ("JOHANNESBURG - The care grant rises by R90 to R1,400 a month, and the war veterans grant by R40 to "
+     "R2,330.", "R2,330", "ZAR per month"),
+    # a conversion in brackets between an amount and its rate: both take the rate
+    ("Kerosene rose to 1,150 naira ($0.74) a litre, from 980 naira.", "1,150 naira", "NGN per litre"),
+    ("Kerosene rose to 1,150 naira ($0.74) a litre, from 980 naira.", "$0.74", "USD per litre"),
+    ("Kerosene rose to 1,150 naira ($0.74) a litre, from 980 naira.", "980 naira", "NGN per litre"),
+    ("The reform will save 3 billion Swiss francs (about $3.4 billion) a year.", "about $3.4 billion",
+     "USD per year"),
+    ("The bank lent 9 billion pesos (about $450 million) a year ago.", "9 billion pesos", "MXN"),  # no rate
+    # measures per measure and symbols of speed, concentration and equivalents
+    ("The comet's nucleus has a density of 0.6 grams per cubic centimetre.", "0.6",
+     "gram per cubic centimetre"),
+    ("Triglycerides fell to 140 milligrams per deciliter.", "140", "milligram per decilitre"),
+    ("The capsule re-entered the atmosphere at 11 km/s.", "11", "kilometre per second"),
+    ("Methane at the site reached 2,100 ppm.", "2,100", "part per million"),
+    ("The cement sector emitted 61 Mt CO2-e last year.", "61", "megatonne of carbon dioxide equivalent"),
+    ("Farms emitted 12 million tonnes of carbon dioxide equivalent.", "12 million",
+     "tonne of carbon dioxide equivalent"),
+    ("The field pumps 380,000 barrels of oil equivalent a day.", "380,000",
+     "barrel of oil equivalent per day"),
+    ("Henry Hub gas slipped to US$2.91 per million British thermal units.", "US$2.91",
+     "USD per million british thermal unit"),
+    # a bare "points" after a point written out in the same sentence is that point (G-7, Q-6)
+    ("VAT goes up by 0.75 percentage points in April and a further 0.25 points next year.", "0.25 points",
+     "percentage point"),
+    ("The five-year yield fell 7 basis points, while the two-year yield slipped 2 points.", "2 points",
+     "basis point"),
+    ("The Nikkei gained 215 points on Friday.", "215", None),  # an index move stays for the parse
+    # a face value is per share
+    ("The board declared a dividend of ₹9 per share of face value ₹5.", "₹5", "INR per share"),
+    ("The board declared a dividend of ₹4 per share of face value Re 1.", "Re 1", "INR per share"),
+    # the change of a price named in the sentence before ("That is up ...")
+    ("The AA puts unleaded at 142.3p a litre and diesel at 148.8p. That is up 4p in a month.", "4p",
+     "GBP per litre"),
+    ("Gold closed at $2,010 an ounce. It was up $14 on the day.", "$14", "USD per ounce"),
+    ("Profit was $2bn. That is up $1bn.", "$1bn", "USD"),  # no rate to carry
+    # an exchange rate quoted in cents (G-3)
+    ("SYDNEY - The decision sent the Australian dollar briefly above 66.1 US cents.", "above 66.1 US cents",
+     "USD per AUD"),
+    ("The bus fare rose 50 cents.", "50 cents", "USD"),
 ]
 
 
@@ -119,12 +171,60 @@ CLAIMED = [
      "importer expects to sell about 4,000 Novas in its first year.", "about 4,000", "car"),
     ("The dealer sold 40 Corollas last month.", "40", "corolla"),  # nothing says what a Corolla is
     # a hyphenated modifier of kind is left out (U-5)
-    ("Carriers have been receiving about 50 A220-family jets a month.", "about 50", "jet"),
+    ("Carriers have been receiving about 50 A220-family jets a month.", "about 50", "jet per month"),
     # a currency quoted against itself is not a rate: the written currency stays
     ("OTTAWA - The loonie slipped after the rate decision, falling to 72.31 cents US from 72.55 cents.",
      "72.31 cents", "USD per CAD"),
     ("Fleet emissions of 0.8 tonnes per passenger-kilometre were reported.", "0.8",
      "tonne per passenger-kilometre"),
+    # counts per unit of time are rates; windows and "a year earlier" are not
+    ("The factory will assemble 2,400 tractors a year.", "2,400", "tractor per year"),
+    ("The ministry was enlisting about 12,000 reservists a month, down from 15,000 to 18,000 a month in "
+     "spring.", "about 12,000", "reservist per month"),
+    ("The ministry was enlisting about 12,000 reservists a month, down from 15,000 to 18,000 a month in "
+     "spring.", "15,000", "reservist per month"),
+    ("On average, nine migrants drowned every day in June.", "nine", "migrant per day"),
+    ("The ferry carries 420 passengers every two weeks.", "420", "passenger per 2 week"),
+    ("The clinic treats 75 patients every 24 hours.", "75", "patient per day"),
+    ("Rescuers found 31 survivors in the last 24 hours.", "31", "survivor"),  # a window
+    ("The port handled 900 ships a year earlier.", "900", "ship"),  # "a year earlier" is no rate
+    ("The network launched about 160 drones a night, compared with 1,900 in the whole of March.", "1,900",
+     "drone"),  # the count carries to the total, its rate does not
+    # "for every" ratios are rates with a base; the base's adjective is dropped (U-5)
+    ("There were 2.4 jobless people for every open post.", "2.4", "person per post"),
+    ("For every 1,000 residents, the district has 4 pharmacists.", "4", "pharmacist per 1,000 resident"),
+    ("The region recorded 410 maternal deaths for every 100,000 live births.", "410",
+     "death per 100,000 live birth"),
+    # G-8: "N nouns to one noun" in a ratio
+    ("\"Our ratio is now roughly 48 pupils to one teacher,\" she said.", "roughly 48", "pupil per teacher"),
+    ("The army sent 30 troops to a base near the border.", "30", "troop"),  # a destination, not a ratio
+    # G-6, U-7: a figure whose only noun is its base counts the subject of its verb, else the count before
+    ("Regional data show measles cases have climbed to about 41 per 100,000 residents, compared with 12 per "
+     "100,000 a year ago.", "about 41", "case per 100,000 resident"),
+    ("Regional data show measles cases have climbed to about 41 per 100,000 residents, compared with 12 per "
+     "100,000 a year ago.", "12", "case per 100,000 resident"),
+    ("Burglaries fell 4 per cent to 13,200. Expressed as a rate, that is about 250 per 100,000 population.",
+     "about 250", "burglary per 100,000 population"),
+    ("Chile's murder rate rose to 6.0 per 100,000 people in 2024.", "6.0", "murder per 100,000 person"),
+    ("The city has 3 per 1,000 people.", "3", "person"),  # no count named: the base stays the noun
+    # G-8 for money: an amount paid to or for each recipient is per recipient
+    ("The government released 1 billion lira in emergency funds, and families of the dead will receive "
+     "50,000 lira each.", "50,000 lira", "TRY per family"),
+    ("The Kremlin has allocated 12,000 rubles to each evacuee.", "12,000 rubles", "RUB per evacuee"),
+    ("The state announced 40,000 rupees ($480) to the family of each person who died.", "40,000 rupees",
+     "INR per family"),
+    ("The state announced 40,000 rupees ($480) to the family of each person who died.", "$480",
+     "USD per family"),
+    ("The province announced a cash grant of Rs20,000 per affected family.", "Rs20,000", "INR per family"),
+    ("The drones cost about $1,500 each, the group said.", "about $1,500", "USD per drone"),
+    ("The company sold 100 million shares at HK$210 each.", "HK$210", "HKD per share"),
+    ("The captain was paid 10 million rupiah, about $640, per passenger.", "about $640", "USD per passenger"),
+    ("Police gave the victims $100 each.", "$100", "USD per victim"),
+    ("The state announced 300,000 rupees, roughly $3,600, for the family of each heat victim.",
+     "300,000 rupees", "INR per family"),
+    ("A scheme paid 10,000 rupees each into the accounts of the women.", "10,000 rupees", "INR"),  # the payer
+    ("The fund gave $5 million to the hospital.", "$5 million", "USD"),
+    ("The payment rises to 60,000 rubles for those whose homes were destroyed.", "60,000 rubles", "RUB"),
 ]
 
 

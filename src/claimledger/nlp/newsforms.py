@@ -13,6 +13,8 @@ from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 
+# an exchange rate quoted in cents ("65.4 US cents")
+MINOR_UNIT = re.compile(r"\s?(?:cents?\b|¢)", re.IGNORECASE)
 PERIOD_REACH = 140  # characters before an amount where the noun of a period that names it may be
 # between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to")
 PERIOD_GAP = r"(?:[^.;:!?()\d$€£¥]|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)){0,100}$"
@@ -51,7 +53,9 @@ class NewsForms:
             return None
         decimals = figure.group(1) or ""
         after = self.fx_after.match(text, end)
-        if after is None and (len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000):
+        in_cents = MINOR_UNIT.search(text, start + figure.end(), end) is not None  # "65.4 US cents": 0.654
+        if after is None and not in_cents \
+                and (len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000):
             return None  # (a base written after the figure says it is a rate: "86.9 to the dollar", "93
             # rubles to the US dollar"; without one, only a price quoted to two decimals or more is one)
         clause = text[max(0, start - 90):start]

@@ -353,6 +353,9 @@ class QuantityScanner(NumberParts):
                     mention.role = "to"  # "fell from $36,040 to $34,935": the value it changed to
                     if previous.unit == mention.unit and previous.per is None:
                         previous.per = mention.per  # "from £38 to £44 a match": both are per match
+                    elif previous.unit == mention.unit and mention.per is None and previous.per is not None \
+                            and " per " not in previous.per:
+                        mention.per = previous.per  # "termly fees from ₦45,000 to ₦100,000": both per term
                     elif previous.unit is None and mention.unit is not None and not previous.vague:
                         previous.unit, previous.per = mention.unit, mention.per  # "from 10 to 80 per cent"
                 self._carry_rate(text, mentions, mention)  # "rents of $2,100 and $2,450 a month"

@@ -22,10 +22,13 @@ if TYPE_CHECKING:
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 # between two amounts of a list or a comparison (G-7, guide 14): "[£1.45] a litre and diesel at [£1.52]",
 # "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]"
-LIST_AFTER_RATE = re.compile(r"\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
+LIST_AFTER_RATE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
                              r"(?P<joint>and|or|while|whereas|versus|vs\.?|against|compared\s+with"
-                             r"|(?:up\s+|down\s+)?from|up|down)\s+"
+                             r"|(?:up\s+|down\s+)?from|up|down|(?P<change>(?:a|an)\s+(?:drop|fall|rise|increase|"
+                             r"decrease|cut|saving|reduction|jump|hike)\s+of))\s+"
                              r"(?P<tail>(?:(?:[\w$£€¥¢%,/-]|\.(?=\d))+\s+){0,6})$")
+# "[R2,315] a month, and the child support grant by [R20]": the change of the next item of the list
+CHANGED_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
 TIME_RATES = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "night", "fortnight",
                         "quarter", "season"})
 # between a rate named before an amount and the amount: no other figure but a percentage, no new clause
@@ -50,6 +53,21 @@ CHANGE_BEFORE = re.compile(r"\b(?:up|down|higher|lower|rose|fell|gained|lost|add
 CONVERSION_OPENS = re.compile(r"(?:\s+(?:a|an|per|each)\s+[\w-]+)?\s*\(\s*"
                               r"(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$",
                               re.IGNORECASE)
+# "897 naira ($0.56) a litre": a conversion in brackets between an amount and its rate; the bracket is short
+CONVERSION_AFTER = re.compile(r"\s*\((?=[^()]{0,40}\d)[^()\d]{0,20}[$€£¥₹]?[\d.,]+[^()]{0,20}\)")
+# "That is up 3p in a month.": a change of the price just named, in the next sentence
+THAT_IS_A_CHANGE = re.compile(r"(?:^|[.!?]\s+)(?:That|This|It)\s+(?:is|was|'s|’s)\s+(?:up|down)\s+"
+                              r"(?:by\s+)?$")
+SENTENCE_BREAK = re.compile(r"[^.!?\d]{0,60}?[.!?]\s+(?:That|This|It)\s+(?:is|was|'s|’s)\s+(?:up|down)\s+"
+                            r"(?:by\s+)?")
+# a point written out before a bare "points" in the same sentence names it: "fell 6 basis points ..., while
+# the three-year yield slipped 4 points" (basis point), "a 0.5 percentage point rise ... a further 0.5 points"
+POINTS_NAMED_BEFORE = re.compile(r"\b(basis|percentage)[\s-]points?\b(?:[^.;!?]|\.(?=\d))*$", re.IGNORECASE)
+POINTS_REACH = 200
+# "a final dividend of ₹18 per share of face value Re 1": a face value is per share (Q-6)
+FACE_VALUE = re.compile(r"\bface\s+value\s+(?:of\s+)?$", re.IGNORECASE)
+CONVERSION_CLOSES = re.compile(r"\s*\)")
+CONVERSION_REACH = 20  # characters before the bracketed amount where its bracket opens: "(about US$"
 # "[a litre] of diesel now sells for [3,900 kyat]": a price of one of a measure
 A_MEASURE_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}?(?:now\s+|has\s+|had\s+)?"
                           r"(?:costs?|sells?\s+for|sold\s+for|is|was|at|rose\s+to|risen\s+to|fell\s+to|"
@@ -209,6 +227,8 @@ class UnitReader:
                 mention.unit = f"{mention.unit} per {self._per(more)}"
             return end
         rate = self.rate_after.match(text, max(end, mention.unit_end))
+        if rate is None and mention.unit in self.codes:
+            rate = self._rate_past_conversion(text, mention, end)
         of_what = OF_WHAT.match(text, mention.unit_end) if rate is None and mention.unit_end else None
         if of_what is not None:  # "3.2 million tonnes of ore a year", "barrels of oil a day"
             rate = self.rate_after.match(text, of_what.end())
@@ -219,6 +239,18 @@ class UnitReader:
             if mention.unit_end:  # a measure: the unit is the rate ("kilometre per hour")
                 mention.unit = f"{mention.unit} per {mention.per}"
         return end
+
+    def _rate_past_conversion(self, text: str, mention: QuantityMention, end: int) -> re.Match[str] | None:
+        """A rate written after a stated conversion (CONV-2) is the rate of both amounts: "897 naira ($0.56)
+        a litre" (both per litre), "save about £6 billion (about $7.6 billion) a year" (both per year)."""
+        after = CONVERSION_AFTER.match(text, end)
+        if after is None:  # the amount in the brackets: "($0.56) a litre"
+            closes = CONVERSION_CLOSES.match(text, end)
+            opened = text.rfind("(", max(0, mention.start - CONVERSION_REACH), mention.start)
+            if closes is None or opened < 0 or ")" in text[opened:mention.start]:
+                return None
+            after = closes
+        return self.rate_after.match(text, after.end())
 
     def _per(self, rate: re.Match[str]) -> str:
         written = rate.group("per") or rate.group("adverb")
@@ -234,6 +266,13 @@ class UnitReader:
             return
         if mention.per is None:
             self._carry_through_list(text, mentions, mention)
+        if mention.per is None and mentions and THAT_IS_A_CHANGE.search(text, max(0, mention.start - 40),
+                                                                         mention.start):
+            # "... diesel at 155.2p. That is up 3p in a month.": the change of the price just named
+            last = next((m for m in reversed(mentions) if not m.vague), None)
+            if last is not None and last.unit == mention.unit and last.per is not None \
+                    and SENTENCE_BREAK.fullmatch(text, max(last.end, last.unit_end), mention.start):
+                mention.per = last.per
         if mention.role is not None:
             return
         last = mentions[-1] if mentions else None
@@ -279,11 +318,18 @@ class UnitReader:
                 continue
             joint = LIST_AFTER_RATE.match(text, earlier.end, mention.start) \
                 or COMPARED_FROM.fullmatch(text, earlier.end, mention.start)
-            changed_by = joint is not None and joint.re is LIST_AFTER_RATE \
-                and joint.group("joint") in ("up", "down") and not joint.group("tail")
+            changed_by = joint is not None and joint.re is LIST_AFTER_RATE and self._changed_by(joint)
             if joint is not None and (changed_by or 0.2 <= earlier.value / (mention.value or 1) <= 5):
                 mention.per = earlier.per  # "£1,310 a month, up £96 from a year earlier": the change too
             return
+
+    @staticmethod
+    def _changed_by(joint: re.Match[str]) -> bool:
+        """The amount after a rate is its change: "up £96", "a drop of £129", "and the other grant by R20"."""
+        word, tail = joint.group("joint"), joint.group("tail")
+        if word in ("up", "down", "and") and CHANGED_BY.search(tail):
+            return True
+        return (word in ("up", "down") or joint.group("change") is not None) and not tail
 
     def _take_currency_or_percent(self, text: str, mention: QuantityMention, end: int,
                                   gate: LetterGate | None = None) -> int:
@@ -347,6 +393,11 @@ class UnitReader:
             if percent.group("basis"):
                 mention.unit = "basis point"
             if percent.group("points") and percent.group("points").lower() == "points":
+                named = POINTS_NAMED_BEFORE.search(text, max(0, mention.start - POINTS_REACH), mention.start)
+                if named is not None:  # "a 0.5 percentage point rise ..., with a further 0.5 points" (G-7)
+                    mention.unit = "basis point" if named.group(1).lower().startswith("basis") \
+                        else "percentage point"
+                    return percent.end()
                 mention.unit = None  # "points" alone is a score or an index, not a share
                 return end
             return percent.end()
@@ -366,6 +417,10 @@ class UnitReader:
                 mention.per = per
             else:
                 mention.unit = f"{mention.unit} per {per}"
+            return
+        if mention.per is None and mention.unit in self.codes \
+                and FACE_VALUE.search(text, max(0, mention.start - 20), mention.start):
+            mention.per = "share"  # Q-6: "of face value ₹2" is INR per share
             return
         if mention.per is None and mention.unit in self.codes and mention.bound != "range" \
                 and (period := self.forms.period_rate(text, mention.start, end)):

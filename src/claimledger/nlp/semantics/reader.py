@@ -49,7 +49,15 @@ from claimledger.nlp.semantics.references import (
     _toll_of_the_victims,
 )
 from claimledger.nlp.semantics.rules import PEOPLE_EVENTS, PEOPLE_UNITS, CategoryRules
-from claimledger.nlp.semantics.units import counted_noun, rate_named_before, rate_of_counted, unit_of
+from claimledger.nlp.semantics.units import (
+    counted_noun,
+    rate_named_before,
+    rate_of_a_base,
+    rate_of_counted,
+    rate_per_recipient,
+    time_rate_of_count,
+    unit_of,
+)
 
 
 def read_semantics(doc: Doc, rules: CategoryRules) -> None:
@@ -60,6 +68,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     tolls: list[ClaimDraft] = []  # counts of the dead and hurt, for "Four of the victims"
     wholes: dict[int, ClaimDraft] = {}  # a part's whole: "four" in "17 people, including four children"
     seen: list[ClaimDraft] = []
+    timed_counts: dict[str, str] = {}  # a count per unit of time → the count's own unit
     for draft in doc._.claim_drafts or []:
         if expired(doc):
             return  # the document's time is up: it is reported as skipped
@@ -69,8 +78,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         draft.category, draft.unit = categorize(draft, noun, rules)
         draft.unit = model_unit(draft, noun) or draft.unit  # "40 A321neos": aircraft
         draft.unit = rate_of_counted(draft, noun, draft.unit)  # "61 people per boat": person per boat
-        if rate := rate_named_before(draft, noun, seen):
+        if rate := rate_named_before(draft, noun, seen) or rate_of_a_base(draft, noun, seen):
             draft.unit = rate  # "the rate was 5.3 per 100,000" after "deaths per 100,000 people"
+        own_unit = draft.unit
         seen.append(draft)
         share = _accounted_for(draft, noun)
         if share is not None:
@@ -176,6 +186,16 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             if draft.category == "other" and not _has_own_verb(draft, previous):
                 draft.category = previous.category
             draft.continues = previous
+        if draft.unit != own_unit and draft.unit in timed_counts:
+            # "150 a night, compared with 2,020 in the whole of November": the count carries, its rate not
+            draft.unit = timed_counts[draft.unit]
+        if draft.unit and " per " not in draft.unit and draft.mention.unit is None \
+                and draft.category not in ("money", "percent") and (per := time_rate_of_count(draft, noun)):
+            timed_counts[f"{draft.unit} per {per}"] = draft.unit
+            draft.unit = f"{draft.unit} per {per}"  # "1,800 cars a year" is car per year
+        if draft.category == "money" and draft.unit.isupper() and " " not in draft.unit \
+                and (recipient := rate_per_recipient(draft)):
+            draft.unit = f"{draft.unit} per {recipient}"  # "100,000 lira each" paid to families
         if draft.category not in ("money", "percent") and _a_capacity(draft):
             draft.category = "other"  # "double its capacity of 4,500": places, not the people held
         previous = draft
@@ -184,7 +204,8 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if noun is not None and draft.category not in ("money", "percent"):
             last_counted = draft
             counted.append(draft)
-        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None:
+        if draft.unit and draft.unit.split()[-1] in rules.people | PEOPLE_UNITS and whole is None \
+                and draft.category != "money":  # ("INR per household" pays households, it counts none)
             last_people = draft  # (not a part: "Nine killed, including two children. Another 31 were hurt")
 
 

@@ -114,6 +114,7 @@ def _first_named(draft: ClaimDraft, name: str, table: CurrencyPlaces) -> str | N
 
 # -- a rate on the counted noun (G-6, G-8) -------------------------------------------------
 BASE_PREPOSITIONS = ("per", "for every", "for each")
+RATIO_VERBS = frozenset({"be", "cram", "pack", "squeeze", "share", "sleep", "sit", "crowd"})
 BASE_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 SCALE_BASES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "annum", "night"})
@@ -122,16 +123,22 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "secon
 def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
     """A counted noun with a rate after it is a unit per unit (G-8): "61 people per boat" → "person per
     boat", "6.1 murders per 100,000 people" → "murder per 100,000 person" (G-6: the base stays in the unit),
-    "2 deaths per million people a year" → "... per year". Read on the few tokens after the noun. A time rate
-    on a counted noun alone ("15,000 units a year") is left as the noun: section 14's rates rule, which the
-    gold written before it does not follow yet (evaluation/CHANGELOG-guide.md, third round, "Not done")."""
-    if noun is None or not unit or " per " in unit or noun.i + 2 >= draft.sentence.end:
+    "2 deaths per million people a year" → "... per year"; "for every 100 unemployed people" → "per 100
+    person" (Q-2: the base's adjective dropped, U-5), also with the base written first ("For every 100 ...,
+    there were 162 vacancies"). Read on the few tokens after the noun. A time rate on a counted noun alone
+    ("15,000 units a year", Q-1) is added by ``time_rate_of_count`` once the unit is settled."""
+    if noun is None or not unit or " per " in unit:
         return unit
+    if noun.i + 2 >= draft.sentence.end:
+        return _base_written_before(draft, unit)
     doc, end = noun.doc, draft.sentence.end
     at = noun.i + 1
     two = f"{doc[at].lower_} {doc[at + 1].lower_}"
+    if two in RATIO_TO and _a_ratio(draft, noun):
+        return f"{unit} per {_per_word(doc[at + 2])}" if at + 2 < end and doc[at + 2].pos_ in NOUN_POS \
+            else unit  # "52 students to one teacher" (G-8)
     if doc[at].lower_ != "per" and two not in BASE_PREPOSITIONS:
-        return unit
+        return _base_written_before(draft, unit)
     at += 1 if doc[at].lower_ == "per" else 2
     base = ""
     if at < end and doc[at].like_num and (BASE_FIGURE.fullmatch(doc[at].text)
@@ -142,7 +149,9 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
         base, at = (f"{value:,.0f} " if value == int(value) else written + " "), at + 1
     kind = ""
     if at + 1 < end and doc[at].pos_ == "ADJ" and doc[at + 1].pos_ in NOUN_POS:
-        kind, at = doc[at].lower_ + " ", at + 1  # "for every unemployed person"
+        if doc[at].lower_ in default_rules().classifying_adjectives:
+            kind = doc[at].lower_ + " "  # "per 100,000 live births": a different kind of thing
+        at += 1  # "for every unemployed person": U-5 drops the adjective (Q-2), "vacancy per person"
     if at >= end or doc[at].pos_ not in NOUN_POS:
         if not base:
             return unit
@@ -156,6 +165,88 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
     per = default_scanner().per_words.get(head.lower_) or _lemma(head)
     timed = _time_rate(doc.text, head.idx + len(head.text)) if base else None
     return f"{unit} per {base}{kind}{per}" + (f" per {timed[0]}" if timed else "")
+
+
+# Q-1: "every two weeks" → per 2 week, "every 24 hours" → per day, "for each seven-day period" → per week
+EVERY_TIME = re.compile(r"\s+(?:for\s+)?(?:every|each)\s+(?:(?P<n>\d{1,3}|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|twelve|fourteen|thirty|twenty-four)[\s-])?(?P<time>year|month|week|day|hour|"
+                        r"minute|night)s?\b(?:\s+period\b)?", re.IGNORECASE)
+SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30, "twenty-four": 24}
+NAMED_PERIODS = {(24, "hour"): "day", (7, "day"): "week", (14, "day"): "fortnight", (12, "month"): "year",
+                 (60, "minute"): "hour", (60, "second"): "minute"}
+# the later end of a change, up to its rate: "from 25,000 [to 30,000 soldiers] a month"
+CHANGED_TO = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,2}?\d[\d,.]*(?:\s+(?:thousand|million|billion))?"
+                        r"(?:\s+[a-z-]+){0,2}?(?=\s+(?:a|an|per|each)\s)", re.IGNORECASE)
+# words of a verb between the noun and "every": "seven civilians died every day", "were reported arriving
+# each day"
+VERBS_BEFORE_EVERY = 3
+
+
+def time_rate_of_count(draft: ClaimDraft, noun: Token | None) -> str | None:
+    """Q-1: a count followed by "a", "per", "each", "every" and a unit of time is a rate: "1,800 cars a year"
+    → "per year", "30,000 soldiers a month", "seven civilians died every day"; "every two weeks" → "per 2
+    week". Read right after the counted noun written after the figure, else right after the figure ("2,500 to
+    3,000 a month"). Windows ("in a month"), "a year earlier" and "a year ago" are not rates (the scanner's
+    rate words leave them out)."""
+    if noun is not None and noun.i < draft.span.end:
+        return None  # the noun is before the figure: "the death toll ... a day" is not a count per day
+    at = noun.idx + len(noun.text) if noun is not None else draft.mention.end
+    timed = _time_rate(draft.doc_text, at)
+    changed_to = CHANGED_TO.match(draft.doc_text, draft.mention.end) if draft.mention.role == "from" else None
+    if timed is None and changed_to is not None:  # "from 25,000 to 30,000 a month": the earlier end too
+        timed = _time_rate(draft.doc_text, changed_to.end())
+    if timed is not None and timed[0] in TIME_UNITS | {"fortnight", "season", "quarter"}:
+        return "year" if timed[0] == "annum" else timed[0]
+    doc, end = draft.span.doc, draft.sentence.end
+    first = noun.i + 1 if noun is not None else draft.span.end
+    for skip in range(VERBS_BEFORE_EVERY + 1):
+        if skip and (first + skip - 1 >= end or doc[first + skip - 1].pos_ not in ("VERB", "AUX")):
+            break
+        start = doc[first + skip - 1].idx + len(doc[first + skip - 1].text) if skip else at
+        every = EVERY_TIME.match(draft.doc_text, start)
+        if every is not None:
+            written = every.group("n")
+            n = (int(written) if written.isdigit() else SMALL_NUMBERS[written.lower()]) if written else 1
+            time = every.group("time").lower()
+            if "period" in every.group(0) and n == 7:
+                return "week"
+            named = NAMED_PERIODS.get((n, time))
+            return named or (time if n == 1 else f"{n} {time}")
+    return None
+
+
+# Q-2 with the base first: "For every 100 unemployed people, there were 162 vacancies" → per 100 person
+BASE_BEFORE = re.compile(r"\bfor\s+(?:every|each)\s+(?P<base>\d[\d,]*)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+),"
+                         r"[^,;:.!?\d]{0,60}$", re.IGNORECASE)
+
+
+def _base_written_before(draft: ClaimDraft, unit: str) -> str:
+    before = draft.doc_text[draft.sentence.start_char:draft.mention.start]
+    found = BASE_BEFORE.search(before)
+    if found is None:
+        return unit
+    noun = next((t for t in draft.sentence if t.idx == draft.sentence.start_char + found.start("noun")), None)
+    if noun is None or noun.pos_ not in NOUN_POS:
+        return unit
+    per = default_scanner().per_words.get(noun.lower_) or _lemma(noun)
+    return f"{unit} per {parse_digits(found.group('base')):,.0f} {per}"
+
+
+RATIO_TO = frozenset({"to one", "to a", "to an", "to every", "to each"})
+
+
+def _a_ratio(draft: ClaimDraft, noun: Token) -> bool:
+    """ "Our ratio is now 52 students to one teacher", "three passengers to a seat": a ratio, not a
+    destination ("sent 30 troops to a base"): the sentence says "ratio", or the noun's head is "be" or a verb
+    of crowding."""
+    if "ratio" in draft.sentence.text.lower():
+        return True
+    return noun.head.lemma_.lower() in RATIO_VERBS
+
+
+def _per_word(token: Token) -> str:
+    return default_scanner().per_words.get(token.lower_) or _lemma(token)
 
 
 BARE_BASE = re.compile(r"\s+per\s+(\d[\d,]*)\b")
@@ -179,6 +270,107 @@ def rate_named_before(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDra
     for before in reversed(seen[-RATE_REACH:]):
         if before is not draft and base in f"{before.unit} ":
             return before.unit
+    return None
+
+
+# an amount per recipient (G-8 for money): "100,000 lira each", "15,000 rubles to each evacuee", "50,000
+# rupees ($600) to the family of each person who died", "Rs25,000 per affected family", "HK$263 each"
+EACH_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:,\s+(?:about|around|roughly|some|or)\s+[^()]{1,25}?,)?"
+                        r"(?:\s+(?P<each>each)\b(?!\s+(?:of|other|year|month|week|day))"
+                        r"|,?\s+(?P<prep>to|for|per)\s+(?P<family>the\s+famil(?:y|ies)\s+of\s+)?(?P<every>each|every)?\s*"
+                        r"(?P<rest>(?:[a-z-]+\s+){0,2}[a-z]+))", re.IGNORECASE)
+EACH_WORDS = 3  # words after "to each" where the recipient's noun may be: "to each affected household"
+PAYING_VERBS = frozenset({"pay", "give", "award", "grant", "offer", "promise", "hand", "transfer", "send",
+                          "allocate", "provide", "donate"})
+MONEY_STEPS = 4  # heads up from the amount to the verb whose subject or object is paid for
+
+
+def rate_per_recipient(draft: ClaimDraft) -> str | None:
+    """The recipient of an amount paid to or for each one: "families ... will receive 100,000 lira each" →
+    "family"; "15,000 rubles to each evacuee" → "evacuee"; "to the family of each person who died" →
+    "family"; "The drones used cost about $2,000 each" → "drone"; "sold shares at HK$263 each" → "share"."""
+    found = EACH_AFTER.match(draft.doc_text, draft.mention.end)
+    if found is None:
+        return None
+    if found.group("family"):
+        return "family" if found.group("every") else None
+    doc = draft.span.doc
+    if found.group("each") is None:
+        if not found.group("every") and found.group("prep").lower() != "per":
+            return None  # "for those whose homes were destroyed", "to the fund": no recipient of each
+        start = draft.doc_text.index(found.group("rest"), found.start("rest"))
+        for token in doc[draft.span.end:min(draft.span.end + 12, draft.sentence.end)]:
+            if token.idx < start:
+                continue
+            if token.pos_ == "NOUN":
+                return default_scanner().per_words.get(token.lower_) or _lemma(token)
+            if token.pos_ not in ("ADJ", "VERB") or token.idx > start + 40:
+                return None
+        return None
+    token = draft.figure
+    for _ in range(MONEY_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            # "the scheme paid 10,000 rupees each": the payer is not the recipient
+            payer = token.lemma_.lower() in PAYING_VERBS
+            for dep in (("dobj", "dative"),) if payer else (("dobj", "dative"), ("nsubj", "nsubjpass")):
+                named = next((c for c in token.children if c.dep_ in dep and c.pos_ == "NOUN"
+                              and not c.ent_type_ and c.i < draft.span.start
+                              and c.lemma_.lower() not in default_scanner().currency_names), None)
+                if named is not None:
+                    return default_scanner().per_words.get(named.lower_) or _lemma(named)
+            break
+    return None
+
+
+BASE_AFTER = re.compile(r"\s+per\s+(?P<base>\d[\d,]*|thousand|million)\s+")
+BASE_NOUN_REACH = 20  # characters from the base's figure to its noun: "per 100,000 adult residents"
+RATE_NOUNS = frozenset({"rate", "ratio", "incidence"})
+SUBJECT_STEPS = 6  # heads up from the figure to the verb whose subject counts what the rate counts
+
+
+def rate_of_a_base(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]) -> str | None:
+    """ "influenza cases have climbed to about 86 per 100,000 residents" → "case per 100,000 resident";
+    "Assaults rose 6 per cent to 24,150. Expressed as a rate, that is roughly 462 per 100,000 population" →
+    "assault per 100,000 population" (G-6, U-7): a figure whose only noun is the base of its rate counts the
+    subject of its verb, else what the figure before it, in its sentence or the one before, counts."""
+    if noun is None or noun.i < 2 or doc_word(noun, -2) != "per" or not noun.doc[noun.i - 1].like_num:
+        return None
+    found = BASE_AFTER.match(draft.doc_text, draft.mention.num_end)
+    if found is None or not found.end() <= noun.idx <= found.end() + BASE_NOUN_REACH:
+        return None
+    written = found.group("base")
+    value = SCALE_BASES.get(written.lower()) or parse_digits(written)
+    base = f"per {value:,.0f} {default_scanner().per_words.get(noun.lower_) or _lemma(noun)}"
+    timed = _time_rate(draft.doc_text, noun.idx + len(noun.text))  # "4 per million people a year"
+    base += f" per {timed[0]}" if timed else ""
+    token, level = draft.figure, False
+    for _ in range(SUBJECT_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        level = level or (token.dep_ == "prep" and token.lower_ in ("to", "at"))
+        if token.pos_ in ("VERB", "AUX") and level:  # "cases have climbed to", "the rate stood at"
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.pos_ == "NOUN" and not c.ent_type_ and c.i != noun.i), None)
+            if subject is not None and subject.lemma_.lower() in RATE_NOUNS:
+                named = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ in NOUN_POS]
+                if named:  # "the murder rate rose to 6.0 per 100,000 people": murders are counted
+                    return f"{_lemma(named[-1])} {base}"
+            elif subject is not None:
+                return f"{unit_of(subject)} {base}"
+            break
+    earliest = draft.span.doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else 0
+    for before in reversed(seen):
+        if before is draft:
+            continue
+        if before.sentence.start < earliest:
+            break
+        if before.unit and " per " not in before.unit and before.category not in ("money", "percent") \
+                and before.mention.unit is None and not base.startswith(f"per {value:,.0f} {before.unit}"):
+            return f"{before.unit} {base}"
     return None
 
 
