@@ -13,6 +13,7 @@ from claimledger.nlp.drafts import ClaimDraft
 from claimledger.nlp.semantics.categories import _noun_category
 from claimledger.nlp.semantics.context import _figure_top, previous_sentence_start
 from claimledger.nlp.semantics.rules import (
+    CHANGE_VERBS,
     COUNT_HOLDERS,
     COUNT_OWNERS,
     LOCATION_PREPOSITIONS,
@@ -23,6 +24,8 @@ from claimledger.nlp.semantics.rules import (
 from claimledger.nlp.semantics.units import _lemma, unit_of
 
 PATH_STEPS = 4  # tokens from the figure up to its verb
+OTHER_END_REACH = 6  # tokens from a "from" end to the "to" end of its change
+COUNT_PRONOUNS = ("it", "this", "that")
 HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 NO_COUNT = ("money", "percent")
 
@@ -44,8 +47,40 @@ def holds_a_count(draft: ClaimDraft) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             holders = [c for c in token.children if c.dep_ in HOLDER_DEPS and c.pos_ == "NOUN"
                        and _lemma(c) in COUNT_HOLDERS and c.i < draft.figure.i]
-            return bool(holders) and all(_names_nothing(c) for c in holders)
+            return (bool(holders) and all(_names_nothing(c) for c in holders)) or _moved_by_pronoun(token)
     return False
+
+
+def _moved_by_pronoun(verb: Token) -> bool:
+    """ "by Wednesday it had climbed to 608", "it expects to exceed 33,000": a verb of change whose subject
+    is a pronoun for the count before (its own, or that of the verb it completes)."""
+    if verb.lemma_.lower() not in CHANGE_VERBS:
+        return False
+    for _ in range(2):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return all(c.lower_ in COUNT_PRONOUNS for c in subjects)
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
+def other_end(draft: ClaimDraft) -> Token | None:
+    """ "grown from about 900 to nearly 2,400 students": the bare "from" end of a change counts what its
+    "to" end names (U-7); the "to" is looked for among the next few tokens only."""
+    top = _figure_top(draft.figure)
+    if top.dep_ != "pobj" or top.head.lower_ != "from":
+        return None
+    start = top.head
+    for to in [*start.children, *start.head.children]:
+        if to.dep_ != "prep" or to.lower_ != "to" or not 0 < to.i - top.i <= OTHER_END_REACH:
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ == "NOUN" and any(
+                c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM") for c in pobj.children):
+            return pobj
+    return None
 
 
 def _names_nothing(holder: Token) -> bool:

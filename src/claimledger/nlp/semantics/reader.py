@@ -21,6 +21,7 @@ from claimledger.nlp.semantics.holders import (
     compared_count,
     count_before,
     holds_a_count,
+    other_end,
     part_of_whom,
 )
 from claimledger.nlp.semantics.models import model_unit
@@ -199,7 +200,7 @@ def _bare_count(draft: ClaimDraft, seen: list[ClaimDraft], rules: CategoryRules)
         if draft.category == "other":
             draft.category = before.category
         return
-    asked = asked_about(draft, rules)
+    asked = other_end(draft) or asked_about(draft, rules)
     if asked is not None:
         draft.unit = unit_of(asked)
         if draft.category == "other":
