@@ -74,6 +74,10 @@ BARE_FIGURES = [
     # -- "against" compares with the count of the sentence
     ("Some 4,800 new flats were sold this spring, against about 3,900 a year earlier.", "about 3,900",
      "flat"),
+    # -- "were" and the plural noun it names; a verb "numbered" holds its subject's count
+    ("Of the 412 passengers rescued, 230 were women and 95 were children.", "230", "woman"),
+    ("Of the 412 passengers rescued, 230 were women and 95 were children.", "95", "child"),
+    ("Cable thefts on the network numbered 1,310 in the spring.", "1,310", "theft"),
     # -- a population of N counts people
     ("The island's population of about 12,000 has fallen to under 7,000.", "about 12,000", "person"),
     ("The island's population of about 12,000 has fallen to under 7,000.", "under 7,000", "person"),
@@ -119,6 +123,11 @@ HEADS = [
     # -- "lakh" scales the figure; "more" before a noun is an adjective of it
     ("Retail investors now own 8.4 lakh more shares than a year ago.", "8.4 lakh", "share"),
     ("The bank issued 2 million more cards in the quarter.", "2 million", "card"),
+    # -- a figure hyphened to a noun counts that noun, not the head it modifies
+    ("Firefighters reached the top of the eleven-storey tower.", "eleven", "storey"),
+    ("The clinic opened an 80-bed ward on Monday.", "80", "bed"),
+    ("The parliament's 151-seat lower house votes next week.", "151", "seat"),
+    ("The new 16-core chip ships in May.", "16", "core"),
     # -- two joined kinds take the first noun; joined verbs of harm are casualties or deaths
     ("The storm damaged 14 schools and clinics in the district.", "14", "school"),
     ("Officials estimate 3,000 killed or wounded in the week of fighting.", "3,000", "casualty"),

@@ -26,6 +26,7 @@ from claimledger.nlp.semantics.units import _lemma, unit_of
 PATH_STEPS = 4  # tokens from the figure up to its verb
 OTHER_END_REACH = 6  # tokens from a "from" end to the "to" end of its change
 COUNT_PRONOUNS = ("it", "this", "that")
+NAMED_REACH = 3  # tokens from "were" to the noun it names ("were mostly women")
 HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 NO_COUNT = ("money", "percent")
 
@@ -136,6 +137,19 @@ def compared_count(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | No
             continue
         return earlier
     return None
+
+
+def named_as(draft: ClaimDraft) -> Token | None:
+    """ "829 were men and 319 were women", "Two were monks": a bare figure followed by "were" or "are" and
+    a plural noun the verb says it is."""
+    doc = draft.span.doc
+    if draft.span.end >= draft.sentence.end:
+        return None
+    verb = doc[draft.span.end]
+    if verb.lemma_.lower() != "be" or verb.lower_ not in ("were", "are"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS")
+                 and c.i <= verb.i + NAMED_REACH), None)
 
 
 def asked_about(draft: ClaimDraft, rules: CategoryRules) -> Token | None:

@@ -21,6 +21,7 @@ from claimledger.nlp.semantics.holders import (
     compared_count,
     count_before,
     holds_a_count,
+    named_as,
     other_end,
     part_of_whom,
 )
@@ -177,6 +178,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             if draft.category == "other" and not _has_own_verb(draft, previous):
                 draft.category = previous.category
             draft.continues = previous
+        named = named_as(draft) if noun is None and draft.mention.unit is None else None
+        if named is not None:
+            draft.unit = unit_of(named)  # "Of 412 rescued, 230 were women": the part says what it counts
         if draft.category not in ("money", "percent") and _a_capacity(draft):
             draft.category = "other"  # "double its capacity of 4,500": places, not the people held
         previous = draft

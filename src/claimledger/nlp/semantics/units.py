@@ -229,6 +229,9 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
         if head.lower_ in TIME_ADVERBS or (head.lemma_.lower() in _time_nouns() and any(
                 c.lower_ in TIME_DETERMINERS for c in head.lefts)):
             break  # "up from 487 last year": the year dates the figure
+        if head.pos_ == "NOUN" and head.i == token.i + 2 and token.doc[token.i + 1].text == "-" \
+                and not _hyphen_after(head):
+            return head  # "a nine-storey block", "a 120-bed unit": the figure counts storeys, beds
         if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num \
                 and head.lower_ not in BARE_WORDS:
             plural = [c for c in head.children if c.dep_ == "compound" and c.tag_ == "NNS" and c.i > token.i]
