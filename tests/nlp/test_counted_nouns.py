@@ -64,6 +64,15 @@ BARE_FIGURES = [
     # -- a bare "from" end counts what the "to" end names
     ("Membership has grown from about 1,200 to nearly 3,100 volunteers since May.", "about 1,200",
      "volunteer"),
+    ("The motion carried by 312 votes to 287 after a long debate.", "287", "vote"),
+    # -- a bare figure joined to a bare figure, compared past a percentage, or claimed by another source
+    ("The toll rose to 96 on Monday, up from 41 on Friday and 17 on the first night.", "17", "death"),
+    ("Police logged 3,410 burglaries in the year, down 8% from 3,706 a year earlier.", "3,706",
+     "burglary"),
+    ("Organisers counted 52,000 marchers in the city, while the police counted 21,000.", "21,000",
+     "marcher"),
+    ("The mayor said 14 people had drowned, including three members of one family, while the agency "
+     "listed 11.", "11", "person"),
     # -- "it" moved by a verb of change is the count before (U-7)
     ("The council said 310 homes were finished last year and it expects to exceed 400 in 2025.", "400",
      "home"),

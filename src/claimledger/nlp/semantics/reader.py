@@ -18,9 +18,12 @@ from claimledger.nlp.semantics.categories import (
 from claimledger.nlp.semantics.context import location_of, own_event_lemmas, subject_of
 from claimledger.nlp.semantics.holders import (
     asked_about,
+    claimed_count,
     compared_count,
+    compared_past_a_share,
     count_before,
     holds_a_count,
+    joined_figure,
     named_as,
     other_end,
     part_of_whom,
@@ -87,6 +90,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         compared = _compared_with(draft, noun, previous)
         if compared is not None:
             compared = compared_count(draft, seen) or compared
+        elif noun is None:
+            compared = compared_past_a_share(draft, previous, seen)  # "up 7% from 47,187"
+        if compared is not None:
             # "1,617 people were killed, up from 1,400 in the previous three months": the same count before
             draft.unit, draft.category = compared.unit, compared.category
         if _same_rate_before(draft, previous):
@@ -199,6 +205,8 @@ def _bare_count(draft: ClaimDraft, seen: list[ClaimDraft], rules: CategoryRules)
     before = count_before(draft, seen) if holds_a_count(draft) else part_of_whom(draft, seen)
     if before is None:
         before = _next_part(draft, seen)  # "of which 431 were active and 158 out of control"
+    if before is None:
+        before = joined_figure(draft, seen) or claimed_count(draft, seen)  # "860 ... and 312"
     if before is not None:
         draft.unit = before.unit
         if draft.category == "other":
