@@ -80,6 +80,7 @@ def other_end(draft: ClaimDraft) -> Token | None:
     if top.dep_ != "pobj" or top.head.lower_ not in ("from", "to"):
         return None
     end = top.head
+    wanted: tuple[str, ...]
     if end.lower_ == "from":
         wanted, others = ("to",), [*end.children, *end.head.children]
     else:
