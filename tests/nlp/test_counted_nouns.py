@@ -54,6 +54,8 @@ BARE_FIGURES = [
     # -- a crowd, an audience or a crew of N counts people
     ("Rovers won in front of a record crowd of 52,418 on Saturday.", "52,418", "person"),
     ("The final drew a television audience of 1.9 million.", "1.9 million", "person"),
+    ("The race was seen by a record online audience of 2.4 million on Sunday, up from 1.8 million.",
+     "2.4 million", "person"),
     # -- a part "of the wounded" the sentence names
     ("The doctor said 7 of the wounded were children.", "7", "child"),
     # -- a plural subject joined to a mass noun, a change that doubles, a "to" hung on "from"

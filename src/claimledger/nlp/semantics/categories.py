@@ -381,7 +381,7 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
     """'the death toll rose to 45': no noun after the figure; the subject of its verb says ("the
     total number of sanctioned vessels has risen to 79": vessels), or the object it is put at
     ("estimated the crowd at 25,000": people), or the measure it gives ("a magnitude of 6.1")."""
-    token = draft.figure
+    token = _figure_top(draft.figure)  # "an audience of 1.9 million": "million" hangs on "of"
     preposition = None
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.measure_nouns:
         return None, token.head.head.lemma_.lower()
