@@ -336,15 +336,19 @@ def _holder_before(verb: Token, draft: ClaimDraft, preposition: str | None) -> T
 def _counts_itself(child: Token, draft: ClaimDraft, rules: CategoryRules) -> bool:
     """ "Retrenchments rose to 3,720, from 3,110": a plural subject of a change counts itself, unless it
     is a measure or an amount ("Prices rose to 120")."""
-    if child.tag_ != "NNS" or child.dep_ not in ("nsubj", "nsubjpass") or child.i > draft.figure.i:
+    subject = _joined_subject(child)
+    if child.tag_ != "NNS" or subject.dep_ not in ("nsubj", "nsubjpass") or child.i > draft.figure.i:
         return False
     if _lemma(child) in rules.uncounted_subjects or _lemma(child) in COUNT_HOLDERS:
         return False
     top = _figure_top(draft.figure)
-    verb = child.head  # the figure is where this subject's own verb took it
+    verb = subject.head  # the figure is where this subject's own verb took it
     # the subject's own verb moves or holds the count, never one that gives it: "organisers put it at 9,000"
     moves = verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() == "be"
-    changed = (top.dep_ == "pobj" and top.head.lower_ in CHANGE_PREPOSITIONS and top.head.head.i == verb.i
+    attached = top.head.head
+    if attached.dep_ == "prep" and attached.lower_ in CHANGE_PREPOSITIONS:
+        attached = attached.head  # "rose from 8,930 to 18,604": "to" hangs on "from"
+    changed = (top.dep_ == "pobj" and top.head.lower_ in CHANGE_PREPOSITIONS and attached.i == verb.i
                and moves) \
         or (top.dep_ == "dobj" and top.head.lemma_.lower() in CHANGE_VERBS and top.head.i == verb.i)
     after = draft.span.doc[draft.span.end:draft.span.end + 1]
@@ -352,11 +356,32 @@ def _counts_itself(child: Token, draft: ClaimDraft, rules: CategoryRules) -> boo
     return changed and not rate
 
 
+JOINED_REACH = 4  # conjuncts of a subject looked through
+
+
+def _joined_subject(token: Token) -> Token:
+    """The subject a conjunct belongs to: "offences" in "Fraud, deception and related offences rose"."""
+    for _ in range(JOINED_REACH):
+        if token.dep_ != "conj" or token.head.i >= token.i:
+            break
+        token = token.head
+    return token
+
+
+def _plural_conjunct(subject: Token) -> Token:
+    """A singular subject that counts nothing joined to a plural that does: "Fraud, deception and related
+    offences rose from 8,930" counts offences (U-7); a plural subject stays (Q-3: the first noun)."""
+    if subject.tag_ != "NN":
+        return subject
+    plural = [c for c in subject.conjuncts[:JOINED_REACH] if c.tag_ == "NNS" and c.i > subject.i]
+    return plural[0] if plural else subject
+
+
 def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[str | None, str]:
     """'the death toll rose to 45': no noun after the figure; the subject of its verb says ("the
     total number of sanctioned vessels has risen to 79": vessels), or the object it is put at
     ("estimated the crowd at 25,000": people), or the measure it gives ("a magnitude of 6.1")."""
-    token = draft.figure
+    token = _figure_top(draft.figure)  # "an audience of 1.9 million": "million" hangs on "of"
     preposition = None
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in rules.measure_nouns:
         return None, token.head.head.lemma_.lower()
@@ -371,13 +396,14 @@ def _category_of_bare_figure(draft: ClaimDraft, rules: CategoryRules) -> tuple[s
     order = ("nsubj", "nsubjpass", "attr", "dobj")
     if preposition == "at":
         order = ("dobj", "nsubj", "nsubjpass", "attr")  # "put the crowd at 25,000"
-    nouns = (c for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS)
-    candidates = sorted(nouns, key=lambda c: order.index(c.dep_))
+    nouns = (_plural_conjunct(c) if c.dep_ in ("nsubj", "nsubjpass") else c
+             for c in token.children if c.dep_ in order and c.pos_ in NOUN_POS)
+    candidates = sorted(nouns, key=lambda c: order.index(_joined_subject(c).dep_))
     if preposition == "at" and candidates and candidates[0].dep_ == "dobj" \
             and candidates[0].lemma_.lower() in rules.measure_nouns:
         return None, candidates[0].lemma_.lower()  # "put the magnitude lower, at 5.9"
     holder = _holder_before(token, draft, preposition) \
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in candidates) else None
+        if not any(_joined_subject(c).dep_ in ("nsubj", "nsubjpass") for c in candidates) else None
     if holder is not None:
         candidates.insert(0, holder)  # "says the number of cholera cases ... has risen to 187": a parse
     fallback = ""

@@ -13,6 +13,9 @@ from claimledger.nlp.drafts import ClaimDraft
 from claimledger.nlp.semantics.categories import _noun_category
 from claimledger.nlp.semantics.context import _figure_top, previous_sentence_start
 from claimledger.nlp.semantics.rules import (
+    BARE_WORDS,
+    CHANGE_VERBS,
+    COMPARED,
     COUNT_HOLDERS,
     COUNT_OWNERS,
     LOCATION_PREPOSITIONS,
@@ -23,6 +26,12 @@ from claimledger.nlp.semantics.rules import (
 from claimledger.nlp.semantics.units import _lemma, unit_of
 
 PATH_STEPS = 4  # tokens from the figure up to its verb
+OTHER_END_REACH = 6  # tokens from a "from" end to the "to" end of its change
+COUNT_PRONOUNS = ("it", "this", "that")
+COUNT_GIVING_VERBS = ("claim", "list", "count", "record", "report", "register", "tally", "estimate")
+CLAIMED_SCALE = 10  # an earlier count a tenth of a claimed figure or less is something else ("one family")
+JOIN_REACH = 8  # tokens between two figures joined by "and"
+NAMED_REACH = 3  # tokens from "were" to the noun it names ("were mostly women")
 HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 NO_COUNT = ("money", "percent")
 
@@ -44,8 +53,96 @@ def holds_a_count(draft: ClaimDraft) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             holders = [c for c in token.children if c.dep_ in HOLDER_DEPS and c.pos_ == "NOUN"
                        and _lemma(c) in COUNT_HOLDERS and c.i < draft.figure.i]
-            return bool(holders) and all(_names_nothing(c) for c in holders)
+            return (bool(holders) and all(_names_nothing(c) for c in holders)) or _moved_by_pronoun(token)
     return False
+
+
+def _moved_by_pronoun(verb: Token) -> bool:
+    """ "by Wednesday it had climbed to 608", "it expects to exceed 33,000": a verb of change whose subject
+    is a pronoun for the count before (its own, or that of the verb it completes)."""
+    if verb.lemma_.lower() not in CHANGE_VERBS:
+        return False
+    for _ in range(2):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return all(c.lower_ in COUNT_PRONOUNS for c in subjects)
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
+def other_end(draft: ClaimDraft) -> Token | None:
+    """ "grown from about 900 to nearly 2,400 students", "passed by 216 votes to 213": a bare end of a
+    change or a tally counts what its other end names (U-7); the other end is looked for among a few tokens
+    only (after a "from", before a "to")."""
+    top = _figure_top(draft.figure)
+    if top.dep_ != "pobj" or top.head.lower_ not in ("from", "to"):
+        return None
+    end = top.head
+    wanted: tuple[str, ...]
+    if end.lower_ == "from":
+        wanted, others = ("to",), [*end.children, *end.head.children]
+    else:
+        wanted, others = ("from", "by"), [end.head, *end.head.children]
+    for other in others:
+        near = 0 < abs(other.i - top.i) <= OTHER_END_REACH
+        if other.dep_ not in ("prep", "agent") or other.lower_ not in wanted or not near:
+            continue
+        pobj = next((c for c in other.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ == "NOUN" and any(
+                c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM") for c in pobj.children):
+            return pobj
+    return None
+
+
+def joined_figure(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """ "up from 860 on Wednesday and 312 on the night of the quake": a bare figure joined by "and" or "or"
+    to a bare figure just before it in the sentence, with no verb of its own, counts what that one was
+    found to count."""
+    doc = draft.span.doc
+    if draft.span.start == 0 or doc[draft.span.start - 1].lower_ not in ("and", "or"):
+        return None
+    top = _figure_top(draft.figure)
+    if top.dep_ in ("nsubj", "nsubjpass") or (top.head.lower_ in BARE_WORDS and top.head.i > top.i):
+        return None  # "Another 42 were injured, and 13 others were missing": a verb of its own
+    earlier = next((e for e in reversed(seen) if e is not draft and e.start < draft.start), None)
+    if earlier is None or earlier.sentence.start != draft.sentence.start \
+            or earlier.span.end < draft.span.start - JOIN_REACH:
+        return None
+    bare = earlier.noun is None and earlier.mention.unit is None
+    return earlier if bare and earlier.unit and earlier.category not in NO_COUNT else None
+
+
+def claimed_count(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """ "counted 368,000 protesters, ... where the union claimed 250,000", "said 29 people had died, ...
+    while the council listed 24": a bare object of a verb that gives a count is another count of what the
+    sentence counted before it (the nearest count that is not a part of another or far smaller)."""
+    top = _figure_top(draft.figure)
+    if top.dep_ != "dobj" or top.head.lemma_.lower() not in COUNT_GIVING_VERBS:
+        return None
+    for earlier in reversed(seen):
+        if earlier is draft or earlier.start >= draft.start:
+            continue
+        if earlier.sentence.start != draft.sentence.start:
+            return None
+        if earlier.dropped is None and earlier.refers_to is None and earlier.unit \
+                and earlier.category not in NO_COUNT and not earlier.mention.per \
+                and earlier.mention.value * CLAIMED_SCALE >= draft.mention.value:
+            return earlier
+    return None
+
+
+def compared_past_a_share(draft: ClaimDraft, previous: ClaimDraft | None,
+                          seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """ "recorded 50,489 offences, up 7% from 47,187": a figure compared past a percentage is the count the
+    sentence made before the percentage."""
+    if draft.mention.unit is not None or previous is None or previous.category != "percent" \
+            or previous.sentence.start != draft.sentence.start:
+        return None
+    if not COMPARED.search(draft.doc_text[draft.sentence.start_char:draft.start]):
+        return None
+    return compared_count(draft, seen)
 
 
 def _names_nothing(holder: Token) -> bool:
@@ -101,6 +198,19 @@ def compared_count(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | No
             continue
         return earlier
     return None
+
+
+def named_as(draft: ClaimDraft) -> Token | None:
+    """ "829 were men and 319 were women", "Two were monks": a bare figure followed by "were" or "are" and
+    a plural noun the verb says it is."""
+    doc = draft.span.doc
+    if draft.span.end >= draft.sentence.end:
+        return None
+    verb = doc[draft.span.end]
+    if verb.lemma_.lower() != "be" or verb.lower_ not in ("were", "are"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS")
+                 and c.i <= verb.i + NAMED_REACH), None)
 
 
 def asked_about(draft: ClaimDraft, rules: CategoryRules) -> Token | None:

@@ -18,9 +18,14 @@ from claimledger.nlp.semantics.categories import (
 from claimledger.nlp.semantics.context import location_of, own_event_lemmas, subject_of
 from claimledger.nlp.semantics.holders import (
     asked_about,
+    claimed_count,
     compared_count,
+    compared_past_a_share,
     count_before,
     holds_a_count,
+    joined_figure,
+    named_as,
+    other_end,
     part_of_whom,
 )
 from claimledger.nlp.semantics.models import model_unit
@@ -95,6 +100,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         compared = _compared_with(draft, noun, previous)
         if compared is not None:
             compared = compared_count(draft, seen) or compared
+        elif noun is None:
+            compared = compared_past_a_share(draft, previous, seen)  # "up 7% from 47,187"
+        if compared is not None:
             # "1,617 people were killed, up from 1,400 in the previous three months": the same count before
             draft.unit, draft.category = compared.unit, compared.category
         if _same_rate_before(draft, previous):
@@ -186,6 +194,9 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             if draft.category == "other" and not _has_own_verb(draft, previous):
                 draft.category = previous.category
             draft.continues = previous
+        named = named_as(draft) if noun is None and draft.mention.unit is None else None
+        if named is not None:
+            draft.unit = unit_of(named)  # "Of 412 rescued, 230 were women": the part says what it counts
         if draft.unit != own_unit and draft.unit in timed_counts:
             # "150 a night, compared with 2,020 in the whole of November": the count carries, its rate not
             draft.unit = timed_counts[draft.unit]
@@ -215,12 +226,14 @@ def _bare_count(draft: ClaimDraft, seen: list[ClaimDraft], rules: CategoryRules)
     before = count_before(draft, seen) if holds_a_count(draft) else part_of_whom(draft, seen)
     if before is None:
         before = _next_part(draft, seen)  # "of which 431 were active and 158 out of control"
+    if before is None:
+        before = joined_figure(draft, seen) or claimed_count(draft, seen)  # "860 ... and 312"
     if before is not None:
         draft.unit = before.unit
         if draft.category == "other":
             draft.category = before.category
         return
-    asked = asked_about(draft, rules)
+    asked = other_end(draft) or asked_about(draft, rules)
     if asked is not None:
         draft.unit = unit_of(asked)
         if draft.category == "other":

@@ -141,8 +141,9 @@ NUMBER_OF_CASUALTIES = re.compile(r"\b(?:number|toll|total|tally|count) of (?:th
                                   re.IGNORECASE)  # "the number of Russian dead and wounded"
 
 
-COMPARED = re.compile(  # "up from 1,400", "down from a record 520,000", "a sharp rise from 700"
-    r"\b(?:up|down|compared|rise|fall|drop|increase|decrease|decline) (?:from|with|to)"
+COMPARED = re.compile(  # "up from 1,400", "down 7% from a record 520,000", "against 640"
+    r"\b(?:(?:up|down|compared|rise|fall|drop|increase|decrease|decline)(?: [\d.]+ ?(?:%|per ?cent))?,?"
+    r" (?:from|with|to)|against|versus)"
     r"(?: (?:a|an|the))?(?: (?:record|peak|high|low)(?: of)?)?\s*$", re.IGNORECASE)
 
 

@@ -413,7 +413,7 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
     while token.dep_ in NUMBER_LINK_DEPS and token.head.i > token.i and steps < 3:
         head = token.head
         fraction_word = head.i < span.end and draft.mention.spelled and draft.mention.value < 1
-        if head.pos_ == "NUM" or head.like_num or head.lower_ in SCALE_WORDS or fraction_word:
+        if head.pos_ == "NUM" or head.like_num or head.lower_ in NOT_COMPOUNDS or fraction_word:
             # (inside the quantity: "thirds" of "Two-thirds of the cases" is the figure, not what it counts)
             token = head
             steps += 1
@@ -421,6 +421,9 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
         if head.lower_ in TIME_ADVERBS or (head.lemma_.lower() in _time_nouns() and any(
                 c.lower_ in TIME_DETERMINERS for c in head.lefts)):
             break  # "up from 487 last year": the year dates the figure
+        if head.pos_ == "NOUN" and head.i == token.i + 2 and token.doc[token.i + 1].text == "-" \
+                and not _hyphen_after(head):
+            return head  # "a nine-storey block", "a 120-bed unit": the figure counts storeys, beds
         if head.pos_ in NOUN_POS and head.i <= span.end + 8 and not head.like_num \
                 and head.lower_ not in BARE_WORDS:
             plural = [c for c in head.children if c.dep_ == "compound" and c.tag_ == "NNS" and c.i > token.i]
@@ -431,12 +434,13 @@ def _find_counted_noun(draft: ClaimDraft) -> Token | None:
     sentence_end = draft.sentence.end
     for token in span.doc[span.end:min(span.end + 5, sentence_end)]:
         hyphenated = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
-        if token.lower_ in BARE_WORDS or says_when(token):
+        modifies = token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN"
+        if (token.lower_ in BARE_WORDS and not modifies) or says_when(token):
             return None  # "42 others"; "up from 53 last year", "and 17 tomorrow": when, not what
         if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)) and not hyphenated:
             return _compound_head(token)
         if token.pos_ in ("ADJ", "PROPN", "NUM", "ADV") or token.dep_ in ("amod", "compound") \
-                or token.text in ("-",):
+                or token.text in ("-",) or token.is_quote:  # "shipped “more than 3 million” devices"
             continue
         if token.lower_ == "of":
             return _partitive_noun(token)  # "31 of the drones", "a dozen of them"
