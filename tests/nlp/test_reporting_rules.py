@@ -876,6 +876,10 @@ CATEGORIES_ROUND_3 = [
     ("Russian strikes killed 9 civilians, including 2 children, and injured 30 others.", "30", "injuries",
      "civilian"),
     ("At least 40 people were wounded, including six children, and 3 died.", "six", "injuries", "child"),
+    # troops moved or evacuated stay troops: only CAT-3..6 outrank CAT-8
+    ("About 5,000 troops were moved to the border last month.", "About 5,000", "troops", "troop"),
+    ("Some 300 soldiers were evacuated from the island by sea.", "Some 300", "troops", "soldier"),
+    ("About 5,000 people were moved to the border camps last month.", "About 5,000", "displaced", "person"),
 ]
 
 

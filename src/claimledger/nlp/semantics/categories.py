@@ -98,6 +98,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
             deserted -= FLIGHT  # soldiers who fled deserted; people who fled are displaced
         if deserted:
             return "troops", unit
+        if happened == "displaced" and direct == "troops":
+            return "troops", unit  # "5,000 troops were moved to the border": CAT-8 yields to CAT-3..6 only
         if happened in ("deaths", "injuries", "casualties", "detained", "displaced"):
             return happened, unit
         if own & events["recruitment"]:
