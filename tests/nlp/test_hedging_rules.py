@@ -250,6 +250,18 @@ VERIFICATION = [
      "disputed"),
     ("The agency estimates 90,000 people have fled, though it said its figures were probably an undercount.",
      "90,000", "disputed"),
+    # a speaker's "confirmed" closing the report confirms its figures
+    ("The bus fare will rise from $2.10 to $2.40, Transport Minister Ann Lee confirmed on Tuesday.", "$2.10",
+     "confirmed"),
+    ("The toll of 40 has not been confirmed.", "40", "not_confirmed"),
+    # a clause of contrast or addition after the statement holds figures it is not about
+    ("The county has confirmed 9 heat deaths so far, with another 40 under investigation.", "9", "confirmed"),
+    ("The county has confirmed 9 heat deaths so far, with another 40 under investigation.", "40", None),
+    ("The spokesman dismissed the estimate as invented, while a separate survey put the total at between 500 "
+     "and 800.", "between 500 and 800", None),
+    ("Kyiv said 500 soldiers were killed, which Moscow denied; Moscow said 40 of its men died.", "500",
+     "denied"),
+    ("Kyiv said 500 soldiers were killed, which Moscow denied; Moscow said 40 of its men died.", "40", None),
     # not confirming or denying an act does not reach a figure (VER-2)
     ("The minister said 300 guards were hired. The agency has not confirmed or denied using such firms.",
      "300", None),

@@ -296,6 +296,8 @@ def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Stat
         if statement.rival and statement.position < draft.start:
             continue  # "The police gave a lower figure of 61,000": the police's own figure
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
+        if statement.position < draft.start and CONTRAST.search(between):
+            continue  # "dismissed the estimate, while a separate report put it at 6,000": the rival's own
         if statement.position > draft.start or not OWN_VOICE.search(between):
             return statement  # "Peskov denied reports that 5,000 ..." or "6 tanks. The claims could not ..."
     own_end = sentences[i].start_char + len(sentences[i].text.rstrip())  # a sentence may end in "\n\n"
@@ -334,6 +336,10 @@ ANSWER_GAP = 40  # characters after a statement's cue where "those figures" make
 # A cue that itself names one figure: "gave a lower figure", "put the toll higher".
 ONE_FIGURE_IN_CUE = re.compile(
     r"\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}(?:figure|toll|number|count|estimate|tally)$", re.IGNORECASE)
+# Between a statement and a later figure of its sentence: a clause of contrast or addition, whose figure the
+# statement is not about ("has confirmed 14 deaths, with another 87 under investigation").
+CONTRAST = re.compile(r"(?:,|—|–)\s*(?:while|whereas|but|though|although|with (?:another|a further|an? additional))\b"
+                      r"|;", re.IGNORECASE)
 # A statement whose object is the clause after it: it bears on the figures after the cue only.
 FORWARD = re.compile(r"\bthat$", re.IGNORECASE)
 # A rival count: what follows the cue in its sentence is the giver's own figure, not the disputed one.
