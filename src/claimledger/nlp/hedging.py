@@ -338,8 +338,8 @@ ONE_FIGURE_IN_CUE = re.compile(
     r"\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}(?:figure|toll|number|count|estimate|tally)$", re.IGNORECASE)
 # Between a statement and a later figure of its sentence: a clause of contrast or addition, whose figure the
 # statement is not about ("has confirmed 14 deaths, with another 87 under investigation").
-CONTRAST = re.compile(r"(?:,|—|–)\s*(?:while|whereas|but|though|although|with (?:another|a further|an? additional))\b"
-                      r"|;", re.IGNORECASE)
+CONTRAST = re.compile(r"(?:,|—|–)\s*(?:while|whereas|but|though|although"
+                      r"|with (?:another|a further|an? additional))\b|;", re.IGNORECASE)
 # A statement whose object is the clause after it: it bears on the figures after the cue only.
 FORWARD = re.compile(r"\bthat$", re.IGNORECASE)
 # A rival count: what follows the cue in its sentence is the giver's own figure, not the disputed one.
