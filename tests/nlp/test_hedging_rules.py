@@ -231,6 +231,8 @@ VERIFICATION = [
     # ... but not a third party's figures, nor the outlet's own
     ("The army said it destroyed 12 tanks.\n\nThe Red Cross said 40 families had left the valley.\n\n"
      "Neither side's figures could be independently verified.", "40", None),
+    ("The army said it destroyed 12 tanks.\n\nOur own tally shows 300 drones were launched this month.\n\n"
+     "Neither side's figures could be independently verified.", "300", None),
     # ... but not the figures after it
     ("The army said it destroyed 12 tanks.\n\nNeither side's figures could be independently verified.\n\n"
      "Aid groups said 200 trucks were waiting at the crossing.", "200", None),

@@ -50,6 +50,7 @@ class HedgingRules:
     about_sides: re.Pattern[str]  # "neither side's figures": every earlier figure of the report
     sides_paragraphs: int  # how many paragraph breaks back such a statement reaches
     third_parties: frozenset[str]  # the source types of figures that are not either side's
+    own_count: re.Pattern[str]  # the outlet's own count in a figure's sentence: "our running tally"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ def default_rules() -> HedgingRules:
         about_sides=re.compile(table["reach"]["sides_pattern"], re.IGNORECASE),
         sides_paragraphs=int(table["reach"]["sides_paragraphs_before"]),
         third_parties=frozenset(table["reach"]["third_party_types"]),
+        own_count=re.compile(table["reach"]["own_count_pattern"], re.IGNORECASE),
     )
 
 
@@ -252,7 +254,7 @@ def _statement_of_sides(draft: ClaimDraft, i: int, statements: dict[int, list[St
     confirmed") reaches every figure before it, up to `sides_paragraphs_before` paragraph breaks back
     (VER-3c: a reference that names its referent); the first such statement after the figure wins. A third
     party's figures (a UN mission's, a charity's) stay as they are."""
-    if draft.source_type in rules.third_parties:
+    if draft.source_type in rules.third_parties or rules.own_count.search(span_text(draft.sentence)):
         return None
     breaks = 0
     for j in range(i + 1, min(len(sentences), i + SIDES_SENTENCES + 1)):
