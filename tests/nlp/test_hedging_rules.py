@@ -65,6 +65,40 @@ HEDGED = [
     ("Officials estimated that 3,000 people fled and 400 homes were destroyed.", "400", True),
     # "up to" is a bound, not a hedge
     ("The ministry said up to 500 people were evacuated.", "up to 500", False),
+    # an adverb inside the passive belief: "are still thought"
+    ("Around 20 miners are still thought to be trapped underground.", "Around 20", True),
+    # "perhaps" and "potentially" hedge like "possibly"
+    ("The rebels were firing perhaps 400 rockets a day at the town.", "400", True),
+    ("The contract is worth £8m, potentially rising to £10m.", "£10m", True),
+    # "an estimated" before what it measures
+    ("The guards seized heroin with an estimated street value of £3 million.", "£3 million", True),
+    # an assessment as the cue
+    ("Over 2,000 shops were damaged, according to a preliminary assessment by the council.", "Over 2,000",
+     True),
+    ("The union's own assessment was that 900 jobs would go.", "900", True),
+    ("The assessment, circulated among ministers on Monday, puts the shortfall at 4,000 nurses.", "4,000",
+     True),
+    ("Industry data suggest households pay about 12% more than last year.", "about 12%", True),
+    ("Local officials privately suggest the number is above 600.", "above 600", True),
+    ("The striker joined for a fee reported at £30 million.", "£30 million", True),
+    # "claims" before a figure hedges the figures coordinated with it too
+    ("The app, which claims more than 2 million users and about $40 million in monthly payments, said it "
+     "would appeal.", "about $40 million", True),
+    # "an estimated" before a figure hedges that figure, not the rest of its clause
+    ("The fire grew to an estimated 3,000 hectares overnight, up from about 1,800 hectares on Monday.",
+     "about 1,800", False),
+    ("The deal, worth an estimated 2 to 3 billion dollars, was signed.", "2 to 3 billion dollars", True),
+    ("Each unit has an estimated price tag of €40 million, and the order includes 12 launchers.", "12",
+     False),
+    # a figure inside the "according to" phrase is not hedged by it
+    ("Some 800 homes were flooded, according to a preliminary assessment covering six villages.", "six",
+     False),
+    # a reason clause after the hedged figure is its own
+    ("The real number is higher, perhaps as many as 9,000, because many crossed along a 300-kilometre "
+     "border.", "300", False),
+    # the consensus a result is set against is no hedge of either figure
+    ("Profit came in at $2.10 a share, against estimates of $1.95.", "$2.10", False),
+    ("Profit came in at $2.10 a share, against estimates of $1.95.", "$1.95", False),
 ]
 
 
@@ -183,6 +217,56 @@ VERIFICATION = [
      "Three", "confirmed"),
     ("Police said 12 people were arrested. The city's mayor later confirmed the arrests.", "12",
      "confirmed"),
+    # a statement about both sides' figures reaches every earlier figure, paragraphs back (VER-3c) ...
+    ("The army said it destroyed 12 tanks near the river.\n\nThe rebels said they had lost 30 fighters.\n\n"
+     "A local official said 4,000 people had fled.\n\nNeither side's figures could be independently "
+     "verified.",
+     "12", "unverified"),
+    ("The army said it destroyed 12 tanks near the river.\n\nThe rebels said they had lost 30 fighters.\n\n"
+     "A local official said 4,000 people had fled.\n\nNeither side's figures could be independently "
+     "verified.",
+     "30", "unverified"),
+    ("The navy said it sank two boats. The militia said it hit five ships.\n\nReporters could not "
+     "independently verify the figures given by either side.", "two", "unverified"),
+    # ... but not a third party's figures, nor the outlet's own
+    ("The army said it destroyed 12 tanks.\n\nThe Red Cross said 40 families had left the valley.\n\n"
+     "Neither side's figures could be independently verified.", "40", None),
+    ("The army said it destroyed 12 tanks.\n\nOur own tally shows 300 drones were launched this month.\n\n"
+     "Neither side's figures could be independently verified.", "300", None),
+    # ... but not the figures after it
+    ("The army said it destroyed 12 tanks.\n\nNeither side's figures could be independently verified.\n\n"
+     "Aid groups said 200 trucks were waiting at the crossing.", "200", None),
+    # "neither" in the subject negates "could be confirmed"
+    ("The company said it sold 400 cars. Neither figure could be independently verified.", "400",
+     "unverified"),
+    # "rejected the report" with no report named in its paragraph reaches the opening report's figures,
+    # paragraphs back, but not a figure of another source
+    ("About 5,000 soldiers have massed near the border, according to a NATO assessment seen by the paper."
+     "\n\nThe NATO assessment puts the number of tanks at 400, according to NATO.\n\nThe ministry said it "
+     "was calm.\n\nThe defence ministry rejected the report.", "About 5,000", "denied"),
+    ("About 5,000 soldiers have massed near the border, according to a NATO assessment seen by the paper."
+     "\n\nAn aid group said 60 families had left a village.\n\nThe ministry said it was calm.\n\nThe "
+     "defence ministry rejected the report.", "60", None),
+    # a figure called an undercount is disputed
+    ("The army said 2,000 of its soldiers had died, a figure that monitors consider an undercount.", "2,000",
+     "disputed"),
+    ("The agency estimates 90,000 people have fled, though it said its figures were probably an undercount.",
+     "90,000", "disputed"),
+    # a speaker's "confirmed" closing the report confirms its figures
+    ("The bus fare will rise from $2.10 to $2.40, Transport Minister Ann Lee confirmed on Tuesday.", "$2.10",
+     "confirmed"),
+    ("The toll of 40 has not been confirmed.", "40", "not_confirmed"),
+    # a clause of contrast or addition after the statement holds figures it is not about
+    ("The county has confirmed 9 heat deaths so far, with another 40 under investigation.", "9", "confirmed"),
+    ("The county has confirmed 9 heat deaths so far, with another 40 under investigation.", "40", None),
+    ("The spokesman dismissed the estimate as invented, while a separate survey put the total at between 500 "
+     "and 800.", "between 500 and 800", None),
+    ("Kyiv said 500 soldiers were killed, which Moscow denied; Moscow said 40 of its men died.", "500",
+     "denied"),
+    ("Kyiv said 500 soldiers were killed, which Moscow denied; Moscow said 40 of its men died.", "40", None),
+    # not confirming or denying an act does not reach a figure (VER-2)
+    ("The minister said 300 guards were hired. The agency has not confirmed or denied using such firms.",
+     "300", None),
 ]
 
 

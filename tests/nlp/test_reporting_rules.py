@@ -876,6 +876,16 @@ CATEGORIES_ROUND_3 = [
     ("Russian strikes killed 9 civilians, including 2 children, and injured 30 others.", "30", "injuries",
      "civilian"),
     ("At least 40 people were wounded, including six children, and 3 died.", "six", "injuries", "child"),
+    # troops moved or evacuated stay troops: only CAT-3..6 outrank CAT-8
+    ("About 5,000 troops were moved to the border last month.", "About 5,000", "troops", "troop"),
+    ("Some 300 soldiers were evacuated from the island by sea.", "Some 300", "troops", "soldier"),
+    ("About 5,000 people were moved to the border camps last month.", "About 5,000", "displaced", "person"),
+    # a dual-use noun counts military hardware only in a military story
+    ("The airline operates 40 aircraft and plans to add 12 more next year.", "40", "other", "aircraft"),
+    ("Carmaker Volta is recalling 20,000 vehicles because of a brake fault.", "20,000", "other", "vehicle"),
+    ("The army said it had destroyed 12 vehicles and 3 tanks near the front.", "12", "equipment", "vehicle"),
+    ("Air defences shot down 5 aircraft overnight, the ministry said.", "5", "equipment", "aircraft"),
+    ("The rebels said they had seized two boats on the river.", "two", "equipment", "boat"),
 ]
 
 

@@ -29,6 +29,8 @@ REPORTED_PASSIVE = re.compile(r"(?:is|are|was|were|been) reported", re.IGNORECAS
 # What may follow a hedging verb that closes its sentence: "..., the consultancy estimated."
 CLAUSE_END = re.compile(r"[\s.!?\"'”’)]*")
 SPEECH_VERBS = {"say", "tell", "add", "report", "state", "announce"}
+# Subordinators of a clause giving a reason or a contrast: a hedge of the main clause does not reach into it.
+REASON_MARKS = {"because", "since", "although", "though", "whereas"}
 # Between a statement and a later figure in its sentence, a cue like this means the figure is the
 # speaker's own: "the department disputed the charity's figure, saying only 23 deaths ...".
 OWN_VOICE = re.compile(r"\b(?:saying|said|says|adding|added|noting|insisting|putting)\b", re.IGNORECASE)
@@ -45,6 +47,10 @@ class HedgingRules:
     reach_figures: int
     about_figures: re.Pattern[str]
     about_one_figure: re.Pattern[str]
+    about_sides: re.Pattern[str]  # "neither side's figures": every earlier figure of the report
+    sides_paragraphs: int  # how many paragraph breaks back such a statement reaches
+    third_parties: frozenset[str]  # the source types of figures that are not either side's
+    own_count: re.Pattern[str]  # the outlet's own count in a figure's sentence: "our running tally"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,7 @@ class Statement:
     rival: bool = False  # "gave a lower figure of 302,000": the figure after the cue is the giver's own
     category: str | None = None  # "confirmed the injuries": only the figures of that kind, further back
     whole_report: bool = False  # "denied the report": the report's figures, into the paragraph before
+    both_sides: bool = False  # "Neither side's figures could be verified": earlier figures, paragraphs back
 
 
 @cache
@@ -77,6 +84,10 @@ def default_rules() -> HedgingRules:
         reach_figures=int(table["reach"]["sentences_before_figures"]),
         about_figures=re.compile(table["reach"]["figures_pattern"], re.IGNORECASE),
         about_one_figure=re.compile(table["reach"]["singular_pattern"], re.IGNORECASE),
+        about_sides=re.compile(table["reach"]["sides_pattern"], re.IGNORECASE),
+        sides_paragraphs=int(table["reach"]["sides_paragraphs_before"]),
+        third_parties=frozenset(table["reach"]["third_party_types"]),
+        own_count=re.compile(table["reach"]["own_count_pattern"], re.IGNORECASE),
     )
 
 
@@ -142,8 +153,9 @@ def statements_in(sentence: Span, index: int, rules: HedgingRules, has_claim_bef
         if category is not None:
             reach = rules.reach_figures
         whole = answers and object_ is not None and REPORT_OBJECT.fullmatch(object_.group(0)) is not None
+        sides = rules.about_sides.search(text) is not None and not FORWARD.search(cue)
         statements.append(Statement(index, position, value, cue, reach, answers, one_figure, topic, rival,
-                                    category, whole))
+                                    category, whole, sides))
     return statements
 
 
@@ -167,12 +179,15 @@ def read_hedging(doc: Doc, rules: HedgingRules) -> None:
     figure_starts = sorted(d.start for d in drafts)
     targets = {s: _one_figure_targets(s, starts_by_sentence.get(s.sentence - 1, []), drafts, text)
                for found in statements.values() for s in found if s.one_figure}
+    report_sources = _report_sources(statements, drafts, text, rules)
     for draft in drafts:
         if expired(doc):
             return  # the document's time is up: it is reported as skipped
         _hedge(draft, rules)
         i = index_of[draft.sentence.start]
         statement = _statement_for(draft, i, statements, sentences, text, rules, figure_starts, targets)
+        if statement is None:
+            statement = _statement_of_report(draft, i, statements, sentences, text, rules, report_sources)
         if statement is not None:
             draft.verification, draft.verification_cue = statement.value, statement.cue
 
@@ -183,7 +198,74 @@ def _statement_for(draft: ClaimDraft, i: int, statements: dict[int, list[Stateme
     if _counts_speakers(draft):
         return None  # "Two European officials said ...": who speaks, not the report's figure
     found = _statement_before(draft, i, statements, sentences, text, rules, figure_starts, targets)
-    return found if found is not None else _statement_of_kind(draft, i, statements, sentences, text, rules)
+    if found is None:
+        found = _statement_of_kind(draft, i, statements, sentences, text, rules)
+    return found if found is not None else _statement_of_sides(draft, i, statements, sentences, text, rules)
+
+
+def _report_sources(statements: dict[int, list[Statement]], drafts: list[ClaimDraft], text: str,
+                    rules: HedgingRules) -> dict[Statement, str]:
+    """For a statement about a report with no "report" named in its own paragraph ("The defence ministry
+    rejected the report."), whose report it is: the source of the first figure of its reach (the report the
+    story opened with), at most `sides_paragraphs_before` paragraph breaks back."""
+    found: dict[Statement, str] = {}
+    for statement in (s for group in statements.values() for s in group):
+        if not statement.whole_report or _report_named_before(statement, text):
+            continue
+        paragraph = max(0, text.rfind("\n\n", 0, statement.position))
+        start = paragraph
+        for _ in range(rules.sides_paragraphs):
+            start = text.rfind("\n\n", 0, start)
+            if start < 0:
+                start = 0
+                break
+        before = [d for d in drafts if start <= d.start < paragraph and d.source_name != AUTHOR]
+        if before:
+            found[statement] = min(before, key=lambda d: d.start).source_name
+    return found
+
+
+def _statement_of_report(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
+                         sentences: list[Span], text: str, rules: HedgingRules,
+                         report_sources: dict[Statement, str]) -> Statement | None:
+    """ "The ministry rejected the report." with no report named in its paragraph reaches the figures of the
+    report the story opened with (VER-3c): every earlier figure of the same source as the last one before
+    its paragraph, up to `sides_paragraphs_before` paragraph breaks back."""
+    if not report_sources or draft.source_name == AUTHOR:
+        return None
+    breaks = 0
+    for j in range(i + 1, min(len(sentences), i + SIDES_SENTENCES + 1)):
+        if text.rfind("\n\n", sentences[j - 1].start_char, sentences[j].start_char) >= 0:
+            breaks += 1
+            if breaks > rules.sides_paragraphs:
+                return None
+        for statement in statements.get(j, []):
+            if report_sources.get(statement) == draft.source_name:
+                return statement
+    return None
+
+
+SIDES_SENTENCES = 40  # a bound on the sentences a statement about both sides' figures looks back over
+
+
+def _statement_of_sides(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
+                        sentences: list[Span], text: str, rules: HedgingRules) -> Statement | None:
+    """A statement about the figures of both sides ("Neither side's figures could be independently
+    confirmed") reaches every figure before it, up to `sides_paragraphs_before` paragraph breaks back
+    (VER-3c: a reference that names its referent); the first such statement after the figure wins. A third
+    party's figures (a UN mission's, a charity's) stay as they are."""
+    if draft.source_type in rules.third_parties or rules.own_count.search(span_text(draft.sentence)):
+        return None
+    breaks = 0
+    for j in range(i + 1, min(len(sentences), i + SIDES_SENTENCES + 1)):
+        if text.rfind("\n\n", sentences[j - 1].start_char, sentences[j].start_char) >= 0:
+            breaks += 1
+            if breaks > rules.sides_paragraphs:
+                return None
+        for statement in statements.get(j, []):
+            if statement.both_sides:
+                return statement
+    return None
 
 
 def _statement_of_kind(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
@@ -216,6 +298,8 @@ def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Stat
         if statement.rival and statement.position < draft.start:
             continue  # "The police gave a lower figure of 61,000": the police's own figure
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
+        if statement.position < draft.start and CONTRAST.search(between):
+            continue  # "dismissed the estimate, while a separate report put it at 6,000": the rival's own
         if statement.position > draft.start or not OWN_VOICE.search(between):
             return statement  # "Peskov denied reports that 5,000 ..." or "6 tanks. The claims could not ..."
     own_end = sentences[i].start_char + len(sentences[i].text.rstrip())  # a sentence may end in "\n\n"
@@ -254,6 +338,10 @@ ANSWER_GAP = 40  # characters after a statement's cue where "those figures" make
 # A cue that itself names one figure: "gave a lower figure", "put the toll higher".
 ONE_FIGURE_IN_CUE = re.compile(
     r"\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}(?:figure|toll|number|count|estimate|tally)$", re.IGNORECASE)
+# Between a statement and a later figure of its sentence: a clause of contrast or addition, whose figure the
+# statement is not about ("has confirmed 14 deaths, with another 87 under investigation").
+CONTRAST = re.compile(r"(?:,|—|–)\s*(?:while|whereas|but|though|although"
+                      r"|with (?:another|a further|an? additional))\b|;", re.IGNORECASE)
 # A statement whose object is the clause after it: it bears on the figures after the cue only.
 FORWARD = re.compile(r"\bthat$", re.IGNORECASE)
 # A rival count: what follows the cue in its sentence is the giver's own figure, not the disputed one.
@@ -359,6 +447,12 @@ def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
         for match in pattern.finditer(clause):
             if REPORTED_PASSIVE.fullmatch(match.group(0)) and draft.source_name != AUTHOR:
                 continue  # "The agency said 34 deaths had been reported": the speaker's record, no hedge
+            if match.group(0)[-1:].isdigit():
+                at = start + match.end() - 1  # "an estimated street value of €9 million": that figure only
+                if draft.start <= at < draft.end:
+                    draft.hedged, draft.hedge_cue = True, match.group(0)
+                    return
+                continue
             if _governs(draft, start + match.start(), clause[match.end():]):
                 draft.hedged, draft.hedge_cue = True, match.group(0)
                 return
@@ -374,7 +468,9 @@ def _governs(draft: ClaimDraft, offset: int, rest: str = "") -> bool:
         return True
     token = span[0]
     if token.lower_ == "according":
-        return True  # "according to UN estimates" covers its clause, wherever the parse hangs the phrase
+        # "according to UN estimates" covers its clause, wherever the parse hangs the phrase, but not a figure
+        # inside the phrase itself ("according to an assessment covering nine districts")
+        return not (token.i < draft.figure.i <= token.right_edge.i)
     if token.i > draft.figure.i and CLAUSE_END.fullmatch(rest):
         return True  # "..., the consultancy AgroPampa estimated." closes the statement it hedges
     if token.tag_ == "MD" and _subject_of_modal(draft.figure, token):
@@ -394,6 +490,9 @@ def _governs(draft: ClaimDraft, offset: int, rest: str = "") -> bool:
     while blocker.i != token.i and blocker.head.i != blocker.i:
         if blocker.dep_ in ("advcl", "acl") and blocker.tag_ == "VBG" and blocker.head.i == token.i:
             return False  # a participle clause of its own: "..., helping Moscow sidestep the $60 cap"
+        if blocker.dep_ == "advcl" and blocker.head.i == token.i and any(
+                c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in blocker.children):
+            return False  # "perhaps 300,000, because many crossed along a 600-km border": a reason of its own
         if blocker.dep_ == "conj" and blocker.lemma_.lower() in SPEECH_VERBS:
             return False  # "UNHCR estimated that ..., and said 300,000 had crossed": a statement of its own
         if blocker.dep_ == "conj" and blocker.head.i == token.i and blocker.pos_ in ("VERB", "AUX") and any(

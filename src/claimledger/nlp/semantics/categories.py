@@ -98,6 +98,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
             deserted -= FLIGHT  # soldiers who fled deserted; people who fled are displaced
         if deserted:
             return "troops", unit
+        if happened == "displaced" and direct == "troops":
+            return "troops", unit  # "5,000 troops were moved to the border": CAT-8 yields to CAT-3..6 only
         if happened in ("deaths", "injuries", "casualties", "detained", "displaced"):
             return happened, unit
         if own & events["recruitment"]:
@@ -109,6 +111,8 @@ def categorize(draft: ClaimDraft, noun: Token | None, rules: CategoryRules) -> t
         return (direct or "other"), unit
     if direct == "equipment" and noun is not None and _civilian_craft(draft, noun):
         return "other", unit  # "damaging two foreign-flagged ships": not military equipment
+    if direct == "equipment" and not _military_story(draft, unit):
+        return "other", unit  # "the airline operates 40 MAX 9 aircraft", "18 container ships": no war here
     if direct == "displaced" and own & events.get("return", frozenset()):
         return "other", unit  # "150,000 refugees have returned": no longer displaced
     if direct is not None:
@@ -185,6 +189,23 @@ def _civilian_craft(draft: ClaimDraft, noun: Token) -> bool:
         return True
     _, end = clause_bounds(draft.sentence, noun.idx)
     return bool(_contexts()["carried_goods"].search(text, noun.idx, end))
+
+
+MILITARY_WINDOW = 600  # characters either side of a figure where a military story shows itself
+
+
+def _military_story(draft: ClaimDraft, unit: str) -> bool:
+    """Whether a dual-use noun ("aircraft", "ships", "vehicles") counts military hardware: always for other
+    equipment nouns; for these only when a military word stands within `MILITARY_WINDOW` characters, or in a
+    sentence about a fire or flood (left as it was)."""
+    contexts = _contexts()
+    if not contexts["dual_use"].match(unit):
+        return True
+    if contexts["civil_emergency"].search(span_text(draft.sentence)):
+        return True  # aircraft assigned to a fire keep their reading here (the time scope rules lean on it)
+    text = draft.doc_text
+    start, end = max(0, draft.start - MILITARY_WINDOW), min(len(text), draft.end + MILITARY_WINDOW)
+    return contexts["military_story"].search(text, start, end) is not None
 
 
 @cache
