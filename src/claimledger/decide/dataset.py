@@ -30,8 +30,8 @@ DECISIONS_PIPE = "claimledger_decisions"
 # that has served (measured once, then replaced by a newer one) joins the training sets below; held-out 6 and
 # growth-1's g1-151 .. g1-250 did so on 2026-12-07, when held-out 7 and news-1 were written; held-out 7 and
 # news-1 did so later that day, when held-out 8 and news-2 were written; held-out 8 and news-2 on the evening
-# of 2026-12-07, when held-out 9 and news-3 were written; held-out 9 and news-3 late that evening, when held-out 10
-# and news-4 were written.
+# of 2026-12-07, when held-out 9 and news-3 were written; held-out 9 and news-3 late that evening, when
+# held-out 10 and news-4 were written.
 EXCLUDED_DIRS = ("heldout-10", "news-4")
 EXCLUDED_IDS: frozenset[str] = frozenset()  # single blind documents inside a training set, by id
 
@@ -105,9 +105,17 @@ def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[st
     else:
         index = {}
     extra = []
+    windowed: Any = None  # the last draft before this one with a window of its own
     for n, (draft, candidate) in enumerate(zip(drafts, candidates, strict=True)):
+        context = None
+        if windowed is not None:
+            assert windowed.window is not None
+            gap = abs(index.get(draft.sentence.start, 0) - index.get(windowed.sentence.start, 0))
+            context = (windowed.window.kind, windowed.time_scope, gap)
         own = {"verification": verification_features(draft, by_sentence, starts),
-               "time_scope": scope_features(draft, *_before(drafts, n, index))}
+               "time_scope": scope_features(draft, *_before(drafts, n, index), context=context)}
+        if draft.window is not None:
+            windowed = draft
         if candidate is not None:
             own["source"] = carry_features(draft, candidate, drafts, n)
         extra.append(own)
