@@ -16,7 +16,12 @@ word lists of ``data/lexicons/scopekinds.toml``:
 - the **window**: the word that opens it ("in", "on", "since", "from", "by", "last"), what it hangs on
   (the figure's verb, its noun, the subject: "last year's revenue"), and its kind crossed with the
   figure's kind (a change with no window is unspecified, G-5; a level dated by a day is a point, TS-9);
-- whether the document's lead names a day (a market move whose day is only in the lead, G-5).
+- whether the document's lead names a day (a market move whose day is only in the lead, G-5), or the period
+  a report covers ("first-quarter results": the changes and totals after it, TS-10);
+- the figure's unit: a specification or measured result (Q-4: point), a unit of measure, a rate;
+- what follows "since" in its sentence: the start of what is counted (TS-3a) or a calendar point (TS-3b);
+- a comparison ("year on year") with no window (Q-9: unspecified), an average, a fiscal or budget window;
+- the nearest earlier figure with a window of its own, within three sentences (TS-10).
 
 Every feature is a string key (value 1); the model reads them for time scope only (``Row.extra``), so the
 other fields' models are unchanged. Linear in the sentence: each figure walks a bounded number of parse
