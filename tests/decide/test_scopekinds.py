@@ -63,7 +63,30 @@ CASES = [
      ["tsk_tense=modal", "tsk_mode=modal"], ["tsk_tense=past"]),
     # a window after "since"
     ("Copper has gained 9% since March.", "9%",
-     ["tsk_win_open=since", "tsk_kind=change"], []),
+     ["tsk_win_open=since", "tsk_kind=change", "tsk_since=month"], []),
+    # a specification's unit (Q-4: point), a plain unit of measure, a rate
+    ("The Corvo 3 has a 4,800mAh battery and weighs 188 grams.", "4,800mAh",
+     ["tsk_unit=spec"], ["tsk_unit=rate", "tsk_unit=count"]),
+    ("Trucks moved at 40 kilometres per hour through the pass.", "40",
+     ["tsk_unit=rate"], ["tsk_unit=spec"]),
+    # "since" the start of what is counted (TS-3a) against a calendar point (TS-3b)
+    ("Orvan has sold 2 million scooters since its launch in 2021.", "2 million",
+     ["tsk_since=event_start", "tsk_since_tense=event_start|perfect"], ["tsk_since=year"]),
+    ("Ticket sales have reached 41,000 since the start of May.", "41,000",
+     ["tsk_since=calendar_start"], ["tsk_since=event_start"]),
+    ("Bus fares have climbed 6% since Monday.", "6%", ["tsk_since=day"], []),
+    # a change that only compares, with no window (Q-9: unspecified)
+    ("Car registrations were down 7.5% year on year.", "7.5%",
+     ["tsk_compared_no_window|change", "tsk_kind_win=change|none"], []),
+    # an average over a stated window (TS-6)
+    ("Patients waited an average of 52 minutes last month.", "52",
+     ["tsk_average|window"], ["tsk_average|none"]),
+    # a budget line of a fiscal year (TS-6)
+    ("The ministry will spend 3.1 billion rand in the 2026/27 fiscal year.", "3.1 billion rand",
+     ["tsk_fiscal_window"], []),
+    # a projection over a stated window ahead
+    ("Repairs could cost the airline $30 million over the next quarter.", "$30 million",
+     ["tsk_mode=modal"], []),
 ]
 
 
@@ -119,3 +142,22 @@ def test_the_figure_before_is_read_within_two_sentences() -> None:
     far = extra[by_text["300"]]["time_scope"]
     assert any(f.startswith("tsk_prev_win=near|") for f in near)
     assert "tsk_prev=none" in far  # four sentences on: no longer the same report
+
+
+def test_report_period_in_lead_and_nearest_window_before() -> None:
+    text = ("Harlow Mills posted first-quarter results on Thursday.\n\nRevenue rose 8% to 2.4 billion "
+            "pounds in the three months to March. Costs were up 5%. Staff numbers rose 3%.")
+    nlp = get_pipeline()
+    from datetime import date
+    doc = nlp.make_doc(text)
+    doc.user_data[PUBLISHED_KEY] = date(2025, 4, 10)
+    with nlp.select_pipes(disable=["claimledger_decisions"]):
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    drafts = live_drafts(doc)
+    _, extra, _ = claim_features(drafts)
+    by_text = {d.span.text: n for n, d in enumerate(drafts)}
+    costs = extra[by_text["5%"]]["time_scope"]
+    assert "tsk_no_window_lead_period|change" in costs
+    assert any(f.startswith("tsk_ctx=near|") for f in costs)  # the window of the sentence before
+    assert "tsk_ctx=none" not in costs

@@ -434,3 +434,31 @@ SCOPES_78 = [
                          ids=[f"{i}-{c[1]}" for i, c in enumerate(SCOPES_78)])
 def test_scope_78(text, quantity, scope):
     assert claim_for(text, quantity).time_scope == scope
+
+
+SCOPES_SPEC_SINCE = [
+    # text, quantity, time_scope
+    # -- a specification or a measured result is a point, whatever window the sentence names
+    ("The Nimbus 4 packs a 5,200mAh battery, up from 4,700mAh on last year's model.", "4,700", "point"),
+    ("The Nimbus 4 packs a 5,200mAh battery, up from 4,700mAh on last year's model.", "5,200", "point"),
+    ("Last year's tablet had a 10.9-inch screen and 8GB of memory.", "10.9", "point"),
+    ("The probe passed within 36 kilometres of the moon's surface on Tuesday.", "36", "point"),
+    ("Okonjo won the 400m final in 44.81 seconds on Saturday.", "44.81", "point"),
+    # -- ... not the amount of a change over a window
+    ("The lake rose by 1.4 metres last week, officials said.", "1.4", "period"),
+    ("The town has had 4.2 inches of rain since Friday, forecasters said.", "4.2", "period"),
+    ("Customs officers have seized 40 kilograms of heroin at the port so far this year.", "40", "period"),
+    # -- "since the start of" a month or a year is a calendar point: period (TS-3b)
+    ("Rainfall has reached 64mm since the start of June, the weather office said.", "64", "period"),
+    ("At least 410 cases have been reported since the beginning of 2025, the ministry said.",
+     "At least 410", "period"),
+    # -- ... the start of what is counted stays cumulative (TS-3a)
+    ("More than 9,000 people have fled since the start of the offensive, the agency said.",
+     "More than 9,000", "cumulative"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,scope", SCOPES_SPEC_SINCE,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(SCOPES_SPEC_SINCE)])
+def test_scope_spec_since(text, quantity, scope):
+    assert claim_for(text, quantity).time_scope == scope

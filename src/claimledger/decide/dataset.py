@@ -105,9 +105,17 @@ def claim_features(drafts: Sequence[Any]) -> tuple[list[list[str]], list[dict[st
     else:
         index = {}
     extra = []
+    windowed: Any = None  # the last draft before this one with a window of its own
     for n, (draft, candidate) in enumerate(zip(drafts, candidates, strict=True)):
+        context = None
+        if windowed is not None:
+            assert windowed.window is not None
+            gap = abs(index.get(draft.sentence.start, 0) - index.get(windowed.sentence.start, 0))
+            context = (windowed.window.kind, windowed.time_scope, gap)
         own = {"verification": verification_features(draft, by_sentence, starts),
-               "time_scope": scope_features(draft, *_before(drafts, n, index))}
+               "time_scope": scope_features(draft, *_before(drafts, n, index), context=context)}
+        if draft.window is not None:
+            windowed = draft
         if candidate is not None:
             own["source"] = carry_features(draft, candidate, drafts, n)
         extra.append(own)

@@ -16,7 +16,12 @@ word lists of ``data/lexicons/scopekinds.toml``:
 - the **window**: the word that opens it ("in", "on", "since", "from", "by", "last"), what it hangs on
   (the figure's verb, its noun, the subject: "last year's revenue"), and its kind crossed with the
   figure's kind (a change with no window is unspecified, G-5; a level dated by a day is a point, TS-9);
-- whether the document's lead names a day (a market move whose day is only in the lead, G-5).
+- whether the document's lead names a day (a market move whose day is only in the lead, G-5), or the period
+  a report covers ("first-quarter results": the changes and totals after it, TS-10);
+- the figure's unit: a specification or measured result (Q-4: point), a unit of measure, a rate;
+- what follows "since" in its sentence: the start of what is counted (TS-3a) or a calendar point (TS-3b);
+- a comparison ("year on year") with no window (Q-9: unspecified), an average, a fiscal or budget window;
+- the nearest earlier figure with a window of its own, within three sentences (TS-10).
 
 Every feature is a string key (value 1); the model reads them for time scope only (``Row.extra``), so the
 other fields' models are unchanged. Linear in the sentence: each figure walks a bounded number of parse
@@ -42,6 +47,11 @@ WINDOW_OPENERS = frozenset(
 _LEAD_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|overnight)\b", re.I)
 _LEAD_KEY = "claimledger.scopekinds.lead_day"
+_LEAD_PERIOD_KEY = "claimledger.scopekinds.lead_period"
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec mid-may early late mid".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend yesterday".split())
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -55,6 +65,10 @@ class KindWords:
     change_nouns: frozenset[str]
     modal: frozenset[str]
     vote: frozenset[str]
+    since_starts: frozenset[str] = frozenset()
+    fiscal: tuple[str, ...] = ()
+    reported_periods: tuple[str, ...] = ()
+    averages: frozenset[str] = frozenset()
 
 
 @cache
@@ -70,7 +84,9 @@ def kind_words() -> KindWords:
         tuple(sorted(adjectives.get("period", []), key=len, reverse=True)),
         tuple(adjectives.get("comparison", [])),
         frozenset(words.get("up_down", [])), frozenset(words.get("change_nouns", [])),
-        frozenset(words.get("modal", [])), frozenset(table["nouns"].get("vote", [])))
+        frozenset(words.get("modal", [])), frozenset(table["nouns"].get("vote", [])),
+        frozenset(words.get("since_starts", [])), tuple(words.get("fiscal", [])),
+        tuple(words.get("reported_periods", [])), frozenset(words.get("averages", [])))
 
 
 def _phrase_top(draft: ClaimDraft) -> Token:
@@ -213,6 +229,84 @@ def _window_anchor(draft: ClaimDraft, verb: Token | None, measured: Token | None
     return "other"
 
 
+def _words_in(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in phrases)
+
+
+def _lead_period(draft: ClaimDraft, words: KindWords) -> bool:
+    """Whether the document's first sentence names the period a report covers ("first-quarter results",
+    "figures for November"): read once per document, from at most 400 characters."""
+    doc = draft.span.doc
+    found = doc.user_data.get(_LEAD_PERIOD_KEY)
+    if found is None:
+        first = next(iter(doc.sents), None)
+        end = first.end_char if first is not None else 0
+        found = doc.user_data[_LEAD_PERIOD_KEY] = _words_in(doc_text(doc)[:min(end, 400)].lower(),
+                                                             words.reported_periods)
+    return bool(found)
+
+
+def _unit_kind(draft: ClaimDraft) -> str:
+    """What the figure's unit says it is: a specification or measured result (Q-4: point), another unit of
+    measure, a rate (a unit per unit), or none of these."""
+    from claimledger.nlp.timescope.rules import default_rules
+
+    unit = draft.unit.lower()
+    if not unit:
+        return "none"
+    if " per " in unit:
+        return "rate"
+    rules = default_rules()
+    last = unit.split(" ")[-1]
+    if unit in rules.spec_units or last in rules.spec_units:
+        return "spec"
+    return "measure" if last in rules.measure_units else "count" if draft.category == "other" else "none"
+
+
+def _since_object(draft: ClaimDraft, words: KindWords) -> str | None:
+    """What follows the "since" of the figure's sentence: the start of what is counted ("since their launch",
+    "since the war began": TS-3a), a start of a calendar stretch ("since the start of June"), a year, a month,
+    a day ("since Monday"), or something else; None with no "since". Bounded: the sentence, six words after
+    the "since" nearest the figure."""
+    sentence = draft.sentence
+    found = [t for t in sentence if t.lower_ == "since"]
+    if not found:
+        return None
+    nearest = min(found, key=lambda t: abs(t.i - draft.figure.i))
+    tokens = [t.lower_.strip(".,'’") for t in draft.span.doc[nearest.i + 1:min(sentence.end, nearest.i + 7)]]
+    if any(w in words.since_starts for w in tokens):
+        if tokens[:3] in (["the", "start", "of"], ["the", "beginning", "of"]) and len(tokens) > 3 \
+                and (tokens[3] in _MONTHS or _YEAR.match(tokens[3]) or tokens[3] in ("the", "this", "last")):
+            return "calendar_start"  # "since the start of June", "of the year" (TS-3b)
+        return "event_start"
+    if any(_YEAR.match(w) for w in tokens):
+        return "year"
+    if any(w in _MONTHS for w in tokens):
+        return "month"
+    if any(w in _DAYS for w in tokens):
+        return "day"
+    return "other"
+
+
+def _average_before(draft: ClaimDraft, words: KindWords) -> bool:
+    """ "an average of 94 minutes", "averaged 424 ppm", "a median wait of": up to four words before."""
+    doc = draft.span.doc
+    start = max(draft.sentence.start, draft.span.start - 4)
+    return any(t.lower_ in words.averages or t.lemma_.lower() in words.averages
+               for t in doc[start:draft.span.end])
+
+
+def _context_features(kind: str, context: tuple[str, str, int] | None) -> list[str]:
+    """The nearest earlier figure with a window of its own, within three sentences (TS-10: continuing a
+    report): its window's kind and its rules' time scope, crossed with this figure's kind."""
+    if context is None or context[2] > 3:
+        return ["tsk_ctx=none", f"tsk_ctx_kind=none|{kind}"]
+    window, scope, gap = context
+    where = "same" if gap == 0 else "near"
+    return [f"tsk_ctx={where}|{window}", f"tsk_ctx_ts={where}|{scope}", f"tsk_ctx_kind={window}|{kind}",
+            f"tsk_ctx_ts_kind={scope}|{kind}"]
+
+
 def _previous_features(draft: ClaimDraft, previous: ClaimDraft | None, gap: int) -> list[str]:
     """What the figure before it says (TS-10, continuing a report): its rules' time scope and window kind, and
     whether it stands in the same sentence or one or two before. ``gap`` counts sentences between them."""
@@ -226,9 +320,11 @@ def _previous_features(draft: ClaimDraft, previous: ClaimDraft | None, gap: int)
             f"tsk_prev_same_cat={previous.category == draft.category}|{previous.time_scope}"]
 
 
-def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: int = 99) -> list[str]:
+def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: int = 99,
+                   context: tuple[str, str, int] | None = None) -> list[str]:
     """The time-scope features of one live draft; ``previous`` is the live draft before it in the document
-    and ``gap`` the number of sentences between them."""
+    and ``gap`` the number of sentences between them; ``context`` the window kind, rules' time scope and
+    sentence gap of the nearest earlier draft that has a window of its own."""
     words = kind_words()
     top = _phrase_top(draft)
     head = top.head if top.head.i != top.i else None
@@ -297,6 +393,15 @@ def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: i
         feats += ["tsk_comparison", f"tsk_comparison|{kind}"]
     tense = _tense(verb, words)
     mode = "forecast" if "forecast" in verb_kinds else "modal" if tense == "modal" else "stated"
+    unit_kind = _unit_kind(draft)
+    feats += [f"tsk_unit={unit_kind}", f"tsk_unit_kind={unit_kind}|{kind}"]
+    averaged = _average_before(draft, words)
+    if averaged:
+        feats.append(f"tsk_average|{'window' if draft.window is not None else 'none'}")
+    since = _since_object(draft, words)
+    if since is not None:
+        feats += [f"tsk_since={since}", f"tsk_since_tense={since}|{tense}",
+                  f"tsk_since_kind={since}|{kind}"]
     feats += [f"tsk_kind={kind}", f"tsk_tense={tense}", f"tsk_mode={mode}",
               f"tsk_kind_cat={kind}|{draft.category}", f"tsk_kind_rule={kind}|{draft.time_scope}",
               f"tsk_rel_verb={relation}|{main_kinds[0] if main_kinds else 'none'}",
@@ -306,6 +411,11 @@ def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: i
         feats.append(f"tsk_kind_win={kind}|none")
         if kind == "change" and _lead_day(draft):
             feats.append("tsk_change_day_in_lead_only")  # G-5
+        if compared:
+            feats.append(f"tsk_compared_no_window|{kind}")  # Q-9: "up 4% year on year", no window
+        if _lead_period(draft, words):
+            feats.append(f"tsk_no_window_lead_period|{kind}")  # TS-10: a report of a period
+        feats += _context_features(kind, context)
         return feats
     opener = _opener(draft)
     anchor = _window_anchor(draft, verb, measured)
@@ -317,5 +427,10 @@ def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: i
               f"tsk_kind_win={kind}|{window.kind}", f"tsk_kind_open={kind}|{opener}",
               f"tsk_kind_anchor={kind}|{anchor}", f"tsk_mode_when={mode}|{when}",
               f"tsk_open_kind={opener}|{window.kind}",
-              f"tsk_win_side={'before' if window.end <= draft.start else 'after'}"]
+              f"tsk_win_side={'before' if window.end <= draft.start else 'after'}",
+              f"tsk_mode_open={mode}|{opener}|{when}"]
+    if _words_in(window.text.lower(), words.fiscal) or re.search(r"\b(?:19|20)\d\d/\d\d\b", window.text):
+        feats += ["tsk_fiscal_window", f"tsk_fiscal_window|{kind}"]  # "for the 2025/26 fiscal year"
+    if window.kind == "day" and unit_kind == "spec":
+        feats.append("tsk_spec_on_a_day")
     return feats

@@ -181,3 +181,32 @@ def _is_share_of_economy(draft: ClaimDraft, rules: ScopeRules) -> bool:
     sentence = draft.sentence
     following = span_text(sentence)[draft.end - sentence.start_char:][:80]  # the sentence's, not the doc's
     return bool(rules.share_of.match(following))
+
+
+def _a_specification(draft: ClaimDraft, rules: ScopeRules) -> bool:
+    """A specification or a measured result (guide Q-4): a figure in a unit of ``spec_units`` ("a 5,000mAh
+    battery", "a 6.7-inch display", "within 48 km of the surface", "in 9.91 seconds") that is no rate and
+    not the amount of a change ("rose by 2 metres", "warmed 1.5 degrees"). Bounded: the word before the
+    figure and three steps up its parse."""
+    unit = draft.unit.lower()
+    if draft.category != "other" or not unit or " per " in unit:
+        return False
+    if unit not in rules.spec_units and unit.split(" ")[-1] not in rules.spec_units:
+        return False
+    doc = draft.span.doc
+    after = doc[draft.span.end:min(draft.sentence.end, draft.span.end + 3)]
+    if any(t.lemma_.lower() in rules.spec_not_of for t in after):
+        return False  # "3.1 inches of rain since September": rain fallen over a stretch
+    if draft.span.start > draft.sentence.start and doc[draft.span.start - 1].lower_ == "by":
+        return False  # "the water rose by two metres": a change
+    token = draft.figure
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            break
+        if head.lemma_.lower() in rules.change_verbs and token.dep_ in ("dobj", "npadvmod", "advmod"):
+            return False  # "the river rose 2 metres", "shed 3 kilograms": the amount of a change
+        if head.lower_ == "by" and head.head.lemma_.lower() in rules.change_verbs:
+            return False
+        token = head
+    return True

@@ -28,7 +28,7 @@ from claimledger.nlp.timescope.events import (
     _toll_of_the_event,
     _whole_of_a_body,
 )
-from claimledger.nlp.timescope.measures import _counts_a_crowd, _counts_toward_a_level
+from claimledger.nlp.timescope.measures import _a_specification, _counts_a_crowd, _counts_toward_a_level
 from claimledger.nlp.timescope.rules import (
     BY_HOUR,
     EVENT_CATEGORIES,
@@ -69,6 +69,11 @@ def read_time_scopes(doc: Doc, rules: ScopeRules) -> None:
         level = _counts_toward_a_level(draft, rules) or _whole_of_a_body(draft, text)
         if level or _agreed_count(draft, rules):
             draft.time_scope = "point"  # "against a target of 19,598", "the alliance's 32 members": levels
+            continue
+        if _a_specification(draft, rules):
+            # "a 5,000mAh battery, up from last year's model": a specification or a measured result is a
+            # point whatever window its sentence names
+            draft.time_scope = "point"
             continue
         cue, scope = None, None
         between = [d for d in in_sentence[sentence.start] if d is not draft]

@@ -57,6 +57,8 @@ class ScopeRules:
     event_nouns: frozenset[str] = frozenset()
     state_passives: frozenset[str] = frozenset()
     flow_nouns: frozenset[str] = frozenset()
+    spec_units: frozenset[str] = frozenset()
+    spec_not_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,8 @@ def default_rules() -> ScopeRules:
         event_nouns=frozenset(defaults.get("event_nouns", ())),
         state_passives=frozenset(defaults.get("state_passives", ())),
         flow_nouns=frozenset(defaults.get("flow_nouns", ())),
+        spec_units=frozenset(defaults.get("spec_units", ())),
+        spec_not_of=frozenset(defaults.get("spec_not_of", ())),
     )
 
 
