@@ -27,6 +27,9 @@ from claimledger.nlp.quantity_forms import (
     DAY_OF_MONTH_BEFORE,
     DOT_THOUSANDS,
     EIGHTHS,
+    FIELD_EVENT,
+    FIELD_EVENT_AFTER,
+    FIELD_EVENT_BEFORE,
     METRE_CONTEXT,
     MILLIONS_OF,
     RANGE_BOUND_SECOND,
@@ -37,6 +40,7 @@ from claimledger.nlp.quantity_forms import (
     SHARE_GROUPS,
     SHARES,
     VULGAR_CHARS,
+    compound_time,
     slash_fraction,
 )
 from claimledger.nlp.quantity_parts import NUMERATORS, PLURAL_PARTS, SINGLE_PARTS, NumberParts
@@ -388,6 +392,13 @@ class QuantityScanner(NumberParts):
             return None  # "on sale Sept. 27 in 38 countries": a day, not one in so many
         if match.lastgroup in ("fold", "twice", "to_one"):
             mention.unit = "fold"  # "grew more than sixfold", "twice as likely": a multiple
+        if not mention.vague and (time := compound_time(text, end, value)) is not None:
+            mention.value, mention.unit, end = time  # "12 minutes 58.31 seconds": one time
+            mention.unit_end = end
+            end = self._take_rate(text, mention, end)  # "2 minutes 58.6 seconds per kilometre"
+            self._take_bound_before(text, mention)
+            mention.end, mention.text = end, text[mention.start:end]
+            return mention
         self._take_sign(text, mention)
         end = self._take_exponent(text, mention, end)
         if match.lastgroup == "digits" and (eighths := EIGHTHS.match(text, end)) and short_scale is None:
@@ -407,7 +418,9 @@ class QuantityScanner(NumberParts):
             return None  # "two R5 rifles" in a South African story: a model's name
         if mention.unit == "IDR" and DOT_THOUSANDS.match(text, start, end) and mention.value < 1000:
             mention.value *= 1000  # "Rp15.000": the rupiah's thousands are dots
-        if short_scale == "m" and mention.unit is None and METRE_CONTEXT.match(text, end):
+        if short_scale == "m" and mention.unit is None and (METRE_CONTEXT.match(text, end) or (
+                not MILLIONS_OF.match(text, end) and FIELD_EVENT.search(
+                    text, max(0, start - FIELD_EVENT_BEFORE), min(len(text), end + FIELD_EVENT_AFTER)))):
             mention.value /= self.scales["m"]
             mention.unit, mention.unit_end = "metre", end  # "1.8m tall"
             end = match.end() - 1
