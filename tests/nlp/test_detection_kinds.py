@@ -169,6 +169,10 @@ DETECTION = [
     ("Wasting reached 16.2%, above the 15% emergency threshold.", ["16.2%"]),
     ("The upper 42p rate will raise £2.1bn next year.", ["£2.1bn"]),
     ("The airline operates 22 MAX 8 jets.", ["22"]),
+    # -- the charge level of a timed charge is the condition of the measured time
+    ("The fast charger takes the phone to 60% in 18 minutes.", ["18"]),
+    ("On a rapid charger our test car went from 20 to 80 per cent in 31 minutes.", ["31"]),
+    ("Shares fell 4% in the first hour of trading.", ["4%"]),
     # -- bound words of
     ("Crude traded near $71 a barrel.", ["near $71"]),
     ("The reservoir held barely 40% of its capacity.", ["barely 40%"]),

@@ -76,6 +76,8 @@ class NonClaimRules:
     age_people_before: re.Pattern[str]  # "people under 65"
     thresholds_before: list[re.Pattern[str]]  # "quakes above magnitude 4": a class threshold
     thresholds_after: list[re.Pattern[str]]  # "the 45p rate", "within 15 minutes of schedule"
+    charge_after: re.Pattern[str]  # "charges to 50% in 30 minutes": the condition of a measured time
+    charge_sentence: re.Pattern[str]
 
 
 def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
@@ -150,6 +152,8 @@ def default_rules() -> NonClaimRules:
         age_people_before=re.compile(table["ages"]["people_before"], re.IGNORECASE),
         thresholds_before=compile_patterns(table["thresholds"]["before"], "nonclaims.toml [thresholds]"),
         thresholds_after=compile_patterns(table["thresholds"]["after"], "nonclaims.toml [thresholds]"),
+        charge_after=re.compile(table["charge_levels"]["after"], re.IGNORECASE),
+        charge_sentence=re.compile(table["charge_levels"]["sentence"], re.IGNORECASE),
         year_levels=re.compile(rf"\s+(?:{phrase_alternation(table['years']['level_nouns'])})\b",
                                re.IGNORECASE),
     )
@@ -204,6 +208,9 @@ def reason_not_a_claim(
     if mention.unit is None and mention.value <= 120 and mention.high is None \
             and _open_age(draft, text, rules):
         return "an age that bounds a group of people ('those 65 and older', 'people under 65')"
+    if mention.unit == "percent" and rules.charge_after.match(text, mention.end) and \
+            rules.charge_sentence.search(text, draft.sentence.start_char, draft.sentence.end_char):
+        return "the charge level of a timed charge ('to 80% in 25 minutes'), the condition of a measured time"
     if _class_threshold(draft, text, rules):
         return "a class threshold that defines a group ('quakes above magnitude 4', 'the 45p rate')"
     if mention.unit is None and rules.size_before.search(before):
