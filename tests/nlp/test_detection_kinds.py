@@ -169,6 +169,14 @@ DETECTION = [
     ("Wasting reached 16.2%, above the 15% emergency threshold.", ["16.2%"]),
     ("The upper 42p rate will raise £2.1bn next year.", ["£2.1bn"]),
     ("The airline operates 22 MAX 8 jets.", ["22"]),
+    # -- fractions as the size of a change or in quotes (section 14); a range of multiples
+    ("The council hopes to reopen “at least half” of the closed libraries.", ["at least half"]),
+    ("Yields dropped by as much as half in the north.", ["as much as half"]),
+    ("Ferry sailings were cut by a third because of storms.", ["a third"]),
+    ("The firm says battery life improves by “about a quarter” over the old model.", ["about a quarter"]),
+    ("“A drop of a fifth is real progress,” the nurse said.", ["a fifth"]),
+    ("Real losses are probably two to four times the reported total.", ["two to four"]),
+    ("They train three to four times a week.", []),
     # -- the charge level of a timed charge is the condition of the measured time
     ("The fast charger takes the phone to 60% in 18 minutes.", ["18"]),
     ("On a rapid charger our test car went from 20 to 80 per cent in 31 minutes.", ["31"]),
