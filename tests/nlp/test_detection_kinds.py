@@ -53,6 +53,7 @@ DETECTION = [
     ("Output will be 80,000 to 90,000 tonnes, up from a previous range of 60,000 to 70,000 tonnes.",
      ["80,000 to 90,000", "60,000 to 70,000"]),
     ("The ministry said the toll since March 3 to 2,145 had been confirmed.", ["2,145"]),
+    ("Traders expect a further dip of $3 to $5 a barrel next month.", ["$3 to $5"]),  # the change's size
     # -- measured times are claims (G-4): a race time, a time a trip takes, a margin, a battery's playback
     ("The Kenyan won the 10,000m, clocking 27.41 seconds for his last lap.", ["27.41"]),
     ("Parcels took 12 days to reach Perth from Shanghai.", ["12"]),
