@@ -29,9 +29,9 @@ DETECTION = [
     # -- sports scores
     ("The Sharks were beaten 27-24 by the Lions in Durban.", []),
     ("Leinster pipped Munster 19-17 on Saturday.", []),
-    # -- the size of a pack or container a price is for (CL-2)
+    # -- the number of things in a pack a price is for (CL-2); a size written as a modifier is a claim
     ("A box of 30 paracetamol tablets now costs 95 rupees.", ["95 rupees"]),
-    ("Duty on a 500ml bottle of wine rises by 12p.", ["12p"]),
+    ("Duty on a 500ml bottle of wine rises by 12p.", ["500", "12p"]),
     ("Filling a 60-litre tank now costs about £88.", ["about £88"]),
     ("Soldiers found a sack of 50 grenades near the bridge.", ["50"]),
     ("Filling a typical 50-litre family car costs about £75.", ["about £75"]),
@@ -53,6 +53,7 @@ DETECTION = [
     ("Output will be 80,000 to 90,000 tonnes, up from a previous range of 60,000 to 70,000 tonnes.",
      ["80,000 to 90,000", "60,000 to 70,000"]),
     ("The ministry said the toll since March 3 to 2,145 had been confirmed.", ["2,145"]),
+    ("Traders expect a further dip of $3 to $5 a barrel next month.", ["$3 to $5"]),  # the change's size
     # -- measured times are claims (G-4): a race time, a time a trip takes, a margin, a battery's playback
     ("The Kenyan won the 10,000m, clocking 27.41 seconds for his last lap.", ["27.41"]),
     ("Parcels took 12 days to reach Perth from Shanghai.", ["12"]),
@@ -139,9 +140,83 @@ DETECTION = [
     ("The rate stayed below one per 10,000 births.", ["below one"]),
     ("The carrier will retire its three Airbus A340s next year.", ["three"]),
     ("The air force took delivery of four F-35s.", ["four"]),
+    # -- measured times (G-4): a wait, a delay, the level a measured time moves to, a benchmark, a record
+    ("Commuters faced average delays of 38 minutes at the bridge.", ["38"]),
+    ("The median stay in the ward rose to 6.4 days in March.", ["6.4"]),
+    ("Nurses say some patients wait more than 30 hours for a bed.", ["more than 30"]),
+    ("The target is a wait of two hours, against a benchmark of four hours.", ["two", "four"]),
+    ("The grid ran on wind alone for 19 hours on Sunday, a record.", ["19"]),
+    ("Tickets were gone within 25 minutes of going on sale.", ["within 25"]),
+    ("He had waited 9 hours before a doctor saw him.", []),  # one person's story: how long it went on
+    ("The checks are repeated every two years.", []),  # an interval
+    # -- a time in two or three units is one claim in the smallest unit
+    ("She won the 10,000m in 31 minutes 4.52 seconds.", ["31 minutes 4.52 seconds"]),
+    ("The new line cuts the trip from 3 hours 10 minutes to 2 hours 35 minutes.",
+     ["3 hours 10 minutes", "2 hours 35 minutes"]),
+    # -- heights and lengths of field events glued to "m" (G-4)
+    ("Okafor cleared 2.31m in the high jump, up from 2.27m last year.", ["2.31", "2.27"]),
+    ("In the javelin she threw 64.08m, a season's best.", ["64.08"]),
+    # -- sizes written as a modifier; the thing filled or shipped a price is for stays out (CL-2)
+    ("A 400g jar of coffee went from £4.10 to £4.60.", ["400", "£4.10", "£4.60"]),
+    ("Bars shrank from 200g to 180g at the same price.", ["200", "180"]),
+    ("Shipping a 20-foot box to Hamburg now costs $3,100.", ["$3,100"]),
+    # -- ages and class thresholds that define a group
+    ("Among adults 70 and over, uptake reached 81%.", ["81%"]),
+    ("The allowance for people under 30 stays at $240.", ["$240"]),
+    ("Ferries that docked within 10 minutes of schedule made up 74% of sailings.", ["74%"]),
+    ("Some 210 trains were delayed by at least 30 minutes.", ["Some 210"]),
+    ("Seismologists warned that tremors above magnitude 5 could follow.", []),
+    ("Most pupils scored below 150 out of 300.", []),
+    ("Wasting reached 16.2%, above the 15% emergency threshold.", ["16.2%"]),
+    ("The upper 42p rate will raise £2.1bn next year.", ["£2.1bn"]),
+    ("The airline operates 22 MAX 8 jets.", ["22"]),
+    # -- fractions as the size of a change or in quotes (section 14); a range of multiples
+    ("The council hopes to reopen “at least half” of the closed libraries.", ["at least half"]),
+    ("Yields dropped by as much as half in the north.", ["as much as half"]),
+    ("Ferry sailings were cut by a third because of storms.", ["a third"]),
+    ("The firm says battery life improves by “about a quarter” over the old model.", ["about a quarter"]),
+    ("“A drop of a fifth is real progress,” the nurse said.", ["a fifth"]),
+    ("Real losses are probably two to four times the reported total.", ["two to four"]),
+    ("They train three to four times a week.", []),
+    # -- the charge level of a timed charge is the condition of the measured time
+    ("The fast charger takes the phone to 60% in 18 minutes.", ["18"]),
+    ("On a rapid charger our test car went from 20 to 80 per cent in 31 minutes.", ["31"]),
+    ("Shares fell 4% in the first hour of trading.", ["4%"]),
+    # -- bound words of
+    ("Crude traded near $71 a barrel.", ["near $71"]),
+    ("The reservoir held barely 40% of its capacity.", ["barely 40%"]),
 ]
+
+BOUNDS = [
+    # text, the bound of its first claim
+    ("Crude traded near $71 a barrel.", "at_most"),
+    ("The reservoir held barely 40% of its capacity.", "at_most"),
+    ("Night temperatures may drop as low as minus 12 degrees.", "at_most"),
+    ("The probe passed within 35 kilometres of the moon.", "at_most"),
+    ("Markets now price in better than 70% odds of a cut.", "at_least"),
+    ("Demand crossed 9,100 MW on Tuesday.", "at_least"),
+    ("The haul was worth something like £3 million.", "about"),
+]
+
+TIMES = [
+    # text, value and unit of its first claim (Q-4: one claim, the smallest unit)
+    ("She won the 10,000m in 31 minutes 4.52 seconds.", 1864.52, "second"),
+    ("The phone lasted 19 hours and 40 minutes in our test.", 1180.0, "minute"),
+]
+
 
 
 @pytest.mark.parametrize("text,claims", DETECTION, ids=[c[0][:48] for c in DETECTION])
 def test_which_numbers_are_claims(text, claims):
     assert [c.text for c in claims_of(text)] == claims
+
+
+@pytest.mark.parametrize("text,bound", BOUNDS, ids=[c[0][:48] for c in BOUNDS])
+def test_bound_words(text, bound):
+    assert claims_of(text)[0].bound == bound
+
+
+@pytest.mark.parametrize("text,value,unit", TIMES, ids=[c[0][:48] for c in TIMES])
+def test_a_time_in_two_units_is_one_claim(text, value, unit):
+    claim = claims_of(text)[0]
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)

@@ -60,9 +60,10 @@ class NonClaimRules:
     measured_after: re.Pattern[str]  # "11.2 seconds behind", "45 days on average"
     measured_units: dict[str, frozenset[str]]  # cue (lower case) → the time nouns it measures
     measured_from: float  # "400 million years ago": a time this long is measured
+    record_after: re.Pattern[str]  # "for 19 hours on Sunday, a record": a measured result (G-4)
+    record_units: frozenset[str]
     year_levels: re.Pattern[str]  # "above 2019 levels": a year a level is measured against
     packs_before: re.Pattern[str]  # "a box of 100": the size of a pack ...
-    containers_after: re.Pattern[str]  # "a 330ml can", "a 60-litre tank": ... or of a container ...
     price_words: re.Pattern[str]  # ... that a price in the sentence is for
     examples_before: list[re.Pattern[str]]  # "a worker earning $75,000": a worked example
     lead_before: re.Pattern[str]  # "On a €250,000 loan, ...": an example that opens a sentence
@@ -71,6 +72,12 @@ class NonClaimRules:
     spelled_before: re.Pattern[str]  # "up from three": a number word that is the earlier end of a change
     spelled_after: re.Pattern[str]  # "one per 100,000": ... or a rate
     models_after: re.Pattern[str]  # "six Boeing 787-9s": ... or a count of things named by their model
+    age_open_after: re.Pattern[str]  # "those 65 and older": an age that bounds a group (R-10)
+    age_people_before: re.Pattern[str]  # "people under 65"
+    thresholds_before: list[re.Pattern[str]]  # "quakes above magnitude 4": a class threshold (R-10, Q-7)
+    thresholds_after: list[re.Pattern[str]]  # "the 45p rate", "within 15 minutes of schedule"
+    charge_after: re.Pattern[str]  # "charges to 50% in 30 minutes": the condition of a measured time (Q-4)
+    charge_sentence: re.Pattern[str]
 
 
 def _named_number_patterns(table: dict) -> list[re.Pattern[str]]:
@@ -123,11 +130,10 @@ def default_rules() -> NonClaimRules:
             rf"\s+(?P<cue>{phrase_alternation(_cues(table, 'measured_after'))})\b", re.IGNORECASE),
         measured_units=_measured_units(table),
         measured_from=float(table["time_units"]["measured_from"]),
+        record_after=re.compile(table["time_units"]["record_after"], re.IGNORECASE),
+        record_units=frozenset(table["time_units"]["record_units"]),
         packs_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['packs_before'])})\s+$",
                                 re.IGNORECASE),
-        containers_after=re.compile(
-            rf"(?:[\s-]+[a-z]+){{0,2}}?[\s-]+(?:{phrase_alternation(table['sizes']['containers_after'])})s?\b",
-            re.IGNORECASE),
         price_words=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['price_words'])})\b|[$€£¥₹]",
                                re.IGNORECASE),
         examples_before=compile_patterns(table["examples"]["before"], "nonclaims.toml [examples]"),
@@ -142,6 +148,12 @@ def default_rules() -> NonClaimRules:
         spelled_after=re.compile(
             rf"\s+(?:{phrase_alternation(table['spelled_claims']['after'])})\b", re.IGNORECASE),
         models_after=re.compile(table["spelled_claims"]["models_after"]),
+        age_open_after=re.compile(table["ages"]["open_after"], re.IGNORECASE),
+        age_people_before=re.compile(table["ages"]["people_before"], re.IGNORECASE),
+        thresholds_before=compile_patterns(table["thresholds"]["before"], "nonclaims.toml [thresholds]"),
+        thresholds_after=compile_patterns(table["thresholds"]["after"], "nonclaims.toml [thresholds]"),
+        charge_after=re.compile(table["charge_levels"]["after"], re.IGNORECASE),
+        charge_sentence=re.compile(table["charge_levels"]["sentence"], re.IGNORECASE),
         year_levels=re.compile(rf"\s+(?:{phrase_alternation(table['years']['level_nouns'])})\b",
                                re.IGNORECASE),
     )
@@ -193,6 +205,14 @@ def reason_not_a_claim(
         return "the base of a rate ('per 1,000 people', 'per 40-foot container'), not a count"
     if mention.unit is None and rules.age_before.search(before):
         return "an age"
+    if mention.unit is None and mention.value <= 120 and mention.high is None \
+            and _open_age(draft, text, rules):
+        return "an age that bounds a group of people ('those 65 and older', 'people under 65')"
+    if mention.unit == "percent" and rules.charge_after.match(text, mention.end) and \
+            rules.charge_sentence.search(text, draft.sentence.start_char, draft.sentence.end_char):
+        return "the charge level of a timed charge ('to 80% in 25 minutes'), the condition of a measured time"
+    if _class_threshold(draft, text, rules):
+        return "a class threshold that defines a group ('quakes above magnitude 4', 'the 45p rate')"
     if mention.unit is None and rules.size_before.search(before):
         return "the size of a unit described ('a family of four'), not a count"
     if _size_of_a_priced_unit(draft, text, before, rules):
@@ -288,10 +308,7 @@ def _size_of_a_priced_unit(draft: ClaimDraft, text: str, before: str, rules: Non
     if _is_money_or_share(mention.unit) or mention.bound != "exact":
         return False
     if mention.unit is None and rules.packs_before.search(before):
-        pass
-    elif re.search(r"\b(?:an?|each|every)\s+(?:typical\s+|standard\s+|average\s+)?$", before, re.IGNORECASE) \
-            and rules.containers_after.match(text, max(mention.end, mention.unit_end)):
-        pass
+        pass  # (a size written as a modifier, "a 250g block", "a four-pint bottle", is a claim: R-3)
     else:
         noun = counted_noun(draft)  # "a dozen eggs costs £3": the counted things are what the price is for
         if not (mention.spelled and noun is not None and noun.dep_ == "nsubj"
@@ -299,6 +316,32 @@ def _size_of_a_priced_unit(draft: ClaimDraft, text: str, before: str, rules: Non
             return False
     sentence = draft.sentence
     return rules.price_words.search(text, sentence.start_char, sentence.end_char) is not None
+
+
+THRESHOLD_BEFORE, THRESHOLD_AFTER = 40, 40
+
+
+def _open_age(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
+    """ "those 65 and older", "people under 65", "was under 18": a bare age that bounds a group (R-10)."""
+    mention = draft.mention
+    if rules.age_open_after.match(text, mention.end):
+        return counted_noun(draft) is None
+    if mention.bound_cue not in rules.age_bounds or mention.spelled \
+            or not rules.age_people_before.search(text, max(0, mention.start - 30), mention.start):
+        return False
+    doc = draft.span.doc  # "people under 65 stay ...": no noun of its own after the figure (a verb, a stop)
+    return draft.span.end >= len(doc) or doc[draft.span.end].pos_ not in ("NOUN", "PROPN") \
+        or doc[draft.span.end].lemma_.lower() in ("year", "stay")
+
+
+def _class_threshold(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
+    mention = draft.mention
+    for at in {mention.start, mention.num_start}:
+        if any(p.search(text, max(0, at - THRESHOLD_BEFORE), at) for p in rules.thresholds_before):
+            return True
+    end = max(mention.end, mention.unit_end)
+    window = text[max(0, end - 3):end + THRESHOLD_AFTER]  # (three characters back: look-behinds read them)
+    return any(p.match(window, 3 if end >= 3 else end) for p in rules.thresholds_after)
 
 
 def _worked_example(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
@@ -325,10 +368,14 @@ def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRul
     start = draft.mention.start
     if draft.mention.value >= rules.measured_from:
         return True
-    before = rules.measured_before.search(text, max(0, start - 16), start)
-    if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:
+    for at in (start, draft.mention.num_start):  # the cue may be the figure's bound: "within 40 minutes"
+        before = rules.measured_before.search(text, max(0, at - 16), at)
+        if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:
+            return True
+    noun_end = noun.idx + len(noun.text)
+    if unit in rules.record_units and rules.record_after.match(text[noun_end:draft.sentence.end_char]):
         return True
-    after = rules.measured_after.match(text, noun.idx + len(noun.text))
+    after = rules.measured_after.match(text, noun_end)
     return after is not None and unit in rules.measured_units[re.sub(r"\s+", " ", after.group("cue").lower())]
 
 

@@ -27,6 +27,9 @@ from claimledger.nlp.quantity_forms import (
     DAY_OF_MONTH_BEFORE,
     DOT_THOUSANDS,
     EIGHTHS,
+    FIELD_EVENT,
+    FIELD_EVENT_AFTER,
+    FIELD_EVENT_BEFORE,
     METRE_CONTEXT,
     MILLIONS_OF,
     RANGE_BOUND_SECOND,
@@ -37,6 +40,7 @@ from claimledger.nlp.quantity_forms import (
     SHARE_GROUPS,
     SHARES,
     VULGAR_CHARS,
+    compound_time,
     slash_fraction,
 )
 from claimledger.nlp.quantity_parts import NUMERATORS, PLURAL_PARTS, SINGLE_PARTS, NumberParts
@@ -61,11 +65,28 @@ SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billi
 # "cut by a third to 75 billion", "by almost a third": a change by a part, before a word that is not its noun
 # (also with a bound between: "by around a fifth in", "by nearly a third between"; one look-behind a width)
 _BY_BOUNDS = ("", "about ", "around ", "nearly ", "almost ", "roughly ", "some ", "over ", "under ",
-              "more than ", "less than ", "just over ", "just under ", "close to ", "up to ")
+              "more than ", "less than ", "just over ", "just under ", "close to ", "up to ", "as much as ",
+              "at least ")
+# what may follow a part that a change is by: a word that is not its noun or a stop; a closing quote only
+# when the quote opens right before the part ("by “roughly a third” over"; not '"fallen by a third" since')
+_AFTER_WORDS = (r"\s+(?:to|from|in|on|since|over|last|this|year|compared|after|as|and|but|while|with|against|"
+                r"between|because|is|was)\b|\s*[.,;:)—–]|\s*$")
+_AFTER_A_PART = rf"(?={_AFTER_WORDS})"
+_AFTER_A_QUOTED_PART = rf"(?=[”\"](?:{_AFTER_WORDS}))"
 # ("an increase of close to a third over three years": also after "of")
-_BY_A_PART = ("(?:" + "|".join(rf"(?<=\b{by}\s{bound})" for by in ("by", "of") for bound in _BY_BOUNDS) + ")"
-              r"(?:a|one)[\s-]+(?:" + SINGLE_PARTS + r")(?=\s+(?:to|from|in|on|since|over|last|"
-              r"this|year|compared|after|as|and|but|while|with|against|between)\b)")
+
+
+def _by_a(part: str) -> str:
+    """A part after "by" or "of" and a bound ("cut by about a third to"), also inside quotes that open right
+    before it ("improves by “roughly a third” over")."""
+    plain = "|".join(rf"(?<=\b{by}\s{bound})" for by in ("by", "of") for bound in _BY_BOUNDS)
+    quoted = "|".join(rf"(?<=\b{by}\s{q}{bound})" for by in ("by", "of") for q in ("“", '"')
+                      for bound in _BY_BOUNDS)
+    return rf"(?:(?:{plain}){part}{_AFTER_A_PART}|(?:{quoted}){part}{_AFTER_A_QUOTED_PART})"
+
+
+_BY_A_PART = _by_a(r"(?:a|one)[\s-]+(?:" + SINGLE_PARTS + r")")
+_BY_HALF = _by_a("half")  # "cut rainfall by as much as half.", "an increase of about half"
 # "a third higher than", "about a quarter below": a part of a whole compared, before a comparative
 _COMPARED = (r"higher|lower|more|less|below|above|bigger|smaller|larger|cheaper|dearer|fewer|funded|short|"
              r"worse|better")
@@ -157,7 +178,7 @@ class QuantityScanner(NumberParts):
             rf"(?P<ratio>\b(?<![\d.,]){starts_number}(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+(?:every\s+)?"
             rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
             rf"|\b(?<![\d.,]){starts_number}(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
-            rf"|(?P<half>\bhalf(?=\s+(?:{phrase_alternation(shares['half_before'])})\b))"
+            rf"|(?P<half>\bhalf(?=[”’\"]?\s+(?:{phrase_alternation(shares['half_before'])})\b)|{_BY_HALF})"
             rf"|(?P<twice>\btwice(?=\s+(?:as|the)\b))"
             # a ratio of two counts is a multiple (guide 14): "outnumbered women by nearly two to one"
             rf"|(?P<to_one>(?<!\bfrom\s)\b(?!one\b){starts_number}(?:\d{{1,2}}|{word})\s+to\s+one\b(?![\s-]+of\b))|"
@@ -168,6 +189,9 @@ class QuantityScanner(NumberParts):
             rf"\s+times(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b"
             r"|\s+(?:the\s+)?[A-Za-z][\w-]*['’]s?(?!\w))", re.IGNORECASE)
         self.times_any = re.compile(r"\s+times\b", re.IGNORECASE)  # "2.9 times": no fraction of an occasion
+        self.times_range = re.compile(  # "two to three times higher", "“three to four times” the figure"
+            rf"\s+times[”’\"]?(?=\s+(?:{phrase_alternation(multiples['times_before'])})\b"
+            r"|\s+(?:the\s+)?[A-Za-z][\w-]*['’]s?(?!\w))", re.IGNORECASE)
         standards = {k.lower(): v for k, v in multiples["standards"].items()}
         named = phrase_alternation(list(standards)).replace("'", "['’]")  # either apostrophe
         self.times_standard = re.compile(  # "1.31 times the mass of the Sun": solar mass
@@ -391,6 +415,13 @@ class QuantityScanner(NumberParts):
             return None  # "on sale Sept. 27 in 38 countries": a day, not one in so many
         if match.lastgroup in ("fold", "twice", "to_one"):
             mention.unit = "fold"  # "grew more than sixfold", "twice as likely": a multiple
+        if not mention.vague and (time := compound_time(text, end, value)) is not None:
+            mention.value, mention.unit, end = time  # "12 minutes 58.31 seconds": one time (Q-4)
+            mention.unit_end = end
+            end = self._take_rate(text, mention, end)  # "2 minutes 58.6 seconds per kilometre"
+            self._take_bound_before(text, mention)
+            mention.end, mention.text = end, text[mention.start:end]
+            return mention
         self._take_sign(text, mention)
         end = self._take_exponent(text, mention, end)
         if match.lastgroup == "digits" and (eighths := EIGHTHS.match(text, end)) and short_scale is None:
@@ -410,7 +441,9 @@ class QuantityScanner(NumberParts):
             return None  # "two R5 rifles" in a South African story: a model's name
         if mention.unit == "IDR" and DOT_THOUSANDS.match(text, start, end) and mention.value < 1000:
             mention.value *= 1000  # "Rp15.000": the rupiah's thousands are dots
-        if short_scale == "m" and mention.unit is None and METRE_CONTEXT.match(text, end):
+        if short_scale == "m" and mention.unit is None and (METRE_CONTEXT.match(text, end) or (
+                not MILLIONS_OF.match(text, end) and FIELD_EVENT.search(
+                    text, max(0, start - FIELD_EVENT_BEFORE), min(len(text), end + FIELD_EVENT_AFTER)))):
             mention.value /= self.scales["m"]
             mention.unit, mention.unit_end = "metre", end  # "1.8m tall"
             end = match.end() - 1
@@ -434,6 +467,8 @@ class QuantityScanner(NumberParts):
                 return None  # "155mm shells", "a 9mm pistol": a calibre, part of the weapon's name
         end = self._take_rate(text, mention, end)
         end = self._take_range(text, mention, end, gate)
+        if mention.unit is None and mention.bound == "range" and (times := self.times_range.match(text, end)):
+            mention.unit, mention.unit_end = "fold", times.end()  # "three to four times the figure" (R-4)
         if mention.unit is None and mention.bound == "range":
             self._take_measure(text, mention, end)  # "10-15 km"
         if mention.bound == "range" and mention.per is None:

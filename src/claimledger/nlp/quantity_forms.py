@@ -28,6 +28,42 @@ RANGED = re.compile(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varyin
 # "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
 METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thick|across|underground|"
                            r"underwater|in\s+(?:length|height|diameter|depth|width))\b", re.IGNORECASE)
+# "cleared 1.97m", "a best of 86.40m": a glued "m" near a field event of athletics is a measured height or
+# length (G-4), looked for in a bounded window around the figure
+FIELD_EVENT = re.compile(r"\b(?:(?:high|long|triple)\s+jump|pole\s+vault|javelin|discus|hammer\s+throw|"
+                         r"shot\s+put|cleared|leapt|leaped|vaulted|threw|hurled)\b", re.IGNORECASE)
+FIELD_EVENT_BEFORE, FIELD_EVENT_AFTER = 150, 80
+# Q-4: a time in two or three units is one claim valued in the smallest ("12 minutes 58.31 seconds" → 778.31
+# second, "2hr 4min" → 124 minute, "27 hours and 12 minutes")
+TIME_PART_UNITS = {"hour": 3600.0, "hours": 3600.0, "hr": 3600.0, "hrs": 3600.0, "h": 3600.0,
+                   "minute": 60.0, "minutes": 60.0, "min": 60.0, "mins": 60.0,
+                   "second": 1.0, "seconds": 1.0, "sec": 1.0, "secs": 1.0, "s": 1.0}
+TIME_PART = re.compile(r"\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|s)\b,?"
+                       r"(?=\s*(?:and\s+)?\d{1,2}(?:\.\d+)?\s*(?:minutes?|mins?|min|seconds?|secs?|sec|s)\b)",
+                       re.IGNORECASE)
+TIME_NEXT = re.compile(r"\s*(?:and\s+)?(?P<n>\d{1,2}(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|min|seconds?|secs?|"
+                       r"sec|s)\b", re.IGNORECASE)
+TIME_UNIT_NAMES = {3600.0: "hour", 60.0: "minute", 1.0: "second"}
+
+
+def compound_time(text: str, end: int, value: float) -> tuple[float, str, int] | None:
+    """The value in the smallest unit, that unit's name and where the time ends, when the figure ending at
+    ``end`` starts a time in two or three units, each smaller than the one before; else None."""
+    first = TIME_PART.match(text, end)
+    if first is None:
+        return None
+    size = TIME_PART_UNITS[first.group("unit").lower()]
+    total, at, parts = value * size, first.end(), 1
+    while parts < 3 and (more := TIME_NEXT.match(text, at)) is not None:
+        smaller = TIME_PART_UNITS[more.group("unit").lower()]
+        if smaller >= size:
+            break
+        total, size, at, parts = total + float(more.group("n")) * smaller, smaller, more.end(), parts + 1
+    if parts < 2:
+        return None
+    return round(total / size, 6), TIME_UNIT_NAMES[size], at
+
+
 # "three and a half", "3 million and a quarter", "twenty and three fifths"
 AND_WORD = re.compile(r"\s+and\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+\w+)?|"
                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

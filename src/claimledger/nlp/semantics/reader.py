@@ -4,6 +4,8 @@ location, its own words first, then what the figures before it say.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.drafts import ClaimDraft
@@ -177,7 +179,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
         if (draft.mention.spelled and draft.category == "other" and not _counts_people(draft, noun, rules)
                 and not _counts_a_thing(draft, noun) and draft.mention.unit is None
                 and draft.mention.value >= 1 and not _counts_standing_alone(draft, noun)
-                and not _claim_by_its_words(draft)):
+                and not _claim_by_its_words(draft) and not _measured_time(draft)):
             # (a fraction, "a third of the population", and a unit, "sixfold", "three miles", are claims)
             draft.dropped = "a number word that counts nothing a claim is about ('two sides')"
             continue
@@ -249,6 +251,18 @@ def _next_part(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
     if earlier.sentence.start != draft.sentence.start or earlier.span.end < draft.span.start - 8:
         return None
     return earlier if part_of_whom(earlier, seen) is not None and earlier.unit else None
+
+
+def _measured_time(draft: ClaimDraft) -> bool:
+    """ "a benchmark of three hours": a spelled time that the non-claim rules kept is a measured one (G-4)."""
+    from claimledger.nlp.nonclaims import default_rules as nonclaim_rules
+
+    start = draft.mention.start
+    return draft.unit in nonclaim_rules().time_units \
+        and not EVERY_BEFORE.search(draft.doc_text, max(0, start - 8), start)
+
+
+EVERY_BEFORE = re.compile(r"\bevery\s+$", re.IGNORECASE)  # "every three years": an interval, no measured time
 
 
 def _claim_by_its_words(draft: ClaimDraft) -> bool:
