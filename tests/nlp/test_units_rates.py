@@ -142,6 +142,22 @@ SCANNED = [
     ("SYDNEY - The decision sent the Australian dollar briefly above 66.1 US cents.", "above 66.1 US cents",
      "USD per AUD"),
     ("The bus fare rose 50 cents.", "50 cents", "USD"),
+    # a size hyphened to the noun of a rate is dropped (U-5); prices per bag, container, team, member, visitor
+    ("Robusta sold at $310 per 60-kilogram sack on Tuesday.", "$310", "USD per sack"),
+    ("Last season the same grade fetched $205 a bag.", "$205", "USD per bag"),
+    ("Spot freight on the route rose to US$2,480 per 20-foot container.", "US$2,480", "USD per container"),
+    ("The league will pay out €4 million per team in the group stage.", "€4 million", "EUR per team"),
+    ("Average revenue per member in Europe climbed to €11.20.", "€11.20", "EUR per member"),
+    ("Spending per visitor dipped 3 per cent to about A$2,150.", "about A$2,150", "AUD per visitor"),
+    # a comparative word between an amount and its period (section 14 "Rates")
+    ("A cleaner on the new award earns about $1,040 more a year.", "about $1,040", "USD per year"),
+    ("Season-ticket holders will pay nearly £90 extra a year.", "nearly £90", "GBP per year"),
+    ("Savers got £40 more a year ago.", "£40", "GBP"),  # "a year ago" is no rate
+    # an hourly or nightly price, rate, fare or pass
+    ("The union puts the hourly rate needed to rent in the city at £14.60.", "£14.60", "GBP per hour"),
+    ("Hotels in the resort charged average nightly rates of €188 in August.", "€188", "EUR per night"),
+    ("The weekly travel pass now costs £41.", "£41", "GBP per week"),
+    ("The annual report put profit at £4 million.", "£4 million", "GBP"),  # a report is no rate
 ]
 
 

@@ -35,6 +35,9 @@ TIME_RATES = frozenset({"year", "month", "week", "day", "hour", "minute", "secon
 PER_GAP = (r"(?:(?!\s(?:and|but|while|whereas|or)\s)[^.;:!?()\d$€£¥]"
            r"|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)){0,70}$")
 PER_REACH = 100
+# a size hyphened to the noun of a rate is not part of the unit (U-5): "$310 per 60-kilogram sack" is USD per
+# sack, "US$2,480 per 20-foot container" USD per container
+SIZE_OF_BASE = r"(?:\d[\d,.]*-[a-z]+(?:-[a-z]+)?\s+)?"
 OWN_FIGURE = re.compile(r"\d")  # "HK$3,260 per sq ft": the rate of the figure before it, not of a later one
 # "revenue per passenger rose to [€24.10] from [€22.60]": the earlier value of a rate named before them
 COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+with)\s+"
@@ -140,7 +143,8 @@ class UnitReader:
         times = [word for word, per in rates["per"].items() if per in TIME_RATES]
         after_time = "|".join(f"(?<={re.escape(word)})" for word in times)
         self.rate_after = re.compile(
-            rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<per>{phrase_alternation(list(rates['per']))})\b"
+            rf"(?:\s*/\s*|(?:\s+(?:more|less|extra))?\s+(?:a|an|per|each)\s+{SIZE_OF_BASE})"
+            rf"(?P<per>{phrase_alternation(list(rates['per']))})\b"
             rf"(?!(?:{after_time})\s+(?:{phrase_alternation(rates['not_after'])})\b)"
             rf"|\s+(?P<adverb>{phrase_alternation(list(rates['adverbs']))})\b", re.IGNORECASE)
         self.per_words.update({k.lower(): v for k, v in rates["adverbs"].items()})
