@@ -158,6 +158,12 @@ SCANNED = [
     ("Hotels in the resort charged average nightly rates of €188 in August.", "€188", "EUR per night"),
     ("The weekly travel pass now costs £41.", "£41", "GBP per week"),
     ("The annual report put profit at £4 million.", "£4 million", "GBP"),  # a report is no rate
+    # both ends of a change of an amount named by a period adjective, past the change by which it moved
+    ("Monthly repayments on a loan will fall by £38, from £1,402 to £1,364.", "£1,402", "GBP per month"),
+    ("Monthly repayments on a loan will fall by £38, from £1,402 to £1,364.", "£1,364", "GBP per month"),
+    ("Profit fell by £38, from £1,402 to £1,364.", "£1,402", "GBP"),  # no period named
+    ("The weekly travel pass goes from £41 to £44.", "£41", "GBP per week"),
+    ("The weekly travel pass goes from £41 to £44.", "£44", "GBP per week"),
 ]
 
 

@@ -16,8 +16,10 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 # an exchange rate quoted in cents ("65.4 US cents")
 MINOR_UNIT = re.compile(r"\s?(?:cents?\b|¢)", re.IGNORECASE)
 PERIOD_REACH = 140  # characters before an amount where the noun of a period that names it may be
-# between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to")
-PERIOD_GAP = r"(?:[^.;:!?()\d$€£¥]|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)){0,100}$"
+# between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to") or the
+# change of the same amount by which it moved ("monthly repayments fall by £38, from £1,402 to £1,364")
+PERIOD_GAP = (r"(?:[^.;:!?()\d$€£¥]|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)"
+              r"|\bby\s+[$€£¥]?\d[\d,]*(?:\.\d+)?(?=,?\s+from\b)){0,100}$")
 
 
 @dataclass(frozen=True, slots=True)
