@@ -164,6 +164,10 @@ SCANNED = [
     ("Profit fell by £38, from £1,402 to £1,364.", "£1,402", "GBP"),  # no period named
     ("The weekly travel pass goes from £41 to £44.", "£41", "GBP per week"),
     ("The weekly travel pass goes from £41 to £44.", "£44", "GBP per week"),
+    # the other end of a comparison written "below" or "above" takes the rate (guide 14)
+    ("Freight slid to $2,480 per container, well below the $4,100 charged last spring.", "$4,100",
+     "USD per container"),
+    ("Gold held at $2,010 an ounce, just above the $1,990 of Monday.", "$1,990", "USD per ounce"),
 ]
 
 

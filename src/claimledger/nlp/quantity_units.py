@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 # between two amounts of a list or a comparison (G-7, guide 14): "[£1.45] a litre and diesel at [£1.52]",
-# "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]"
+# "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]",
+# "[$2,480] per container, well below the [$4,100] of last spring" (the other end of a comparison, guide 14)
 LIST_AFTER_RATE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
                              r"(?P<joint>and|or|while|whereas|versus|vs\.?|against|compared\s+with"
-                             r"|(?:up\s+|down\s+)?from|up|down|(?P<change>(?:a|an)\s+(?:drop|fall|rise|increase|"
+                             r"|(?:up\s+|down\s+)?from|up|down|(?:(?:well|far|just|slightly)\s+)?(?:below|above)"
+                             r"|(?P<change>(?:a|an)\s+(?:drop|fall|rise|increase|"
                              r"decrease|cut|saving|reduction|jump|hike)\s+of))\s+"
                              r"(?P<tail>(?:(?:[\w$£€¥¢%,/-]|\.(?=\d))+\s+){0,6})$")
 # "[R2,315] a month, and the child support grant by [R20]": the change of the next item of the list
