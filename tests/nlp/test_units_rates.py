@@ -153,6 +153,9 @@ SCANNED = [
     ("A cleaner on the new award earns about $1,040 more a year.", "about $1,040", "USD per year"),
     ("Season-ticket holders will pay nearly £90 extra a year.", "nearly £90", "GBP per year"),
     ("Savers got £40 more a year ago.", "£40", "GBP"),  # "a year ago" is no rate
+    ("A porter on the new scale takes home £1,020 more a year before tax.", "£1,020", "GBP per year"),
+    ("Her pay is £2,300 a month after deductions.", "£2,300", "GBP per month"),
+    ("The fee was £300 a year before the reform.", "£300", "GBP"),  # "a year before": a time
     # an hourly or nightly price, rate, fare or pass
     ("The union puts the hourly rate needed to rent in the city at £14.60.", "£14.60", "GBP per hour"),
     ("Hotels in the resort charged average nightly rates of €188 in August.", "€188", "EUR per night"),

@@ -39,6 +39,8 @@ PER_GAP = (r"(?:(?!\s(?:and|but|while|whereas|or)\s)[^.;:!?()\d$€£¥]"
 PER_REACH = 100
 # a size hyphened to the noun of a rate is not part of the unit (U-5): "$310 per 60-kilogram sack" is USD per
 # sack, "US$2,480 per 20-foot container" USD per container
+# "a year before tax", "a month after deductions": the words of a pay rate, not of a time ("a year before")
+NOT_A_TIME_AFTER = r"(?!\s+(?:tax|taxes|deductions|housing\s+costs)\b)"
 SIZE_OF_BASE = r"(?:\d[\d,.]*-[a-z]+(?:-[a-z]+)?\s+)?"
 OWN_FIGURE = re.compile(r"\d")  # "HK$3,260 per sq ft": the rate of the figure before it, not of a later one
 # "revenue per passenger rose to [€24.10] from [€22.60]": the earlier value of a rate named before them
@@ -147,7 +149,7 @@ class UnitReader:
         self.rate_after = re.compile(
             rf"(?:\s*/\s*|(?:\s+(?:more|less|extra))?\s+(?:a|an|per|each)\s+{SIZE_OF_BASE})"
             rf"(?P<per>{phrase_alternation(list(rates['per']))})\b"
-            rf"(?!(?:{after_time})\s+(?:{phrase_alternation(rates['not_after'])})\b)"
+            rf"(?!(?:{after_time})\s+(?:{phrase_alternation(rates['not_after'])})\b{NOT_A_TIME_AFTER})"
             rf"|\s+(?P<adverb>{phrase_alternation(list(rates['adverbs']))})\b", re.IGNORECASE)
         self.per_words.update({k.lower(): v for k, v in rates["adverbs"].items()})
         self.per_before = re.compile(  # "revenue per passenger rose to ", "emissions per passenger km fell"
