@@ -28,6 +28,8 @@ SCANNED = [
     ("Households used 3,100 kilowatt hours last winter.", "3,100", "kilowatt-hour"),
     ("Wind farms generated 21 terawatt hours in the quarter.", "21", "terawatt-hour"),
     ("Power cost 31.2p per kWh on the new tariff.", "31.2p", "GBP per kilowatt-hour"),
+    ("The estate car used 17.3 kWh/100km on the motorway.", "17.3", "kilowatt-hour per 100 kilometre"),
+    ("The van averaged 21 kWh / 100 km in winter.", "21", "kilowatt-hour per 100 kilometre"),
     ("Spot power hit €212 per megawatt hour at the evening peak.", "€212", "EUR per megawatt-hour"),
     ("The bus line emits 38 grams per passenger kilometre.", "38", "gram per passenger-kilometre"),
     # "per cent" is percent, and the earlier end of a change takes the later end's unit

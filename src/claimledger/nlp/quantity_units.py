@@ -141,6 +141,11 @@ class UnitReader:
         # a bare "W" is a watt only glued to the figure ("65W"): "Route 66 W" is a direction
         self.measure_symbol = re.compile(rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?![\w/²])")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
+        # a rate with a base written with a slash (G-6, R-2): "16.9 kWh/100km" → kilowatt-hour per 100
+        # kilometre
+        self.measure_per_base = re.compile(
+            rf"\s?(?P<unit>{unit_symbols})\s?/\s?(?P<base>[1-9]\d{{0,2}}(?:,?000)*)"
+            rf"\s?(?P<unit2>{unit_symbols})(?![\w/²])")
         rates = table["rates"]
         self.per_words = {k.lower(): hyphenate_products(v) for k, v in rates["per"].items()}
         # "a year earlier", "a day ago" are not rates; "per sq ft after discounts" is one
@@ -203,6 +208,12 @@ class UnitReader:
         "570 sq m", "256GB"). The text of the quantity stays the figure: the unit is named, not quoted."""
         first = NEXT_WORD.match(text, end)  # a dictionary look-up first: most figures count a plain noun
         if first is None or not self._may_be_unit(first.group(1)):
+            return end
+        based = self.measure_per_base.match(text, end)
+        if based is not None:
+            mention.unit = f"{self.unit_symbols[based.group('unit')]} per {based.group('base')} " \
+                f"{self.unit_symbols[based.group('unit2')]}"
+            mention.unit_end = based.end()
             return end
         found = self.measure_symbol.match(text, end) or self.measure_word.match(text, end)
         if found is None:
