@@ -163,6 +163,10 @@ SCANNED = [
     ("Hotels in the resort charged average nightly rates of €188 in August.", "€188", "EUR per night"),
     ("The weekly travel pass now costs £41.", "£41", "GBP per week"),
     ("The annual report put profit at £4 million.", "£4 million", "GBP"),  # a report is no rate
+    # "rate" and "price" after a period adjective are no rate of a later amount when they head a statistic
+    ("The annual rate of inflation slowed to 3.2 per cent, while a loaf rose to £1.40.", "£1.40", "GBP"),
+    ("The annual inflation rate eased to 2.1%, and petrol fell to £1.38.", "£1.38", "GBP"),
+    ("Monthly price growth slowed and the typical flat sold for £289,000.", "£289,000", "GBP"),
     # both ends of a change of an amount named by a period adjective, past the change by which it moved
     ("Monthly repayments on a loan will fall by £38, from £1,402 to £1,364.", "£1,402", "GBP per month"),
     ("Monthly repayments on a loan will fall by £38, from £1,402 to £1,364.", "£1,364", "GBP per month"),
