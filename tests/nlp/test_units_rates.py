@@ -28,6 +28,8 @@ SCANNED = [
     ("Households used 3,100 kilowatt hours last winter.", "3,100", "kilowatt-hour"),
     ("Wind farms generated 21 terawatt hours in the quarter.", "21", "terawatt-hour"),
     ("Power cost 31.2p per kWh on the new tariff.", "31.2p", "GBP per kilowatt-hour"),
+    ("The estate car used 17.3 kWh/100km on the motorway.", "17.3", "kilowatt-hour per 100 kilometre"),
+    ("The van averaged 21 kWh / 100 km in winter.", "21", "kilowatt-hour per 100 kilometre"),
     ("Spot power hit €212 per megawatt hour at the evening peak.", "€212", "EUR per megawatt-hour"),
     ("The bus line emits 38 grams per passenger kilometre.", "38", "gram per passenger-kilometre"),
     # "per cent" is percent, and the earlier end of a change takes the later end's unit
@@ -142,6 +144,39 @@ SCANNED = [
     ("SYDNEY - The decision sent the Australian dollar briefly above 66.1 US cents.", "above 66.1 US cents",
      "USD per AUD"),
     ("The bus fare rose 50 cents.", "50 cents", "USD"),
+    # a size hyphened to the noun of a rate is dropped (U-5); prices per bag, container, team, member, visitor
+    ("Robusta sold at $310 per 60-kilogram sack on Tuesday.", "$310", "USD per sack"),
+    ("Last season the same grade fetched $205 a bag.", "$205", "USD per bag"),
+    ("Spot freight on the route rose to US$2,480 per 20-foot container.", "US$2,480", "USD per container"),
+    ("The league will pay out €4 million per team in the group stage.", "€4 million", "EUR per team"),
+    ("Average revenue per member in Europe climbed to €11.20.", "€11.20", "EUR per member"),
+    ("Spending per visitor dipped 3 per cent to about A$2,150.", "about A$2,150", "AUD per visitor"),
+    # a comparative word between an amount and its period (section 14 "Rates")
+    ("A cleaner on the new award earns about $1,040 more a year.", "about $1,040", "USD per year"),
+    ("Season-ticket holders will pay nearly £90 extra a year.", "nearly £90", "GBP per year"),
+    ("Savers got £40 more a year ago.", "£40", "GBP"),  # "a year ago" is no rate
+    ("A porter on the new scale takes home £1,020 more a year before tax.", "£1,020", "GBP per year"),
+    ("Her pay is £2,300 a month after deductions.", "£2,300", "GBP per month"),
+    ("The fee was £300 a year before the reform.", "£300", "GBP"),  # "a year before": a time
+    # an hourly or nightly price, rate, fare or pass
+    ("The union puts the hourly rate needed to rent in the city at £14.60.", "£14.60", "GBP per hour"),
+    ("Hotels in the resort charged average nightly rates of €188 in August.", "€188", "EUR per night"),
+    ("The weekly travel pass now costs £41.", "£41", "GBP per week"),
+    ("The annual report put profit at £4 million.", "£4 million", "GBP"),  # a report is no rate
+    # "rate" and "price" after a period adjective are no rate of a later amount when they head a statistic
+    ("The annual rate of inflation slowed to 3.2 per cent, while a loaf rose to £1.40.", "£1.40", "GBP"),
+    ("The annual inflation rate eased to 2.1%, and petrol fell to £1.38.", "£1.38", "GBP"),
+    ("Monthly price growth slowed and the typical flat sold for £289,000.", "£289,000", "GBP"),
+    # both ends of a change of an amount named by a period adjective, past the change by which it moved
+    ("Monthly repayments on a loan will fall by £38, from £1,402 to £1,364.", "£1,402", "GBP per month"),
+    ("Monthly repayments on a loan will fall by £38, from £1,402 to £1,364.", "£1,364", "GBP per month"),
+    ("Profit fell by £38, from £1,402 to £1,364.", "£1,402", "GBP"),  # no period named
+    ("The weekly travel pass goes from £41 to £44.", "£41", "GBP per week"),
+    ("The weekly travel pass goes from £41 to £44.", "£44", "GBP per week"),
+    # the other end of a comparison written "below" or "above" takes the rate (guide 14)
+    ("Freight slid to $2,480 per container, well below the $4,100 charged last spring.", "$4,100",
+     "USD per container"),
+    ("Gold held at $2,010 an ounce, just above the $1,990 of Monday.", "$1,990", "USD per ounce"),
 ]
 
 

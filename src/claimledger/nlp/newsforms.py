@@ -16,8 +16,10 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 # an exchange rate quoted in cents ("65.4 US cents")
 MINOR_UNIT = re.compile(r"\s?(?:cents?\b|¢)", re.IGNORECASE)
 PERIOD_REACH = 140  # characters before an amount where the noun of a period that names it may be
-# between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to")
-PERIOD_GAP = r"(?:[^.;:!?()\d$€£¥]|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)){0,100}$"
+# between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to") or the
+# change of the same amount by which it moved ("monthly repayments fall by £38, from £1,402 to £1,364")
+PERIOD_GAP = (r"(?:[^.;:!?()\d$€£¥]|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)"
+              r"|\bby\s+[$€£¥]?\d[\d,]*(?:\.\d+)?(?=,?\s+from\b)){0,100}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,10 @@ class NewsForms:
         after = (self.period_measure_after if measure else self.period_after).match(text, end)
         found = after or (self.period_measure_before if measure else self.period_before).search(
             text, max(0, start - PERIOD_REACH), start)
-        return self.period_units[found.group("adj").lower()] if found is not None else None
+        if found is None:
+            return None
+        adjective = found.groupdict().get("adj") or found.group("rate_adj")
+        return self.period_units[adjective.lower()]
 
     def sport_rate(self, text: str, start: int, end: int) -> tuple[str, int] | None:
         """(unit, end) of a bare figure that is a rate a sport names: "an economy of 6.00", "a strike rate of
@@ -129,6 +134,9 @@ def default_forms() -> NewsForms:
     periods = table["period_rates"]
     adjectives = phrase_alternation(list(periods["adjectives"]))
     nouns, measure_nouns = phrase_alternation(periods["nouns"]), phrase_alternation(periods["measure_nouns"])
+    rate_adjectives, rate_nouns = phrase_alternation(periods["rate_adjectives"]), \
+        phrase_alternation(periods["rate_nouns"])
+    rate_not_before = phrase_alternation(periods["rate_nouns_not_before"])
     sport = table["sport_rates"]
     sport_units = {k.lower(): v for k, v in {**sport["named"], **sport["after"]}.items()}
     return NewsForms(
@@ -138,8 +146,9 @@ def default_forms() -> NewsForms:
         sport_after=re.compile(rf"\s+(?:an?|per)\s+(?P<rate>{phrase_alternation(list(sport['after']))})\b",
                                re.IGNORECASE),
         sport_units=sport_units,
-        period_before=re.compile(rf"\b(?P<adj>{adjectives})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b{PERIOD_GAP}",
-                                 re.IGNORECASE),
+        period_before=re.compile(rf"\b(?:(?P<adj>{adjectives})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
+                                 rf"|(?P<rate_adj>{rate_adjectives})\s+(?:{rate_nouns})\b"
+                                 rf"(?!\s+(?:{rate_not_before})\b)){PERIOD_GAP}", re.IGNORECASE),
         period_measure_before=re.compile(
             rf"\b(?P<adj>{adjectives})\s+(?:[\w-]+\s+){{0,2}}?(?:{measure_nouns})\b{PERIOD_GAP}",
             re.IGNORECASE),

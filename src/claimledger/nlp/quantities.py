@@ -18,6 +18,7 @@ from claimledger.nlp.figurestarts import FigureStarts
 from claimledger.nlp.lexicon import first_characters, load_table, phrase_alternation
 from claimledger.nlp.quantity_forms import (
     AND_WORD,
+    CHANGE_GO_FROM,
     CHANGE_RIGHT_BEFORE,
     CHANGE_TO,
     CHANGE_VERBS,
@@ -500,7 +501,8 @@ class QuantityScanner(NumberParts):
                     and not RANGED.search(text, max(0, between.start() - 12), between.start()) \
                     and (CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start())
                          or CHANGE_VERBS_MORE.search(text, max(0, between.start() - 60), between.start())
-                         or CHANGE_VERBS_FAR.search(text, max(0, between.start() - 120), between.start())):
+                         or CHANGE_VERBS_FAR.search(text, max(0, between.start() - 120), between.start())
+                         or CHANGE_GO_FROM.search(text, max(0, between.start() - 12), between.start())):
                 mention.role = "from"
                 return end  # "rose from 500 to 700" is a change: two figures, not a range, each with its role
         else:

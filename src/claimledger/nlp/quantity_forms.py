@@ -24,6 +24,9 @@ CHANGE_VERBS_FAR = re.compile(
     r"\b(?:raised|raises|raising|cut|cuts|increased|increases|reduced|reduces|lowered|lowers|lifted|lifts|hiked|"
     r"slashed|trimmed)\b(?:(?!\b(?:range|ranging|ranged|between|varies|vary|varying)\b)[^.;:!?])*$",
     re.IGNORECASE)
+# "the weekly pass goes from £30 to £33": "go" is a change only right before "from" (section 14, "Changes");
+# "go to 500 people", "goes 5 to 10" stay as they are
+CHANGE_GO_FROM = re.compile(r"\b(?:go|goes|going|gone)\s+(?:up\s+|down\s+)?$", re.IGNORECASE)
 RANGED = re.compile(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+$", re.IGNORECASE)
 # "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
 METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thick|across|underground|"

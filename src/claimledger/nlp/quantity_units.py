@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
 NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would start with ("km" of "km/h")
 # between two amounts of a list or a comparison (G-7, guide 14): "[£1.45] a litre and diesel at [£1.52]",
-# "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]"
+# "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]",
+# "[$2,480] per container, well below the [$4,100] of last spring" (the other end of a comparison, guide 14)
 LIST_AFTER_RATE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
                              r"(?P<joint>and|or|while|whereas|versus|vs\.?|against|compared\s+with"
-                             r"|(?:up\s+|down\s+)?from|up|down|(?P<change>(?:a|an)\s+(?:drop|fall|rise|increase|"
+                             r"|(?:up\s+|down\s+)?from|up|down|(?:(?:well|far|just|slightly)\s+)?(?:below|above)"
+                             r"|(?P<change>(?:a|an)\s+(?:drop|fall|rise|increase|"
                              r"decrease|cut|saving|reduction|jump|hike)\s+of))\s+"
                              r"(?P<tail>(?:(?:[\w$£€¥¢%,/-]|\.(?=\d))+\s+){0,6})$")
 # "[R2,315] a month, and the child support grant by [R20]": the change of the next item of the list
@@ -35,6 +37,11 @@ TIME_RATES = frozenset({"year", "month", "week", "day", "hour", "minute", "secon
 PER_GAP = (r"(?:(?!\s(?:and|but|while|whereas|or)\s)[^.;:!?()\d$€£¥]"
            r"|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|pc\b)){0,70}$")
 PER_REACH = 100
+# a size hyphened to the noun of a rate is not part of the unit (U-5): "$310 per 60-kilogram sack" is USD per
+# sack, "US$2,480 per 20-foot container" USD per container
+# "a year before tax", "a month after deductions": the words of a pay rate, not of a time ("a year before")
+NOT_A_TIME_AFTER = r"(?!\s+(?:tax|taxes|deductions|housing\s+costs)\b)"
+SIZE_OF_BASE = r"(?:\d[\d,.]*-[a-z]+(?:-[a-z]+)?\s+)?"
 OWN_FIGURE = re.compile(r"\d")  # "HK$3,260 per sq ft": the rate of the figure before it, not of a later one
 # "revenue per passenger rose to [€24.10] from [€22.60]": the earlier value of a rate named before them
 COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+with)\s+"
@@ -134,14 +141,20 @@ class UnitReader:
         # a bare "W" is a watt only glued to the figure ("65W"): "Route 66 W" is a direction
         self.measure_symbol = re.compile(rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?![\w/²])")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
+        # a rate with a base written with a slash (G-6, R-2): "16.9 kWh/100km" → kilowatt-hour per 100
+        # kilometre
+        self.measure_per_base = re.compile(
+            rf"\s?(?P<unit>{unit_symbols})\s?/\s?(?P<base>[1-9]\d{{0,2}}(?:,?000)*)"
+            rf"\s?(?P<unit2>{unit_symbols})(?![\w/²])")
         rates = table["rates"]
         self.per_words = {k.lower(): hyphenate_products(v) for k, v in rates["per"].items()}
         # "a year earlier", "a day ago" are not rates; "per sq ft after discounts" is one
         times = [word for word, per in rates["per"].items() if per in TIME_RATES]
         after_time = "|".join(f"(?<={re.escape(word)})" for word in times)
         self.rate_after = re.compile(
-            rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<per>{phrase_alternation(list(rates['per']))})\b"
-            rf"(?!(?:{after_time})\s+(?:{phrase_alternation(rates['not_after'])})\b)"
+            rf"(?:\s*/\s*|(?:\s+(?:more|less|extra))?\s+(?:a|an|per|each)\s+{SIZE_OF_BASE})"
+            rf"(?P<per>{phrase_alternation(list(rates['per']))})\b"
+            rf"(?!(?:{after_time})\s+(?:{phrase_alternation(rates['not_after'])})\b{NOT_A_TIME_AFTER})"
             rf"|\s+(?P<adverb>{phrase_alternation(list(rates['adverbs']))})\b", re.IGNORECASE)
         self.per_words.update({k.lower(): v for k, v in rates["adverbs"].items()})
         self.per_before = re.compile(  # "revenue per passenger rose to ", "emissions per passenger km fell"
@@ -195,6 +208,12 @@ class UnitReader:
         "570 sq m", "256GB"). The text of the quantity stays the figure: the unit is named, not quoted."""
         first = NEXT_WORD.match(text, end)  # a dictionary look-up first: most figures count a plain noun
         if first is None or not self._may_be_unit(first.group(1)):
+            return end
+        based = self.measure_per_base.match(text, end)
+        if based is not None:
+            mention.unit = f"{self.unit_symbols[based.group('unit')]} per {based.group('base')} " \
+                f"{self.unit_symbols[based.group('unit2')]}"
+            mention.unit_end = based.end()
             return end
         found = self.measure_symbol.match(text, end) or self.measure_word.match(text, end)
         if found is None:
