@@ -65,6 +65,32 @@ HEAD_TYPES = [
     ("Two outside astronomers", "person"),
     ("Plaintiffs' counsel", "person"),
     ("residents", "person"),
+    # TYPE-2: a post whose body is its possessor ("the UN's coordinator") takes the body's type; a post
+    # that names its own body keeps it ("Eastmoor's defence minister")
+    ("the UN's relief coordinator for Eastmoor", "international_org"),
+    ("UNICEF's representative in Valmont", "international_org"),
+    ("Eastmoor's defence minister", "military"),
+    ("Chief secretary", "government"),
+    ("company president", "company"),
+    ("a volunteer team leader", "person"),
+    # TYPE-5: a state's scientific or civil-defence institute is not a think tank
+    ("Eastmoor's seismological institute", "government"),
+    ("the country's civil defence institute", "government"),
+    ("Valmont Institute of Policy Studies", "ngo"),
+    # Q-10: schools and principals, exam councils (several countries: international), national
+    # inventories; a working group of unknown members is unknown, a region's is government
+    ("the secondary school's principal", "government"),
+    ("Northern Examinations Council", "government"),
+    ("East African Examinations Council", "international_org"),
+    ("Joint Admissions Board", "government"),
+    ("the national emissions inventory", "government"),
+    ("a flood working group", "unknown"),
+    ("the province's drought working group", "government"),
+    # R-12: a "School of ..." is a university
+    ("Valmont School of Economics", "ngo"),
+    # TYPE-7 and TYPE-10: a tracker of aid is a monitor; statisticians speak for themselves
+    ("Coastal Aid Tracker", "ngo"),
+    ("Military statisticians", "person"),
 ]
 
 
@@ -131,6 +157,67 @@ def test_speaker_by_kind(text, quantity, name, kind):
     assert claim.source.name == name
     if kind is not None:  # None: the type is the decision model's call on this name
         assert claim.source.type == kind
+
+
+# TYPE-2: a named person takes the type of the body the post they are introduced with speaks for; an
+# occupation, a community role or a post no longer held leaves them a person. (text, figure, name, type)
+OFFICE_HOLDERS = [
+    ("Provincial governor Ilse Marten says at least four people have died.", "at least four", "Ilse Marten",
+     "government"),
+    ("Navy spokesman Captain Oren Talvik said sailors recovered 17 bodies.", "17", "Oren Talvik", "military"),
+    ("Colonel Adra Venn, a spokeswoman for the joint command, said troops repelled 9 attacks.", "9",
+     "Adra Venn", "military"),
+    ("Sorvik's mayor, Pavla Dren, said crews had restored heating to about 70% of flats.", "about 70%",
+     "Pavla Dren", "government"),
+    ("Prices will rise further, said Joel Marsh of Harrowgate Securities. Marsh said sales fell 8%.", "8%",
+     "Joel Marsh", "company"),
+    ("Former transport minister Ulla Brask claimed that 300 bridges needed repair.", "300", "Ulla Brask",
+     "person"),
+    ("Economist Hugo Lind of the Marsh Institute expects growth of about 1.5% next year.", "about 1.5%",
+     "Hugo Lind", "person"),
+    ("Eastmoor's defence minister, Tarik Oss, said the army needed at least six more radars.",
+     "at least six", "Tarik Oss", "military"),
+]
+
+
+# a bare "the minister" speaks for the ministry the article named before it
+OFFICE_HOLDERS.append(
+    ("Valmont will send 40 tanks, the defence ministry announced. \u201cWe are helping,\u201d the minister "
+     "told reporters. He said the air defences had shot down more than 80 percent of the drones.",
+     "more than 80 percent", "minister", "military"))
+
+
+@pytest.mark.parametrize("text,quantity,name,kind", OFFICE_HOLDERS, ids=[r[2] for r in OFFICE_HOLDERS])
+def test_office_holder_takes_the_body_type(text, quantity, name, kind):
+    claim = claim_for(text, quantity)
+    assert (claim.source.name, claim.source.type) == (name, kind)
+
+
+# SRC-4 / Q-11: a body that records or compiles the figures is the source; an acronym the article spelled
+# out before takes the full name (SRC-N2); "based on" names only the maker of a document made "by" it.
+RECORDERS = [
+    ("Thefts fell by a tenth, according to figures published by the Harbour Statistics Board. The HSB "
+     "recorded 8,240 thefts in 2023.", "8,240", "Harbour Statistics Board", "government"),
+    ("Rents slipped 0.4 per cent in May, based on data compiled by property portal HomeLane.",
+     "0.4 per cent", "HomeLane", "company"),
+    ("Only around €300 million can be delivered this year, according to a breakdown prepared by the "
+     "Coastal Aid Tracker.", "around €300 million", "Coastal Aid Tracker", "ngo"),
+    ("Police recorded 412 burglaries in the town last year.", "412", "Police", "government"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,name,kind", RECORDERS, ids=[r[1] for r in RECORDERS])
+def test_recorder_is_the_source(text, quantity, name, kind):
+    claim = claim_for(text, quantity)
+    assert (claim.source.name, claim.source.type) == (name, kind)
+
+
+def test_based_on_figures_from_a_body_is_the_outlets_reckoning():
+    text = ("Taken together, a nurse could earn up to 90,000 crowns a month, more than twice the regional "
+            "wage, based on figures from the statistics office.")
+    assert claim_for(text, "up to 90,000 crowns").source.name == "AUTHOR"
+    text = "The fare works out at about $40, based on the exchange rate on Monday."
+    assert claim_for(text, "about $40").source.name == "AUTHOR"
 
 
 NOT_SPEAKERS = [

@@ -12,7 +12,13 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.attribution.names import _expanded, acronym_definitions, defined_acronyms, source_name
+from claimledger.nlp.attribution.names import (
+    _expanded,
+    acronym_definitions,
+    defined_acronyms,
+    source_name,
+    spelled_out_before,
+)
 from claimledger.nlp.attribution.rules import (
     ACT_VERBS,
     FIGURE_NOUNS,
@@ -225,6 +231,8 @@ class Attributor(SpeakerReader):
                 pobj = pobj if pobj is None else _phrase_head(pobj)
             if pobj is None:
                 continue
+            if match.group(0).lower() in self.rules.document_phrases and not _compiled_by(pobj, self.rules):
+                continue  # "based on the exchange rate", "based on figures from X": the outlet's reckoning
             found = self._named(pobj, match.group(0).lower())
             found = self.originator(pobj, found) if found.name != AUTHOR else found
             distance = abs(start - draft.start)
@@ -333,7 +341,8 @@ class Attributor(SpeakerReader):
                                       alignment_mode="expand")
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) \
                     if span is not None else None
-            if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed:
+            if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed \
+                    and match.group(0).lower() not in self.rules.document_phrases:
                 self.last_named = Attribution(source_name(pobj), token=pobj,
                                               descriptor=self.doc[pobj.left_edge.i:pobj.i + 1].text)
                 self.named.append(self.last_named)
@@ -358,6 +367,23 @@ def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | No
     return None
 
 
+MINISTRY_MEMORY = 12  # sources named before that a bare "the minister" looks back over
+BARE_MINISTER = frozenset({"minister", "the minister"})
+
+
+def _ministry_of_bare_minister(found: Attribution, named: list[Attribution],
+                              sources: SourceTable) -> str | None:
+    """The type of the latest ministry the article named as a source, for a bare "the minister" (TYPE-2: a
+    minister speaks for the ministry; the defence ministry's is military)."""
+    if found.name.lower() not in BARE_MINISTER:
+        return None
+    for earlier in reversed(named[-MINISTRY_MEMORY:]):
+        if "ministry" in earlier.name.lower():
+            kind = earlier.resolve(sources)[1]
+            return kind if kind not in ("unknown", "person") else None
+    return None
+
+
 def _type_given_before(found: Attribution, named: list[Attribution], sources: SourceTable) -> str:
     """The type the same name had where it was described before ("the disaster agency AFAD")."""
     for earlier in reversed(named):
@@ -366,6 +392,24 @@ def _type_given_before(found: Attribution, named: list[Attribution], sources: So
             if kind != "unknown":
                 return kind
     return "unknown"
+
+
+def _compiled_by(document: Token, rules: AttributionRules) -> bool:
+    """A document whose maker the text names as the agent of its making: "data compiled by X", "a
+    breakdown prepared by X" (what "based on" may attribute; "based on figures from X" is the outlet's own
+    reckoning from X's figures)."""
+    if document.lemma_.lower() not in rules.documents:
+        return False
+    return any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in document.children)
+
+
+def spelled_out(doc: Doc, acronym: str, at: int) -> str | None:
+    """The full name an acronym spells that the article wrote before (``spelled_out_before``), once per
+    acronym and document."""
+    cache = doc.user_data.setdefault("claimledger_spelled", {})
+    if acronym not in cache:
+        cache[acronym] = spelled_out_before(doc_text(doc), acronym, at)
+    return cache[acronym]
 
 
 def read_attribution(doc: Doc, rules: AttributionRules) -> None:
@@ -386,6 +430,15 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             draft.source_via = found.via
             draft.source_token = found.token
             draft.source_canonical, draft.source_type = found.resolve(rules.sources)
+            held = found.held_post(rules.sources, draft.source_type)
+            if held is not None and draft.source_canonical is None:
+                draft.source_type = held  # "Regional governor Dmytro Halyk" → government (TYPE-2)
+            if draft.source_name == found.name and draft.source_type == "unknown" \
+                    and found.name not in acronyms:
+                spelled = spelled_out(doc, found.name, draft.start)
+                if spelled is not None:  # "The CSO said" after "the Central Statistics Office": SRC-N2
+                    draft.source_name = spelled
+                    draft.source_canonical, draft.source_type = rules.sources.resolve(spelled)
             if draft.source_type == "unknown" and found.name in acronyms:
                 # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
                 draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
@@ -397,4 +450,7 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
                     draft.source_type = longer.resolve(rules.sources)[1]
             if draft.source_type == "unknown":
                 draft.source_type = _type_given_before(found, attributor.named, rules.sources)
+            ministry = _ministry_of_bare_minister(found, attributor.named, rules.sources)
+            if ministry is not None:
+                draft.source_type = ministry  # "the minister said" after "the defence ministry announced"
         attributor.remember(sentence)

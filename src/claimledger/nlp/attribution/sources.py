@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.attribution.rules import ORGANISATION_TYPES, PERSON_ROLES, TITLES, default_rules
 from claimledger.nlp.drafts import doc_text
+from claimledger.normalize.heads import default_heads
 from claimledger.normalize.sources import SourceTable, normalize_name
 
 
@@ -58,6 +59,16 @@ class Attribution:
         if kind == "unknown" and self.token is not None:
             kind = self._kind_from_the_text()
         return None, kind
+
+    def held_post(self, sources: SourceTable, kind: str) -> str | None:
+        """For a named person (``kind`` as ``resolve`` gave it), the type of the body the post they are
+        introduced with speaks for (TYPE-2: "Regional governor Dmytro Halyk" → government); None when the
+        article gives them no such post. Kept apart from ``resolve``, which says who speaks as a person."""
+        if self.token is None or kind not in ("person", "unknown"):
+            return None
+        if kind == "unknown" and not self._personal_name(sources, titled=True):
+            return None
+        return post_kind_in_text(self.token.doc, self.name, sources)
 
     def _described(self, sources: SourceTable) -> str:
         """The type the words around the name give: "the rights group OVD-Info", "the Archive of
@@ -120,6 +131,133 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
     if name not in cache:
         cache[name] = _first_description(doc_text(doc), name, sources)
     return cache[name]
+
+
+# -- TYPE-2: the post a named person holds where the article introduces them ----------------------------
+POST_REACH = 90  # characters read before and after a personal name for the post it is given
+NAME_OCCURRENCES = 4  # the first few places a name stands: where the article introduces the person
+# Posts that speak for a body besides source_heads.toml's [posts] (TYPE-2's list)
+STATE_POSTS = frozenset({
+    "governor", "mayor", "minister", "president", "premier", "commissioner", "ambassador", "lawmaker",
+    "senator", "superintendent", "commandant", "principal", "headteacher", "headmaster", "headmistress",
+    "prosecutor", "registrar", "chancellor", "sheriff", "ombudsman", "treasurer", "attaché", "consul",
+})
+NO_LONGER = re.compile(r"\b(?:former|ex|retired|then|onetime|one-time|erstwhile)\b", re.IGNORECASE)
+ABBREVIATED_TITLE = re.compile(
+    r"\b(Gen|Brig|Col|Lt|Maj|Capt|Cpt|Sgt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Supt)\.")
+ROLE_EDGE = re.compile(r"[.;:!?“”\"()\[\]—–\n]|\s-\s")
+LEADING_FUNCTION = re.compile(
+    r"^(?:(?:according to|said|says|told|added|adds|by|and|but|while|the|a|an)\s+)+", re.IGNORECASE)
+BODY_AFTER = re.compile(
+    r"\s+(?:of|at|from)\s+(?:the\s+)?([A-ZÀ-Ý][\w'’&-]*(?: (?:[A-ZÀ-Ý][\w'’&-]*|of|for|and|&)){0,5})")
+TITLE_RANK = re.compile(r"(?:Brig|Maj|Lt|Lieut|Gen|Col|Rear|Vice)[-.]?(?:Gen|Col|Adm)?\.?", re.IGNORECASE)
+
+
+def post_kind_in_text(doc: Doc, name: str, sources: SourceTable) -> str | None:
+    """The type of the body a named person speaks for, from the post the article gives them where it
+    names them (guide TYPE-2): "Regional governor Dmytro Halyk" → government, "Colonel Ilvar Petrasz, a
+    spokesman for the general staff" → military, "Lessany's mayor, Hanna Virek" → government, "Brian
+    Cheung of Tidewater Securities" (introduced only by the body) → company. None when the article gives
+    no post that speaks for a body, or gives an occupation ("economist Rachel Osborne"), or a post the
+    person no longer holds ("former deputy defence minister"). Cached on the document."""
+    cache = doc.user_data.setdefault("claimledger_posts", {})
+    if name not in cache:
+        cache[name] = _post_kind(doc_text(doc), name, sources)
+    return cache[name]
+
+
+def _post_kind(text: str, name: str, sources: SourceTable) -> str | None:
+    if not name or name == AUTHOR or len(name) < 3:
+        return None
+    for key in dict.fromkeys((name, name.split()[-1])):  # "Ms Lau" is introduced as "Vivian Lau Wing-sze"
+        at, seen = text.find(key), 0
+        while at >= 0 and seen < NAME_OCCURRENCES:
+            seen += 1
+            start, end = _whole_name(text, at, at + len(key))
+            found = _post_around(text, start, end, sources)
+            if found is not None:
+                return None if found == "person" else found
+            at = text.find(key, at + 1)
+    return None
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of capitalised words a name stands in ("Vivian Lau Wing-sze" around "Lau"), up to three
+    words either side, not taking a post ("President Aldo Renvik" stays "Aldo Renvik")."""
+    posts = default_heads().posts | STATE_POSTS
+    for _ in range(3):
+        before = re.search(r"([A-ZÀ-Ý][\w'’-]*)\s$", text[max(0, start - 30):start])
+        word = before.group(1).lower() if before is not None else ""
+        if before is None or word in posts or word in TITLES or default_heads().kind_of(word) is not None:
+            break  # "President", "Dr", "Economist" say who the person is; they are not their name
+        start -= len(before.group(0))
+    for _ in range(3):
+        after = re.match(r"\s[A-ZÀ-Ý][\w'’-]*", text[end:end + 30])
+        if after is None or after.group(0).strip().lower() in posts:
+            break
+        end += len(after.group(0))
+    return start, end
+
+
+def _post_around(text: str, start: int, end: int, sources: SourceTable) -> str | None:
+    """The type the words right around one mention of a person give: a role before it ("Air force
+    spokesman Major Daryn Kovach", "Lessany's mayor, Hanna Virek"), a role set beside it after a comma
+    ("..., a spokesman for the general staff"), or a body after "of" ("Brian Cheung of Tidewater
+    Securities"). "person" for an occupation or a post no longer held; None when nothing is said."""
+    before = ABBREVIATED_TITLE.sub(r"\1", text[max(0, start - POST_REACH):start])
+    pieces = ROLE_EDGE.split(before)
+    tail = pieces[-1] if pieces else ""
+    roles = [tail.split(",")[-1]]
+    if not roles[0].strip() and tail.rstrip().endswith(",") and len(tail.split(",")) >= 2:
+        roles.append(tail.split(",")[-2])  # "Lessany's mayor, Hanna Virek"
+    after = text[end:end + POST_REACH]
+    apposed = re.match(r",\s+((?:a|an|the|its|their|his|her)\s+[^,.;:()—–]{3,80})", after)
+    if apposed is not None:
+        roles.append(apposed.group(1))  # "Colonel Ilvar Petrasz, a spokesman for the general staff"
+    roles = [_clean_role(role) for role in roles]
+    for role in roles:
+        kind = _kind_of_role(role, sources)
+        if kind is not None:
+            return kind
+    of_body = BODY_AFTER.match(after)
+    if of_body is not None and not roles[0]:
+        body = of_body.group(1).strip()
+        kind = sources.resolve(body)[1]
+        if kind not in ("unknown", "person", "author"):
+            return kind  # "Brian Cheung of Tidewater Securities": introduced only by the body
+    return None
+
+
+def _clean_role(role: str) -> str:
+    """The role without the words of saying before it and the titles after it: "said Air force spokesman
+    Major" → "Air force spokesman"."""
+    words = LEADING_FUNCTION.sub("", role.strip() + " ").split()
+    while words and (words[-1].lower().strip(".") in TITLES or TITLE_RANK.fullmatch(words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+def _kind_of_role(role: str, sources: SourceTable) -> str | None:
+    role = _clean_role(role)
+    words = [w.lower().strip("'’") for w in role.split()]
+    if not words:
+        return None
+    posts = default_heads().posts | STATE_POSTS
+    post_at = [i for i, w in enumerate(words) if w in posts or w.removesuffix("'s") in posts]
+    heads = default_heads()
+    occupation = heads.kind_of(" ".join(words))
+    if not post_at:
+        return "person" if occupation is not None and occupation[0] == "person" else None
+    if NO_LONGER.search(role):
+        return "person"  # "Former deputy defence minister Anton Kirsh" speaks for himself
+    kind = sources.guess_kind(role)
+    if kind == "person" or (occupation is not None and occupation[0] == "person"):
+        return "person"  # "a volunteer team leader", "camp leader": a community role (TYPE-2 ✗)
+    if kind == "unknown":
+        tail = re.split(r"\s+(?:at|of|for|with)\s+(?:the\s+)?", role, maxsplit=1)
+        if len(tail) == 2:
+            kind = sources.resolve(tail[1])[1]
+    return kind if kind not in ("unknown", "person", "author") else None
 
 
 DESCRIPTION_REACH = 200  # characters before a name a description may take: "the state oil company"
