@@ -91,6 +91,14 @@ HEAD_TYPES = [
     # TYPE-7 and TYPE-10: a tracker of aid is a monitor; statisticians speak for themselves
     ("Coastal Aid Tracker", "ngo"),
     ("Military statisticians", "person"),
+    # the organisers of a sporting event are a company, a protest's stay ngo; a health region and a
+    # school district are the state's; R-12-like: a comparison site and a commodities house are companies
+    ("the marathon organisers", "company"),
+    ("protest organisers", "ngo"),
+    ("the health region", "government"),
+    ("a fare-comparison site", "company"),
+    ("Saltmarsh Commodities", "company"),
+    ("Justice", "government"),
 ]
 
 
@@ -189,6 +197,33 @@ OFFICE_HOLDERS.append(
 
 @pytest.mark.parametrize("text,quantity,name,kind", OFFICE_HOLDERS, ids=[r[2] for r in OFFICE_HOLDERS])
 def test_office_holder_takes_the_body_type(text, quantity, name, kind):
+    claim = claim_for(text, quantity)
+    assert (claim.source.name, claim.source.type) == (name, kind)
+
+
+# More readings of who speaks and for whom: "Its director, X" is the body named before; a short name
+# the recogniser took for a person is the organisation named before with it; the outlet's own tracking is
+# AUTHOR; a press statement has no owner in "press"; a breakdown "attributed to X" is X's; a judge named
+# with the title "Justice" speaks for a court.
+MORE_SPEAKERS = [
+    ("The Valmont Energy Forum, a consumer charity, runs a helpline. Its director, Ida Sorn, said calls "
+     "had risen threefold since July.", "threefold", "Ida Sorn", "ngo"),
+    ("The handset maker Harrier Mobile unveiled a phone on Monday. Harrier also announced a tablet priced "
+     "at HK$3,998.", "HK$3,998", "Harrier", "company"),
+    ("Our basket tracking shows a block of cheddar fell from £2.49 to £2.29.", "£2.29", "AUTHOR", "author"),
+    ("The press statement said malnutrition had reached 18.6% in the district.", "18.6%", "AUTHOR",
+     "author"),
+    ("A monthly breakdown attributed to Western intelligence by a British newspaper suggested that losses "
+     "peaked at 9,000 in March.", "9,000", "Western intelligence", "intelligence"),
+    ("In a 94-page ruling released Tuesday, Justice Mara Olsen found the company had billed about 310,000 "
+     "accounts.", "about 310,000", "Mara Olsen", "government"),
+    ("The meeting organisers said around 14,000 spectators attended.", "around 14,000", "meeting organisers",
+     "company"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,name,kind", MORE_SPEAKERS, ids=[r[1] for r in MORE_SPEAKERS])
+def test_more_speakers(text, quantity, name, kind):
     claim = claim_for(text, quantity)
     assert (claim.source.name, claim.source.type) == (name, kind)
 

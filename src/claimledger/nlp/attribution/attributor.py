@@ -5,6 +5,7 @@ given where it was described or expanded before. ``read_attribution`` is the pip
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.attrs import LEMMA, POS
@@ -41,6 +42,7 @@ from claimledger.nlp.attribution.syntax import (
     _subject_of,
 )
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, span_text
+from claimledger.nlp.entities import entity_index
 from claimledger.nlp.runner import expired
 from claimledger.normalize.sources import SourceTable
 
@@ -367,6 +369,7 @@ def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | No
     return None
 
 
+OUR = re.compile(r"^(?:our|this (?:newspaper|paper|blog|site|outlet))\b", re.IGNORECASE)
 MINISTRY_MEMORY = 12  # sources named before that a bare "the minister" looks back over
 BARE_MINISTER = frozenset({"minister", "the minister"})
 
@@ -381,6 +384,20 @@ def _ministry_of_bare_minister(found: Attribution, named: list[Attribution],
         if "ministry" in earlier.name.lower():
             kind = earlier.resolve(sources)[1]
             return kind if kind not in ("unknown", "person") else None
+    return None
+
+
+ORG_BEFORE_ENTITIES = 60  # organisations named before a short name that it may be the first word of
+
+
+def _organisation_before(doc: Doc, found: Attribution, before: int) -> Attribution | None:
+    """ "Kestrel also announced" after "Kestrel Mobile unveiled": an organisation the article named
+    before (the recogniser's ORG), among the last few, whose name has the short name for a word."""
+    if " " in found.name or not found.name[:1].isupper():
+        return None
+    for ent in reversed(entity_index(doc).before(before)[-ORG_BEFORE_ENTITIES:]):
+        if ent.label_ == "ORG" and ent.text != found.name and found.name in ent.text.split():
+            return Attribution(ent.text, token=ent.root, descriptor=ent.text)
     return None
 
 
@@ -442,15 +459,23 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             if draft.source_type == "unknown" and found.name in acronyms:
                 # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
                 draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
-            if draft.source_type == "unknown":
+            if draft.source_type == "unknown" or (draft.source_type == "person" and " " not in found.name):
                 # "the CGT said" after "the CGT union said": the longer name given before types it;
+                # "Kestrel also announced" after "Kestrel Mobile said": a body, whatever the recogniser saw;
                 # "according to AFAD" after "Turkey's disaster agency AFAD said": the description given before
-                longer = _longer_name_before(found.name, attributor.named)
-                if longer is not None:
-                    draft.source_type = longer.resolve(rules.sources)[1]
+                longer = _longer_name_before(found.name, attributor.named) or _organisation_before(
+                    doc, found, draft.sentence.start)
+                kind = longer.resolve(rules.sources)[1] if longer is not None else "unknown"
+                if kind != "person" and (kind != "unknown" or draft.source_type == "unknown"):
+                    draft.source_type = kind
             if draft.source_type == "unknown":
                 draft.source_type = _type_given_before(found, attributor.named, rules.sources)
+            if OUR.match(draft.source_name) and not draft.source_name.startswith(("“", '"')):
+                # "Our basket tracking shows", "according to our calculations": the outlet's own voice
+                draft.source_name, draft.source_canonical, draft.source_type = AUTHOR, None, "author"
+                draft.source_token = draft.source_via = None
             ministry = _ministry_of_bare_minister(found, attributor.named, rules.sources)
+
             if ministry is not None:
                 draft.source_type = ministry  # "the minister said" after "the defence ministry announced"
         attributor.remember(sentence)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.attribution.rules import ORGANISATION_TYPES, PERSON_ROLES, TITLES, default_rules
 from claimledger.nlp.drafts import doc_text
+from claimledger.nlp.entities import entity_index
 from claimledger.normalize.heads import default_heads
 from claimledger.normalize.sources import SourceTable, normalize_name
 
@@ -134,6 +135,9 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
 
 
 # -- TYPE-2: the post a named person holds where the article introduces them ----------------------------
+ITS = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
+ITS_REACH = 600  # characters before "Its director" where the body it refers to is looked for
+ITS_ENTITIES = 6
 POST_REACH = 90  # characters read before and after a personal name for the post it is given
 NAME_OCCURRENCES = 4  # the first few places a name stands: where the article introduces the person
 # Posts that speak for a body besides source_heads.toml's [posts] (TYPE-2's list)
@@ -141,6 +145,7 @@ STATE_POSTS = frozenset({
     "governor", "mayor", "minister", "president", "premier", "commissioner", "ambassador", "lawmaker",
     "senator", "superintendent", "commandant", "principal", "headteacher", "headmaster", "headmistress",
     "prosecutor", "registrar", "chancellor", "sheriff", "ombudsman", "treasurer", "attaché", "consul",
+    "justice", "judge", "magistrate", "coroner",
 })
 NO_LONGER = re.compile(r"\b(?:former|ex|retired|then|onetime|one-time|erstwhile)\b", re.IGNORECASE)
 ABBREVIATED_TITLE = re.compile(
@@ -162,11 +167,12 @@ def post_kind_in_text(doc: Doc, name: str, sources: SourceTable) -> str | None:
     person no longer holds ("former deputy defence minister"). Cached on the document."""
     cache = doc.user_data.setdefault("claimledger_posts", {})
     if name not in cache:
-        cache[name] = _post_kind(doc_text(doc), name, sources)
+        cache[name] = _post_kind(doc, name, sources)
     return cache[name]
 
 
-def _post_kind(text: str, name: str, sources: SourceTable) -> str | None:
+def _post_kind(doc: Doc, name: str, sources: SourceTable) -> str | None:
+    text = doc_text(doc)
     if not name or name == AUTHOR or len(name) < 3:
         return None
     for key in dict.fromkeys((name, name.split()[-1])):  # "Ms Lau" is introduced as "Vivian Lau Wing-sze"
@@ -175,6 +181,8 @@ def _post_kind(text: str, name: str, sources: SourceTable) -> str | None:
             seen += 1
             start, end = _whole_name(text, at, at + len(key))
             found = _post_around(text, start, end, sources)
+            if found == "its":  # "Its director, Petro Sandul": the body named just before
+                found = _body_named_before(doc, start, sources)
             if found is not None:
                 return None if found == "person" else found
             at = text.find(key, at + 1)
@@ -217,6 +225,8 @@ def _post_around(text: str, start: int, end: int, sources: SourceTable) -> str |
     roles = [_clean_role(role) for role in roles]
     for role in roles:
         kind = _kind_of_role(role, sources)
+        if kind is None and ITS.match(role) and _has_post(role):
+            return "its"  # the post of a body the text named before ("Its director")
         if kind is not None:
             return kind
     of_body = BODY_AFTER.match(after)
@@ -235,6 +245,28 @@ def _clean_role(role: str) -> str:
     while words and (words[-1].lower().strip(".") in TITLES or TITLE_RANK.fullmatch(words[-1])):
         words.pop()
     return " ".join(words)
+
+
+def _has_post(role: str) -> bool:
+    posts = default_heads().posts | STATE_POSTS
+    return any(w.lower().strip("'’") in posts for w in role.split())
+
+
+def _body_named_before(doc: Doc, at: int, sources: SourceTable) -> str | None:
+    """The type of the last organisation named within a short reach before offset ``at`` (what "its" in
+    "Its director, X" refers to), when the table or the article's description of it types it."""
+    token = doc.char_span(at, at + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    window_start = max(0, at - ITS_REACH)
+    for ent in reversed(entity_index(doc).before(token.start, window_start)[-ITS_ENTITIES:]):
+        if ent.label_ != "ORG":
+            continue
+        kind = sources.resolve(ent.text)[1]
+        if kind in ("unknown", "person"):
+            kind = described_in_text(doc, ent.text, sources)
+        return kind if kind not in ("unknown", "person", "author") else None
+    return None
 
 
 def _kind_of_role(role: str, sources: SourceTable) -> str | None:

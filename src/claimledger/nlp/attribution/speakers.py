@@ -43,6 +43,7 @@ from claimledger.nlp.entities import entity_index
 from claimledger.normalize.heads import default_heads
 
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
+PRESS_WORDS = frozenset({"press", "news", "media"})  # "press statement", "news release": no owner
 BODY_REACH_CHARS = 3000  # how far back "the company" looks for the company it names
 BODY_REACH_ENTITIES = 40  # and over how many entities at most (linear time in long documents)
 
@@ -327,6 +328,11 @@ class SpeakerReader:
             if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 return child
             if child.dep_ == "acl":  # "data published by the bank"
+                if child.lemma_.lower() == "attribute":  # "a breakdown attributed to X by a newspaper": X
+                    to = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+                    origin = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+                    if origin is not None:
+                        return origin
                 agent = next((g for g in child.children if g.dep_ == "agent"), None)
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 if pobj is not None and not any(g.like_num for g in pobj.children):  # "by 17 governments"
@@ -363,6 +369,8 @@ class SpeakerReader:
         owner = compounds[-1]
         if owner.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL"):
             return None
+        if owner.lower_ in PRESS_WORDS:
+            return None  # "the press statement", "a news release": what kind of document, not whose
         start = owner.i  # the modifiers right before it: "interior" in "interior ministry estimates"
         while (start - 1 > head.left_edge.i - 1 and self.doc[start - 1].dep_ in ("compound", "amod")
                and self.doc[start - 1].head.i in (owner.i, head.i)
