@@ -219,6 +219,14 @@ MORE_SPEAKERS = [
      "accounts.", "about 310,000", "Mara Olsen", "government"),
     ("The meeting organisers said around 14,000 spectators attended.", "around 14,000", "meeting organisers",
      "company"),
+    # "the board" is the board of the body named before, whatever its kind
+    ("The Central Bank of Valmont held its key rate at 4.1 per cent on Tuesday. The board said inflation had "
+     "eased to 2.9 per cent over the year.", "2.9 per cent", "Central Bank of Valmont", "government"),
+    # a process is not a party (SRC-4 ✗), and "added" with an amount is a market move, not speech
+    ("Laboratory testing showed the new strain accounted for 61 per cent of samples.", "61 per cent",
+     "AUTHOR", "author"),
+    ("Barley added 9 cents to US$4.12 a bushel and oats rose 3 cents to US$3.70.", "9 cents", "AUTHOR",
+     "author"),
 ]
 
 

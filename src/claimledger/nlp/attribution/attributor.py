@@ -254,8 +254,8 @@ class Attributor(SpeakerReader):
                     and any(_another_actor(c, figure) for c in child.children)):
                 return None  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
             if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
-                    and not (lemma in self.rules.clausal_only and child.dep_ in ("dobj", "prep"))):
-                return token  # (but "adding 52 vessels to a list" is not speech)
+                    and not (lemma in self.rules.clausal_only and child.dep_ not in CLAUSES)):
+                return token  # (but "adding 52 vessels to a list", "Corn added 11 cents" are not speech)
             if lemma in GIVING_VERBS and child.dep_ == "dobj" and child.lemma_.lower() in FIGURE_NOUNS:
                 return token  # "Panama's migration service gave a lower figure of 302,000"
             if _contrasting_clause(child) and not (token.dep_ == "ccomp" and _subject_is_a_figure(child)):
@@ -369,6 +369,7 @@ def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | No
     return None
 
 
+CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})  # what "add" reports when it is speech
 OUR = re.compile(r"^(?:our|this (?:newspaper|paper|blog|site|outlet))\b", re.IGNORECASE)
 MINISTRY_MEMORY = 12  # sources named before that a bare "the minister" looks back over
 BARE_MINISTER = frozenset({"minister", "the minister"})

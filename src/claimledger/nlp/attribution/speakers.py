@@ -173,8 +173,9 @@ class SpeakerReader:
             first = next((t for t in of_its_kind
                            if t.text[:1].isupper() and t.lower_ not in ("the", "a", "an")), of_its_kind.root)
             name = self.doc[first.i:of_its_kind.end].text.removesuffix("'s").removesuffix("’s")
+            described = head.lower_ not in ANY_KIND_OF_BODY  # "the board" says nothing of the body's kind
             return Attribution(name, cue=cue, token=of_its_kind.root,
-                               descriptor=self.doc[head.left_edge.i:head.i + 1].text)
+                               descriptor=self.doc[head.left_edge.i:head.i + 1].text if described else None)
         appos = next((c for c in head.children
                       if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
         closing = _closing_name(head)
@@ -269,8 +270,8 @@ class SpeakerReader:
             named_kind = described_in_text(self.doc, ent.text, sources)  # what the article calls it first
             if named_kind == "unknown":
                 named_kind = sources.resolve(ent.text)[1]
-            if named_kind in (kind, "unknown"):
-                return ent
+            if named_kind in (kind, "unknown") or head.lower_ in ANY_KIND_OF_BODY:
+                return ent  # ("the board" is the board of whatever body was named: a bank's, a firm's)
         return None
 
     def _could_be_a_source(self, target: Token, origin: Attribution) -> bool:
