@@ -222,6 +222,14 @@ MORE_SPEAKERS = [
     # "the board" is the board of the body named before, whatever its kind
     ("The Central Bank of Valmont held its key rate at 4.1 per cent on Tuesday. The board said inflation had "
      "eased to 2.9 per cent over the year.", "2.9 per cent", "Central Bank of Valmont", "government"),
+    # SRC-N1: a country's general staff is a body, not the country's staff; a name set off by commas after
+    # a role is the speaker however the parse hangs it; "the governor" is the governor named before
+    ("Eastmoor's general staff said on Tuesday that enemy forces had lost 1,140 soldiers in the previous 24 "
+     "hours.", "1,140", "Eastmoor's general staff", "military"),
+    ("According to the regional governor, Ilse Marten, two civilians were killed and seven wounded on "
+     "Monday.", "seven", "Ilse Marten", "government"),
+    ("08:30 — Regional governor Oskar Lint says at least three people have been killed.\n\n11:20 — The "
+     "death toll has risen to seven, according to the governor.", "seven", "Oskar Lint", "government"),
     # a process is not a party (SRC-4 ✗), and "added" with an amount is a market move, not speech
     ("Laboratory testing showed the new strain accounted for 61 per cent of samples.", "61 per cent",
      "AUTHOR", "author"),

@@ -48,6 +48,23 @@ BODY_REACH_CHARS = 3000  # how far back "the company" looks for the company it n
 BODY_REACH_ENTITIES = 40  # and over how many entities at most (linear time in long documents)
 
 
+def _name_set_off_after(head: Token) -> Span | None:
+    """ "the regional governor, Ilse Marten,": a personal name of two or three capitalised words set off by
+    commas right after a role noun (TYPE-2's posts), however the parse attaches it."""
+    if head.pos_ != "NOUN" or head.lower_ not in PERSON_ROLES:
+        return None
+    doc = head.doc
+    start = head.i + 2
+    if start >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if not 2 <= end - start <= 3 or end >= len(doc) or doc[end].text != ",":
+        return None
+    return doc[start:end]
+
+
 class SpeakerReader:
     """Who a cue verb, a pronoun or "the ministry" names, with the document's memory of the sources
     named so far (what a later "he said" or "the agency said" refers back to)."""
@@ -144,7 +161,8 @@ class SpeakerReader:
         titles = [head, *(c for c in head.children if c.dep_ == "conj")]
         if possessor is not None and any(t.lemma_.lower() in self.rules.documents for t in titles):
             return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
-        if possessor is not None and head.text in BODY_STAFF:  # lower case: not "Ukraine's General Staff"
+        if possessor is not None and head.text in BODY_STAFF and not any(
+                c.dep_ in ("amod", "compound") for c in head.children):  # not "Varenia's general staff"
             return self._named(possessor, cue)  # "the IMF's staff said": the staff speak for the body
         before_head = head.doc[head.i - 1] if head.i > 0 else None
         if head.pos_ == "PROPN" and (before_head is None or before_head.pos_ != "PROPN"
@@ -153,6 +171,10 @@ class SpeakerReader:
             if full is not None:
                 return Attribution(source_name(full), cue=cue, token=full,
                                    descriptor=self.doc[full.left_edge.i:full.i + 1].text)
+        set_off = _name_set_off_after(head)
+        if set_off is not None:  # "According to the regional governor, Ilse Marten, ...": the parse may
+            return Attribution(set_off.text, cue=cue, token=set_off[-1],  # hang the name elsewhere
+                               descriptor=self.doc[head.left_edge.i:set_off.end].text)
         titled = self._titled_person_before(head)
         if titled is not None:
             return Attribution(titled[0], cue=cue, token=titled[1], descriptor=titled[2])
@@ -205,8 +227,8 @@ class SpeakerReader:
         found = None
         for match in pattern.finditer(doc_text(self.doc), 0, head.idx):
             name = match.group(1)
-            if len(name.split()) >= 2 and match.group(0)[:1].isupper():
-                found = match  # "Minister Tomasz Wielgosz", not "the minister Monday"
+            if len(name.split()) >= 2:
+                found = match  # "Minister Tomasz Wielgosz", "regional governor Dmytro Halyk"
         if found is None:
             return None
         name = found.group(1)
