@@ -230,6 +230,14 @@ MORE_SPEAKERS = [
      "Monday.", "seven", "Ilse Marten", "government"),
     ("08:30 — Regional governor Oskar Lint says at least three people have been killed.\n\n11:20 — The "
      "death toll has risen to seven, according to the governor.", "seven", "Oskar Lint", "government"),
+    # "Ms Tam" is the person named in full before, also when the family name is not the last word; "the
+    # firm's general manager" speaks for the firm (TYPE-2)
+    ("Grace Tam Mei-ling, the firm's general manager, spoke on Monday. Ms Tam said the firm had shipped "
+     "2 million devices.", "2 million", "Grace Tam Mei-ling", "company"),
+    # a place that "recorded" a figure is where it was measured, not who reports it (a body that records is
+    # the source: "Police recorded", RECORDERS below)
+    ("The national figure hides wide gaps: Eastmoor province has recorded a shortfall of 38 per cent this "
+     "season.", "38 per cent", "AUTHOR", "author"),
     # a process is not a party (SRC-4 ✗), and "added" with an amount is a market move, not speech
     ("Laboratory testing showed the new strain accounted for 61 per cent of samples.", "61 per cent",
      "AUTHOR", "author"),

@@ -139,7 +139,8 @@ class SourceTable:
         if match is None:
             return None
         head = CUT_WORDS.split(match.group(2), maxsplit=1)[0].split()
-        if not head or head[-1] not in default_heads().posts:
+        posts = default_heads().posts
+        if not head or (head[-1] not in posts and " ".join(head[-2:]) not in posts):
             return None
         own = default_heads().kind_of(match.group(2))
         if own is not None and own[0] != "person" and own[1] not in default_heads().posts:

@@ -254,7 +254,8 @@ class Attributor(SpeakerReader):
                     and any(_another_actor(c, figure) for c in child.children)):
                 return None  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
             if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
-                    and not (lemma in self.rules.clausal_only and child.dep_ not in CLAUSES)):
+                    and not (lemma in self.rules.clausal_only and child.dep_ not in CLAUSES)
+                    and not _place_records(token)):
                 return token  # (but "adding 52 vessels to a list", "Corn added 11 cents" are not speech)
             if lemma in GIVING_VERBS and child.dep_ == "dobj" and child.lemma_.lower() in FIGURE_NOUNS:
                 return token  # "Panama's migration service gave a lower figure of 302,000"
@@ -412,6 +413,26 @@ def _type_given_before(found: Attribution, named: list[Attribution], sources: So
     return "unknown"
 
 
+MEASURED_AT = frozenset({"record"})  # "Bihar has recorded a shortfall of 41%" ("South Sudan registered
+# 14,200 new arrivals" is a country's own count: a speaker)
+
+
+PLACE_NOUNS = frozenset({"province", "region", "state", "district", "county", "city", "town", "village",
+                         "country", "island", "valley", "station", "area"})
+
+
+def _place_records(verb: Token) -> bool:
+    """A place as the subject of "record", "register": where a figure was measured ("Helsinki recorded
+    minus 26 degrees", "Greece recorded 3,150 arrivals, the agency said"), not who reports it; a body that
+    records is the source (Q-11: "Police recorded 412 burglaries")."""
+    if verb.lemma_.lower() not in MEASURED_AT:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return subject.ent_type_ in ("GPE", "LOC") or subject.lemma_.lower() in PLACE_NOUNS
+
+
 def _compiled_by(document: Token, rules: AttributionRules) -> bool:
     """A document whose maker the text names as the agent of its making: "data compiled by X", "a
     breakdown prepared by X" (what "based on" may attribute; "based on figures from X" is the outlet's own
@@ -451,10 +472,11 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             held = found.held_post(rules.sources, draft.source_type)
             if held is not None and draft.source_canonical is None:
                 draft.source_type = held  # "Regional governor Dmytro Halyk" → government (TYPE-2)
-            if draft.source_name == found.name and draft.source_type == "unknown" \
-                    and found.name not in acronyms:
+            if draft.source_name == found.name and found.name not in acronyms:
                 spelled = spelled_out(doc, found.name, draft.start)
-                if spelled is not None:  # "The CSO said" after "the Central Statistics Office": SRC-N2
+                if spelled is not None and draft.source_type == "unknown":
+                    # "The CSO said" after "the Central Statistics Office" (SRC-N2); an acronym the alias
+                    # table knows ("the EU said") stays as written
                     draft.source_name = spelled
                     draft.source_canonical, draft.source_type = rules.sources.resolve(spelled)
             if draft.source_type == "unknown" and found.name in acronyms:

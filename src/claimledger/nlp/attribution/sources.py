@@ -248,8 +248,11 @@ def _clean_role(role: str) -> str:
 
 
 def _has_post(role: str) -> bool:
+    """Whether the role's words hold a post (one word or several: "general manager")."""
     posts = default_heads().posts | STATE_POSTS
-    return any(w.lower().strip("'’") in posts for w in role.split())
+    words = [w.lower().strip("'’").removesuffix("'s") for w in role.split()]
+    joined = f" {' '.join(words)} "
+    return any(w in posts for w in words) or any(" " in p and f" {p} " in joined for p in posts)
 
 
 def _body_named_before(doc: Doc, at: int, sources: SourceTable) -> str | None:
@@ -274,8 +277,7 @@ def _kind_of_role(role: str, sources: SourceTable) -> str | None:
     words = [w.lower().strip("'’") for w in role.split()]
     if not words:
         return None
-    posts = default_heads().posts | STATE_POSTS
-    post_at = [i for i, w in enumerate(words) if w in posts or w.removesuffix("'s") in posts]
+    post_at = _has_post(role)
     heads = default_heads()
     occupation = heads.kind_of(" ".join(words))
     if not post_at:

@@ -446,8 +446,9 @@ class SpeakerReader:
         """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
         window_start = head.sent.start_char - PERSON_REACH_CHARS * 2
         for ent in reversed(entity_index(self.doc).before(head.i, window_start)):
-            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == head.text:
-                return ent[-1]
+            if ent.label_ == "PERSON" and len(ent) >= 2 and (ent[-1].text == head.text or (
+                    head.text in ent.text.split() and ent[0].text != head.text)):
+                return ent[-1]  # "Ms Lau" after "Vivian Lau Wing-sze" (a surname before a given name too)
         return None
 
     def _person_named_before(self, at: Token) -> Token | None:
