@@ -253,7 +253,7 @@ class Attributor(SpeakerReader):
                     and child.lemma_.lower() not in self.rules.cue_verbs
                     and any(_another_actor(c, figure) for c in child.children)):
                 return None  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
-            if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
+            if (lemma in self.rules.cue_verbs and _acts_as_verb(token) and child.dep_ != "nsubj"
                     and not (lemma in self.rules.clausal_only and child.dep_ not in CLAUSES)
                     and not _place_records(token)):
                 return token  # (but "adding 52 vessels to a list", "Corn added 11 cents" are not speech)
@@ -419,6 +419,15 @@ MEASURED_AT = frozenset({"record"})  # "Bihar has recorded a shortfall of 41%" (
 
 PLACE_NOUNS = frozenset({"province", "region", "state", "district", "county", "city", "town", "village",
                          "country", "island", "valley", "station", "area"})
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a cue word the tagger took for a noun where it heads a clause with a subject and a
+    reported clause ("UNHCR and the IOM estimate that ...": "estimate" tagged as a noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(
+        c.dep_ == "nsubj" for c in token.children) and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _place_records(verb: Token) -> bool:
