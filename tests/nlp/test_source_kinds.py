@@ -90,6 +90,7 @@ HEAD_TYPES = [
     ("Valmont School of Economics", "ngo"),
     # TYPE-7 and TYPE-10: a tracker of aid is a monitor; statisticians speak for themselves
     ("Coastal Aid Tracker", "ngo"),
+    ("market tracker", "company"),
     ("Military statisticians", "person"),
     # Q-10: the organisers of a sporting event are a company, a protest's stay ngo; a health region and a
     # school district are the state's; R-12-like: a comparison site and a commodities house are companies
@@ -185,6 +186,16 @@ OFFICE_HOLDERS = [
      "Hugo Lind", "person"),
     ("Eastmoor's defence minister, Tarik Oss, said the army needed at least six more radars.",
      "at least six", "Tarik Oss", "military"),
+    # TYPE-7: a party out of office and its spokespeople are ngo
+    ("Opposition finance spokesman Aru Tane said the government had dropped its promise of $150 a week.",
+     "$150", "Aru Tane", "ngo"),
+    # the first thing a person is said to be decides: an occupation before a post stays a person
+    ("\u201cIt works,\u201d said Dr. Lea Brandt, a cardiologist at Fenwick University Medical Center and the "
+     "trial's principal investigator. \u201cRoughly one in five patients were on the top dose.\u201d",
+     "Roughly one in five", "Lea Brandt", "person"),
+    # a post owned by a body named by its kind: "the firm's principal" speaks for the firm
+    ("\u201cIt is relief,\u201d said Mara Cote, the firm's principal. \u201cAbout 1.2 million mortgages come "
+     "up for renewal next year.\u201d", "About 1.2 million", "Mara Cote", "company"),
 ]
 
 
@@ -234,10 +245,6 @@ MORE_SPEAKERS = [
     # firm's general manager" speaks for the firm (TYPE-2)
     ("Grace Tam Mei-ling, the firm's general manager, spoke on Monday. Ms Tam said the firm had shipped "
      "2 million devices.", "2 million", "Grace Tam Mei-ling", "company"),
-    # a place that "recorded" a figure is where it was measured, not who reports it (a body that records is
-    # the source: "Police recorded", RECORDERS below)
-    ("The national figure hides wide gaps: Eastmoor province has recorded a shortfall of 38 per cent this "
-     "season.", "38 per cent", "AUTHOR", "author"),
     # a process is not a party (SRC-4 ✗), and "added" with an amount is a market move, not speech
     ("Laboratory testing showed the new strain accounted for 61 per cent of samples.", "61 per cent",
      "AUTHOR", "author"),

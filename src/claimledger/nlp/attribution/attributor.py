@@ -254,8 +254,7 @@ class Attributor(SpeakerReader):
                     and any(_another_actor(c, figure) for c in child.children)):
                 return None  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
             if (lemma in self.rules.cue_verbs and _acts_as_verb(token) and child.dep_ != "nsubj"
-                    and not (lemma in self.rules.clausal_only and child.dep_ not in CLAUSES)
-                    and not _place_records(token)):
+                    and not (lemma in self.rules.clausal_only and child.dep_ not in CLAUSES)):
                 return token  # (but "adding 52 vessels to a list", "Corn added 11 cents" are not speech)
             if lemma in GIVING_VERBS and child.dep_ == "dobj" and child.lemma_.lower() in FIGURE_NOUNS:
                 return token  # "Panama's migration service gave a lower figure of 302,000"
@@ -413,14 +412,6 @@ def _type_given_before(found: Attribution, named: list[Attribution], sources: So
     return "unknown"
 
 
-MEASURED_AT = frozenset({"record"})  # "Bihar has recorded a shortfall of 41%" ("South Sudan registered
-# 14,200 new arrivals" is a country's own count: a speaker)
-
-
-PLACE_NOUNS = frozenset({"province", "region", "state", "district", "county", "city", "town", "village",
-                         "country", "island", "valley", "station", "area"})
-
-
 def _acts_as_verb(token: Token) -> bool:
     """A verb, or a cue word the tagger took for a noun where it heads a clause with a subject and a
     reported clause ("UNHCR and the IOM estimate that ...": "estimate" tagged as a noun)."""
@@ -428,18 +419,6 @@ def _acts_as_verb(token: Token) -> bool:
         return True
     return token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(
         c.dep_ == "nsubj" for c in token.children) and any(c.dep_ == "ccomp" for c in token.children)
-
-
-def _place_records(verb: Token) -> bool:
-    """A place as the subject of "record", "register": where a figure was measured ("Helsinki recorded
-    minus 26 degrees", "Greece recorded 3,150 arrivals, the agency said"), not who reports it; a body that
-    records is the source (Q-11: "Police recorded 412 burglaries")."""
-    if verb.lemma_.lower() not in MEASURED_AT:
-        return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return False
-    return subject.ent_type_ in ("GPE", "LOC") or subject.lemma_.lower() in PLACE_NOUNS
 
 
 def _compiled_by(document: Token, rules: AttributionRules) -> bool:

@@ -135,6 +135,8 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
 
 
 # -- TYPE-2: the post a named person holds where the article introduces them ----------------------------
+OWNER_OF_ROLE = re.compile(r"^((?:[\w-]+ ){0,3}?[\w-]+)(?:'s|’s|') ")
+FIRST_ROLE = re.compile(r"\s+(?:at|of|for|with|in|and|from)\s+|,")
 ITS = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
 ITS_REACH = 600  # characters before "Its director" where the body it refers to is looked for
 ITS_ENTITIES = 6
@@ -284,13 +286,22 @@ def _kind_of_role(role: str, sources: SourceTable) -> str | None:
         return "person" if occupation is not None and occupation[0] == "person" else None
     if NO_LONGER.search(role):
         return "person"  # "Former deputy defence minister Anton Kirsh" speaks for himself
+    first = FIRST_ROLE.split(role, maxsplit=1)[0]  # "a cardiologist at X and the trial's investigator"
+    first_kind = heads.kind_of(" ".join(w.lower() for w in first.split()))
+    if first_kind is not None and first_kind[0] == "person":
+        return "person"  # the first thing the person is said to be is an occupation (TYPE-2 ✗)
     kind = sources.guess_kind(role)
     if kind == "person" or (occupation is not None and occupation[0] == "person"):
         return "person"  # "a volunteer team leader", "camp leader": a community role (TYPE-2 ✗)
-    if kind == "unknown":
-        tail = re.split(r"\s+(?:at|of|for|with)\s+(?:the\s+)?", role, maxsplit=1)
-        if len(tail) == 2:
-            kind = sources.resolve(tail[1])[1]
+    owned = OWNER_OF_ROLE.match(role)
+    if kind == "unknown" and owned is not None and not ITS.match(role):
+        kind = sources.guess_kind(owned.group(1))  # "the firm's principal": the firm's type
+    tail = re.split(r"\s+(?:at|of|for|with)\s+(?:the\s+)?", role, maxsplit=1)
+    if len(tail) == 2 and tail[1][:1].isupper():
+        body = sources.resolve(tail[1])[1]
+        if body in ("unknown", "person"):
+            return None  # "a deputy president of the NLC": a body named but not typed here
+        kind = body
     return kind if kind not in ("unknown", "person", "author") else None
 
 
