@@ -91,6 +91,8 @@ HEAD_TYPES = [
     # TYPE-7 and TYPE-10: a tracker of aid is a monitor; statisticians speak for themselves
     ("Coastal Aid Tracker", "ngo"),
     ("market tracker", "company"),
+    # TYPE-2: lawmakers speak as members of parliament, also in opposition (a party's spokesman is ngo)
+    ("Opposition lawmakers", "government"),
     ("Military statisticians", "person"),
     # the organisers of a sporting event are a company, a protest's stay ngo; a health region and a
     # school district are the state's; R-12-like: a comparison site and a commodities house are companies
