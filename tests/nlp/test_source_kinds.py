@@ -91,6 +91,7 @@ HEAD_TYPES = [
     # TYPE-7 and TYPE-10: a tracker of aid is a monitor; statisticians speak for themselves
     ("Coastal Aid Tracker", "ngo"),
     ("market tracker", "company"),
+    ("Cal Rescue Battalion Chief", "government"),
     # TYPE-2: lawmakers speak as members of parliament, also in opposition (a party's spokesman is ngo)
     ("Opposition lawmakers", "government"),
     ("Military statisticians", "person"),
@@ -188,6 +189,9 @@ OFFICE_HOLDERS = [
      "Hugo Lind", "person"),
     ("Eastmoor's defence minister, Tarik Oss, said the army needed at least six more radars.",
      "at least six", "Tarik Oss", "military"),
+    # a post of a body the text names but no table types gives no type of its own (the model weighs it)
+    ("HomeNest spokeswoman Kiri Tane said listings were down 14 per cent on a year earlier.",
+     "14 per cent", "Kiri Tane", "person"),
     # TYPE-7: a party out of office and its spokespeople are ngo
     ("Opposition finance spokesman Aru Tane said the government had dropped its promise of $150 a week.",
      "$150", "Aru Tane", "ngo"),

@@ -136,6 +136,7 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
 
 # -- TYPE-2: the post a named person holds where the article introduces them ----------------------------
 OWNER_OF_ROLE = re.compile(r"^((?:[\w-]+ ){0,3}?[\w-]+)(?:'s|’s|') ")
+NAMED_WORD = re.compile(r"[A-Z][a-z]+[A-Z][\w]*|[A-Z]{2,6}")  # "RentScope", "NLC": a name, not a title
 FIRST_ROLE = re.compile(r"\s+(?:at|of|for|with|in|and|from)\s+|,")
 ITS = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
 ITS_REACH = 600  # characters before "Its director" where the body it refers to is looked for
@@ -286,6 +287,10 @@ def _kind_of_role(role: str, sources: SourceTable) -> str | None:
         return "person" if occupation is not None and occupation[0] == "person" else None
     if NO_LONGER.search(role):
         return "person"  # "Former deputy defence minister Anton Kirsh" speaks for himself
+    named_body = [w for w in role.split() if NAMED_WORD.fullmatch(w)]
+    if named_body and sources.guess_kind(" ".join(named_body)) in ("unknown", "person") \
+            and all(sources.lookup(w) is None for w in named_body):
+        return None  # "RentScope spokeswoman": a body named but not typed here gives no type
     first = FIRST_ROLE.split(role, maxsplit=1)[0]  # "a cardiologist at X and the trial's investigator"
     first_kind = heads.kind_of(" ".join(w.lower() for w in first.split()))
     if first_kind is not None and first_kind[0] == "person":
