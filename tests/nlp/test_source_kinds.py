@@ -192,6 +192,9 @@ OFFICE_HOLDERS = [
     # a post of a body the text names but no table types gives no type of its own (the model weighs it)
     ("HomeNest spokeswoman Kiri Tane said listings were down 14 per cent on a year earlier.",
      "14 per cent", "Kiri Tane", "person"),
+    # TYPE-3: a lawmaker of an intelligence committee relays intelligence
+    ("Park Jun-ho, a member of parliament's intelligence committee, told reporters that 9,000 troops had "
+     "been sent.", "9,000", "Park Jun-ho", "intelligence"),
     # TYPE-7: a party out of office and its spokespeople are ngo
     ("Opposition finance spokesman Aru Tane said the government had dropped its promise of $150 a week.",
      "$150", "Aru Tane", "ngo"),

@@ -287,6 +287,8 @@ def _kind_of_role(role: str, sources: SourceTable) -> str | None:
         return "person" if occupation is not None and occupation[0] == "person" else None
     if NO_LONGER.search(role):
         return "person"  # "Former deputy defence minister Anton Kirsh" speaks for himself
+    if "intelligence" in words:
+        return "intelligence"  # "a member of parliament's intelligence committee" (TYPE-2, TYPE-3)
     named_body = [w for w in role.split() if NAMED_WORD.fullmatch(w)]
     if named_body and sources.guess_kind(" ".join(named_body)) in ("unknown", "person") \
             and all(sources.lookup(w) is None for w in named_body):
