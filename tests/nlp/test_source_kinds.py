@@ -332,3 +332,12 @@ def test_a_cue_tagged_as_a_noun_still_reports():
                       "died since January.", "at least 1,400")
     assert claim.source.name.startswith("UNICEF")
     assert claim.source.type == "international_org"
+
+
+def test_an_acronym_is_not_spelled_by_an_article():
+    from claimledger.nlp.attribution.names import spelled_out_before
+
+    text = "The Department of Health said costs rose. One opposition TD said so."
+    assert spelled_out_before(text, "TD", text.index("TD")) is None
+    text = "Figures from the Harbour Statistics Board came out. The HSB said so."
+    assert spelled_out_before(text, "HSB", text.index("HSB")) == "Harbour Statistics Board"

@@ -152,7 +152,7 @@ def spelled_out_before(text: str, acronym: str, at: int) -> str | None:
     search, whole words only). None for an acronym the article never spells out."""
     if not ACRONYM.fullmatch(acronym) or not acronym.isupper() or not 2 <= len(acronym) <= 6:
         return None
-    word = r"[{}][\w'’-]*"
+    word = r"(?!(?:The|A|An|And|Of|For|In|On|At|To)\b)[{}][\w'’-]*"  # a name's words, not its article
     pattern = r"\b" + JOINING.join(word.format(letter) for letter in acronym) + r"\b"
     found = re.search(pattern, text[max(0, at - SPELLED_REACH):at])
     if found is None or found.group(0).isupper():
