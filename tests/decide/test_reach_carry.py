@@ -70,6 +70,20 @@ CANDIDATES = [
         "Police",
         ["c_first=hospitals", "c_same_cat=False", "c_cand_cue=said"],
     ),
+    (  # a live blog: a new entry opens between the candidate and the figure
+        "09:10 — The mayor said 4 people died in the fire.\n\n"
+        "10:45 — Firefighters are still at the scene. About 20 flats were destroyed.",
+        "About 20",
+        "mayor",
+        ["c_live_blog", "c_entry_crossed"],
+    ),
+    (  # ... and within one entry
+        "09:10 — The mayor said 4 people died in the fire. About 20 flats were destroyed.\n\n"
+        "10:45 — Firefighters are still at the scene.",
+        "About 20",
+        "mayor",
+        ["c_live_blog", "c_same_entry"],
+    ),
 ]
 
 
@@ -286,3 +300,12 @@ def test_class_scores_are_the_sum_a_loop_gives(field: str, features: list[str]) 
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         assert probs == [e / sum(exps) for e in exps]
+
+
+def test_entry_features_only_in_a_live_blog() -> None:
+    drafts = _drafts("The mayor said 4 people died in the fire at 10:45 on Monday. "
+                     "About 20 flats were destroyed.")
+    at = _by_text(drafts, "About 20")
+    _, extra, candidates = claim_features(drafts)
+    assert candidates[at] is not None
+    assert not any(f.startswith("c_live") or "entry" in f for f in extra[at]["source"])

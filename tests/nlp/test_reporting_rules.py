@@ -275,7 +275,7 @@ ATTRIBUTION = [
         "Almost 500 residents remain in the town, its mayor, Petro Koval, said.",
         "Almost 500",
         "Petro Koval",
-        "person",
+        "government",  # TYPE-2: a town's mayor speaks for it
     ),
     (
         "Lending rose by 2 trillion rubles in 2024, according to data published by the central bank.",
@@ -545,15 +545,15 @@ SOURCES_ROUND_2 = [
     # text, quantity, source name, source type
     # "he said"/"she said" is the person named last, not an organisation named earlier
     ("Six workers joined the strike, the union said.\n\nInterior Minister Ihor Klymenko visited the site. "
-     "At least 14 people were killed, he said.", "At least 14", "Ihor Klymenko", "person"),
+     "At least 14 people were killed, he said.", "At least 14", "Ihor Klymenko", "government"),
     ("The agency said 9 people were wounded. Later, police spokeswoman Anna Ivanova said 3 more had died. "
-     "Two of them were children, she said.", "Two", "Anna Ivanova", "person"),
+     "Two of them were children, she said.", "Two", "Anna Ivanova", "government"),
     ("Governor Vitaliy Kim spoke to reporters. The toll, he said, could rise to 50.", "50", "Vitaliy Kim",
-     "person"),
+     "government"),
     ("Governor Vitaliy Kim spoke to reporters. Another 30 people were hurt, Kim added.", "30", "Vitaliy Kim",
-     "person"),
+     "government"),
     ("Mayor Ihor Terekhov said 8 people died. The regional police said 14 were injured. He said 3 "
-     "buildings were destroyed.", "3", "Ihor Terekhov", "person"),
+     "buildings were destroyed.", "3", "Ihor Terekhov", "government"),
     ("Petro Poroshenko met the envoy. The regional governor said 10 people died. He said 4 were injured.",
      "4", "regional governor", "government"),
     ("The health ministry said 5 people died. Governor Ivan Petrov said 3 were hurt. It said 10 homes were "
@@ -593,8 +593,8 @@ SOURCES_ROUND_2 = [
     ("The UN agency for Palestinian refugees, UNRWA, said 1.4 million people had fled to Rafah.",
      "1.4 million", "UNRWA", "international_org"),
     ("The UN mission said 300 civilians died in the month.", "300", "UN mission", "international_org"),
-    # a named individual is a person whatever the title
-    ("Union leader Sherif Mansour said 80% of members walked out.", "80%", "Sherif Mansour", "person"),
+    # TYPE-2: a named office-holder takes the type of the body the post speaks for ("Union leader" → ngo)
+    ("Union leader Sherif Mansour said 80% of members walked out.", "80%", "Sherif Mansour", "ngo"),
     # a budget reported as fact is the outlet's; its owner, when named, is the source
     ("The draft budget for next year puts revenues at 2.05 trillion hryvnias.", "2.05 trillion hryvnias",
      "AUTHOR", "author"),
@@ -791,17 +791,18 @@ DESCRIBED_AND_PERSONAL_SOURCES = [
     ("The think tank Bruegel estimated that 200 billion euros was needed.", "200 billion euros", "Bruegel",
      "ngo"),
     ("The charity Caritas said 300 families were helped.", "300", "Caritas", "ngo"),
-    # a named individual behind a title the recogniser misses is a person, and "she said" is her
+    # a named individual behind a title the recogniser misses is named without it, and "she said" is her;
+    # the post gives the type (TYPE-2: a finance minister speaks for the government)
     ("\"We cannot pay,\" said Finance Minister Ana Ruiz. Debt service will take 40% of revenue, she said.",
-     "40%", "Ana Ruiz", "person"),
+     "40%", "Ana Ruiz", "government"),
     ("\"We cannot pay 200 million pesos,\" said Finance Minister Ana Ruiz.", "200 million pesos", "Ana Ruiz",
-     "person"),
+     "government"),
     ("\"We cannot pay,\" said Finance Minister Ana Ruiz. The central bank said reserves fell 10%. Debt "
-     "service will take 40% of revenue, she said.", "40%", "Ana Ruiz", "person"),
+     "service will take 40% of revenue, she said.", "40%", "Ana Ruiz", "government"),
     ("Economy Minister Lars Dahl said exports fell by 12%. Imports fell by 4%, he said.", "4%", "Lars Dahl",
-     "person"),
+     "government"),
     ("\"The roads are gone,\" said Regional Governor Tomas Berg. About 300 homes were destroyed, he said.",
-     "About 300", "Tomas Berg", "person"),
+     "About 300", "Tomas Berg", "government"),
     # "it said" after a person is still the body
     ("The utility said 40,000 homes had no power. \"We are working,\" said Operations Director Ana Ruiz. "
      "It said 12 substations were hit.", "12", "utility", "company"),

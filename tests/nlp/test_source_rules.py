@@ -58,15 +58,16 @@ def test_acronym_defined(text, quantity, name, kind):
 # runs on after the reporting clause.
 PRONOUN_AFTER_FIGURE = [
     ("Economy Minister Lena Varga told reporters the plan was on track. Exports will reach $12 billion, "
-     "she said, about a fifth of output.", "$12 billion", "Lena Varga", "person"),
+     "she said, about a fifth of output.", "$12 billion", "Lena Varga", "government"),
     ("Mayor Tomas Berg spoke at a briefing on Monday. Repairs will cost 40 million euros, he said, "
-     "most of it from the state.", "40 million euros", "Tomas Berg", "person"),
+     "most of it from the state.", "40 million euros", "Tomas Berg", "government"),
     ("Port director Ali Hassan said traffic was recovering. Some 300 ships docked in May, he said, "
      "roughly double the April figure.", "Some 300", "Ali Hassan", "person"),
     ("Finance Minister Omar Farid told reporters the budget was balanced. Debt payments will swallow 800 "
-     "billion pounds, he said, nearly half of all spending.", "800 billion pounds", "Omar Farid", "person"),
+     "billion pounds, he said, nearly half of all spending.", "800 billion pounds", "Omar Farid",
+     "government"),
     ("Finance Minister Omar Farid told reporters the budget was balanced. Wages will consume 2.1 trillion "
-     "pounds, he said, roughly half of all outlays.", "2.1 trillion pounds", "Omar Farid", "person"),
+     "pounds, he said, roughly half of all outlays.", "2.1 trillion pounds", "Omar Farid", "government"),
 ]
 
 
@@ -413,13 +414,13 @@ def test_acronym_lower_head(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
 
 
-# A personal name set beside a role ("the union's president, Ana Ruiz") is a person, whatever the recogniser
-# took the name for.
+# A personal name set beside a role ("the union's president, Ana Ruiz") is that person, whatever the
+# recogniser took the name for; the post gives the type (TYPE-2: an association's director speaks for it).
 NAME_BESIDE_ROLE = [
     ("The association's director, Felipe Urrutia, said only about 30% of homes were insured.", "about 30%",
-     "Felipe Urrutia", "person"),
+     "Felipe Urrutia", "ngo"),
     ("The federation's president, Marta Quiroga, said 1,200 trucks were stuck at the border.", "1,200",
-     "Marta Quiroga", "person"),
+     "Marta Quiroga", "ngo"),
 ]
 
 
@@ -462,9 +463,9 @@ def test_other_cues(text, quantity, name, kind):
 # body named with what it is speak for it; "the government" is not a dateline's city.
 REFERENCES_BACK = [
     ("Agriculture Minister Tomasz Nowak visited the farm on Monday. The minister said 38% had been paid out.",
-     "38%", "Tomasz Nowak", "person"),
+     "38%", "Tomasz Nowak", "government"),
     ("Governor Ana Ruiz toured the flooded district. The governor said 1,200 homes were damaged.", "1,200",
-     "Ana Ruiz", "person"),
+     "Ana Ruiz", "government"),
     ("Agriculture Minister Tomasz Nowak visited the farm. The finance minister said 38% had been paid out.",
      "38%", "finance minister", "government"),
     ("Organisers from the farmers' union Rolna Wola put turnout at 25,000 people.", "25,000", "Rolna Wola",

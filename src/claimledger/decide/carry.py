@@ -14,14 +14,14 @@ has no candidate (it is the outlet's, as the guide says).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimledger.decide.features import QUOTES, in_quote, paragraph_of, sentence_index_of
 from claimledger.models import AUTHOR
-from claimledger.nlp.drafts import ClaimDraft, span_text
+from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.entities import entity_index
 
 SPEECH = frozenset(
@@ -44,6 +44,10 @@ DOCUMENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 NEW_PARTY_LABELS = ("ORG", "PERSON", "NORP", "GPE")
+# A live blog's entry opens with a time of day ("08:30 —", "16:50 GMT -"): guide Q-11, a live blog's header
+# is no source and each entry's figures take their own sentence's source
+ENTRY_STAMP = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[:.]\d{2})(?:\s*[A-Z]{2,4})?\s*[—–-]")
+LIVE_BLOG_ENTRIES = 2  # entries that make a document a live blog
 MAX_SENTENCES_BACK = 6
 
 
@@ -71,6 +75,30 @@ def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], first_of_sent
         if sentence < own and earlier.source_name != AUTHOR:
             return earlier
     return None
+
+
+def entry_starts(doc: Doc) -> list[int]:
+    """Where the document's live-blog entries open (character offsets), found once per document."""
+    key = "claimledger.entry_starts"
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = [m.start() for m in ENTRY_STAMP.finditer(doc_text(doc))]
+    return starts
+
+
+def _entry_features(draft: ClaimDraft, candidate: ClaimDraft) -> list[str]:
+    """Whether the document is a live blog, and whether a new entry opens between the candidate and the
+    figure (Q-11: an entry's figures take their own sentence's source, not the entry before's)."""
+    starts = entry_starts(draft.span.doc)
+    if len(starts) < LIVE_BLOG_ENTRIES:
+        return []
+    feats = ["c_live_blog"]
+    lo, hi = candidate.sentence.start_char, draft.sentence.start_char
+    crossed = bisect_right(starts, hi) - bisect_right(starts, lo)
+    feats.append("c_entry_crossed" if crossed else "c_same_entry")
+    if bisect_left(starts, hi) < len(starts) and starts[bisect_left(starts, hi)] < hi + 2:
+        feats.append("c_opens_entry")
+    return feats
 
 
 def _subject_words(verb: Token) -> list[Token]:
@@ -162,6 +190,7 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
             break
         verb = verb.head
     feats.append(f"c_verb={verb.lemma_.lower()}")
+    feats += _entry_features(draft, candidate)
     return feats
 
 

@@ -33,6 +33,9 @@ INTL_HEADS = frozenset({"organization", "organisation", "agency", "office", "pro
 INTL_MARKER = re.compile(r" (?:un|u\.n\.|united nations|international|world|inter-agency|interagency|"
                          r"intergovernmental|inter-governmental|inter-american|european|african union|"
                          r"multilateral)(?:'s)? ")
+# "X's <post>": a possessor (one word or a short name) and the post's words
+POST_OWNER = re.compile(r"^ ((?:[^ ']+ ){0,4}?[^ ']+)(?:'s|') (.+)$")
+CUT_WORDS = re.compile(r" (?:of|for|at|in|on|to|with|from)(?= )|[,;:(]")
 TYPE_ORDER = ("intelligence", "military", "international_org", "ngo", "media", "company", "government",
               "person")
 
@@ -116,6 +119,9 @@ class SourceTable:
     def _guess_kind_uncached(self, name: str) -> str:
         text = f" {normalize_name(name)} "
         heads = default_heads()
+        owner = self._owner_of_post(text)
+        if owner is not None:
+            return owner  # "UNHCR's representative", "the UN's humanitarian coordinator" (TYPE-2)
         by_head = heads.kind_of(text)
         if by_head is not None and by_head[1] in heads.posts and heads.heads.get(by_head[1]) == by_head[0]:
             # a post whose body the table does not know ("NIS officials"): the type words may know it
@@ -125,6 +131,26 @@ class SourceTable:
             # the head noun's type (lexicons/source_heads.toml) before any type word elsewhere in the name
             return self._finish(text, (0, len(by_head[1]), 0, by_head[0], by_head[1]))
         return self._guess_by_words(text)
+
+    def _owner_of_post(self, text: str) -> str | None:
+        """The type of the body a post belongs to when the body is its possessor and the alias table or
+        the body's own words know it: "UNHCR's representative to the EU" → international_org."""
+        match = POST_OWNER.match(text)
+        if match is None:
+            return None
+        head = CUT_WORDS.split(match.group(2), maxsplit=1)[0].split()
+        posts = default_heads().posts
+        if not head or (head[-1] not in posts and " ".join(head[-2:]) not in posts):
+            return None
+        own = default_heads().kind_of(match.group(2))
+        if own is not None and own[0] != "person" and own[1] not in default_heads().posts:
+            return None  # "Ukraine's defence minister": the post names its body itself
+        body = match.group(1).strip()
+        entry = self.lookup(body)
+        if entry is not None:
+            return entry.type
+        kind = self.guess_kind(body)
+        return kind if kind not in ("unknown", "person") else None
 
     def _guess_by_words(self, text: str) -> str:
         head = OF_COMPLEMENT.split(text, maxsplit=1)[0]

@@ -5,6 +5,7 @@ given where it was described or expanded before. ``read_attribution`` is the pip
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.attrs import LEMMA, POS
@@ -12,7 +13,13 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.models import AUTHOR
-from claimledger.nlp.attribution.names import _expanded, acronym_definitions, defined_acronyms, source_name
+from claimledger.nlp.attribution.names import (
+    _expanded,
+    acronym_definitions,
+    defined_acronyms,
+    source_name,
+    spelled_out_before,
+)
 from claimledger.nlp.attribution.rules import (
     ACT_VERBS,
     FIGURE_NOUNS,
@@ -35,6 +42,7 @@ from claimledger.nlp.attribution.syntax import (
     _subject_of,
 )
 from claimledger.nlp.drafts import ClaimDraft, clause_bounds, doc_text, span_text
+from claimledger.nlp.entities import entity_index
 from claimledger.nlp.runner import expired
 from claimledger.normalize.sources import SourceTable
 
@@ -225,6 +233,8 @@ class Attributor(SpeakerReader):
                 pobj = pobj if pobj is None else _phrase_head(pobj)
             if pobj is None:
                 continue
+            if match.group(0).lower() in self.rules.document_phrases and not _compiled_by(pobj, self.rules):
+                continue  # "based on the exchange rate", "based on figures from X": the outlet's reckoning
             found = self._named(pobj, match.group(0).lower())
             found = self.originator(pobj, found) if found.name != AUTHOR else found
             distance = abs(start - draft.start)
@@ -243,9 +253,9 @@ class Attributor(SpeakerReader):
                     and child.lemma_.lower() not in self.rules.cue_verbs
                     and any(_another_actor(c, figure) for c in child.children)):
                 return None  # "..., SNCF said, and the metro operator RATP closed 8 lines": RATP's own act
-            if (lemma in self.rules.cue_verbs and token.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj"
-                    and not (lemma in self.rules.clausal_only and child.dep_ in ("dobj", "prep"))):
-                return token  # (but "adding 52 vessels to a list" is not speech)
+            if (lemma in self.rules.cue_verbs and _acts_as_verb(token) and child.dep_ != "nsubj"
+                    and not (lemma in self.rules.clausal_only and child.dep_ not in CLAUSES)):
+                return token  # (but "adding 52 vessels to a list", "Corn added 11 cents" are not speech)
             if lemma in GIVING_VERBS and child.dep_ == "dobj" and child.lemma_.lower() in FIGURE_NOUNS:
                 return token  # "Panama's migration service gave a lower figure of 302,000"
             if _contrasting_clause(child) and not (token.dep_ == "ccomp" and _subject_is_a_figure(child)):
@@ -333,7 +343,8 @@ class Attributor(SpeakerReader):
                                       alignment_mode="expand")
             pobj = next((c for c in span[-1].children if c.dep_ == "pobj"), None) \
                     if span is not None else None
-            if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed:
+            if pobj is not None and pobj.lemma_.lower() not in self.rules.unnamed \
+                    and match.group(0).lower() not in self.rules.document_phrases:
                 self.last_named = Attribution(source_name(pobj), token=pobj,
                                               descriptor=self.doc[pobj.left_edge.i:pobj.i + 1].text)
                 self.named.append(self.last_named)
@@ -358,6 +369,39 @@ def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | No
     return None
 
 
+CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})  # what "add" reports when it is speech
+OUR = re.compile(r"^(?:our|this (?:newspaper|paper|blog|site|outlet))\b", re.IGNORECASE)
+MINISTRY_MEMORY = 12  # sources named before that a bare "the minister" looks back over
+BARE_MINISTER = frozenset({"minister", "the minister"})
+
+
+def _ministry_of_bare_minister(found: Attribution, named: list[Attribution],
+                              sources: SourceTable) -> str | None:
+    """The type of the latest ministry the article named as a source, for a bare "the minister" (TYPE-2: a
+    minister speaks for the ministry; the defence ministry's is military)."""
+    if found.name.lower() not in BARE_MINISTER:
+        return None
+    for earlier in reversed(named[-MINISTRY_MEMORY:]):
+        if "ministry" in earlier.name.lower():
+            kind = earlier.resolve(sources)[1]
+            return kind if kind not in ("unknown", "person") else None
+    return None
+
+
+ORG_BEFORE_ENTITIES = 60  # organisations named before a short name that it may be the first word of
+
+
+def _organisation_before(doc: Doc, found: Attribution, before: int) -> Attribution | None:
+    """ "Kestrel also announced" after "Kestrel Mobile unveiled": an organisation the article named
+    before (the recogniser's ORG), among the last few, whose name has the short name for a word."""
+    if " " in found.name or not found.name[:1].isupper():
+        return None
+    for ent in reversed(entity_index(doc).before(before)[-ORG_BEFORE_ENTITIES:]):
+        if ent.label_ == "ORG" and ent.text != found.name and found.name in ent.text.split():
+            return Attribution(ent.text, token=ent.root, descriptor=ent.text)
+    return None
+
+
 def _type_given_before(found: Attribution, named: list[Attribution], sources: SourceTable) -> str:
     """The type the same name had where it was described before ("the disaster agency AFAD")."""
     for earlier in reversed(named):
@@ -366,6 +410,33 @@ def _type_given_before(found: Attribution, named: list[Attribution], sources: So
             if kind != "unknown":
                 return kind
     return "unknown"
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a cue word the tagger took for a noun where it heads a clause with a subject and a
+    reported clause ("UNHCR and the IOM estimate that ...": "estimate" tagged as a noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(
+        c.dep_ == "nsubj" for c in token.children) and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _compiled_by(document: Token, rules: AttributionRules) -> bool:
+    """A document whose maker the text names as the agent of its making: "data compiled by X", "a
+    breakdown prepared by X" (what "based on" may attribute; "based on figures from X" is the outlet's own
+    reckoning from X's figures)."""
+    if document.lemma_.lower() not in rules.documents:
+        return False
+    return any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in document.children)
+
+
+def spelled_out(doc: Doc, acronym: str, at: int) -> str | None:
+    """The full name an acronym spells that the article wrote before (``spelled_out_before``), once per
+    acronym and document."""
+    cache = doc.user_data.setdefault("claimledger_spelled", {})
+    if acronym not in cache:
+        cache[acronym] = spelled_out_before(doc_text(doc), acronym, at)
+    return cache[acronym]
 
 
 def read_attribution(doc: Doc, rules: AttributionRules) -> None:
@@ -386,15 +457,36 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             draft.source_via = found.via
             draft.source_token = found.token
             draft.source_canonical, draft.source_type = found.resolve(rules.sources)
+            held = found.held_post(rules.sources, draft.source_type)
+            if held is not None and draft.source_canonical is None:
+                draft.source_type = held  # "Regional governor Dmytro Halyk" → government (TYPE-2)
+            if draft.source_name == found.name and found.name not in acronyms:
+                spelled = spelled_out(doc, found.name, draft.start)
+                if spelled is not None and draft.source_type == "unknown":
+                    # "The CSO said" after "the Central Statistics Office" (SRC-N2); an acronym the alias
+                    # table knows ("the EU said") stays as written
+                    draft.source_name = spelled
+                    draft.source_canonical, draft.source_type = rules.sources.resolve(spelled)
             if draft.source_type == "unknown" and found.name in acronyms:
                 # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
                 draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
-            if draft.source_type == "unknown":
+            if draft.source_type == "unknown" or (draft.source_type == "person" and " " not in found.name):
                 # "the CGT said" after "the CGT union said": the longer name given before types it;
+                # "Kestrel also announced" after "Kestrel Mobile said": a body, whatever the recogniser saw;
                 # "according to AFAD" after "Turkey's disaster agency AFAD said": the description given before
-                longer = _longer_name_before(found.name, attributor.named)
-                if longer is not None:
-                    draft.source_type = longer.resolve(rules.sources)[1]
+                longer = _longer_name_before(found.name, attributor.named) or _organisation_before(
+                    doc, found, draft.sentence.start)
+                kind = longer.resolve(rules.sources)[1] if longer is not None else "unknown"
+                if kind != "person" and (kind != "unknown" or draft.source_type == "unknown"):
+                    draft.source_type = kind
             if draft.source_type == "unknown":
                 draft.source_type = _type_given_before(found, attributor.named, rules.sources)
+            if OUR.match(draft.source_name) and not draft.source_name.startswith(("“", '"')):
+                # "Our basket tracking shows", "according to our calculations": the outlet's own voice
+                draft.source_name, draft.source_canonical, draft.source_type = AUTHOR, None, "author"
+                draft.source_token = draft.source_via = None
+            ministry = _ministry_of_bare_minister(found, attributor.named, rules.sources)
+
+            if ministry is not None:
+                draft.source_type = ministry  # "the minister said" after "the defence ministry announced"
         attributor.remember(sentence)

@@ -142,6 +142,24 @@ def acronym_definitions(text: str) -> dict[str, tuple[str, int]]:
     return found
 
 
+SPELLED_REACH = 20_000  # characters before an acronym where its spelled-out name is looked for
+JOINING = r"(?:\s+(?:of|for|the|and|on|in|&))*\s+"
+
+
+def spelled_out_before(text: str, acronym: str, at: int) -> str | None:
+    """ "The CSO recorded ..." after "figures published by the Central Statistics Office": the body
+    the article named in full before, whose capitalised words' initials spell the acronym (one bounded
+    search, whole words only). None for an acronym the article never spells out."""
+    if not ACRONYM.fullmatch(acronym) or not acronym.isupper() or not 2 <= len(acronym) <= 6:
+        return None
+    word = r"(?!(?:The|A|An|And|Of|For|In|On|At|To)\b)[{}][\w'’-]*"  # a name's words, not its article
+    pattern = r"\b" + JOINING.join(word.format(letter) for letter in acronym) + r"\b"
+    found = re.search(pattern, text[max(0, at - SPELLED_REACH):at])
+    if found is None or found.group(0).isupper():
+        return None
+    return found.group(0)
+
+
 def _expanded(found: Attribution, definitions: dict[str, tuple[str, int]], at: int) -> str:
     """ "The CEC said" after "the Central Electoral Commission (CEC)": the full name, as the guide names a
     body its article has expanded; an acronym used before the article expands it stays as written."""

@@ -42,6 +42,7 @@ class AttributionRules:
     place_words: frozenset[str] = frozenset()
     polls: frozenset[str] = frozenset()
     stance: frozenset[str] = frozenset()
+    document_phrases: frozenset[str] = frozenset()  # "based on": only a document's owner is named
 
 
 @cache
@@ -49,7 +50,9 @@ def default_rules() -> AttributionRules:
     cues = load_table("attribution")["cues"]
     return AttributionRules(
         cue_verbs=frozenset(cues["verbs"]),
-        phrases=re.compile(rf"\b(?:{phrase_alternation(cues['phrases'])})\b", re.IGNORECASE),
+        phrases=re.compile(
+            rf"\b(?:{phrase_alternation([*cues['phrases'], *cues.get('document_phrases', ())])})\b",
+            re.IGNORECASE),
         citing=frozenset(cues["citing"]),
         unnamed=frozenset(cues["unnamed"]),
         documents=frozenset(cues["documents"]),
@@ -61,6 +64,7 @@ def default_rules() -> AttributionRules:
         place_words=frozenset(cues.get("place_words", ())),
         polls=frozenset(cues.get("polls", ())),
         stance=frozenset(cues.get("stance", ())),
+        document_phrases=frozenset(p.lower() for p in cues.get("document_phrases", ())),
     )
 
 

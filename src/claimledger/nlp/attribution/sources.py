@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Token
 from claimledger.models import AUTHOR
 from claimledger.nlp.attribution.rules import ORGANISATION_TYPES, PERSON_ROLES, TITLES, default_rules
 from claimledger.nlp.drafts import doc_text
+from claimledger.nlp.entities import entity_index
+from claimledger.normalize.heads import default_heads
 from claimledger.normalize.sources import SourceTable, normalize_name
 
 
@@ -58,6 +60,16 @@ class Attribution:
         if kind == "unknown" and self.token is not None:
             kind = self._kind_from_the_text()
         return None, kind
+
+    def held_post(self, sources: SourceTable, kind: str) -> str | None:
+        """For a named person (``kind`` as ``resolve`` gave it), the type of the body the post they are
+        introduced with speaks for (TYPE-2: "Regional governor Dmytro Halyk" → government); None when the
+        article gives them no such post. Kept apart from ``resolve``, which says who speaks as a person."""
+        if self.token is None or kind not in ("person", "unknown"):
+            return None
+        if kind == "unknown" and not self._personal_name(sources, titled=True):
+            return None
+        return post_kind_in_text(self.token.doc, self.name, sources)
 
     def _described(self, sources: SourceTable) -> str:
         """The type the words around the name give: "the rights group OVD-Info", "the Archive of
@@ -120,6 +132,184 @@ def described_in_text(doc: Doc, name: str, sources: SourceTable) -> str:
     if name not in cache:
         cache[name] = _first_description(doc_text(doc), name, sources)
     return cache[name]
+
+
+# -- TYPE-2: the post a named person holds where the article introduces them ----------------------------
+OWNER_OF_ROLE = re.compile(r"^((?:[\w-]+ ){0,3}?[\w-]+)(?:'s|’s|') ")
+NAMED_WORD = re.compile(r"[A-Z][a-z]+[A-Z][\w]*|[A-Z]{2,6}")  # "RentScope", "NLC": a name, not a title
+FIRST_ROLE = re.compile(r"\s+(?:at|of|for|with|in|and|from)\s+|,")
+ITS = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
+ITS_REACH = 600  # characters before "Its director" where the body it refers to is looked for
+ITS_ENTITIES = 6
+POST_REACH = 90  # characters read before and after a personal name for the post it is given
+NAME_OCCURRENCES = 4  # the first few places a name stands: where the article introduces the person
+# Posts that speak for a body besides source_heads.toml's [posts] (TYPE-2's list)
+STATE_POSTS = frozenset({
+    "governor", "mayor", "minister", "president", "premier", "commissioner", "ambassador", "lawmaker",
+    "senator", "superintendent", "commandant", "principal", "headteacher", "headmaster", "headmistress",
+    "prosecutor", "registrar", "chancellor", "sheriff", "ombudsman", "treasurer", "attaché", "consul",
+    "justice", "judge", "magistrate", "coroner",
+})
+NO_LONGER = re.compile(r"\b(?:former|ex|retired|then|onetime|one-time|erstwhile)\b", re.IGNORECASE)
+ABBREVIATED_TITLE = re.compile(
+    r"\b(Gen|Brig|Col|Lt|Maj|Capt|Cpt|Sgt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Supt)\.")
+ROLE_EDGE = re.compile(r"[.;:!?“”\"()\[\]—–\n]|\s-\s")
+LEADING_FUNCTION = re.compile(
+    r"^(?:(?:according to|said|says|told|added|adds|by|and|but|while|the|a|an)\s+)+", re.IGNORECASE)
+BODY_AFTER = re.compile(
+    r"\s+(?:of|at|from)\s+(?:the\s+)?([A-ZÀ-Ý][\w'’&-]*(?: (?:[A-ZÀ-Ý][\w'’&-]*|of|for|and|&)){0,5})")
+TITLE_RANK = re.compile(r"(?:Brig|Maj|Lt|Lieut|Gen|Col|Rear|Vice)[-.]?(?:Gen|Col|Adm)?\.?", re.IGNORECASE)
+
+
+def post_kind_in_text(doc: Doc, name: str, sources: SourceTable) -> str | None:
+    """The type of the body a named person speaks for, from the post the article gives them where it
+    names them (guide TYPE-2): "Regional governor Dmytro Halyk" → government, "Colonel Ilvar Petrasz, a
+    spokesman for the general staff" → military, "Lessany's mayor, Hanna Virek" → government, "Brian
+    Cheung of Tidewater Securities" (introduced only by the body) → company. None when the article gives
+    no post that speaks for a body, or gives an occupation ("economist Rachel Osborne"), or a post the
+    person no longer holds ("former deputy defence minister"). Cached on the document."""
+    cache = doc.user_data.setdefault("claimledger_posts", {})
+    if name not in cache:
+        cache[name] = _post_kind(doc, name, sources)
+    return cache[name]
+
+
+def _post_kind(doc: Doc, name: str, sources: SourceTable) -> str | None:
+    text = doc_text(doc)
+    if not name or name == AUTHOR or len(name) < 3:
+        return None
+    for key in dict.fromkeys((name, name.split()[-1])):  # "Ms Lau" is introduced as "Vivian Lau Wing-sze"
+        at, seen = text.find(key), 0
+        while at >= 0 and seen < NAME_OCCURRENCES:
+            seen += 1
+            start, end = _whole_name(text, at, at + len(key))
+            found = _post_around(text, start, end, sources)
+            if found == "its":  # "Its director, Petro Sandul": the body named just before
+                found = _body_named_before(doc, start, sources)
+            if found is not None:
+                return None if found == "person" else found
+            at = text.find(key, at + 1)
+    return None
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of capitalised words a name stands in ("Vivian Lau Wing-sze" around "Lau"), up to three
+    words either side, not taking a post ("President Aldo Renvik" stays "Aldo Renvik")."""
+    posts = default_heads().posts | STATE_POSTS
+    for _ in range(3):
+        before = re.search(r"([A-ZÀ-Ý][\w'’-]*)\s$", text[max(0, start - 30):start])
+        word = before.group(1).lower() if before is not None else ""
+        if before is None or word in posts or word in TITLES or default_heads().kind_of(word) is not None:
+            break  # "President", "Dr", "Economist" say who the person is; they are not their name
+        start -= len(before.group(0))
+    for _ in range(3):
+        after = re.match(r"\s[A-ZÀ-Ý][\w'’-]*", text[end:end + 30])
+        if after is None or after.group(0).strip().lower() in posts:
+            break
+        end += len(after.group(0))
+    return start, end
+
+
+def _post_around(text: str, start: int, end: int, sources: SourceTable) -> str | None:
+    """The type the words right around one mention of a person give: a role before it ("Air force
+    spokesman Major Daryn Kovach", "Lessany's mayor, Hanna Virek"), a role set beside it after a comma
+    ("..., a spokesman for the general staff"), or a body after "of" ("Brian Cheung of Tidewater
+    Securities"). "person" for an occupation or a post no longer held; None when nothing is said."""
+    before = ABBREVIATED_TITLE.sub(r"\1", text[max(0, start - POST_REACH):start])
+    pieces = ROLE_EDGE.split(before)
+    tail = pieces[-1] if pieces else ""
+    roles = [tail.split(",")[-1]]
+    if not roles[0].strip() and tail.rstrip().endswith(",") and len(tail.split(",")) >= 2:
+        roles.append(tail.split(",")[-2])  # "Lessany's mayor, Hanna Virek"
+    after = text[end:end + POST_REACH]
+    apposed = re.match(r",\s+((?:a|an|the|its|their|his|her)\s+[^,.;:()—–]{3,80})", after)
+    if apposed is not None:
+        roles.append(apposed.group(1))  # "Colonel Ilvar Petrasz, a spokesman for the general staff"
+    roles = [_clean_role(role) for role in roles]
+    for role in roles:
+        kind = _kind_of_role(role, sources)
+        if kind is None and ITS.match(role) and _has_post(role):
+            return "its"  # the post of a body the text named before ("Its director")
+        if kind is not None:
+            return kind
+    of_body = BODY_AFTER.match(after)
+    if of_body is not None and not roles[0]:
+        body = of_body.group(1).strip()
+        kind = sources.resolve(body)[1]
+        if kind not in ("unknown", "person", "author"):
+            return kind  # "Brian Cheung of Tidewater Securities": introduced only by the body
+    return None
+
+
+def _clean_role(role: str) -> str:
+    """The role without the words of saying before it and the titles after it: "said Air force spokesman
+    Major" → "Air force spokesman"."""
+    words = LEADING_FUNCTION.sub("", role.strip() + " ").split()
+    while words and (words[-1].lower().strip(".") in TITLES or TITLE_RANK.fullmatch(words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+def _has_post(role: str) -> bool:
+    """Whether the role's words hold a post (one word or several: "general manager")."""
+    posts = default_heads().posts | STATE_POSTS
+    words = [w.lower().strip("'’").removesuffix("'s") for w in role.split()]
+    joined = f" {' '.join(words)} "
+    return any(w in posts for w in words) or any(" " in p and f" {p} " in joined for p in posts)
+
+
+def _body_named_before(doc: Doc, at: int, sources: SourceTable) -> str | None:
+    """The type of the last organisation named within a short reach before offset ``at`` (what "its" in
+    "Its director, X" refers to), when the table or the article's description of it types it."""
+    token = doc.char_span(at, at + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    window_start = max(0, at - ITS_REACH)
+    for ent in reversed(entity_index(doc).before(token.start, window_start)[-ITS_ENTITIES:]):
+        if ent.label_ != "ORG":
+            continue
+        kind = sources.resolve(ent.text)[1]
+        if kind in ("unknown", "person"):
+            kind = described_in_text(doc, ent.text, sources)
+        return kind if kind not in ("unknown", "person", "author") else None
+    return None
+
+
+def _kind_of_role(role: str, sources: SourceTable) -> str | None:
+    role = _clean_role(role)
+    words = [w.lower().strip("'’") for w in role.split()]
+    if not words:
+        return None
+    post_at = _has_post(role)
+    heads = default_heads()
+    occupation = heads.kind_of(" ".join(words))
+    if not post_at:
+        return "person" if occupation is not None and occupation[0] == "person" else None
+    if NO_LONGER.search(role):
+        return "person"  # "Former deputy defence minister Anton Kirsh" speaks for himself
+    if "intelligence" in words:
+        return "intelligence"  # "a member of parliament's intelligence committee" (TYPE-2, TYPE-3)
+    named_body = [w for w in role.split() if NAMED_WORD.fullmatch(w)]
+    if named_body and sources.guess_kind(" ".join(named_body)) in ("unknown", "person") \
+            and all(sources.lookup(w) is None for w in named_body):
+        return None  # "RentScope spokeswoman": a body named but not typed here gives no type
+    first = FIRST_ROLE.split(role, maxsplit=1)[0]  # "a cardiologist at X and the trial's investigator"
+    first_kind = heads.kind_of(" ".join(w.lower() for w in first.split()))
+    if first_kind is not None and first_kind[0] == "person":
+        return "person"  # the first thing the person is said to be is an occupation (TYPE-2 ✗)
+    kind = sources.guess_kind(role)
+    if kind == "person" or (occupation is not None and occupation[0] == "person"):
+        return "person"  # "a volunteer team leader", "camp leader": a community role (TYPE-2 ✗)
+    owned = OWNER_OF_ROLE.match(role)
+    if kind == "unknown" and owned is not None and not ITS.match(role):
+        kind = sources.guess_kind(owned.group(1))  # "the firm's principal": the firm's type
+    tail = re.split(r"\s+(?:at|of|for|with)\s+(?:the\s+)?", role, maxsplit=1)
+    if len(tail) == 2 and tail[1][:1].isupper():
+        body = sources.resolve(tail[1])[1]
+        if body in ("unknown", "person"):
+            return None  # "a deputy president of the NLC": a body named but not typed here
+        kind = body
+    return kind if kind not in ("unknown", "person", "author") else None
 
 
 DESCRIPTION_REACH = 200  # characters before a name a description may take: "the state oil company"

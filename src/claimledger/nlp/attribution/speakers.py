@@ -43,8 +43,26 @@ from claimledger.nlp.entities import entity_index
 from claimledger.normalize.heads import default_heads
 
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
+PRESS_WORDS = frozenset({"press", "news", "media"})  # "press statement", "news release": no owner
 BODY_REACH_CHARS = 3000  # how far back "the company" looks for the company it names
 BODY_REACH_ENTITIES = 40  # and over how many entities at most (linear time in long documents)
+
+
+def _name_set_off_after(head: Token) -> Span | None:
+    """ "the regional governor, Ilse Marten,": a personal name of two or three capitalised words set off by
+    commas right after a role noun (TYPE-2's posts), however the parse attaches it."""
+    if head.pos_ != "NOUN" or head.lower_ not in PERSON_ROLES:
+        return None
+    doc = head.doc
+    start = head.i + 2
+    if start >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if not 2 <= end - start <= 3 or end >= len(doc) or doc[end].text != ",":
+        return None
+    return doc[start:end]
 
 
 class SpeakerReader:
@@ -143,7 +161,8 @@ class SpeakerReader:
         titles = [head, *(c for c in head.children if c.dep_ == "conj")]
         if possessor is not None and any(t.lemma_.lower() in self.rules.documents for t in titles):
             return self._named(possessor, cue)  # "the World Bank's Rapid Damage and Needs Assessment"
-        if possessor is not None and head.text in BODY_STAFF:  # lower case: not "Ukraine's General Staff"
+        if possessor is not None and head.text in BODY_STAFF and not any(
+                c.dep_ in ("amod", "compound") for c in head.children):  # not "Varenia's general staff"
             return self._named(possessor, cue)  # "the IMF's staff said": the staff speak for the body
         before_head = head.doc[head.i - 1] if head.i > 0 else None
         if head.pos_ == "PROPN" and (before_head is None or before_head.pos_ != "PROPN"
@@ -152,6 +171,10 @@ class SpeakerReader:
             if full is not None:
                 return Attribution(source_name(full), cue=cue, token=full,
                                    descriptor=self.doc[full.left_edge.i:full.i + 1].text)
+        set_off = _name_set_off_after(head)
+        if set_off is not None:  # "According to the regional governor, Ilse Marten, ...": the parse may
+            return Attribution(set_off.text, cue=cue, token=set_off[-1],  # hang the name elsewhere
+                               descriptor=self.doc[head.left_edge.i:set_off.end].text)
         titled = self._titled_person_before(head)
         if titled is not None:
             return Attribution(titled[0], cue=cue, token=titled[1], descriptor=titled[2])
@@ -172,8 +195,9 @@ class SpeakerReader:
             first = next((t for t in of_its_kind
                            if t.text[:1].isupper() and t.lower_ not in ("the", "a", "an")), of_its_kind.root)
             name = self.doc[first.i:of_its_kind.end].text.removesuffix("'s").removesuffix("’s")
+            described = head.lower_ not in ANY_KIND_OF_BODY  # "the board" says nothing of the body's kind
             return Attribution(name, cue=cue, token=of_its_kind.root,
-                               descriptor=self.doc[head.left_edge.i:head.i + 1].text)
+                               descriptor=self.doc[head.left_edge.i:head.i + 1].text if described else None)
         appos = next((c for c in head.children
                       if c.dep_ == "appos" and (c.pos_ == "PROPN" or _names_something(c))), None)
         closing = _closing_name(head)
@@ -203,8 +227,8 @@ class SpeakerReader:
         found = None
         for match in pattern.finditer(doc_text(self.doc), 0, head.idx):
             name = match.group(1)
-            if len(name.split()) >= 2 and match.group(0)[:1].isupper():
-                found = match  # "Minister Tomasz Wielgosz", not "the minister Monday"
+            if len(name.split()) >= 2:
+                found = match  # "Minister Tomasz Wielgosz", "regional governor Dmytro Halyk"
         if found is None:
             return None
         name = found.group(1)
@@ -268,8 +292,8 @@ class SpeakerReader:
             named_kind = described_in_text(self.doc, ent.text, sources)  # what the article calls it first
             if named_kind == "unknown":
                 named_kind = sources.resolve(ent.text)[1]
-            if named_kind in (kind, "unknown"):
-                return ent
+            if named_kind in (kind, "unknown") or head.lower_ in ANY_KIND_OF_BODY:
+                return ent  # ("the board" is the board of whatever body was named: a bank's, a firm's)
         return None
 
     def _could_be_a_source(self, target: Token, origin: Attribution) -> bool:
@@ -327,6 +351,11 @@ class SpeakerReader:
             if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 return child
             if child.dep_ == "acl":  # "data published by the bank"
+                if child.lemma_.lower() == "attribute":  # "a breakdown attributed to X by a newspaper": X
+                    to = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+                    origin = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+                    if origin is not None:
+                        return origin
                 agent = next((g for g in child.children if g.dep_ == "agent"), None)
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 if pobj is not None and not any(g.like_num for g in pobj.children):  # "by 17 governments"
@@ -363,6 +392,8 @@ class SpeakerReader:
         owner = compounds[-1]
         if owner.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL"):
             return None
+        if owner.lower_ in PRESS_WORDS:
+            return None  # "the press statement", "a news release": what kind of document, not whose
         start = owner.i  # the modifiers right before it: "interior" in "interior ministry estimates"
         while (start - 1 > head.left_edge.i - 1 and self.doc[start - 1].dep_ in ("compound", "amod")
                and self.doc[start - 1].head.i in (owner.i, head.i)
@@ -415,8 +446,9 @@ class SpeakerReader:
         """ "Kim added" after "Governor Vitaliy Kim": the full name of the person named before by surname."""
         window_start = head.sent.start_char - PERSON_REACH_CHARS * 2
         for ent in reversed(entity_index(self.doc).before(head.i, window_start)):
-            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == head.text:
-                return ent[-1]
+            if ent.label_ == "PERSON" and len(ent) >= 2 and (ent[-1].text == head.text or (
+                    head.text in ent.text.split() and ent[0].text != head.text)):
+                return ent[-1]  # "Ms Lau" after "Vivian Lau Wing-sze" (a surname before a given name too)
         return None
 
     def _person_named_before(self, at: Token) -> Token | None:
