@@ -11,7 +11,14 @@ import json
 import pytest
 
 from claimledger.decide.carry import doc_candidates
-from claimledger.decide.dataset import FIELDS, Row, claim_features, draft_labels, field_features
+from claimledger.decide.dataset import (
+    FIELDS,
+    SOURCE_FEATURES,
+    Row,
+    claim_features,
+    draft_labels,
+    field_features,
+)
 from claimledger.decide.model import MODEL_PATH, DecisionModel
 from claimledger.decide.train import RULE_ONLY, cross_validate, train
 from claimledger.models import AUTHOR
@@ -158,7 +165,11 @@ def test_verification_reach_features(text: str, figure: str, present: list[str],
     for feature in absent:
         assert feature not in features, (feature, features)
     assert field_features("verification", common[at], extra[at]) == common[at] + features
-    assert field_features("category", common[at], extra[at]) == common[at]
+    # category reads the common features but none of the source's (what was counted is not who says it)
+    category = field_features("category", common[at], extra[at])
+    assert category == [f for f in common[at] if not f.startswith(SOURCE_FEATURES)]
+    assert any(f.startswith("rule_st=") for f in common[at])
+    assert not any(f.startswith("rule_st=") for f in category)
     # time scope reads its kind features beside the common ones (decide/scopekinds.py), never these
     assert field_features("time_scope", common[at], extra[at]) == common[at] + extra[at]["time_scope"]
 

@@ -13,7 +13,7 @@ import claimledger
 ATTRIBUTION = [
     # text, quantity, source name, source type, via
     ("At least 12 people were killed in Odesa on Monday, regional governor Oleh Kiper said.",
-     "At least 12", "Oleh Kiper", "person", None),
+     "At least 12", "Oleh Kiper", "government", None),  # TYPE-2: an office-holder speaks for the office
     ("Russia launched 35 drones overnight, the Ukrainian air force said, "
      "adding that air defences shot down 31 of them.",
      "31", "Ukrainian air force", "military", None),

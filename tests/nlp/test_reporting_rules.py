@@ -58,7 +58,7 @@ CATEGORY_AND_UNIT = [
         "Its losses are running at about 900 soldiers a day, analysts say.",
         "about 900",
         "casualties",
-        "soldier",
+        "soldier per day",  # a count per unit of time is a rate
     ),
     ("Hospitals said 32 people needed hospital treatment.", "32", "injuries", "person"),
     ("About 600 people were moved to safety as the river rose.", "About 600", "displaced", "person"),

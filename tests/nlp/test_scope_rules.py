@@ -442,7 +442,7 @@ SCOPES_SPEC_SINCE = [
     ("The Nimbus 4 packs a 5,200mAh battery, up from 4,700mAh on last year's model.", "4,700", "point"),
     ("The Nimbus 4 packs a 5,200mAh battery, up from 4,700mAh on last year's model.", "5,200", "point"),
     ("Last year's tablet had a 10.9-inch screen and 8GB of memory.", "10.9", "point"),
-    ("The probe passed within 36 kilometres of the moon's surface on Tuesday.", "36", "point"),
+    ("The probe passed within 36 kilometres of the moon's surface on Tuesday.", "within 36", "point"),
     ("Okonjo won the 400m final in 44.81 seconds on Saturday.", "44.81", "point"),
     # -- ... not the amount of a change over a window
     ("The lake rose by 1.4 metres last week, officials said.", "1.4", "period"),

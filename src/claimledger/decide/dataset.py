@@ -55,10 +55,18 @@ class Row:
         return field_features(name, self.features, self.extra)
 
 
+# What was counted does not depend on who says it (issue 10: "lost 650,000 troops" is casualties in a general
+# staff's report and in a blog's): the category model does not read the source's features.
+BLIND_TO_SOURCE = {"category"}
+SOURCE_FEATURES = ("src_", "rule_st=", "st_cat=", "prev_src_")
+
+
 def field_features(name: str, common: list[str], extra: dict[str, list[str]]) -> list[str]:
     """What the model of field ``name`` reads: its own features, after the common ones unless it reads
     only its own."""
     own = extra.get(name, [])
+    if name in BLIND_TO_SOURCE:
+        common = [f for f in common if not f.startswith(SOURCE_FEATURES)]
     return own if name in OWN_FEATURES else common + own if own else common
 
 

@@ -80,7 +80,7 @@ def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
         return is_share_of_amount(first, second, text)
     if first.category != "money" and second.category != "money":
         return is_measure_conversion(first, second, text)
-    if first.category != "money" or second.category != "money" or first.unit == second.unit:
+    if first.category != "money" or second.category != "money" or _currency(first) == _currency(second):
         return False
     if first.sentence.start != second.sentence.start:
         next_sentence = first.sentence.end == second.sentence.start
@@ -98,6 +98,12 @@ APPOSITIVE_BEFORE = re.compile(
 APPOSITIVE_AFTER = re.compile(r"^\s*[,)—–]")
 
 
+def _currency(draft: ClaimDraft) -> str:
+    """The currency of a money unit without its rate: "RUB per day" and "RUB" are one currency, so "100 rubles
+    a day" does not restate "400,000 rubles"."""
+    return draft.unit.split(" per ")[0]
+
+
 def restated_sum(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> ClaimDraft | None:
     """The sum an appositive amount restates: the first amount in another currency of its own sentence
     before it, else of the sentence before (the sum the text introduced first)."""
@@ -107,7 +113,8 @@ def restated_sum(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> Cla
         return None
     if not APPOSITIVE_AFTER.match(text[second.end:second.end + 2]):
         return None
-    money = [d for d in drafts if d.category == "money" and d.unit != second.unit and d.start < second.start]
+    money = [d for d in drafts
+             if d.category == "money" and _currency(d) != _currency(second) and d.start < second.start]
     own = [d for d in money if d.sentence.start == second.sentence.start]
     before = [d for d in money if d.sentence.end == second.sentence.start]
     found = own or before
@@ -120,7 +127,7 @@ def restated_before(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> 
     if second.category != "money" or not RESTATED.match(text[second.sentence.start_char:second.start]):
         return None
     before = [d for d in drafts if d.sentence.end == second.sentence.start and d.start < second.start]
-    money = [d for d in before if d.category == "money" and d.unit != second.unit]
+    money = [d for d in before if d.category == "money" and _currency(d) != _currency(second)]
     return money[-1] if money and before[-1] is not money[-1] else None
 
 
