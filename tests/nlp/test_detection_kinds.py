@@ -1,7 +1,8 @@
 """Which numbers are claims, by kind of error found on text the rules were not written from (issue 11):
 names that carry a number, the size of a priced pack, figures of a worked example, years a level is
-measured against, scores, changes written "from X to Y", measured times (guide G-4), fractions, telephone
-numbers, catalogue designations, the play of a match, ratings, compounds that count, multiples.
+measured against, scores, changes written "from X to Y", measured times (guide G-4) and the earlier end of
+their comparisons, fractions, telephone numbers, catalogue designations, the play of a match and the
+margins of a tally (R-1), ratings, compounds that count, multiples.
 
 Every row is a sentence written for this test; none is copied from an evaluation set.
 """
@@ -185,6 +186,19 @@ DETECTION = [
     # -- bound words of Q-5 and R-6
     ("Crude traded near $71 a barrel.", ["near $71"]),
     ("The reservoir held barely 40% of its capacity.", ["barely 40%"]),
+    # -- the margin of a season's or a career's tally over another is a claim (R-1); a match margin is not
+    ("The Tigers have 52 points from 20 games, three ahead of the Sharks.", ["52", "20", "three"]),
+    ("Norway took 11 golds, two more than Sweden.", ["11", "two"]),
+    ("She has scored 38 goals this season, four short of the club record.", ["38", "four"]),
+    ("United now sit six points clear of the relegation zone.", ["six"]),
+    ("City are fourth, three points off the top two.", ["three"]),
+    ("Rangers won by two wickets with four balls to spare.", []),
+    ("His 29 wickets left him one short of the record.", ["29"]),  # "one" counts no people or money (CL-3)
+    # -- the earlier end of a comparison of a measured time is measured too (G-4); a time that dates it is not
+    ("Ships now wait about 2.5 days for a berth, down from a peak of 6.3 days.", ["about 2.5", "6.3"]),
+    ("Patients waited a median of 11 weeks, compared with 7 weeks in 2019.", ["11", "7"]),
+    ("Laptops are now replaced every 4.1 years, up from 3.2 years in 2018.", ["4.1", "3.2"]),
+    ("Unemployment is 5.2%, up from 4.8% two years ago.", ["5.2%", "4.8%"]),
 ]
 
 BOUNDS = [
@@ -220,3 +234,4 @@ def test_bound_words(text, bound):
 def test_a_time_in_two_units_is_one_claim(text, value, unit):
     claim = claims_of(text)[0]
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
