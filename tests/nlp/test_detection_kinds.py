@@ -2,7 +2,7 @@
 names that carry a number, the size of a priced pack, figures of a worked example, years a level is
 measured against, scores, changes written "from X to Y", measured times (guide G-4) and the earlier end of
 their comparisons, fractions, telephone numbers, catalogue designations, the play of a match and the
-margins of a tally (R-1), ratings, compounds that count, multiples.
+margins of a tally (R-1), ratings, compounds that count, multiples, parts of a unit (Q-6).
 
 Every row is a sentence written for this test; none is copied from an evaluation set.
 """
@@ -235,3 +235,21 @@ def test_a_time_in_two_units_is_one_claim(text, value, unit):
     claim = claims_of(text)[0]
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)
 
+
+PARTS_OF_A_UNIT = [
+    # text, value and unit of its first claim: a part of a unit is that much of the unit, not a share (Q-6)
+    ("The jobless rate rose a tenth of a point to 4.4%.", 0.1, "percentage point"),
+    ("Inflation slowed by two tenths of a percentage point in May.", 0.2, "percentage point"),
+    ("He cut his reaction time by roughly a hundredth of a second.", 0.01, "second"),
+    ("The Swede was three tenths slower than the leaders in qualifying.", 0.3, "second"),
+    ("She finished two hundredths behind the winner.", 0.02, "second"),
+    # a part of a whole stays the percent it means (section 14)
+    ("Prices are a third higher than last year.", 33.3, "percent"),
+    ("A tenth of the budget goes on roads.", 10.0, "percent"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", PARTS_OF_A_UNIT, ids=[c[0][:48] for c in PARTS_OF_A_UNIT])
+def test_a_part_of_a_unit(text, value, unit):
+    claim = claims_of(text)[0]
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)

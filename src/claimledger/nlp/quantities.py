@@ -199,6 +199,12 @@ class QuantityScanner(NumberParts):
             rf"\s+times\s+(?P<std>{named})(?!\w)", re.IGNORECASE)
         self.standards = standards
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
+        self.part_units = {k.lower(): v for k, v in shares["part_of_unit"].items()}
+        self.part_of_unit = re.compile(  # "a tenth of a point", "a hundredth of a second" (Q-6, G-4)
+            rf"\s+of\s+an?\s+(?P<unit>{phrase_alternation(list(shares['part_of_unit']))})\b", re.IGNORECASE)
+        self.time_part = re.compile(rf"\b(?:{phrase_alternation(shares['time_parts'])})$", re.IGNORECASE)
+        self.time_part_after = re.compile(
+            rf"\s+(?:{phrase_alternation(shares['time_parts_after'])})\b", re.IGNORECASE)
         starts_spelled = first_characters([*words, "a", "one"])  # both alternatives behind the boundary
         spelled = rf"|(?P<spelled_fraction>\b(?={starts_spelled})(?:{spelled_fraction}))"
         plain = (
