@@ -210,6 +210,10 @@ BOUNDS = [
     ("Markets now price in better than 70% odds of a cut.", "at_least"),
     ("Demand crossed 9,100 MW on Tuesday.", "at_least"),
     ("The haul was worth something like £3 million.", "about"),
+    ("Confirmed cases of the virus have passed 2,300.", "at_least"),
+    ("Visitor numbers this season passed 85,000.", "at_least"),
+    ("The satellite passed 530 kilometres above the volcano.", "exact"),  # a place, not a bound
+    ("The measure passed 61 votes to 38.", "exact"),  # a vote
 ]
 
 TIMES = [

@@ -259,6 +259,10 @@ class QuantityScanner(NumberParts):
                             for cue, verbs in table.get("bounds_not_after", {}).items()}
         outside = table.get("bounds_outside", {})
         self.outside_kind = {p.lower(): kind for kind, phrases in outside.items() for p in phrases}
+        self.outside_not_before = {  # "passed 412 kilometres above": a place, not a bound
+            cue.lower(): re.compile(rf"(?:\s*\([^()]{{0,40}}\))?\s*(?:{phrase_alternation(words)})\b",
+                                    re.IGNORECASE)
+            for cue, words in table.get("bounds_outside_not_before", {}).items()}
         self.bound_outside = re.compile(
             rf"\b(?P<cue>{phrase_alternation(list(self.outside_kind))})\s+$", re.IGNORECASE
         ) if self.outside_kind else None
@@ -614,6 +618,9 @@ class QuantityScanner(NumberParts):
                                                                        mention.start)
             if outside and mention.bound == "exact":  # "is estimated at 2.4 billion pesos": about
                 cue = re.sub(r"\s+", " ", outside.group("cue").lower())
+                place = self.outside_not_before.get(cue.rpartition(" ")[2])
+                if place is not None and place.match(text, max(mention.end, mention.unit_end)):
+                    return  # "passed 412 kilometres above the surface"
                 mention.bound, mention.bound_cue = self.outside_kind[cue], cue
             return
         cue = re.sub(r"\s+", " ", before.group("cue").lower())
