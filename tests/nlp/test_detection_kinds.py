@@ -1,7 +1,8 @@
 """Which numbers are claims, by kind of error found on text the rules were not written from (issue 11):
 names that carry a number, the size of a priced pack, figures of a worked example, years a level is
-measured against, scores, changes written "from X to Y", measured times (guide G-4), fractions, telephone
-numbers, catalogue designations, the play of a match, ratings, compounds that count, multiples.
+measured against, scores, changes written "from X to Y", measured times (guide G-4) and the earlier end of
+their comparisons, fractions, telephone numbers, catalogue designations, the play of a match and the
+margins of a tally (R-1), ratings, compounds that count, multiples, parts of a unit (Q-6).
 
 Every row is a sentence written for this test; none is copied from an evaluation set.
 """
@@ -185,6 +186,19 @@ DETECTION = [
     # -- bound words of Q-5 and R-6
     ("Crude traded near $71 a barrel.", ["near $71"]),
     ("The reservoir held barely 40% of its capacity.", ["barely 40%"]),
+    # -- the margin of a season's or a career's tally over another is a claim (R-1); a match margin is not
+    ("The Tigers have 52 points from 20 games, three ahead of the Sharks.", ["52", "20", "three"]),
+    ("Norway took 11 golds, two more than Sweden.", ["11", "two"]),
+    ("She has scored 38 goals this season, four short of the club record.", ["38", "four"]),
+    ("United now sit six points clear of the relegation zone.", ["six"]),
+    ("City are fourth, three points off the top two.", ["three"]),
+    ("Rangers won by two wickets with four balls to spare.", []),
+    ("His 29 wickets left him one short of the record.", ["29"]),  # "one" counts no people or money (CL-3)
+    # -- the earlier end of a comparison of a measured time is measured too (G-4); a time that dates it is not
+    ("Ships now wait about 2.5 days for a berth, down from a peak of 6.3 days.", ["about 2.5", "6.3"]),
+    ("Patients waited a median of 11 weeks, compared with 7 weeks in 2019.", ["11", "7"]),
+    ("Laptops are now replaced every 4.1 years, up from 3.2 years in 2018.", ["4.1", "3.2"]),
+    ("Unemployment is 5.2%, up from 4.8% two years ago.", ["5.2%", "4.8%"]),
 ]
 
 BOUNDS = [
@@ -196,6 +210,10 @@ BOUNDS = [
     ("Markets now price in better than 70% odds of a cut.", "at_least"),
     ("Demand crossed 9,100 MW on Tuesday.", "at_least"),
     ("The haul was worth something like £3 million.", "about"),
+    ("Confirmed cases of the virus have passed 2,300.", "at_least"),  # R-6
+    ("Visitor numbers this season passed 85,000.", "at_least"),
+    ("The satellite passed 530 kilometres above the volcano.", "exact"),  # a place, not a bound
+    ("The measure passed 61 votes to 38.", "exact"),  # a vote
 ]
 
 TIMES = [
@@ -218,5 +236,24 @@ def test_bound_words(text, bound):
 
 @pytest.mark.parametrize("text,value,unit", TIMES, ids=[c[0][:48] for c in TIMES])
 def test_a_time_in_two_units_is_one_claim(text, value, unit):
+    claim = claims_of(text)[0]
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+PARTS_OF_A_UNIT = [
+    # text, value and unit of its first claim: a part of a unit is that much of the unit, not a share (Q-6)
+    ("The jobless rate rose a tenth of a point to 4.4%.", 0.1, "percentage point"),
+    ("Inflation slowed by two tenths of a percentage point in May.", 0.2, "percentage point"),
+    ("He cut his reaction time by roughly a hundredth of a second.", 0.01, "second"),
+    ("The Swede was three tenths slower than the leaders in qualifying.", 0.3, "second"),
+    ("She finished two hundredths behind the winner.", 0.02, "second"),
+    # a part of a whole stays the percent it means (section 14)
+    ("Prices are a third higher than last year.", 33.3, "percent"),
+    ("A tenth of the budget goes on roads.", 10.0, "percent"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", PARTS_OF_A_UNIT, ids=[c[0][:48] for c in PARTS_OF_A_UNIT])
+def test_a_part_of_a_unit(text, value, unit):
     claim = claims_of(text)[0]
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)

@@ -62,6 +62,7 @@ class NonClaimRules:
     measured_from: float  # "400 million years ago": a time this long is measured
     record_after: re.Pattern[str]  # "for 19 hours on Sunday, a record": a measured result (G-4)
     record_units: frozenset[str]
+    dated_after: re.Pattern[str]  # "two years ago": a time that dates something, never measured
     year_levels: re.Pattern[str]  # "above 2019 levels": a year a level is measured against
     packs_before: re.Pattern[str]  # "a box of 100": the size of a pack ...
     price_words: re.Pattern[str]  # ... that a price in the sentence is for
@@ -71,6 +72,7 @@ class NonClaimRules:
     counted_after: re.Pattern[str]  # "a 94-page ruling", "a nine-storey building": a compound that counts
     spelled_before: re.Pattern[str]  # "up from three": a number word that is the earlier end of a change
     spelled_after: re.Pattern[str]  # "one per 100,000": ... or a rate
+    margins_after: re.Pattern[str]  # "five more than Canada", "two points clear of": a tally's margin
     models_after: re.Pattern[str]  # "six Boeing 787-9s": ... or a count of things named by their model
     age_open_after: re.Pattern[str]  # "those 65 and older": an age that bounds a group (R-10)
     age_people_before: re.Pattern[str]  # "people under 65"
@@ -132,6 +134,8 @@ def default_rules() -> NonClaimRules:
         measured_from=float(table["time_units"]["measured_from"]),
         record_after=re.compile(table["time_units"]["record_after"], re.IGNORECASE),
         record_units=frozenset(table["time_units"]["record_units"]),
+        dated_after=re.compile(
+            rf"\s+(?:{phrase_alternation(table['time_units']['dated_after'])})\b", re.IGNORECASE),
         packs_before=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['packs_before'])})\s+$",
                                 re.IGNORECASE),
         price_words=re.compile(rf"\b(?:{phrase_alternation(table['sizes']['price_words'])})\b|[$€£¥₹]",
@@ -148,6 +152,8 @@ def default_rules() -> NonClaimRules:
         spelled_after=re.compile(
             rf"\s+(?:{phrase_alternation(table['spelled_claims']['after'])})\b", re.IGNORECASE),
         models_after=re.compile(table["spelled_claims"]["models_after"]),
+        margins_after=re.compile(
+            rf"\s+(?:{phrase_alternation(table['spelled_claims']['margins_after'])})\b", re.IGNORECASE),
         age_open_after=re.compile(table["ages"]["open_after"], re.IGNORECASE),
         age_people_before=re.compile(table["ages"]["people_before"], re.IGNORECASE),
         thresholds_before=compile_patterns(table["thresholds"]["before"], "nonclaims.toml [thresholds]"),
@@ -287,14 +293,16 @@ def counted_compound(draft: ClaimDraft, rules: NonClaimRules | None = None) -> b
 def claim_by_its_words(draft: ClaimDraft) -> bool:
     """A number word that counts no noun of its own but is a claim by the words around it: a compound that
     counts ("the five-storey building"), the earlier end of a change ("up from three in 2018"), a rate ("one
-    per 100,000"). nonclaims.toml [compound_modifiers], [spelled_claims]."""
+    per 100,000"), the margin of a tally ("five more than Canada"). nonclaims.toml [compound_modifiers],
+    [spelled_claims]."""
     rules = default_rules()
     mention = draft.mention
     text = doc_text(draft.span.doc)
     return counted_compound(draft, rules) or \
         rules.spelled_before.search(text, max(0, mention.start - 20), mention.start) is not None or \
         rules.spelled_after.match(text, mention.end) is not None or \
-        (mention.value >= 2 and rules.models_after.match(text, mention.end) is not None)
+        (mention.value >= 2 and rules.models_after.match(text, mention.end) is not None) or \
+        (mention.value >= 2 and rules.margins_after.match(text, mention.end) is not None)
 
 
 def _is_money_or_share(unit: str | None) -> bool:
@@ -368,6 +376,8 @@ def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRul
     start = draft.mention.start
     if draft.mention.value >= rules.measured_from:
         return True
+    if rules.dated_after.match(text, noun.idx + len(noun.text)):
+        return False  # "up from 3% two years ago": the time dates the earlier end
     for at in (start, draft.mention.num_start):  # the cue may be the figure's bound: "within 40 minutes"
         before = rules.measured_before.search(text, max(0, at - 16), at)
         if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:

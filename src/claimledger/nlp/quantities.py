@@ -199,6 +199,12 @@ class QuantityScanner(NumberParts):
             rf"\s+times\s+(?P<std>{named})(?!\w)", re.IGNORECASE)
         self.standards = standards
         self.of_a_measure = re.compile(r"\s+of\s+an?(?=\s)", re.IGNORECASE)  # "three quarters of a mile"
+        self.part_units = {k.lower(): v for k, v in shares["part_of_unit"].items()}
+        self.part_of_unit = re.compile(  # "a tenth of a point", "a hundredth of a second" (Q-6, G-4)
+            rf"\s+of\s+an?\s+(?P<unit>{phrase_alternation(list(shares['part_of_unit']))})\b", re.IGNORECASE)
+        self.time_part = re.compile(rf"\b(?:{phrase_alternation(shares['time_parts'])})$", re.IGNORECASE)
+        self.time_part_after = re.compile(
+            rf"\s+(?:{phrase_alternation(shares['time_parts_after'])})\b", re.IGNORECASE)
         starts_spelled = first_characters([*words, "a", "one"])  # both alternatives behind the boundary
         spelled = rf"|(?P<spelled_fraction>\b(?={starts_spelled})(?:{spelled_fraction}))"
         plain = (
@@ -253,6 +259,10 @@ class QuantityScanner(NumberParts):
                             for cue, verbs in table.get("bounds_not_after", {}).items()}
         outside = table.get("bounds_outside", {})
         self.outside_kind = {p.lower(): kind for kind, phrases in outside.items() for p in phrases}
+        self.outside_not_before = {  # "passed 412 kilometres above": a place, not a bound
+            cue.lower(): re.compile(rf"(?:\s*\([^()]{{0,40}}\))?\s*(?:{phrase_alternation(words)})\b",
+                                    re.IGNORECASE)
+            for cue, words in table.get("bounds_outside_not_before", {}).items()}
         self.bound_outside = re.compile(
             rf"\b(?P<cue>{phrase_alternation(list(self.outside_kind))})\s+$", re.IGNORECASE
         ) if self.outside_kind else None
@@ -608,6 +618,9 @@ class QuantityScanner(NumberParts):
                                                                        mention.start)
             if outside and mention.bound == "exact":  # "is estimated at 2.4 billion pesos": about
                 cue = re.sub(r"\s+", " ", outside.group("cue").lower())
+                place = self.outside_not_before.get(cue.rpartition(" ")[2])
+                if place is not None and place.match(text, max(mention.end, mention.unit_end)):
+                    return  # "passed 412 kilometres above the surface"
                 mention.bound, mention.bound_cue = self.outside_kind[cue], cue
             return
         cue = re.sub(r"\s+", " ", before.group("cue").lower())

@@ -46,6 +46,10 @@ class NumberParts(UnitReader):
     """What grows a figure after it is read (the scanner sets the tables: ``scales``, ``long_scale``, ...)."""
 
     of_a_measure: re.Pattern[str]
+    part_units: dict[str, str]
+    part_of_unit: re.Pattern[str]
+    time_part: re.Pattern[str]
+    time_part_after: re.Pattern[str]
 
     def _take_share(self, text: str, mention: QuantityMention, end: int) -> None:
         """A part of a whole is the percent it means (guide 14): "a third of the population" → 33.3 percent,
@@ -53,6 +57,15 @@ class NumberParts(UnitReader):
         if not 0 < abs(mention.value) < 1:
             return
         self._take_measure(text, mention, end)  # "one-half miles"
+        part = self.part_of_unit.match(text, end) if mention.unit is None else None
+        if part is not None:  # "a tenth of a point": 0.1 percentage point, not 10 percent (Q-6)
+            mention.unit = self.part_units[re.sub(r"\s+", " ", part.group("unit").lower())]
+            mention.unit_end = part.end()
+            return
+        if mention.unit is None and self.time_part.search(text, max(0, end - 12), end) \
+                and self.time_part_after.match(text, end):
+            mention.unit = "second"  # "three tenths slower": tenths of a second, a race margin (G-4)
+            return
         of_a = self.of_a_measure.match(text, end) if mention.unit is None else None
         if of_a is not None:
             self._take_measure(text, mention, of_a.end())
