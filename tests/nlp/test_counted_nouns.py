@@ -56,6 +56,23 @@ BARE_FIGURES = [
     ("The final drew a television audience of 1.9 million.", "1.9 million", "person"),
     ("The race was seen by a record online audience of 2.4 million on Sunday, up from 1.8 million.",
      "2.4 million", "person"),
+    # -- a figure that still counts nothing counts what the sentence counted before it (U-7)
+    ("Lagos hosts some 1.4 million migrants, followed by Kano with 820,000 and Abuja with 510,000.",
+     "820,000", "migrant"),
+    ("The league ended the season with 3.8 million registered players, adding 240,000 in the spring.",
+     "240,000", "player"),
+    ("Ferry operators carried 2.6 million passengers last year and expect to reach about 3 million in 2027.",
+     "about 3 million", "passenger"),
+    ("Sales rose 9% to 14,300, the carmaker said.", "14,300", ""),
+    # -- a bare figure of the hurt counts people (U-7); a count of injuries counts injuries
+    ("Medics reported 7 dead and 23 injured after the bridge gave way.", "23", "person"),
+    ("Nearly 60 were injured when the stand collapsed.", "Nearly 60", "person"),
+    ("The clinic said the number of injuries treated rose to 310.", "310", "injury"),
+    # -- a plural subject counts itself where a verb of change or a passive estimate takes it (U-3)
+    ("Since the floods, total arrivals in the camp are now put at about 14,000.", "about 14,000", "arrival"),
+    ("Officials said daily arrivals had peaked at around 2,700 on Friday.", "around 2,700", "arrival"),
+    ("Bookings from Canada lifted to 61,000 in the quarter.", "61,000", "booking"),
+    ("Prices eased to 140 on Tuesday.", "140", ""),
     # -- a part "of the wounded" the sentence names
     ("The doctor said 7 of the wounded were children.", "7", "child"),
     # -- a plural subject joined to a mass noun, a change that doubles, a "to" hung on "from"

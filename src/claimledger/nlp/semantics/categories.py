@@ -27,6 +27,7 @@ from claimledger.nlp.semantics.rules import (
     KILLED_AND_WOUNDED,
     NOUN_POS,
     NUMBER_OF_CASUALTIES,
+    PASSIVE_COUNT_VERBS,
     PEOPLE_PARTICIPLES,
     TREATMENT_REACH,
     CategoryRules,
@@ -365,7 +366,8 @@ def _counts_itself(child: Token, draft: ClaimDraft, rules: CategoryRules) -> boo
     top = _figure_top(draft.figure)
     verb = subject.head  # the figure is where this subject's own verb took it
     # the subject's own verb moves or holds the count, never one that gives it: "organisers put it at 9,000"
-    moves = verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() == "be"
+    moves = verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() == "be" \
+        or (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in PASSIVE_COUNT_VERBS)
     attached = top.head.head
     if attached.dep_ == "prep" and attached.lower_ in CHANGE_PREPOSITIONS:
         attached = attached.head  # "rose from 8,930 to 18,604": "to" hangs on "from"

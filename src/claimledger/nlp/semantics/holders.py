@@ -172,6 +172,25 @@ def count_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None
     return None
 
 
+def counted_in_sentence(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """U-7, last resort: a figure still counting nothing ("Peru with 1.6 million and Brazil with 610,000",
+    "ended with 94.6 million subscribers, adding 3.2 million") counts what the nearest earlier count of its
+    sentence names with a noun of its own (no amount, share or rate)."""
+    if draft.mention.unit is not None or draft.unit or draft.category in NO_COUNT:
+        return None
+    for earlier in reversed(seen):
+        if earlier is draft or earlier.start >= draft.start:
+            continue
+        if earlier.sentence.start != draft.sentence.start:
+            return None
+        if earlier.category in NO_COUNT or earlier.mention.per or not earlier.unit \
+                or " per " in earlier.unit:
+            continue
+        if earlier.noun is not None:
+            return earlier
+    return None
+
+
 def part_of_whom(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
     """ "put the number of dead at 142, of whom 91 were in the district", "6,420 fires, of which 431 were
     active": a part of the count before."""

@@ -31,7 +31,7 @@ NOUN_POS = {"NOUN", "PROPN"}
 NOT_COMPOUNDS = SCALE_WORDS | _words("scale_compounds")  # "3 lakh farmers": a scale, not a kind of farmer
 MEASURE_MODIFIERS = {"square", "cubic"}
 CLAUSE_EDGES = {"ccomp", "parataxis", "advcl", "relcl", "acl", "xcomp"}
-BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "injury", "casualties": "casualty",
+BARE_FIGURE_UNITS = {"deaths": "death", "injuries": "person", "casualties": "casualty",
                      "displaced": "person", "detained": "person"}
 
 
@@ -118,6 +118,7 @@ TIME_ADVERBS = _words("time_adverbs")  # "17 tomorrow": when, not what
 TIME_DETERMINERS = _words("time_determiners")  # "53 last year"
 CHANGE_PREPOSITIONS = _words("change_prepositions")  # "Retrenchments rose to 3,720, from 3,110"
 CHANGE_VERBS = _words("change_verbs")  # "Arrivals passed 40,000"
+PASSIVE_COUNT_VERBS = _words("passive_count_verbs")  # "arrivals are estimated at 210,000"
 PEOPLE_PARTICIPLES = _table("people_participles")  # "the number of dead" → death, "displaced" → person
 BARE_WORDS = _words("bare_words")  # "28 others": the noun is the one before
 
