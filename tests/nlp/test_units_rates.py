@@ -69,6 +69,12 @@ SCANNED = [
     ("A large ship burns between 70 and 90 tonnes of fuel a day.", "between 70 and 90", "tonne per day"),
     ("The company raised $50 million at $12 a share.", "$50 million", "USD"),  # not a change and its level
     ("Rebates of A$150 per household will cost A$1.8 billion.", "A$1.8 billion", "AUD"),  # the total, no rate
+    # a measure compared with a rate of the same measure in its sentence is that rate (G-7)
+    ("Residents get 9 litres of water per person per day, against a minimum of 15 litres.", "a minimum of 15",
+     "litre per person per day"),
+    ("Smoke reached 300 micrograms per cubic metre, far above the limit of 25 micrograms.", "25",
+     "microgram per cubic metre"),
+    ("He walked at 5 km per hour and then covered 8 km.", "8", "kilometre"),  # no comparison: a distance
     # exchange rates (G-3): a base after the figure, before it, or "per dollar"
     ("The rand slipped for a second day, trading at 18.6 to the dollar.", "18.6", "ZAR per USD"),
     ("In Johannesburg at noon the currency was at R18.64 per dollar.", "R18.64", "ZAR per USD"),
