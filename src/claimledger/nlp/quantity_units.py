@@ -46,10 +46,11 @@ OWN_FIGURE = re.compile(r"\d")  # "HK$3,260 per sq ft": the rate of the figure b
 # "revenue per passenger rose to [€24.10] from [€22.60]": the earlier value of a rate named before them
 COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+with)\s+"
                            r"(?:about\s+|around\s+|roughly\s+|some\s+)?")
-# between a rate of a measure and the same measure compared with it, in one sentence: "[9 litres per person per
-# day] in the most crowded site, against an emergency standard of [15 litres]", "less than half the [20 litres]"
-MEASURE_COMPARED = re.compile(r"(?:[^.;!?\d]|\.(?=\d)){0,100}?\b(?:against|compared\s+with|compared\s+to|than|"
-                              r"versus|vs\.?|below|above|from)\b[^.;!?\d]{0,60}")
+# between a rate of a measure and the same measure compared with it, in one sentence: "[9 litres per person
+# per day] in the most crowded site, against an emergency standard of [15 litres]", "less than half the [20
+# litres]"
+MEASURE_COMPARED = re.compile(r"(?:[^.;!?\d]|\.(?=\d)){0,100}?\b(?:against|compared\s+with|compared\s+to"
+                              r"|than|versus|vs\.?|below|above|from)\b[^.;!?\d]{0,60}")
 CARRY_REACH = 4  # mentions back where the amount whose rate carries may be
 # a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel",
 # "settled down 12 cents at $68.94 a barrel", "settled 14 paise weaker at 81.56 against the US dollar"
