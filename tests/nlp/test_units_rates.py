@@ -75,6 +75,11 @@ SCANNED = [
     ("Smoke reached 300 micrograms per cubic metre, far above the limit of 25 micrograms.", "25",
      "microgram per cubic metre"),
     ("He walked at 5 km per hour and then covered 8 km.", "8", "kilometre"),  # no comparison: a distance
+    # a bare race time after a word that reads it as one (G-4)
+    ("Runner-up Tom Reed finished in 10.06, with Sam Lo third in 10.13.", "10.13", "second"),
+    ("She won by two metres from Ana Kim, who ran 22.71.", "22.71", "second"),
+    ("She went under the previous mark of 22.51 by a fraction.", "22.51", "second"),
+    ("The index finished in 10.04 territory.", "10.04", None),  # a noun follows: no time
     # exchange rates (G-3): a base after the figure, before it, or "per dollar"
     ("The rand slipped for a second day, trading at 18.6 to the dollar.", "18.6", "ZAR per USD"),
     ("In Johannesburg at noon the currency was at R18.64 per dollar.", "R18.64", "ZAR per USD"),

@@ -18,6 +18,9 @@ MINOR_UNIT = re.compile(r"\s?(?:cents?\b|¢)", re.IGNORECASE)
 # a scale after a figure: an amount, not a price of a currency ("R17.45 billion", "R3m")
 SCALED = re.compile(r"\s?(?:[mb]n?|tn|k|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
 GENERIC_REACH = 160  # characters before a figure where "the local unit" that names its currency may be
+RACE_TIME = re.compile(r"\d{1,2}\.\d{2}")  # "10.04", "22.68": a race time as written bare
+# what may follow a bare race time: punctuation, the end, or a word that opens no noun of the figure
+TIME_AFTER = re.compile(r"\s*(?:[,.;:)”\"’']|$)|\s+(?:and|with|in|at|on|to|for|while|behind|ahead|by|into)\b")
 PERIOD_REACH = 140  # characters before an amount where the noun of a period that names it may be
 # between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to") or the
 # change of the same amount by which it moved ("monthly repayments fall by £38, from £1,402 to £1,364")
@@ -42,6 +45,8 @@ class NewsForms:
     sport_named: re.Pattern[str]  # "an economy of ": a rate a sport names, right before a bare figure
     sport_after: re.Pattern[str]  # " an over": the rate right after a bare figure
     sport_units: dict[str, str]  # either, lower case → the unit ("run per over")
+    time_before: re.Pattern[str]  # "finished in ": the words before a bare race time
+    time_unit: str  # "second"
     fx_subject: re.Pattern[str]  # "Sterling", "The Singapore dollar": a currency whose price is reported
     fx_name: re.Pattern[str]  # any of those names, where the last before the figure is looked for
     fx_base: re.Pattern[str]  # "against ", "to ": the word before a currency that is the base of a rate
@@ -109,6 +114,15 @@ class NewsForms:
         if (named := self.sport_named.search(text, max(0, start - 40), start)) is not None:
             return self.sport_units[re.sub(r"\s+", " ", named.group("rate").lower())], end
         return None
+
+    def measured_time(self, text: str, start: int, end: int) -> str | None:
+        """ "second" when the bare figure at start:end is a race time (G-4): two decimals, under a minute,
+        right after "finished in", "who ran", "clocked"."""
+        if not RACE_TIME.fullmatch(text, start, end) or float(text[start:end]) >= 60:
+            return None
+        if not TIME_AFTER.match(text, end):
+            return None  # "finished in 10.04 territory", "ran 12.45 higher": not a time
+        return self.time_unit if self.time_before.search(text, max(0, start - 30), start) else None
 
     def _code(self, name: str) -> str:
         key = re.sub(r"\s+", " ", name.lower())
@@ -185,6 +199,9 @@ def default_forms() -> NewsForms:
         fx_against=re.compile(rf"\b(?:{phrase_alternation(fx['before'])})\s+(?:the\s+)?(?P<cur>{bare_names})\b"
                               r"(?=(?:[^.;!?\n\d]|\.(?=\d))*$)", re.IGNORECASE),
         fx_codes=fx_codes,
+        time_before=re.compile(rf"\b(?:{phrase_alternation(table['measured_times']['before'])})\s+$",
+                               re.IGNORECASE),
+        time_unit=table["measured_times"]["unit"],
         fx_generic=re.compile(rf"(?:^|(?<=[\s(—–-]))(?:{phrase_alternation(fx['generic_subjects'])})\b"
                               r"(?!\s+(?:board|markets?|swaps?|reserves?|union|peg|trade|trading|crisis|of)\b)"
                               r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),

@@ -243,6 +243,10 @@ class UnitReader:
         if sport is not None and not mention.vague:
             mention.unit, mention.unit_end = sport  # "going at 10 an over", "an economy of 6.00"
             return end
+        if mention.unit is None and not mention.vague and mention.per is None \
+                and (time := self.forms.measured_time(text, mention.start, end)):
+            mention.unit = time  # "finished in 10.04", "who ran 22.68": a race time (G-4)
+            return end
         if mention.unit in (None, "percent", "percentage point", "basis point", "fold"):
             return end
         if " per " in (mention.unit or ""):
