@@ -75,6 +75,11 @@ SCANNED = [
     ("Smoke reached 300 micrograms per cubic metre, far above the limit of 25 micrograms.", "25",
      "microgram per cubic metre"),
     ("He walked at 5 km per hour and then covered 8 km.", "8", "kilometre"),  # no comparison: a distance
+    # the measure after the last side of a size is the measure of each side (G-7)
+    ("The probe measures roughly 40 by 25 by 12 centimetres.", "roughly 40", "centimetre"),
+    ("The probe measures roughly 40 by 25 by 12 centimetres.", "25", "centimetre"),
+    ("The screen is 2,400 by 1,080 pixels.", "2,400", "pixel"),
+    ("Sales rose 5 by 10 percent.", "5", None),  # no size of a percentage
     # a bare race time after a word that reads it as one (G-4)
     ("Runner-up Tom Reed finished in 10.06, with Sam Lo third in 10.13.", "10.13", "second"),
     ("She won by two metres from Ana Kim, who ran 22.71.", "22.71", "second"),
