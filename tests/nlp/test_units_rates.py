@@ -75,6 +75,10 @@ SCANNED = [
     ("Smoke reached 300 micrograms per cubic metre, far above the limit of 25 micrograms.", "25",
      "microgram per cubic metre"),
     ("He walked at 5 km per hour and then covered 8 km.", "8", "kilometre"),  # no comparison: a distance
+    # a tonne with a prefix or a kind of tonnage as written; a blast's "megaton" stays
+    ("Forest fires released 310 megatonnes of carbon.", "310", "megatonne"),
+    ("The fleet grew to 75 million gross tonnes.", "75 million", "gross tonne"),
+    ("The bomb yielded 50 megatons.", "50", "megaton"),
     # the measure after the last side of a size is the measure of each side (G-7)
     ("The probe measures roughly 40 by 25 by 12 centimetres.", "roughly 40", "centimetre"),
     ("The probe measures roughly 40 by 25 by 12 centimetres.", "25", "centimetre"),
