@@ -262,6 +262,9 @@ CLAIMED = [
      "about 250", "burglary per 100,000 population"),
     ("Chile's murder rate rose to 6.0 per 100,000 people in 2024.", "6.0", "murder per 100,000 person"),
     ("The city has 3 per 1,000 people.", "3", "person"),  # no count named: the base stays the noun
+    # the base of a rate that is an area keeps its "square" (an area, not a length)
+    ("The valley holds about 640 people per square kilometre.", "about 640", "person per square kilometre"),
+    ("The desert region has just 2.5 people per square km.", "2.5", "person per square kilometre"),
     # G-8 for money: an amount paid to or for each recipient is per recipient
     ("The government released 1 billion lira in emergency funds, and families of the dead will receive "
      "50,000 lira each.", "50,000 lira", "TRY per family"),
