@@ -19,7 +19,7 @@ READ = [
     ("Lilongwe council fees rose to K9,000.", "K9,000", 9000, None, "exact", "MWK"),
     ("In Port Moresby a bag of rice costs K85.", "K85", 85, None, "exact", "PGK"),
     ("DURBAN - Tolls rise to R74.50 per trip.", "R74.50", 74.5, None, "exact", "ZAR per trip"),
-    ("The rand firmed to R17.95 late on Tuesday.", "R17.95", 17.95, None, "exact", "ZAR"),
+    ("The rand firmed to R17.95 late on Tuesday.", "R17.95", 17.95, None, "exact", "ZAR per USD"),  # G-3
     # signs and codes that name one currency anywhere
     ("Accra bakers raised a loaf to GH¢ 14.50 this week.", "GH¢ 14.50", 14.5, None, "exact", "GHS"),
     ("The market sells tomatoes at GH¢8 a kilo.", "GH¢8", 8, None, "exact", "GHS per kilogram"),
@@ -126,6 +126,12 @@ RATES = [
     ("The lira closed at 32.4 to the dollar.", "32.4", "TRY per USD"),
     ("The zloty firmed to 4.3 per euro.", "4.3", "PLN per EUR"),
     ("The shilling eased to 129.5 against the dollar.", "129.5", "KES per USD"),
+    # a currency quoted in its own money with no base written is quoted against the dollar
+    ("Dealers think the rand could test R18.40 if yields settle.", "R18.40", "ZAR per USD"),
+    ("The local currency traded as weak as ¥151.20 in the morning.", "¥151.20", "JPY per USD"),
+    ("Sterling was little changed at $1.2080.", "$1.2080", "USD per GBP"),
+    # an amount with a scale is never the price of a currency
+    ("The rand firmed as the deficit narrowed to R17.45 billion.", "R17.45 billion", "ZAR"),
 ]
 
 

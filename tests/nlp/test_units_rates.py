@@ -69,6 +69,26 @@ SCANNED = [
     ("A large ship burns between 70 and 90 tonnes of fuel a day.", "between 70 and 90", "tonne per day"),
     ("The company raised $50 million at $12 a share.", "$50 million", "USD"),  # not a change and its level
     ("Rebates of A$150 per household will cost A$1.8 billion.", "A$1.8 billion", "AUD"),  # the total, no rate
+    # a measure compared with a rate of the same measure in its sentence is that rate (G-7)
+    ("Residents get 9 litres of water per person per day, against a minimum of 15 litres.", "a minimum of 15",
+     "litre per person per day"),
+    ("Smoke reached 300 micrograms per cubic metre, far above the limit of 25 micrograms.", "25",
+     "microgram per cubic metre"),
+    ("He walked at 5 km per hour and then covered 8 km.", "8", "kilometre"),  # no comparison: a distance
+    # a tonne with a prefix or a kind of tonnage as written; a blast's "megaton" stays
+    ("Forest fires released 310 megatonnes of carbon.", "310", "megatonne"),
+    ("The fleet grew to 75 million gross tonnes.", "75 million", "gross tonne"),
+    ("The bomb yielded 50 megatons.", "50", "megaton"),
+    # the measure after the last side of a size is the measure of each side (G-7)
+    ("The probe measures roughly 40 by 25 by 12 centimetres.", "roughly 40", "centimetre"),
+    ("The probe measures roughly 40 by 25 by 12 centimetres.", "25", "centimetre"),
+    ("The screen is 2,400 by 1,080 pixels.", "2,400", "pixel"),
+    ("Sales rose 5 by 10 percent.", "5", None),  # no size of a percentage
+    # a bare race time after a word that reads it as one (G-4)
+    ("Runner-up Tom Reed finished in 10.06, with Sam Lo third in 10.13.", "10.13", "second"),
+    ("She won by two metres from Ana Kim, who ran 22.71.", "22.71", "second"),
+    ("She went under the previous mark of 22.51 by a fraction.", "22.51", "second"),
+    ("The index finished in 10.04 territory.", "10.04", None),  # a noun follows: no time
     # exchange rates (G-3): a base after the figure, before it, or "per dollar"
     ("The rand slipped for a second day, trading at 18.6 to the dollar.", "18.6", "ZAR per USD"),
     ("In Johannesburg at noon the currency was at R18.64 per dollar.", "R18.64", "ZAR per USD"),
@@ -242,6 +262,9 @@ CLAIMED = [
      "about 250", "burglary per 100,000 population"),
     ("Chile's murder rate rose to 6.0 per 100,000 people in 2024.", "6.0", "murder per 100,000 person"),
     ("The city has 3 per 1,000 people.", "3", "person"),  # no count named: the base stays the noun
+    # the base of a rate that is an area keeps its "square" (an area, not a length)
+    ("The valley holds about 640 people per square kilometre.", "about 640", "person per square kilometre"),
+    ("The desert region has just 2.5 people per square km.", "2.5", "person per square kilometre"),
     # G-8 for money: an amount paid to or for each recipient is per recipient
     ("The government released 1 billion lira in emergency funds, and families of the dead will receive "
      "50,000 lira each.", "50,000 lira", "TRY per family"),

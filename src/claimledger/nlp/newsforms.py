@@ -15,6 +15,12 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 
 # an exchange rate quoted in cents ("65.4 US cents")
 MINOR_UNIT = re.compile(r"\s?(?:cents?\b|¢)", re.IGNORECASE)
+# a scale after a figure: an amount, not a price of a currency ("R17.45 billion", "R3m")
+SCALED = re.compile(r"\s?(?:[mb]n?|tn|k|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
+GENERIC_REACH = 160  # characters before a figure where "the local unit" that names its currency may be
+RACE_TIME = re.compile(r"\d{1,2}\.\d{2}")  # "10.04", "22.68": a race time as written bare
+# what may follow a bare race time: punctuation, the end, or a word that opens no noun of the figure
+TIME_AFTER = re.compile(r"\s*(?:[,.;:)”\"’']|$)|\s+(?:and|with|in|at|on|to|for|while|behind|ahead|by|into)\b")
 PERIOD_REACH = 140  # characters before an amount where the noun of a period that names it may be
 # between that noun and its amount: no other figure but a percentage change ("rose 5.2 per cent to") or the
 # change of the same amount by which it moved ("monthly repayments fall by £38, from £1,402 to £1,364")
@@ -39,12 +45,16 @@ class NewsForms:
     sport_named: re.Pattern[str]  # "an economy of ": a rate a sport names, right before a bare figure
     sport_after: re.Pattern[str]  # " an over": the rate right after a bare figure
     sport_units: dict[str, str]  # either, lower case → the unit ("run per over")
+    time_before: re.Pattern[str]  # "finished in ": the words before a bare race time
+    time_unit: str  # "second"
     fx_subject: re.Pattern[str]  # "Sterling", "The Singapore dollar": a currency whose price is reported
     fx_name: re.Pattern[str]  # any of those names, where the last before the figure is looked for
     fx_base: re.Pattern[str]  # "against ", "to ": the word before a currency that is the base of a rate
     fx_after: re.Pattern[str]  # " to the dollar", " against the US dollar", " per dollar"
     fx_against: re.Pattern[str]  # "against the euro ": a base named before the figure in its clause
     fx_codes: dict[str, str]  # "the rand" (lower case) → "ZAR"
+    fx_generic: re.Pattern[str]  # "the local unit ... ": a common noun for the currency of the figure
+    fx_default_base: str  # "USD": the base of a currency quoted in its own money with none written
 
     def exchange_rate(self, text: str, start: int, end: int, code: str | None) -> tuple[str, str] | None:
         """(currency, per currency) when the figure at start:end is an exchange rate: "sterling ... $1.2080" →
@@ -60,6 +70,8 @@ class NewsForms:
                 and (len(decimals) < 2 or float(figure.group(0).replace(",", "")) >= 1000):
             return None  # (a base written after the figure says it is a rate: "86.9 to the dollar", "93
             # rubles to the US dollar"; without one, only a price quoted to two decimals or more is one)
+        if SCALED.match(text, start + figure.end()) or SCALED.search(text[start:end], figure.end()):
+            return None  # "R17.45 billion" is an amount, never a price of a currency
         clause = text[max(0, start - 90):start]
         # the nearest currency named before the figure that is not the base of a rate ("against the dollar")
         subjects = [m for m in self.fx_name.finditer(clause) if not self.fx_base.search(clause, 0, m.start())]
@@ -69,6 +81,12 @@ class NewsForms:
         if base is None and (code is None or subject in (None, code)):
             against = list(self.fx_against.finditer(clause))  # "Against the euro it firmed to R19.64"
             base = self._code(against[-1].group("cur")) if against else None
+        if base is None and code is not None and code != self.fx_default_base and (
+                subject == code or (subject is None and not subjects
+                                    and self.fx_generic.search(text, max(0, start - GENERIC_REACH), start))):
+            # "the rand could test R18.50", "The local unit had opened at R17.74": quoted against the dollar
+            base = self.fx_default_base
+            subject = code
         if base is not None and (code or subject) and (code or subject) != base:
             return (code or subject), base  # type: ignore[return-value]
         if base is None and code is not None and subject is not None and subject != code:
@@ -96,6 +114,15 @@ class NewsForms:
         if (named := self.sport_named.search(text, max(0, start - 40), start)) is not None:
             return self.sport_units[re.sub(r"\s+", " ", named.group("rate").lower())], end
         return None
+
+    def measured_time(self, text: str, start: int, end: int) -> str | None:
+        """ "second" when the bare figure at start:end is a race time (G-4): two decimals, under a minute,
+        right after "finished in", "who ran", "clocked"."""
+        if not RACE_TIME.fullmatch(text, start, end) or float(text[start:end]) >= 60:
+            return None
+        if not TIME_AFTER.match(text, end):
+            return None  # "finished in 10.04 territory", "ran 12.45 higher": not a time
+        return self.time_unit if self.time_before.search(text, max(0, start - 30), start) else None
 
     def _code(self, name: str) -> str:
         key = re.sub(r"\s+", " ", name.lower())
@@ -172,6 +199,13 @@ def default_forms() -> NewsForms:
         fx_against=re.compile(rf"\b(?:{phrase_alternation(fx['before'])})\s+(?:the\s+)?(?P<cur>{bare_names})\b"
                               r"(?=(?:[^.;!?\n\d]|\.(?=\d))*$)", re.IGNORECASE),
         fx_codes=fx_codes,
+        time_before=re.compile(rf"\b(?:{phrase_alternation(table['measured_times']['before'])})\s+$",
+                               re.IGNORECASE),
+        time_unit=table["measured_times"]["unit"],
+        fx_generic=re.compile(rf"(?:^|(?<=[\s(—–-]))(?:{phrase_alternation(fx['generic_subjects'])})\b"
+                              r"(?!\s+(?:board|markets?|swaps?|reserves?|union|peg|trade|trading|crisis|of)\b)"
+                              r"(?:[^.;!?\n]|\.(?=\d))*$", re.IGNORECASE),
+        fx_default_base=fx["default_base"],
         index_before=re.compile(
             rf"(?-i:{phrase_alternation(indices)})(?:[^.;:!?\n]|\.(?=\d))*?\s(?:{phrase_alternation(levels['before'])})\s+$"),
         index_after=re.compile(r"(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|by|after|before|as|while|and|from|"

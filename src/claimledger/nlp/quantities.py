@@ -60,6 +60,10 @@ DIGITS = (
     r"|\d{1,3}(?:\.\d{3}){2}(?!\d|\.\d)"  # "1.500.000": thousands grouped by dots (two groups: no IP)
     r"|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?(?:e[-+]?\d+(?![\w.]))?|\.\d+"  # "2,4%" (G-9), "1.2e6", ".001"
 )
+# between the sides of a size: "30 by 20 by 10 centimetres", "4 x 3 metres", "2,800 × 1,260 pixels"
+DIMENSION_BY = re.compile(r"\s+(?:by|x|×)\s+|\s?[x×]\s?")
+DIMENSION_SIDES = 3  # a size has at most three sides
+NOT_DIMENSIONS = frozenset({"percent", "percentage point", "basis point", "fold", "point", "ratio"})
 SHORT_SCALES_NEED_CURRENCY = {"m", "t"}  # "10k", "1.2b" are thousands and billions; "50m" may be metres
 # "two-thirds", "three quarters"; a singular part only where it cannot be an ordinal ("a third of", "by a
 # third."; not "a third day")
@@ -394,9 +398,23 @@ class QuantityScanner(NumberParts):
                     elif previous.unit is None and mention.unit is not None and not previous.vague:
                         previous.unit, previous.per = mention.unit, mention.per  # "from 10 to 80 per cent"
                 self._carry_rate(text, mentions, mention)  # "rents of $2,100 and $2,450 a month"
+                self._carry_dimensions(text, mentions, mention)  # "30 by 20 by 10 centimetres"
                 mentions.append(mention)
                 taken_until = max(mention.end, mention.unit_end)
         return mentions
+
+    def _carry_dimensions(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) -> None:
+        """The measure written after the last of the sides of a size is the measure of each side (G-7):
+        "30 by 20 by 10 centimetres", "2,800 by 1,260 pixels", "4 x 3 metres"."""
+        if mention.unit is None or mention.per is not None or mention.unit in self.codes \
+                or mention.unit in NOT_DIMENSIONS:
+            return
+        following = mention
+        for side in reversed(mentions[-(DIMENSION_SIDES - 1):]):
+            if side.unit is not None or side.vague \
+                    or not DIMENSION_BY.fullmatch(text, side.end, following.start):
+                return
+            side.unit, following = mention.unit, side
 
     # -- growing a figure into a quantity ---------------------------------------------------
     def _grow(self, text: str, match: re.Match[str],

@@ -46,6 +46,11 @@ OWN_FIGURE = re.compile(r"\d")  # "HK$3,260 per sq ft": the rate of the figure b
 # "revenue per passenger rose to [€24.10] from [€22.60]": the earlier value of a rate named before them
 COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+with)\s+"
                            r"(?:about\s+|around\s+|roughly\s+|some\s+)?")
+# between a rate of a measure and the same measure compared with it, in one sentence: "[9 litres per person
+# per day] in the most crowded site, against an emergency standard of [15 litres]", "less than half the [20
+# litres]"
+MEASURE_COMPARED = re.compile(r"(?:[^.;!?\d]|\.(?=\d)){0,100}?\b(?:against|compared\s+with|compared\s+to"
+                              r"|than|versus|vs\.?|below|above|from)\b[^.;!?\d]{0,60}")
 CARRY_REACH = 4  # mentions back where the amount whose rate carries may be
 # a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel",
 # "settled down 12 cents at $68.94 a barrel", "settled 14 paise weaker at 81.56 against the US dollar"
@@ -238,6 +243,10 @@ class UnitReader:
         if sport is not None and not mention.vague:
             mention.unit, mention.unit_end = sport  # "going at 10 an over", "an economy of 6.00"
             return end
+        if mention.unit is None and not mention.vague and mention.per is None \
+                and (time := self.forms.measured_time(text, mention.start, end)):
+            mention.unit = time  # "finished in 10.04", "who ran 22.68": a race time (G-4)
+            return end
         if mention.unit in (None, "percent", "percentage point", "basis point", "fold"):
             return end
         if " per " in (mention.unit or ""):
@@ -282,6 +291,7 @@ class UnitReader:
         "gold at $1,943 an ounce, while platinum fell 1.1% to $1,012" (per ounce); and between a change and
         its level ("down 12 cents at $68.94 a barrel", "rose 63.9¢ per hundredweight to $17.42")."""
         if mention.unit not in self.codes:
+            self._carry_measure_rate(text, mentions, mention)
             return
         if mention.per is None:
             self._carry_through_list(text, mentions, mention)
@@ -327,6 +337,20 @@ class UnitReader:
             return
         if previous.per is None and LIST_JOINT.match(between):
             previous.per = mention.per
+
+    @staticmethod
+    def _carry_measure_rate(text: str, mentions: list[QuantityMention], mention: QuantityMention) -> None:
+        """A measure compared with a rate of the same measure earlier in its sentence is that rate (G-7):
+        "9 litres per person per day, against a minimum of 15 litres", "300 micrograms per cubic metre, well
+        above the limit of 25 micrograms" (litre per person per day; microgram per cubic metre)."""
+        if not mention.unit or mention.per is not None or " per " in mention.unit or mention.vague:
+            return
+        for earlier in reversed(mentions[-CARRY_REACH:]):
+            if earlier.vague or not (earlier.full_unit or "").startswith(mention.unit + " per "):
+                continue
+            if MEASURE_COMPARED.fullmatch(text, max(earlier.end, earlier.unit_end), mention.start):
+                mention.unit, mention.per = earlier.unit, earlier.per
+            return
 
     def _carry_through_list(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) \
             -> None:

@@ -148,6 +148,11 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
         value = SCALE_BASES[doc[at].lower_] if doc[at].lower_ in SCALE_BASES else parse_digits(written)
         base, at = (f"{value:,.0f} " if value == int(value) else written + " "), at + 1
     kind = ""
+    if at + 1 < end and doc[at].lower_ in MEASURE_MODIFIERS and doc[at + 1].pos_ in NOUN_POS:
+        head = doc[at + 1]  # "895 people per square kilometre", "per square km": an area, not a length
+        scanner = default_scanner()
+        per = scanner.per_words.get(head.lower_) or scanner.unit_symbols.get(head.text) or _lemma(head)
+        return f"{unit} per {base}{doc[at].lower_} {per}"
     if at + 1 < end and doc[at].pos_ == "ADJ" and doc[at + 1].pos_ in NOUN_POS:
         if doc[at].lower_ in default_rules().classifying_adjectives:
             kind = doc[at].lower_ + " "  # "per 100,000 live births": a different kind of thing
