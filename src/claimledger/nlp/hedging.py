@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -233,16 +234,8 @@ def _statement_of_report(draft: ClaimDraft, i: int, statements: dict[int, list[S
     its paragraph, up to `sides_paragraphs_before` paragraph breaks back."""
     if not report_sources or draft.source_name == AUTHOR:
         return None
-    breaks = 0
-    for j in range(i + 1, min(len(sentences), i + SIDES_SENTENCES + 1)):
-        if text.rfind("\n\n", sentences[j - 1].start_char, sentences[j].start_char) >= 0:
-            breaks += 1
-            if breaks > rules.sides_paragraphs:
-                return None
-        for statement in statements.get(j, []):
-            if report_sources.get(statement) == draft.source_name:
-                return statement
-    return None
+    later = _later_statements(i, statements, sentences, text, SIDES_SENTENCES, rules.sides_paragraphs)
+    return next((s for s, _ in later if report_sources.get(s) == draft.source_name), None)
 
 
 SIDES_SENTENCES = 40  # a bound on the sentences a statement about both sides' figures looks back over
@@ -256,16 +249,8 @@ def _statement_of_sides(draft: ClaimDraft, i: int, statements: dict[int, list[St
     party's figures (a UN mission's, a charity's) stay as they are."""
     if draft.source_type in rules.third_parties or rules.own_count.search(span_text(draft.sentence)):
         return None
-    breaks = 0
-    for j in range(i + 1, min(len(sentences), i + SIDES_SENTENCES + 1)):
-        if text.rfind("\n\n", sentences[j - 1].start_char, sentences[j].start_char) >= 0:
-            breaks += 1
-            if breaks > rules.sides_paragraphs:
-                return None
-        for statement in statements.get(j, []):
-            if statement.both_sides:
-                return statement
-    return None
+    later = _later_statements(i, statements, sentences, text, SIDES_SENTENCES, rules.sides_paragraphs)
+    return next((statement for statement, _ in later if statement.both_sides), None)
 
 
 def _statement_of_kind(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
@@ -273,18 +258,27 @@ def _statement_of_kind(draft: ClaimDraft, i: int, statements: dict[int, list[Sta
     """A statement naming the kind of count ("Its operator confirmed the injuries") reaches the count of
     that kind up to `sentences_before_figures` back, across one paragraph break; so does one about the
     report as a whole ("The ministry denied the report"), to the report's figures."""
+    for statement, breaks in _later_statements(i, statements, sentences, text, rules.reach_figures, 1):
+        if statement.category == draft.category:
+            return statement
+        if statement.whole_report and (not breaks or not _report_named_before(statement, text)):
+            return statement
+    return None
+
+
+def _later_statements(i: int, statements: dict[int, list[Statement]], sentences: list[Span], text: str,
+                      most_sentences: int, most_breaks: int) -> Iterator[tuple[Statement, int]]:
+    """The statements of the sentences after sentence ``i``, in order, each with the paragraph breaks crossed
+    to reach it: at most ``most_sentences`` sentences on and ``most_breaks`` breaks (the bounded reach of a
+    statement about figures before it)."""
     breaks = 0
-    for j in range(i + 1, min(len(sentences), i + rules.reach_figures + 1)):
+    for j in range(i + 1, min(len(sentences), i + most_sentences + 1)):
         if text.rfind("\n\n", sentences[j - 1].start_char, sentences[j].start_char) >= 0:
             breaks += 1
-            if breaks > 1:
-                return None
+            if breaks > most_breaks:
+                return
         for statement in statements.get(j, []):
-            if statement.category == draft.category:
-                return statement
-            if statement.whole_report and (not breaks or not _report_named_before(statement, text)):
-                return statement
-    return None
+            yield statement, breaks
 
 
 def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],

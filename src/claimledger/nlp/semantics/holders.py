@@ -7,6 +7,8 @@ before, so a document is read in linear time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from claimledger.nlp.drafts import ClaimDraft
@@ -114,6 +116,16 @@ def joined_figure(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | Non
     return earlier if bare and earlier.unit and earlier.category not in NO_COUNT else None
 
 
+def _earlier_in_sentence(draft: ClaimDraft, seen: list[ClaimDraft]) -> Iterator[ClaimDraft]:
+    """The drafts before ``draft`` in its own sentence, nearest first."""
+    for earlier in reversed(seen):
+        if earlier is draft or earlier.start >= draft.start:
+            continue
+        if earlier.sentence.start != draft.sentence.start:
+            return
+        yield earlier
+
+
 def claimed_count(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
     """ "counted 368,000 protesters, ... where the union claimed 250,000", "said 29 people had died, ...
     while the council listed 24": a bare object of a verb that gives a count is another count of what the
@@ -121,11 +133,7 @@ def claimed_count(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | Non
     top = _figure_top(draft.figure)
     if top.dep_ != "dobj" or top.head.lemma_.lower() not in COUNT_GIVING_VERBS:
         return None
-    for earlier in reversed(seen):
-        if earlier is draft or earlier.start >= draft.start:
-            continue
-        if earlier.sentence.start != draft.sentence.start:
-            return None
+    for earlier in _earlier_in_sentence(draft, seen):
         if earlier.dropped is None and earlier.refers_to is None and earlier.unit \
                 and earlier.category not in NO_COUNT and not earlier.mention.per \
                 and earlier.mention.value * CLAIMED_SCALE >= draft.mention.value:
@@ -178,11 +186,7 @@ def counted_in_sentence(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft
     sentence names with a noun of its own (no amount, share or rate)."""
     if draft.mention.unit is not None or draft.unit or draft.category in NO_COUNT:
         return None
-    for earlier in reversed(seen):
-        if earlier is draft or earlier.start >= draft.start:
-            continue
-        if earlier.sentence.start != draft.sentence.start:
-            return None
+    for earlier in _earlier_in_sentence(draft, seen):
         if earlier.category in NO_COUNT or earlier.mention.per or not earlier.unit \
                 or " per " in earlier.unit:
             continue
