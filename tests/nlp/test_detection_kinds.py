@@ -210,6 +210,8 @@ BOUNDS = [
     ("Markets now price in better than 70% odds of a cut.", "at_least"),
     ("Demand crossed 9,100 MW on Tuesday.", "at_least"),
     ("The haul was worth something like £3 million.", "about"),
+    ("Rival analysts put the shortfall closer to 40 tonnes.", "about"),  # P-4
+    ("The ferry carried close to 900 passengers.", "at_most"),  # VAL-2, not P-4
     ("Confirmed cases of the virus have passed 2,300.", "at_least"),
     ("Visitor numbers this season passed 85,000.", "at_least"),
     ("The satellite passed 530 kilometres above the volcano.", "exact"),  # a place, not a bound
