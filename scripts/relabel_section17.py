@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 
-BLIND = ("heldout-10", "news-4")
+from goldfiles import EVALUATION, dump_like, open_gold_files
+
 SIZES = {"hour": 3600.0, "hours": 3600.0, "hr": 3600.0, "hrs": 3600.0, "minute": 60.0, "minutes": 60.0,
          "min": 60.0, "mins": 60.0, "second": 1.0, "seconds": 1.0, "sec": 1.0, "secs": 1.0}
 NAMES = {3600.0: "hour", 60.0: "minute", 1.0: "second"}
@@ -74,10 +74,7 @@ def relabel(claim: dict) -> tuple[str, dict | None]:
 
 
 def main(write: bool) -> None:
-    root = Path("evaluation")
-    for path in sorted(root.glob("*/gold*/*.json")):
-        if any(part in BLIND for part in path.parts):
-            continue
+    for path in open_gold_files():
         raw = path.read_text(encoding="utf-8")
         data = json.loads(raw)
         claims, changed = [], False
@@ -85,7 +82,7 @@ def main(write: bool) -> None:
             what, new = relabel(claim)
             if what:
                 changed = True
-                print(f"{path.relative_to(root)}: {claim['text']!r}: {what}")
+                print(f"{path.relative_to(EVALUATION)}: {claim['text']!r}: {what}")
             if new is not None:
                 claims.append(new)
         if not changed:
@@ -95,9 +92,7 @@ def main(write: bool) -> None:
             sys.exit(f"{path}: a conversion refers to a claim removed; relabel by hand")
         data["claims"] = claims
         if write:
-            indent = len(raw.split("\n", 2)[1]) - len(raw.split("\n", 2)[1].lstrip(" "))
-            written = json.dumps(data, indent=indent, ensure_ascii="\\u" in raw)
-            path.write_text(written + ("\n" if raw.endswith("\n") else ""), encoding="utf-8")
+            path.write_text(dump_like(raw, data), encoding="utf-8")
 
 
 if __name__ == "__main__":

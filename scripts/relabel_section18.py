@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 
-BLIND = ("heldout-10", "news-4")
+from goldfiles import EVALUATION, dump_like, open_gold_files
+
 ABOUT_WORDS = re.compile(r"(?i)(?:^|\b)(?:closer\s+to|nearer(?:\s+to)?|in\s+the\s+region\s+of)\s*$")
 ABOUT_TEXT = re.compile(r"(?i)(?:closer\s+to|nearer(?:\s+to)?|in\s+the\s+region\s+of)\s")
 PERSONNEL = re.compile(r"(?i)\bpersonnel\s+loss(?:es)?\b")
@@ -69,31 +69,25 @@ def relabel(claim: dict, per_of: dict[str, str]) -> tuple[str, dict]:
 
 
 def main(write: bool) -> None:
-    root = Path("evaluation")
     counts: dict[str, int] = {}
-    for folder in sorted(root.glob("*/gold*")):
-        if any(part in BLIND for part in folder.parts):
+    for path in open_gold_files():
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
+        claims, changed, per_of = [], False, {}
+        for claim in data["claims"]:
+            what, new = relabel(claim, per_of)
+            if " per " in (new.get("unit") or "") and what.startswith("P-1"):
+                per_of[claim["text"]] = new["unit"].partition(" per ")[2]
+            if what:
+                changed = True
+                counts[what[:3]] = counts.get(what[:3], 0) + 1
+                print(f"{path.relative_to(EVALUATION)}: {claim['text']!r}: {what}")
+            claims.append(new)
+        if not changed:
             continue
-        for path in sorted(folder.glob("*.json")):
-            raw = path.read_text(encoding="utf-8")
-            data = json.loads(raw)
-            claims, changed, per_of = [], False, {}
-            for claim in data["claims"]:
-                what, new = relabel(claim, per_of)
-                if " per " in (new.get("unit") or "") and what.startswith("P-1"):
-                    per_of[claim["text"]] = new["unit"].partition(" per ")[2]
-                if what:
-                    changed = True
-                    counts[what[:3]] = counts.get(what[:3], 0) + 1
-                    print(f"{path.relative_to(root)}: {claim['text']!r}: {what}")
-                claims.append(new)
-            if not changed:
-                continue
-            data["claims"] = claims
-            if write:
-                indent = len(raw.split("\n", 2)[1]) - len(raw.split("\n", 2)[1].lstrip(" "))
-                written = json.dumps(data, indent=indent, ensure_ascii="\\u" in raw)
-                path.write_text(written + ("\n" if raw.endswith("\n") else ""), encoding="utf-8")
+        data["claims"] = claims
+        if write:
+            path.write_text(dump_like(raw, data), encoding="utf-8")
     print(f"changed claims per rule: {counts}", file=sys.stderr)
 
 

@@ -3,22 +3,17 @@
 'Degrees' with no scale is 'degree'.
 """
 
-import glob
 import json
 import re
 import sys
-from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[1]  # evaluation/; held-out 10 and news-4 are skipped
+from goldfiles import EVALUATION, dump_like, open_gold_files
+
 APPLY = "--apply" in sys.argv
-STYLES = ((2, False, "\n"), (2, True, "\n"), (1, False, ""), (1, True, ""), (1, False, "\n"), (1, True, "\n"))
-for f in sorted(glob.glob(str(EVAL) + "/*/gold*/*.json")):
-    if "heldout-10" in f or "news-4" in f:
-        continue
-    raw = open(f).read()
+for path in open_gold_files():
+    raw = path.read_text(encoding="utf-8")
     doc = json.loads(raw)
     changed = False
-    style = next(st for st in STYLES if json.dumps(doc, ensure_ascii=st[1], indent=st[0]) + st[2] == raw)
     for c in doc["claims"]:
         u, s, t = c.get("unit") or "", c["sentence"], c["text"]
         if s.count(t) != 1:
@@ -43,8 +38,8 @@ for f in sorted(glob.glob(str(EVAL) + "/*/gold*/*.json")):
         ):
             new = "degree"  # "5.6 degrees above normal": no scale written
         if new != u:
-            print(f"{f.split('/evaluation/')[-1]} | {t!r}: {u!r} -> {new!r}\n     {s[:150]}")
+            print(f"{path.relative_to(EVALUATION)} | {t!r}: {u!r} -> {new!r}\n     {s[:150]}")
             c["unit"] = new
             changed = True
     if APPLY and changed:
-        open(f, "w").write(json.dumps(doc, ensure_ascii=style[1], indent=style[0]) + style[2])
+        path.write_text(dump_like(raw, doc), encoding="utf-8")

@@ -1,0 +1,34 @@
+"""The gold files a relabel script may touch, and writing one back in its own JSON style.
+
+Every ``scripts/relabel_*.py`` walks the same files: the gold of every evaluation set except the blind ones
+(``EXCLUDED_DIRS``, the list ``claimledger train`` refuses, so a new blind set is skipped here the day it is
+added there), and writes a changed file back exactly as it was laid out (indent, escapes, final newline), so a
+relabel's diff shows only the labels it changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from claimledger.decide.dataset import EXCLUDED_DIRS
+
+EVALUATION = Path(__file__).resolve().parents[1] / "evaluation"
+
+
+def open_gold_files(root: Path = EVALUATION) -> Iterator[Path]:
+    """Every gold file of every set that is not blind, in a stable order."""
+    for path in sorted(root.glob("*/gold*/*.json")):
+        if not any(part in EXCLUDED_DIRS for part in path.relative_to(root).parts):
+            yield path
+
+
+def dump_like(raw: str, data: Any) -> str:
+    """``data`` as JSON in the layout of ``raw`` (the file's text before the change)."""
+    lines = raw.split("\n", 2)
+    second = lines[1] if len(lines) > 1 else ""
+    indent = len(second) - len(second.lstrip(" ")) or None
+    written = json.dumps(data, indent=indent, ensure_ascii="\\u" in raw)
+    return written + ("\n" if raw.endswith("\n") else "")
