@@ -96,6 +96,13 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:
                           re.IGNORECASE)
 
 
+def previous_sentence_start(draft: ClaimDraft) -> int:
+    """Where the sentence before the figure's begins (its own, in a document's first sentence): the farthest
+    a counted-noun reading looks back (U-7), so that a document is read in linear time."""
+    start = draft.sentence.start
+    return draft.span.doc[start - 1].sent.start if start > 0 else start
+
+
 def clause_bounds(sentence: Span, offset: int) -> tuple[int, int]:
     """Character bounds (in the document) of the clause holding document offset ``offset``."""
     text = span_text(sentence)

@@ -103,13 +103,6 @@ def _figure_top(figure: Token) -> Token:
     return token
 
 
-def previous_sentence_start(draft: ClaimDraft) -> int:
-    """Where the sentence before the figure's begins (its own, in a document's first sentence): the farthest
-    a counted-noun reading looks back (U-7), so that a document is read in linear time."""
-    start = draft.sentence.start
-    return draft.span.doc[start - 1].sent.start if start > 0 else start
-
-
 def own_event_lemmas(draft: ClaimDraft, noun: Token | None) -> set[str]:
     """The words bound to the figure itself: its head, its participles, the word right after it, and a
     verb coordinated with its head that has no object or subject of its own ("were killed or wounded")."""

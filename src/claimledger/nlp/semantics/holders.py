@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, previous_sentence_start
 from claimledger.nlp.semantics.categories import _noun_category
-from claimledger.nlp.semantics.context import _figure_top, previous_sentence_start
+from claimledger.nlp.semantics.context import _figure_top
 from claimledger.nlp.semantics.rules import (
     BARE_WORDS,
     CHANGE_VERBS,

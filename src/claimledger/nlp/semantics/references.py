@@ -9,10 +9,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from claimledger.nlp.drafts import ClaimDraft, span_text
+from claimledger.nlp.drafts import ClaimDraft, previous_sentence_start, span_text
 from claimledger.nlp.lexicon import load_table
 from claimledger.nlp.semantics.categories import _event_category, _noun_category
-from claimledger.nlp.semantics.context import _anchor, _figure_top, own_event_lemmas, previous_sentence_start
+from claimledger.nlp.semantics.context import _anchor, _figure_top, own_event_lemmas
 from claimledger.nlp.semantics.rules import (
     AMONG_THEM,
     BARE_FIGURE_UNITS,

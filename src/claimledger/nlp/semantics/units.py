@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from claimledger.nlp.drafts import ClaimDraft
+from claimledger.nlp.drafts import ClaimDraft, previous_sentence_start
 from claimledger.nlp.lexicon import load_table, phrase_alternation
 from claimledger.nlp.quantities import default_scanner
 from claimledger.nlp.semantics.rules import (
@@ -167,7 +167,7 @@ def rate_of_counted(draft: ClaimDraft, noun: Token | None, unit: str) -> str:
     head = doc[at]
     if at + 2 < end and doc[at + 1].text == "-" and doc[at + 2].pos_ in NOUN_POS:
         return f"{unit} per {base}{head.lower_}-{_lemma(doc[at + 2])}"  # "per 100 patient-years"
-    per = default_scanner().per_words.get(head.lower_) or _lemma(head)
+    per = _per_word(head)
     timed = _time_rate(doc.text, head.idx + len(head.text)) if base else None
     return f"{unit} per {base}{kind}{per}" + (f" per {timed[0]}" if timed else "")
 
@@ -234,7 +234,7 @@ def _base_written_before(draft: ClaimDraft, unit: str) -> str:
     noun = next((t for t in draft.sentence if t.idx == draft.sentence.start_char + found.start("noun")), None)
     if noun is None or noun.pos_ not in NOUN_POS:
         return unit
-    per = default_scanner().per_words.get(noun.lower_) or _lemma(noun)
+    per = _per_word(noun)
     return f"{unit} per {parse_digits(found.group('base')):,.0f} {per}"
 
 
@@ -251,6 +251,7 @@ def _a_ratio(draft: ClaimDraft, noun: Token) -> bool:
 
 
 def _per_word(token: Token) -> str:
+    """The noun a rate is per, as the scanner's rate words spell it ("km" → kilometre), else its lemma."""
     return default_scanner().per_words.get(token.lower_) or _lemma(token)
 
 
@@ -308,7 +309,7 @@ def rate_per_recipient(draft: ClaimDraft) -> str | None:
             if token.idx < start:
                 continue
             if token.pos_ == "NOUN":
-                return default_scanner().per_words.get(token.lower_) or _lemma(token)
+                return _per_word(token)
             if token.pos_ not in ("ADJ", "VERB") or token.idx > start + 40:
                 return None
         return None
@@ -325,7 +326,7 @@ def rate_per_recipient(draft: ClaimDraft) -> str | None:
                               and not c.ent_type_ and c.i < draft.span.start
                               and c.lemma_.lower() not in default_scanner().currency_names), None)
                 if named is not None:
-                    return default_scanner().per_words.get(named.lower_) or _lemma(named)
+                    return _per_word(named)
             break
     return None
 
@@ -348,7 +349,7 @@ def rate_of_a_base(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]
         return None
     written = found.group("base")
     value = SCALE_BASES.get(written.lower()) or parse_digits(written)
-    base = f"per {value:,.0f} {default_scanner().per_words.get(noun.lower_) or _lemma(noun)}"
+    base = f"per {value:,.0f} {_per_word(noun)}"
     timed = _time_rate(draft.doc_text, noun.idx + len(noun.text))  # "4 per million people a year"
     base += f" per {timed[0]}" if timed else ""
     token, level = draft.figure, False
@@ -367,7 +368,7 @@ def rate_of_a_base(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDraft]
             elif subject is not None:
                 return f"{unit_of(subject)} {base}"
             break
-    earliest = draft.span.doc[draft.sentence.start - 1].sent.start if draft.sentence.start > 0 else 0
+    earliest = previous_sentence_start(draft)
     for before in reversed(seen):
         if before is draft:
             continue
