@@ -10,7 +10,7 @@ never across a blank line; the nearest statement wins.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -210,20 +210,34 @@ def _report_sources(statements: dict[int, list[Statement]], drafts: list[ClaimDr
     rejected the report."), whose report it is: the source of the first figure of its reach (the report the
     story opened with), at most `sides_paragraphs_before` paragraph breaks back."""
     found: dict[Statement, str] = {}
+    # Read once per document, so that each statement costs a bisection, not a walk over the text and every
+    # figure (a story of many "rejected the report" sentences stays linear): where paragraph breaks start
+    # (overlapping ones too, as str.rfind finds them), and the named figures in text order.
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+    named = sorted((d for d in drafts if d.source_name != AUTHOR), key=lambda d: d.start)
+    named_starts = [d.start for d in named]
+
+    def break_before(end: int) -> int:  # text.rfind("\n\n", 0, end)
+        at = bisect_right(breaks, end - 2) - 1
+        return breaks[at] if at >= 0 else -1
+
     for statement in (s for group in statements.values() for s in group):
         if not statement.whole_report or _report_named_before(statement, text):
             continue
-        paragraph = max(0, text.rfind("\n\n", 0, statement.position))
+        paragraph = max(0, break_before(statement.position))
         start = paragraph
         for _ in range(rules.sides_paragraphs):
-            start = text.rfind("\n\n", 0, start)
+            start = break_before(start)
             if start < 0:
                 start = 0
                 break
-        before = [d for d in drafts if start <= d.start < paragraph and d.source_name != AUTHOR]
-        if before:
-            found[statement] = min(before, key=lambda d: d.start).source_name
+        first = bisect_left(named_starts, start)
+        if first < len(named) and named[first].start < paragraph:
+            found[statement] = named[first].source_name
     return found
+
+
+PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
 
 
 def _statement_of_report(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
