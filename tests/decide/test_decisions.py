@@ -126,7 +126,7 @@ def test_train_rebuilds_a_model_from_a_small_gold_set(tmp_path: Path) -> None:
 
 
 def test_train_refuses_a_blind_set(tmp_path: Path) -> None:
-    blind = tmp_path / "heldout-10" / "gold"
+    blind = tmp_path / "heldout-11" / "gold"
     blind.mkdir(parents=True)
     result = CliRunner().invoke(
         main, ["train", "--gold", str(blind), str(FIXTURES / "docs.jsonl"), "-o", str(tmp_path / "m.json")]

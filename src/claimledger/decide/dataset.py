@@ -31,8 +31,9 @@ DECISIONS_PIPE = "claimledger_decisions"
 # growth-1's g1-151 .. g1-250 did so on 2026-12-07, when held-out 7 and news-1 were written; held-out 7 and
 # news-1 did so later that day, when held-out 8 and news-2 were written; held-out 8 and news-2 on the evening
 # of 2026-12-07, when held-out 9 and news-3 were written; held-out 9 and news-3 late that evening,
-# when held-out 10 and news-4 were written.
-EXCLUDED_DIRS = ("heldout-10", "news-4")
+# when held-out 10 and news-4 were written; held-out 10 and news-4 on 2026-12-08, when held-out 11 and news-5
+# were written.
+EXCLUDED_DIRS = ("heldout-11", "news-5")
 EXCLUDED_IDS: frozenset[str] = frozenset()  # single blind documents inside a training set, by id
 
 
@@ -218,4 +219,6 @@ DEFAULT_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("evaluation/heldout-9/gold", ("evaluation/heldout-9/docs.jsonl",)),
     ("evaluation/news-3/gold", ("evaluation/news-3/docs.jsonl",)),
     ("evaluation/growth-5/gold", ("evaluation/growth-5/docs.jsonl",)),
+    ("evaluation/heldout-10/gold", ("evaluation/heldout-10/docs.jsonl",)),
+    ("evaluation/news-4/gold", ("evaluation/news-4/docs.jsonl",)),
 )
