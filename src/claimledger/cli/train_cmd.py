@@ -22,7 +22,7 @@ from claimledger.errors import ClaimledgerError
     help="A gold directory and its documents (a .jsonl file or a directory of them); repeatable. "
     "Default: the project's training sets (dev, heldout-5, agreement-1 annotator A, growth-1, heldout-6, "
     "growth-2, heldout-7, news-1, growth-3, heldout-8, news-2, growth-4, heldout-9, news-3, growth-5, "
-    "heldout-10, news-4).",
+    "heldout-10, news-4, growth-6).",
 )
 @click.option(
     "--output",

@@ -221,4 +221,5 @@ DEFAULT_SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("evaluation/growth-5/gold", ("evaluation/growth-5/docs.jsonl",)),
     ("evaluation/heldout-10/gold", ("evaluation/heldout-10/docs.jsonl",)),
     ("evaluation/news-4/gold", ("evaluation/news-4/docs.jsonl",)),
+    ("evaluation/growth-6/gold", ("evaluation/growth-6/docs.jsonl",)),
 )
