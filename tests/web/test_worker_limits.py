@@ -52,3 +52,13 @@ def test_within_the_limit_a_worker_extracts_as_before():
 def test_the_memory_limit_must_be_positive():
     with pytest.raises(ValueError, match="memory_mb"):
         workers.ExtractLimits(memory_mb=0)
+
+
+def test_the_warm_up_text_reaches_the_parts_loaded_on_first_use():
+    # a worker says it is ready only after this text: it must reach a window (the date-time recogniser), a
+    # conversion and the decided fields, or a fresh worker's first job pays for loading them inside its limit
+    document, claims = workers.run_job(_job(workers.WARM_UP_TEXT))
+    by_text = {claim.text: claim for claim in claims}
+    assert {"12", "400,000 rubles", "$3,800"} <= set(by_text)
+    assert by_text["$3,800"].conversion_of == by_text["400,000 rubles"].id
+    assert by_text["12"].time_scope != "unspecified" and by_text["12"].confidence

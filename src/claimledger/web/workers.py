@@ -118,6 +118,20 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+# One short text that reaches every part loaded on first use (the decision model, the lexicons, the date-time
+# recogniser behind a window, a conversion): a worker runs it before it says it is ready, so that a job's time
+# limit measures the job and not the worker's start (a fresh worker's first dated text took 4 s more).
+WARM_UP_TEXT = ("Officials said on Monday that 12 people died since February 2022 in the week to 3 March, "
+                "and that a bonus of 400,000 rubles ($3,800) was paid.")
+
+
+def _warm_up() -> None:
+    try:
+        run_job(Job(text=WARM_UP_TEXT, html=None, url=None, fields={"published": "2024-11-26"}, fetch=None))
+    except Exception:  # noqa: BLE001 - warming is an optimisation; a real job reports its own error
+        pass
+
+
 def _worker_main(conn: Connection, memory_mb: int | None = None) -> None:
     """A worker process: load the pipeline, say so, then answer jobs until the pipe closes. Past its memory
     limit it answers so, naming the document, and ends: the pool starts a fresh worker."""
@@ -125,6 +139,7 @@ def _worker_main(conn: Connection, memory_mb: int | None = None) -> None:
     from claimledger.nlp.pipeline import get_pipeline
 
     get_pipeline()
+    _warm_up()
     if memory_mb is not None and os.path.exists("/proc/self/statm"):  # Linux: RLIMIT_AS is enforced
         _limit_memory(memory_mb)
     try:
