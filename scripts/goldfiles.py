@@ -9,11 +9,15 @@ relabel's diff shows only the labels it changed.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from claimledger.decide.dataset import EXCLUDED_DIRS
+# this checkout's package, not whichever one is installed: an installed copy of an older tree carries an older
+# EXCLUDED_DIRS, and the blind sets added since would be read
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from claimledger.decide.dataset import EXCLUDED_DIRS  # noqa: E402
 
 EVALUATION = Path(__file__).resolve().parents[1] / "evaluation"
 

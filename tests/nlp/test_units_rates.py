@@ -225,6 +225,15 @@ CLAIMED = [
     ("Kestrel has never sold a car here, so the locally assembled Nova compact SUV has much to prove. The "
      "importer expects to sell about 4,000 Novas in its first year.", "about 4,000", "car"),
     ("The dealer sold 40 Corollas last month.", "40", "corolla"),  # nothing says what a Corolla is
+    # P-8: aircraft named by model are "aircraft", also where a kind word follows a maker's model; "personnel
+    # losses" are "personnel"
+    ("The leasing firm placed 25 Airbus A330neo jets with two Asian carriers.", "25", "aircraft"),
+    ("Orders for 16 more Boeing 777-8 jets lifted the backlog, while 9 Boeing 787-10s were deferred.", "9",
+     "aircraft"),
+    ("The carrier will lease eight Boeing 737 MAX 8 jets from next spring.", "eight", "aircraft"),
+    ("Lisbon agreed to buy 14 F-16s from a European partner.", "14", "aircraft"),
+    ("The navy bought 11 fast patrol boats and 40 Boeing engineers joined the programme.", "40", "engineer"),
+    ("Officials said enemy personnel losses rose by 1,180 over the previous day.", "1,180", "personnel"),
     # a hyphenated modifier of kind is left out (U-5)
     ("Carriers have been receiving about 50 A220-family jets a month.", "about 50", "jet per month"),  # Q-1
     # a currency quoted against itself is not a rate: the written currency stays
@@ -289,6 +298,14 @@ CLAIMED = [
 @pytest.mark.parametrize("text,quantity,unit", CLAIMED, ids=[f"{i}-{c[1]}" for i, c in enumerate(CLAIMED)])
 def test_claimed_unit(text, quantity, unit):
     assert claim_for(text, quantity).unit == unit
+
+
+@pytest.mark.parametrize("text,quantity", [
+    ("The dealership sold 300 F-150s in March.", "300"),  # Ford's pick-up, not a fighter
+    ("The museum restored three Boeing 247 engines last year.", "three"),  # a maker's model before a non-kind
+])
+def test_not_aircraft_by_model(text, quantity):
+    assert claim_for(text, quantity).unit != "aircraft"
 
 
 def test_range_of_a_change_keeps_both_units():
