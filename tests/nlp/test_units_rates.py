@@ -44,6 +44,15 @@ SCANNED = [
     ("The lease comes with an 8,000-mile annual limit.", "8,000", "mile per year"),
     ("Typical annual rainfall on the coast is about 1,150mm.", "about 1,150", "millimetre per year"),
     ("A nurse on the new scale saves about Rs 22,000 annually.", "about Rs 22,000", "INR per year"),
+    # the period's adjective after the amount with "in" or "of"; a rate after a matter of up to three words
+    ("The mill will add 80,000 tonnes of annual capacity next year.", "80,000", "tonne per year"),
+    ("The platform now processes about $4 billion in monthly transactions.", "about $4 billion",
+     "USD per month"),
+    ("The lender booked $900 million in annual revenue.", "$900 million", "USD per year"),
+    ("The refinery will make 3 million tonnes of low-sulphur diesel a year.", "3 million", "tonne per year"),
+    ("Herds emit 4.2 tonnes of CO2 a year on average.", "4.2", "tonne per year"),
+    ("Brokers see peak annual sales of between $1 billion and $2 billion.",
+     "between $1 billion and $2 billion", "USD per year"),
     ("The plant produced 12,000 tonnes last year.", "12,000", "tonne"),  # no rate written
     ("Sales were $40 million a year ago.", "$40 million", "USD"),  # "a year ago" is no rate
     # 3. a unit or rate carried through a list or a comparison (G-7)
@@ -225,6 +234,10 @@ CLAIMED = [
     ("Kestrel has never sold a car here, so the locally assembled Nova compact SUV has much to prove. The "
      "importer expects to sell about 4,000 Novas in its first year.", "about 4,000", "car"),
     ("The dealer sold 40 Corollas last month.", "40", "corolla"),  # nothing says what a Corolla is
+    # P-8: a kind noun after a model's name is the model's kind; with no model named it stays
+    ("The carrier ordered 30 Airbus A350-900 jets and deferred five more.", "30", "aircraft"),
+    ("Regulators grounded 17 Boeing 737-8 planes after the incident.", "17", "aircraft"),
+    ("Ukraine received 12 Western jets last year.", "12", "jet"),
     # a hyphenated modifier of kind is left out (U-5)
     ("Carriers have been receiving about 50 A220-family jets a month.", "about 50", "jet per month"),
     # a currency quoted against itself is not a rate: the written currency stays

@@ -87,7 +87,9 @@ A_MEASURE_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}?(?:now\s+|has\s+|had\s+)?
                           r"(?:about|around|roughly|some|nearly|almost|just\s+over|over|under)?\s*",
                           re.IGNORECASE)
 LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
-OF_WHAT = re.compile(r"\s+of\s+[a-z-]+(?=\s+(?:a|an|per|each)\s)")  # "tonnes of ore" before a rate
+# "tonnes of ore" before a rate; up to three words: "tonnes of green hydrogen a year", "tonnes of CO2 a year"
+OF_WHAT = re.compile(r"\s+of\s+(?:(?!(?:a|an|per|each)\s)[a-z-]+\s+){0,2}?[A-Za-z0-9-]+"
+                     r"(?=\s+(?:a|an|per|each)\s)")
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 
 
@@ -465,7 +467,7 @@ class UnitReader:
                 and FACE_VALUE.search(text, max(0, mention.start - 20), mention.start):
             mention.per = "share"  # Q-6: "of face value ₹2" is INR per share
             return
-        if mention.per is None and mention.unit in self.codes and mention.bound != "range" \
+        if mention.per is None and mention.unit in self.codes \
                 and (period := self.forms.period_rate(text, mention.start, end)):
             mention.per = period  # "peak annual sales of about $2.4 billion", "a C$4.99 monthly charge"
             return

@@ -26,6 +26,8 @@ class ModelNames:
     families: list[tuple[re.Pattern[str], str]]
     kinds: dict[str, str]  # lower case
     kind_words: str  # the kinds as one alternation
+    named_kinds: dict[str, str]  # "jet" after a model's name → "aircraft"
+    makers: frozenset[str]
 
 
 @cache
@@ -34,12 +36,37 @@ def default_models() -> ModelNames:
     kinds = {k.lower(): v for k, v in table["kinds"].items()}
     return ModelNames(
         families=[(re.compile(pattern), unit) for pattern, unit in table["families"].items()],
-        kinds=kinds, kind_words=phrase_alternation(list(kinds)))
+        kinds=kinds, kind_words=phrase_alternation(list(kinds)),
+        named_kinds={k.lower(): v for k, v in table["named_kinds"].items()},
+        makers=frozenset(table["named_kinds_makers"]["makers"]))
+
+
+NAMED_KIND_REACH = 5  # words between the figure and its noun where a model's name may stand
+
+
+def named_kind_unit(draft: ClaimDraft, noun: Token | None) -> str | None:
+    """ "40 Airbus A321neo jets" → "aircraft" (P-8): a kind noun after a model's name (a word with a digit or
+    a maker's name) between the figure and the noun takes the model's kind."""
+    if noun is None or draft.mention.unit is not None:
+        return None
+    models = default_models()
+    unit = models.named_kinds.get(noun.lemma_.lower()) or models.named_kinds.get(noun.lower_)
+    if unit is None or not 0 < noun.i - draft.figure.i <= NAMED_KIND_REACH:
+        return None
+    between = noun.doc[draft.figure.i + 1:noun.i]
+    if any(t.lower_ in ("family", "-family") for t in between):
+        return None  # "A220-family jets": a family of models, not a model; the noun stays (U-5)
+    if any(t.text in models.makers or (any(c.isdigit() for c in t.text)
+                                         and any(c.isalpha() or c == "-" for c in t.text)) for t in between):
+        return unit
+    return None
 
 
 def model_unit(draft: ClaimDraft, noun: Token | None) -> str | None:
     """The unit of a count whose word is a model's plural name, or None: from the family the name belongs to,
     else from what the article calls that model elsewhere. Only where the parse found no plain noun."""
+    if (named := named_kind_unit(draft, noun)) is not None:
+        return named
     if draft.mention.unit is not None or (noun is not None and noun.text[:1].islower()):
         return None
     found = NAME_AFTER.match(draft.doc_text, draft.mention.end)
