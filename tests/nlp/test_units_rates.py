@@ -69,6 +69,14 @@ SCANNED = [
     ("Average rent reached £1,310 a month, up £96 from a year earlier.", "£96", "GBP per month"),
     ("Ancillary revenue per passenger rose to €21.30 from €19.90.", "€21.30", "EUR per passenger"),
     ("Ancillary revenue per passenger rose to €21.30 from €19.90.", "€19.90", "EUR per passenger"),
+    # the rate of an amount named by a period's noun, or carried, goes on through a list of places (G-7)
+    ("The average monthly rent in Leeds now stands at £1,410, ranging from £1,120 in the suburbs to "
+     "£1,980 in the centre.", "£1,120", "GBP per month"),
+    ("The average monthly rent in Leeds now stands at £1,410, ranging from £1,120 in the suburbs to "
+     "£1,980 in the centre.", "£1,980", "GBP per month"),
+    ("Offices let for about €30 per square metre per month, compared with €22 in Leeds and €17 in York.",
+     "€17", "EUR per square metre per month"),
+    ("The council spent €2 million in March and €3 million in April.", "€3 million", "EUR"),  # no rate
     ("Earnings per share climbed 12% to $1.84.", "$1.84", "USD per share"),
     ("Profit came to $2.10 per share, versus a consensus of $1.95.", "$1.95", "USD per share"),
     ("The stock trades at about 30 times forward earnings.", "about 30", "fold"),
