@@ -20,9 +20,16 @@ UNITS_78 = [
     ("The air force said it shot down 27 attack drones overnight.", "27", "drone"),
     ("Rebels said they destroyed six army helicopters at the airfield.", "six", "helicopter"),
     ("The convoy of 40 aid trucks crossed the border on Sunday.", "40", "truck"),
+    ("The model gives the governing party 150 of the 300 constituency seats.", "300", "seat"),
+    ("The factory now turns out 8,000 artillery shells a week.", "8,000", "shell per week"),
+    ("Satellite images show at least 30 new impact craters near the airport.", "at least 30", "crater"),
+    ("The spinner bowled 120 dot balls in the tournament.", "120", "ball"),
+    ("The agency has received 25 field reports of faulty brakes.", "25", "report"),
+    ("The army said it lost 12 artillery systems in a week.", "12", "artillery system"),  # a kept head
     # -- nor the compound of a head that counts events or cases
     ("Officials recorded 212 heatstroke deaths in the province last month.", "212", "death"),
     ("The clinic reported 48 cholera cases on Tuesday.", "48", "case"),
+    ("Police recorded 230 truck hijackings in the quarter.", "230", "hijacking"),
     # -- names and nationalities are left out
     ("Police said 85 Sudanese refugees had reached the town.", "85", "refugee"),
     # -- adjectives of kind, size or colour are left out; a few classifying ones are kept

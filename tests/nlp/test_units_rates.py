@@ -44,6 +44,15 @@ SCANNED = [
     ("The lease comes with an 8,000-mile annual limit.", "8,000", "mile per year"),
     ("Typical annual rainfall on the coast is about 1,150mm.", "about 1,150", "millimetre per year"),
     ("A nurse on the new scale saves about Rs 22,000 annually.", "about Rs 22,000", "INR per year"),
+    # the period's adjective after the amount with "in" or "of"; a rate after a matter of up to three words
+    ("The mill will add 80,000 tonnes of annual capacity next year.", "80,000", "tonne per year"),
+    ("The platform now processes about $4 billion in monthly transactions.", "about $4 billion",
+     "USD per month"),
+    ("The lender booked $900 million in annual revenue.", "$900 million", "USD per year"),
+    ("The refinery will make 3 million tonnes of low-sulphur diesel a year.", "3 million", "tonne per year"),
+    ("Herds emit 4.2 tonnes of CO2 a year on average.", "4.2", "tonne per year"),
+    ("Brokers see peak annual sales of between $1 billion and $2 billion.",
+     "between $1 billion and $2 billion", "USD per year"),
     ("The plant produced 12,000 tonnes last year.", "12,000", "tonne"),  # no rate written
     ("Sales were $40 million a year ago.", "$40 million", "USD"),  # "a year ago" is no rate
     # 3. a unit or rate carried through a list or a comparison (G-7)
@@ -60,6 +69,14 @@ SCANNED = [
     ("Average rent reached £1,310 a month, up £96 from a year earlier.", "£96", "GBP per month"),
     ("Ancillary revenue per passenger rose to €21.30 from €19.90.", "€21.30", "EUR per passenger"),
     ("Ancillary revenue per passenger rose to €21.30 from €19.90.", "€19.90", "EUR per passenger"),
+    # the rate of an amount named by a period's noun, or carried, goes on through a list of places (G-7)
+    ("The average monthly rent in Leeds now stands at £1,410, ranging from £1,120 in the suburbs to "
+     "£1,980 in the centre.", "£1,120", "GBP per month"),
+    ("The average monthly rent in Leeds now stands at £1,410, ranging from £1,120 in the suburbs to "
+     "£1,980 in the centre.", "£1,980", "GBP per month"),
+    ("Offices let for about €30 per square metre per month, compared with €22 in Leeds and €17 in York.",
+     "€17", "EUR per square metre per month"),
+    ("The council spent €2 million in March and €3 million in April.", "€3 million", "EUR"),  # no rate
     ("Earnings per share climbed 12% to $1.84.", "$1.84", "USD per share"),
     ("Profit came to $2.10 per share, versus a consensus of $1.95.", "$1.95", "USD per share"),
     ("The stock trades at about 30 times forward earnings.", "about 30", "fold"),
@@ -234,6 +251,9 @@ CLAIMED = [
     ("Lisbon agreed to buy 14 F-16s from a European partner.", "14", "aircraft"),
     ("The navy bought 11 fast patrol boats and 40 Boeing engineers joined the programme.", "40", "engineer"),
     ("Officials said enemy personnel losses rose by 1,180 over the previous day.", "1,180", "personnel"),
+    ("The carrier ordered 30 Airbus A350-900 jets and deferred five more.", "30", "aircraft"),
+    ("Regulators grounded 17 Boeing 737-8 planes after the incident.", "17", "aircraft"),
+    ("Ukraine received 12 Western jets last year.", "12", "jet"),
     # a hyphenated modifier of kind is left out (U-5)
     ("Carriers have been receiving about 50 A220-family jets a month.", "about 50", "jet per month"),
     # a currency quoted against itself is not a rate: the written currency stays

@@ -179,9 +179,11 @@ def default_forms() -> NewsForms:
         period_measure_before=re.compile(
             rf"\b(?P<adj>{adjectives})\s+(?:[\w-]+\s+){{0,2}}?(?:{measure_nouns})\b{PERIOD_GAP}",
             re.IGNORECASE),
-        period_after=re.compile(rf"\s+(?P<adj>{adjectives})\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE),
-        period_measure_after=re.compile(rf"\s+(?P<adj>{adjectives})\s+(?:[\w-]+\s+)?(?:{measure_nouns})\b",
-                                        re.IGNORECASE),
+        period_after=re.compile(rf"\s+(?:(?:in|of)\s+)?(?P<adj>{adjectives})\s+(?:[\w-]+\s+)?(?:{nouns})\b",
+                                re.IGNORECASE),
+        period_measure_after=re.compile(
+            rf"\s+(?:(?:in|of)\s+)?(?P<adj>{adjectives})\s+(?:[\w-]+\s+)?(?:{measure_nouns})\b",
+            re.IGNORECASE),
         period_units={k.lower(): v for k, v in periods["adjectives"].items()},
         subunit_after=re.compile(
             rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?![\w/])"

@@ -52,6 +52,12 @@ COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+
 MEASURE_COMPARED = re.compile(r"(?:[^.;!?\d]|\.(?=\d)){0,100}?\b(?:against|compared\s+with|compared\s+to"
                               r"|than|versus|vs\.?|below|above|from)\b[^.;!?\d]{0,60}")
 CARRY_REACH = 4  # mentions back where the amount whose rate carries may be
+# between an amount whose rate is not written after it (a period's noun before it, or carried) and the next
+# amount of its list (G-7, P-2): "rent now stands at [€1,900], ranging from [€1,500] in the suburbs to
+# [€2,600] in the centre", "[€30] per square metre per month, against [€22] in Leeds and [€17] in York"
+PLACED_JOINT = re.compile(r"(?:,\s+ranging\s+from"
+                          r"|\s+in\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+,?\s+(?:and|or|to|while))"
+                          r"\s+(?:(?:about|around|roughly|some)\s+)?")
 # a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel",
 # "settled down 12 cents at $68.94 a barrel", "settled 14 paise weaker at 81.56 against the US dollar"
 CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?"
@@ -87,7 +93,9 @@ A_MEASURE_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}?(?:now\s+|has\s+|had\s+)?
                           r"(?:about|around|roughly|some|nearly|almost|just\s+over|over|under)?\s*",
                           re.IGNORECASE)
 LIST_JOINT = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)$")
-OF_WHAT = re.compile(r"\s+of\s+[a-z-]+(?=\s+(?:a|an|per|each)\s)")  # "tonnes of ore" before a rate
+# "tonnes of ore" before a rate; up to three words: "tonnes of green hydrogen a year", "tonnes of CO2 a year"
+OF_WHAT = re.compile(r"\s+of\s+(?:(?!(?:a|an|per|each)\s)[a-z-]+\s+){0,2}?[A-Za-z0-9-]+"
+                     r"(?=\s+(?:a|an|per|each)\s)")
 FEET_AND_INCHES = re.compile(r"(?:\s+and)?\s+(\d{1,2})\s?(?:in|inch|inches|\"|″)(?![\w])")
 
 
@@ -360,7 +368,8 @@ class UnitReader:
             if earlier.vague or earlier.unit != mention.unit or earlier.per is None:
                 continue
             joint = LIST_AFTER_RATE.match(text, earlier.end, mention.start) \
-                or COMPARED_FROM.fullmatch(text, earlier.end, mention.start)
+                or COMPARED_FROM.fullmatch(text, earlier.end, mention.start) \
+                or PLACED_JOINT.fullmatch(text, earlier.end, mention.start)
             changed_by = joint is not None and joint.re is LIST_AFTER_RATE and self._changed_by(joint)
             if joint is not None and (changed_by or 0.2 <= earlier.value / (mention.value or 1) <= 5):
                 mention.per = earlier.per  # "£1,310 a month, up £96 from a year earlier": the change too
@@ -465,7 +474,7 @@ class UnitReader:
                 and FACE_VALUE.search(text, max(0, mention.start - 20), mention.start):
             mention.per = "share"  # Q-6: "of face value ₹2" is INR per share
             return
-        if mention.per is None and mention.unit in self.codes and mention.bound != "range" \
+        if mention.per is None and mention.unit in self.codes \
                 and (period := self.forms.period_rate(text, mention.start, end)):
             mention.per = period  # "peak annual sales of about $2.4 billion", "a C$4.99 monthly charge"
             return

@@ -17,10 +17,6 @@ from claimledger.nlp.lexicon import load_table, phrase_alternation
 # the plural name right after the figure: "40 A321neos", "14 Airbus A321neos", "two of the 787s"
 NAME_AFTER = re.compile(r"\s+(?:more\s+|new\s+|additional\s+|extra\s+|of\s+(?:the|its|their)\s+)?"
                         r"(?:[A-Z0-9][\w-]*\s+){0,2}(?P<name>[A-Z0-9][\w-]*[a-z0-9]s)(?![\w-])")
-# the words between a count and its kind noun that name a model by its maker: "40 Airbus A321neo jets",
-# "eight Boeing 737 MAX 8 jets", "40 more Airbus A321neo jets"; bounded (a maker and up to three words)
-MAKER_BEFORE = re.compile(r"\s+(?:more\s+|new\s+|additional\s+|extra\s+)?(?P<maker>[A-Z][A-Za-z]+)"
-                          r"(?:\s+[A-Z0-9][\w-]*){1,3}\s+$")
 DESCRIBED_REACH = 3000  # characters either side of the count where the article says what the model is
 KIND_REACH = 3  # words between a model's name and the word that says what it is ("Aurora mid-size SUV")
 
@@ -30,7 +26,8 @@ class ModelNames:
     families: list[tuple[re.Pattern[str], str]]
     kinds: dict[str, str]  # lower case
     kind_words: str  # the kinds as one alternation
-    makers: dict[str, str]
+    named_kinds: dict[str, str]  # "jet" after a model's name → "aircraft"
+    makers: frozenset[str]
 
 
 @cache
@@ -39,29 +36,39 @@ def default_models() -> ModelNames:
     kinds = {k.lower(): v for k, v in table["kinds"].items()}
     return ModelNames(
         families=[(re.compile(pattern), unit) for pattern, unit in table["families"].items()],
-        kinds=kinds, kind_words=phrase_alternation(list(kinds)), makers=dict(table.get("makers", {})))
+        kinds=kinds, kind_words=phrase_alternation(list(kinds)),
+        named_kinds={k.lower(): v for k, v in table["named_kinds"].items()},
+        makers=frozenset(table["named_kinds_makers"]["makers"]))
 
 
-def maker_unit(draft: ClaimDraft, noun: Token) -> str | None:
-    """The unit of a count whose kind noun follows a model named by its maker ("40 Airbus A321neo jets" →
-    "aircraft", guide P-8), or None: the maker's unit, where the kind noun's own unit agrees with it."""
-    if noun.idx < draft.mention.end or noun.idx - draft.mention.end > 60:
-        return None
-    found = MAKER_BEFORE.fullmatch(draft.doc_text, draft.mention.end, noun.idx)
-    if found is None:
+NAMED_KIND_REACH = 5  # words between the figure and its noun where a model's name may stand
+
+
+def named_kind_unit(draft: ClaimDraft, noun: Token | None) -> str | None:
+    """ "40 Airbus A321neo jets" → "aircraft" (P-8): a kind noun after a model's name (a word with a digit or
+    a maker's name) between the figure and the noun takes the model's kind."""
+    if noun is None or draft.mention.unit is not None:
         return None
     models = default_models()
-    unit = models.makers.get(found.group("maker"))
-    return unit if unit is not None and models.kinds.get(noun.lemma_.lower()) == unit else None
+    unit = models.named_kinds.get(noun.lemma_.lower()) or models.named_kinds.get(noun.lower_)
+    if unit is None or not 0 < noun.i - draft.figure.i <= NAMED_KIND_REACH:
+        return None
+    between = noun.doc[draft.figure.i + 1:noun.i]
+    if any(t.lower_ in ("family", "-family") for t in between):
+        return None  # "A220-family jets": a family of models, not a model; the noun stays (U-5)
+    if any(t.text in models.makers or (any(c.isdigit() for c in t.text)
+                                         and any(c.isalpha() or c == "-" for c in t.text)) for t in between):
+        return unit
+    return None
 
 
 def model_unit(draft: ClaimDraft, noun: Token | None) -> str | None:
     """The unit of a count whose word is a model's plural name, or None: from the family the name belongs to,
     else from what the article calls that model elsewhere. Only where the parse found no plain noun."""
-    if draft.mention.unit is not None:
+    if (named := named_kind_unit(draft, noun)) is not None:
+        return named
+    if draft.mention.unit is not None or (noun is not None and noun.text[:1].islower()):
         return None
-    if noun is not None and noun.text[:1].islower():
-        return maker_unit(draft, noun)
     found = NAME_AFTER.match(draft.doc_text, draft.mention.end)
     if found is None:
         return None
