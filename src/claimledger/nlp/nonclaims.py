@@ -218,8 +218,9 @@ def reason_not_a_claim(
     around = _words_around(draft, text, rules)
     if around is not None:
         return around
+    went_from = max(draft.sentence.start_char, mention.start - 100)
     if mention.unit in TIME_PARTS and TWO_TIME_UNITS.search(mention.text) and \
-            rules.went_on_before.search(text, max(0, mention.start - 30), mention.start):
+            rules.went_on_before.search(text, went_from, mention.start):
         return "how long something went on ('the alert lasted 4 hours and 17 minutes'), not a measured time"
     if RATE_BASE_BEFORE.search(before) and mention.bound == "exact":
         return "the base of a rate ('per 1,000 people', 'per 40-foot container'), not a count"
