@@ -235,6 +235,22 @@ AROUND = [
     ("Defences downed 33 drones over six regions overnight.", ["33", "six"]),
     # -- resolutions and fuel grades are classes, not figures
     ("The 27-inch 5K display costs $1,599, and premium 95 rose 3c.", ["27", "$1,599", "3c"]),
+    # -- class thresholds after a plural noun; after a singular one or a verb they are claims
+    ("Fines went mostly to drivers with more than three previous offences.", []),
+    ("Monitors logged 30 raids in which more than five people were arrested.", ["30"]),
+    ("It is a port with more than 2 million residents.", ["more than 2 million"]),
+    ("That compares with more than 9,000 last year.", ["more than 9,000"]),
+    # -- the hours that define a full-time worker in a worked example
+    ("For a full-time nurse working 38 hours a week, the rise is worth $900 a year.", ["$900"]),
+    ("On a typical €250,000 loan, repayments drop by €30.", ["€30"]),
+    # -- the play of one match
+    ("Essex slumped to 112 all out before lunch.", []),
+    ("The Tigers needed 9 off the last over, with Khan conceding only six runs in the final six balls.", []),
+    # -- a time said of a population's average or median, or a life expectancy, is measured (P-7, G-4)
+    ("The national median age edged up to 31.4 years.", ["31.4"]),
+    ("Life expectancy was 61.5 years for men and 66.1 years for women.", ["61.5", "66.1"]),
+    ("The average length of stay was 12 days.", ["12"]),
+    ("He served three years in prison.", []),
 ]
 
 BOUNDS = [

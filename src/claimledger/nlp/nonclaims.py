@@ -64,6 +64,7 @@ class NonClaimRules:
     record_units: frozenset[str]
     dated_after: re.Pattern[str]  # "two years ago": a time that dates something, never measured
     year_levels: re.Pattern[str]  # "above 2019 levels": a year a level is measured against
+    measured_context: re.Pattern[str]  # "the median age rose to 28.9 years": a measured time (P-7, G-4)
     comparison_after: re.Pattern[str]  # "47 year on year", "58 a year earlier": the time word compares
     went_on_before: re.Pattern[str]  # "lasted 4 hours and 17 minutes": how long something went on
     around_bare: list[re.Pattern[str]]  # "at 22 he", "her three children": words around a bare figure ...
@@ -166,6 +167,7 @@ def default_rules() -> NonClaimRules:
         charge_sentence=re.compile(table["charge_levels"]["sentence"], re.IGNORECASE),
         year_levels=re.compile(rf"\s+(?:{phrase_alternation(table['years']['level_nouns'])})\b",
                                re.IGNORECASE),
+        measured_context=re.compile(table["time_units"]["measured_context"], re.IGNORECASE),
         comparison_after=re.compile(table["time_units"]["comparison_after"], re.IGNORECASE),
         went_on_before=re.compile(table["time_units"]["went_on_before"], re.IGNORECASE),
         around_bare=compile_patterns(table["around"]["bare"], "nonclaims.toml [around]"),
@@ -376,7 +378,8 @@ def _words_around(draft: ClaimDraft, text: str, rules: NonClaimRules) -> str | N
     start = max(sentence.start_char, mention.num_start - AROUND_BEFORE)
     end = min(sentence.end_char, mention.end + AROUND_AFTER)
     window = f"{text[start:mention.num_start]}#{text[mention.end:end]}"  # (its bound words stay before "#")
-    if mention.unit is None and mention.value <= 120 and any(p.search(window) for p in rules.around_bare):
+    if mention.unit is None and mention.value <= 120 and mention.value.is_integer() \
+            and any(p.search(window) for p in rules.around_bare):  # (whole: "at 1.31 we are" is no age)
         return "an age, a family, a rank or a count of anonymous sources ('at 22 he', 'her three children')"
     if any(p.search(window) for p in rules.around_any):
         return "a stated uncertainty, a vote threshold or a level in a condition ('plus or minus 0.7')"
@@ -423,6 +426,8 @@ def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRul
         before = rules.measured_before.search(text, max(0, at - 16), at)
         if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:
             return True
+    if rules.measured_context.search(text, max(draft.sentence.start_char, start - 80), start):
+        return True  # "the median age rose to 28.9 years"
     noun_end = noun.idx + len(noun.text)
     if unit in rules.record_units and rules.record_after.match(text[noun_end:draft.sentence.end_char]):
         return True
