@@ -270,6 +270,10 @@ BOUNDS = [
     ("Visitor numbers this season passed 85,000.", "at_least"),
     ("The satellite passed 530 kilometres above the volcano.", "exact"),  # a place, not a bound
     ("Interceptors downed 12 drones over three provinces.", "exact"),  # "over" places the drones
+    # a bound under a negation is turned round
+    ("Parts of the state have not had more than 20 millimetres of rain since May.", "at_most"),
+    ("Overnight the temperature never fell below 31 degrees.", "at_least"),
+    ("No more than 40 people attended.", "at_most"),
     ("The measure passed 61 votes to 38.", "exact"),  # a vote
 ]
 

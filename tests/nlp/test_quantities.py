@@ -106,6 +106,9 @@ GENERAL_NEWS = [
     ("It proposed a three-percentage-point cut in the levy.",
      ("three-percentage-point", 3, None, "exact", "percentage point")),
     ("Bettors give it about a one-in-four chance.", ("about a one-in-four", 25, None, "about", "percent")),
+    # a share written "one <thing> in every N"
+    ("Roughly one dollar in every five goes on interest.",
+     ("Roughly one dollar in every five", 20, None, "about", "percent")),
 ]
 
 
