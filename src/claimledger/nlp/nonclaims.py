@@ -224,9 +224,6 @@ def reason_not_a_claim(
     if mention.unit in TIME_PARTS and TWO_TIME_UNITS.search(mention.text) and \
             rules.went_on_before.search(text, went_from, mention.start):
         return "how long something went on ('the alert lasted 4 hours and 17 minutes'), not a measured time"
-    if mention.unit == "month" and YEARS_IN_TEXT.search(mention.text) and not rules.measured_context.search(
-            text, went_from, mention.start):
-        return "a span in years and months ('three years and six months in prison'), not a measured age (P-7)"
     if RATE_BASE_BEFORE.search(before) and mention.bound == "exact":
         return "the base of a rate ('per 1,000 people', 'per 40-foot container'), not a count"
     if mention.unit is None and rules.age_before.search(before):
@@ -369,7 +366,6 @@ def _open_age(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
 
 AROUND_BEFORE, AROUND_AFTER = 50, 40
 TO_FIGURE = re.compile(r"\s+to\s+\d[\d.,]{0,12}(?<![.,])")
-YEARS_IN_TEXT = re.compile(r"\byears?\b", re.IGNORECASE)  # "seven years and two months", one time (86 month)
 TIME_PARTS = frozenset({"second", "minute", "hour", "day"})  # the scanner's unit of a time in two units
 TWO_TIME_UNITS = re.compile(r"\d\s*(?:hours?|hrs?|h|minutes?|mins?|days?)\b.{0,6}\d", re.IGNORECASE)
 

@@ -47,19 +47,11 @@ TIME_PART = re.compile(r"\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|min|seconds?|s
 TIME_NEXT = re.compile(r"\s*(?:and\s+)?(?P<n>\d{1,2}(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|min|seconds?|secs?|"
                        r"sec|s)\b", re.IGNORECASE)
 TIME_UNIT_NAMES = {3600.0: "hour", 60.0: "minute", 1.0: "second"}
-# ... and an age or a span in years and months ("seven years and two months" → 86 month)
-YEARS_AND_MONTHS = re.compile(r"\s+years?,?\s+and\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|"
-                              r"eight|nine|ten|eleven)\s+months?\b", re.IGNORECASE)
-MONTH_WORDS = {w: float(i) for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven".split(), start=1)}
 
 
 def compound_time(text: str, end: int, value: float) -> tuple[float, str, int] | None:
     """The value in the smallest unit, that unit's name and where the time ends, when the figure ending at
     ``end`` starts a time in two or three units, each smaller than the one before; else None."""
-    if (months := YEARS_AND_MONTHS.match(text, end)) is not None:
-        n = months.group("n").lower()
-        return value * 12 + (float(n) if n.isdigit() else MONTH_WORDS[n]), "month", months.end()
     first = TIME_PART.match(text, end)
     if first is None:
         return None
