@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.nlp.quantities import find_quantities
+from claimledger.nlp.quantities import default_scanner, find_quantities
 
 CASES = [
     # text, expected (quantity text, value, high, bound, unit) of the first mention
@@ -101,7 +101,26 @@ GENERAL_NEWS = [
     ("It ranged from -18 °C to -34 °C.", ("-18 °C to -34", -34, -18, "range", "degree celsius")),
     ("The athlete is 1.8m tall.", ("1.8", 1.8, None, "exact", "metre")),
     ("The bill came to 15 dollars and 50 cents.", ("15 dollars and 50 cents", 15.5, None, "exact", "USD")),
+    # -- a glued "trn" scale, a hyphenated percentage point, a share written "two-in-three"
+    ("In Abuja the state spent N12.4trn on wages.", ("N12.4trn", 1.24e13, None, "exact", "NGN")),
+    ("It proposed a three-percentage-point cut in the levy.",
+     ("three-percentage-point", 3, None, "exact", "percentage point")),
+    ("Bettors give it about a one-in-four chance.", ("about a one-in-four", 25, None, "about", "percent")),
+    # a share written "one <thing> in every N"
+    ("Roughly one dollar in every five goes on interest.",
+     ("Roughly one dollar in every five", 20, None, "about", "percent")),
 ]
+
+
+def test_a_letter_currency_takes_the_outlets_city_when_the_text_names_no_place():
+    text = "A loaf now costs R23.50, up from R21."
+    scanner = default_scanner()
+    assert [(m.text, m.unit) for m in scanner.scan(text, "Karoo Shopper (Bloemfontein)")] == [
+        ("R23.50", "ZAR"), ("R21", "ZAR")]
+    assert scanner.scan(text) == []  # no place at all: "R" may be a name's ("an R5 rifle")
+    # the place the text names comes first: a Lagos story is not set in Cape Town
+    lagos = scanner.scan("In Lagos a loaf costs R23.50.", "Cape Post (Cape Town)")
+    assert all(m.unit != "ZAR" for m in lagos)
 
 
 @pytest.mark.parametrize("text,expected", GENERAL_NEWS, ids=[c[0][:40] for c in GENERAL_NEWS])

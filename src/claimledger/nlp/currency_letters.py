@@ -41,16 +41,17 @@ class LetterPlaces:
 
 
 class LetterGate:
-    """The letters that are money in one text: ``code("N")`` is "NGN" in a story set in Nigeria, else None."""
+    """The letters that are money in one text: ``code("N")`` is "NGN" in a story set in Nigeria, else None.
+    A text that names no place is set where its outlet is ("Cape Consumer Watch (Cape Town)", guide G-1)."""
 
-    __slots__ = ("_places", "_text", "_codes")
+    __slots__ = ("_places", "_text", "_outlet", "_codes")
 
-    def __init__(self, places: LetterPlaces, text: str) -> None:
-        self._places, self._text = places, text
+    def __init__(self, places: LetterPlaces, text: str, outlet: str = "") -> None:
+        self._places, self._text, self._outlet = places, text, outlet
         self._codes: dict[str, str] | None = None
 
     def code(self, letter: str) -> str | None:
         if self._codes is None:
-            first = self._places.places.search(self._text)
+            first = self._places.places.search(self._text) or self._places.places.search(self._outlet)
             self._codes = self._places.codes.get(first.group(0), {}) if first is not None else {}
         return self._codes.get(letter)

@@ -21,6 +21,7 @@ from claimledger.nlp.drafts import ClaimDraft, doc_text, register_extensions
 from claimledger.nlp.quantities import default_scanner
 from claimledger.nlp.runner import MENTIONS_KEY, expired
 from claimledger.nlp.semantics import figure_token
+from claimledger.nlp.semantics.units import OUTLET_KEY
 
 register_extensions()
 
@@ -76,7 +77,8 @@ def make_quantities(nlp: Language, name: str):
     def find_quantities(doc: Doc) -> Doc:
         drafts = []
         found = doc.user_data.pop(MENTIONS_KEY, None)  # the runner scanned the text before the parse
-        for mention in scanner.scan(doc_text(doc)) if found is None else found:
+        for mention in (scanner.scan(doc_text(doc), doc.user_data.get(OUTLET_KEY) or "") if found is None
+                        else found):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             figure_span = doc.char_span(mention.num_start, mention.num_end, alignment_mode="expand")
             if span is None or figure_span is None:

@@ -64,6 +64,11 @@ class NonClaimRules:
     record_units: frozenset[str]
     dated_after: re.Pattern[str]  # "two years ago": a time that dates something, never measured
     year_levels: re.Pattern[str]  # "above 2019 levels": a year a level is measured against
+    measured_context: re.Pattern[str]  # "the median age rose to 28.9 years": a measured time (P-7, G-4)
+    comparison_after: re.Pattern[str]  # "47 year on year", "58 a year earlier": the time word compares
+    went_on_before: re.Pattern[str]  # "lasted 4 hours and 17 minutes": how long something went on
+    around_bare: list[re.Pattern[str]]  # "at 22 he", "her three children": words around a bare figure ...
+    around_any: list[re.Pattern[str]]  # "a margin of error of 2 points": ... or any figure ([around])
     packs_before: re.Pattern[str]  # "a box of 100": the size of a pack ...
     price_words: re.Pattern[str]  # ... that a price in the sentence is for
     examples_before: list[re.Pattern[str]]  # "a worker earning $75,000": a worked example
@@ -162,6 +167,11 @@ def default_rules() -> NonClaimRules:
         charge_sentence=re.compile(table["charge_levels"]["sentence"], re.IGNORECASE),
         year_levels=re.compile(rf"\s+(?:{phrase_alternation(table['years']['level_nouns'])})\b",
                                re.IGNORECASE),
+        measured_context=re.compile(table["time_units"]["measured_context"], re.IGNORECASE),
+        comparison_after=re.compile(table["time_units"]["comparison_after"], re.IGNORECASE),
+        went_on_before=re.compile(table["time_units"]["went_on_before"], re.IGNORECASE),
+        around_bare=compile_patterns(table["around"]["bare"], "nonclaims.toml [around]"),
+        around_any=compile_patterns(table["around"]["any"], "nonclaims.toml [around]"),
     )
 
 
@@ -207,6 +217,13 @@ def reason_not_a_claim(
     before = text[max(0, mention.start - 25):mention.start]
     if mention.unit is None and HYPHEN_MODIFIER.match(after) and not counted_compound(draft, rules):
         return "part of a compound modifier (an age, a duration or a size: '34-year-old', '24-hour')"
+    around = _words_around(draft, text, rules)
+    if around is not None:
+        return around
+    went_from = max(draft.sentence.start_char, mention.start - 100)
+    if mention.unit in TIME_PARTS and TWO_TIME_UNITS.search(mention.text) and \
+            rules.went_on_before.search(text, went_from, mention.start):
+        return "how long something went on ('the alert lasted 4 hours and 17 minutes'), not a measured time"
     if RATE_BASE_BEFORE.search(before) and mention.bound == "exact":
         return "the base of a rate ('per 1,000 people', 'per 40-foot container'), not a count"
     if mention.unit is None and rules.age_before.search(before):
@@ -262,11 +279,16 @@ def reason_not_a_claim(
     if _after_a_product_name(draft):
         return "part of a name ('the Zentra 15', 'the NZX 50')"
     noun = counted_noun(draft)
+    to_end = TO_FIGURE.match(text, mention.end)  # "from 63 to 47 year on year": the earlier end compares too
+    compares = mention.unit is None and rules.comparison_after.match(
+        text, to_end.end() if to_end is not None else mention.end) is not None
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None \
-            and not _measured_time(draft, noun, text, rules) and not _time_phrase_after(draft, noun):
+            and not _measured_time(draft, noun, text, rules) and not _time_phrase_after(draft, noun) \
+            and not compares:
         return "a duration or a point in time"
     dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft) \
-        and not GROUPED_THOUSANDS.search(figure_text)  # "since March 3 to 2,145": no date is written so
+        and not GROUPED_THOUSANDS.search(figure_text) \
+        and not compares  # "since March 3 to 2,145": no date is written so; "58 a year earlier" compares
     doc = draft.span.doc
     if dated and 0 < draft.span.start and draft.span.end < len(doc) and says_when(doc[draft.span.end]) \
             and doc[draft.span.start - 1].lower_ not in CLOCK_PREPOSITIONS:
@@ -342,6 +364,28 @@ def _open_age(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
         or doc[draft.span.end].lemma_.lower() in ("year", "stay")
 
 
+AROUND_BEFORE, AROUND_AFTER = 50, 40
+TO_FIGURE = re.compile(r"\s+to\s+\d[\d.,]{0,12}(?<![.,])")
+TIME_PARTS = frozenset({"second", "minute", "hour", "day"})  # the scanner's unit of a time in two units (Q-4)
+TWO_TIME_UNITS = re.compile(r"\d\s*(?:hours?|hrs?|h|minutes?|mins?|days?)\b.{0,6}\d", re.IGNORECASE)
+
+
+def _words_around(draft: ClaimDraft, text: str, rules: NonClaimRules) -> str | None:
+    """ "at 22 he is", "her three children", "a margin of error of 2 points", "If Brent holds above $90": the
+    words around the figure (within its sentence, written "#") make it no claim (nonclaims.toml [around])."""
+    mention = draft.mention
+    sentence = draft.sentence
+    start = max(sentence.start_char, mention.num_start - AROUND_BEFORE)
+    end = min(sentence.end_char, mention.end + AROUND_AFTER)
+    window = f"{text[start:mention.num_start]}#{text[mention.end:end]}"  # (its bound words stay before "#")
+    if mention.unit is None and mention.value <= 120 and mention.value.is_integer() \
+            and any(p.search(window) for p in rules.around_bare):  # (whole: "at 1.31 we are" is no age)
+        return "an age, a family, a rank or a count of anonymous sources ('at 22 he', 'her three children')"
+    if any(p.search(window) for p in rules.around_any):
+        return "a stated uncertainty, a vote threshold or a level in a condition ('plus or minus 0.7')"
+    return None
+
+
 def _class_threshold(draft: ClaimDraft, text: str, rules: NonClaimRules) -> bool:
     mention = draft.mention
     for at in {mention.start, mention.num_start}:
@@ -382,6 +426,8 @@ def _measured_time(draft: ClaimDraft, noun: Token, text: str, rules: NonClaimRul
         before = rules.measured_before.search(text, max(0, at - 16), at)
         if before and unit in rules.measured_units[re.sub(r"\s+", " ", before.group("cue").lower())]:
             return True
+    if rules.measured_context.search(text, max(draft.sentence.start_char, start - 80), start):
+        return True  # "the median age rose to 28.9 years"
     noun_end = noun.idx + len(noun.text)
     if unit in rules.record_units and rules.record_after.match(text[noun_end:draft.sentence.end_char]):
         return True

@@ -180,7 +180,7 @@ class QuantityScanner(NumberParts):
         shares, multiples = table["shares"], table["multiples"]
         not_time = rf"(?!\s+(?:{phrase_alternation(shares['ratio_not_before'])})\b)"
         shares_pattern = (  # "one in four", "1 in 1,250", "half of them", "twice as likely"
-            rf"(?P<ratio>\b(?<![\d.,]){starts_number}(?:\d{{1,3}}|{word})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+            rf"(?P<ratio>\b(?<![\d.,]){starts_number}(?:\d{{1,3}}|{word})(?:\s+(?:in|out\s+of)\s+(?:every\s+)?|-in-|\s+[a-z]+\s+in\s+every\s+)"
             rf"(?!(?:19|20)\d\d\b)(?:{DIGITS}|{word_seq})\b(?![.,]\d){not_time}"
             rf"|\b(?<![\d.,]){starts_number}(?:\d{{1,4}}|{word})\s+over\s+(?:{DIGITS}|{word_seq})(?=\s*[.?!]?\s*$))"
             rf"|(?P<half>\bhalf(?=[”’\"]?\s+(?:{phrase_alternation(shares['half_before'])})\b)|{_BY_HALF})"
@@ -218,7 +218,7 @@ class QuantityScanner(NumberParts):
             rf"|\b\d{{1,3}}(?:\.\d{{1,2}})?x\b)"  # "5x optical zoom"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
-            rf"(?:\s?(?:bn|mn|tn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
+            rf"(?:\s?(?:bn|mn|tn|trn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)"
             rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
@@ -242,12 +242,12 @@ class QuantityScanner(NumberParts):
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
-            rf"(?P<neg>[-\u2212])?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|bln|mln)|[mkb](?![a-z]))?"
+            rf"(?P<neg>[-\u2212])?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|trn|bln|mln)|[mkb](?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})))"  # "between 1pc and 3pc"
             rf"|(?P<words>\b{word_seq}\b)",
             re.IGNORECASE,
         )
-        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|tln|mil|mm|m|k|b|t)?$",
+        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|trn|bln|mln|tln|mil|mm|m|k|b|t)?$",
                                       re.IGNORECASE)
         self.long_scale = re.compile(  # "1.2 million", "$4.27-billion", "£45million"
             r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh|millionen|milliarden?|milliard"
@@ -259,6 +259,9 @@ class QuantityScanner(NumberParts):
             rf"(?:^|(?<=[\s(\"“'—–-]))(?P<cue>{phrase_alternation(list(self.bound_phrases))})(?:\s+|(?<=~)\s*)(?:(?:of|a)\s+)?$",
             re.IGNORECASE,
         )
+        negated = table.get("bounds_negated", {})
+        self.negated_before = re.compile(negated.get("before", "(?!)"), re.IGNORECASE)
+        self.negated_cues = frozenset(c.lower() for c in negated.get("turned", ()))
         self.bound_verbs = {cue.lower(): re.compile(rf"\b(?:{phrase_alternation(verbs)})\s+$", re.IGNORECASE)
                             for cue, verbs in table.get("bounds_not_after", {}).items()}
         outside = table.get("bounds_outside", {})
@@ -354,8 +357,7 @@ class QuantityScanner(NumberParts):
 
     def _ratio_value(self, text: str) -> tuple[float, str | None, bool] | None:
         """ "one in four" → 0.25, "1 in 1,250" → 0.0008; None unless the first is the smaller."""
-        first, second = re.split(r"\s+(?:in|out\s+of|over)\s+(?:every\s+)?", text, maxsplit=1,
-                                 flags=re.IGNORECASE)
+        first, second = RATIO_JOINT.split(text, maxsplit=1)
         values = [parse_digits(part) if part[:1].isdigit()
                   else parse_number_words(part, self.number_words, self.scales) for part in (first, second)]
         over = re.search(r"\sover\s", text, re.IGNORECASE) is not None  # "2000 over 3" is a quotient
@@ -366,11 +368,13 @@ class QuantityScanner(NumberParts):
     def has_mention(self, text: str) -> bool:  # anything that may be a figure? (without, no claims)
         return self.starts.search(text)(self.core) is not None
 
-    def scan(self, text: str) -> list[QuantityMention]:
+    def scan(self, text: str, outlet: str = "") -> list[QuantityMention]:
+        """The figures of ``text``; ``outlet`` ("Cape Consumer Watch (Cape Town)") says where a story is set
+        when its text names no place (guide G-1: the outlet's city), for the letters of [currency_letters]."""
         mentions: list[QuantityMention] = []
         taken_until = pos = 0
         core = self.core if self.names_a_part.search(text) else self.core_lean
-        gate = LetterGate(self.letter_places, text)  # where the story is set, looked up when first asked
+        gate = LetterGate(self.letter_places, text, outlet)  # where the story is set, looked up when asked
         search = self.starts.search(text)  # search(core, pos) is core.search(text, pos), only faster
         while (match := search(core, pos)) is not None:
             pos = match.end()
@@ -646,7 +650,16 @@ class QuantityScanner(NumberParts):
         if verb is not None and verb.search(text, max(0, before.start("cue") - 12), before.start("cue")):
             return  # "the minimum wage goes up to £12.71": a verb's particle, not a bound
         mention.bound, mention.bound_cue = self.bound_phrases[cue], cue
+        if cue in self.negated_cues and mention.bound in TURNED and self.negated_before.search(
+                text, max(0, before.start("cue") - 30), before.start("cue")):
+            mention.bound = TURNED[mention.bound]  # "haven't seen more than 30 mm": at most 30
         mention.start = before.start("cue")
+
+
+# "one in four", "one naira in every four", "two-in-three", "2000 over 3"
+RATIO_JOINT = re.compile(r"(?:\s+[a-z]+(?=\s+in\s+every\s))?\s+(?:in|out\s+of|over)\s+(?:every\s+)?|-in-",
+                         re.IGNORECASE)
+TURNED = {"at_least": "at_most", "at_most": "at_least"}  # a bound under a negation ([bounds_negated])
 
 
 @cache

@@ -139,7 +139,8 @@ class UnitReader:
         self.percent_after = re.compile(
             rf"(?:\s?%|\s?(?-i:{phrase_alternation(pct.get('glued', []))})\b"
             rf"|(?:\s+|-|(?=bps?\b))(?P<basis>{phrase_alternation(pct['basis'])})\b"
-            rf"|\s+(?P<points>{phrase_alternation(pct['points'])})\b"
+            # "two-percentage-point": a hyphen only before "percentage"
+            rf"|(?:\s+|-(?=percentage-))(?P<points>{phrase_alternation(pct['points'])})\b"
             rf"|\s+(?:{phrase_alternation([w for w in pct['words'] if w != '%'])})\b)",
             re.IGNORECASE,
         )

@@ -210,10 +210,10 @@ def _has_figures(text: str) -> bool:
     return default_scanner().has_mention(text)
 
 
-def _mentions(text: str) -> list[QuantityMention]:
+def _mentions(text: str, outlet: str = "") -> list[QuantityMention]:
     from claimledger.nlp.quantities import default_scanner
 
-    return default_scanner().scan(text) if _has_figures(text) else []
+    return default_scanner().scan(text, outlet) if _has_figures(text) else []
 
 
 def start_doc(nlp: Language, text: str, document: Document, deadline: Deadline | None = None,
@@ -241,7 +241,7 @@ def _run_batch(nlp: Language, batch: list[Document], batch_size: int,
     if not batch:
         return
     deadlines = [Deadline(timeout) for _ in batch]
-    mentions = [_mentions(d.text) for d in batch]
+    mentions = [_mentions(d.text, d.outlet or "") for d in batch]
     parse = [k for k in range(len(batch)) if mentions[k]]
     docs = nlp.pipe((start_doc(nlp, batch[k].text, batch[k], deadlines[k], mentions[k]) for k in parse),
                     batch_size=batch_size)
@@ -279,7 +279,7 @@ def _parse_piece(nlp: Language, document: Document, deadline: Deadline,
 
     if deadline.passed():
         return None
-    mentions = _mentions(piece)
+    mentions = _mentions(piece, document.outlet or "")
     if not mentions:
         return []
     doc = next(iter(nlp.pipe([start_doc(nlp, piece, document, deadline, mentions)], batch_size=1)))
