@@ -199,7 +199,8 @@ def _first_places(doc: Doc, text: str, key: str) -> list[int]:
     the text's capitals by their first two characters, built once per document, so that each of a
     document's names costs its few candidate places, not a scan of the whole text."""
     if len(key) < 2 or not _CAPITAL.match(key):
-        places, at = [], text.find(key)
+        places: list[int] = []
+        at = text.find(key)
         while at >= 0 and len(places) < NAME_OCCURRENCES:
             places.append(at)
             at = text.find(key, at + 1)
