@@ -4,6 +4,8 @@ anchor and kind crossed with the figure's kind. Real spaCy parses, the decision 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimledger.decide.dataset import claim_features, field_features
@@ -161,3 +163,19 @@ def test_report_period_in_lead_and_nearest_window_before() -> None:
     assert "tsk_no_window_lead_period|change" in costs
     assert any(f.startswith("tsk_ctx=near|") for f in costs)  # the window of the sentence before
     assert "tsk_ctx=none" not in costs
+
+
+@pytest.mark.parametrize(("text", "phrases"), [
+    ("its full-year revenue rose", ("full-year", "annual", "year")),
+    ("the annual-report figures", ("annual", "quarterly")),  # joined by a hyphen: not the whole word
+    ("semiannual and annual sales", ("annual",)),
+    ("a c++ budget (monthly)", ("c++", "monthly")),  # escaped, and at a bracket
+    ("", ("weekly",)),
+    ("weekly", ("weekly",)),
+])
+def test_whole_phrases_find_what_re_search_found(text: str, phrases: tuple[str, ...]) -> None:
+    from claimledger.decide.scopekinds import _whole_phrases, _words_in
+
+    expected = [re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) is not None for p in phrases]
+    assert [p.search(text) is not None for p in _whole_phrases(phrases)] == expected
+    assert _words_in(text, phrases) == any(expected)

@@ -133,3 +133,55 @@ def test_quick_reading_agrees_with_the_gold() -> None:
         agreed += got == (case["start"], case["end"])
     assert answered >= 55
     assert agreed / answered >= 0.96
+
+
+def _library_reading(sentence: str, expression: str, published: date):
+    """What ``periods._resolve`` takes from Recognizers-Text for ``expression`` inside ``sentence``."""
+    from claimledger.normalize.quickwindows import Reading, kind_of
+    from claimledger.normalize.windows import find_windows
+
+    start = sentence.index(expression)
+    end = start + len(expression)
+    best, overlap = None, 0
+    for window in find_windows(sentence, published):
+        shared = min(window.end, end) - max(window.start, start)
+        if shared > overlap:
+            best, overlap = window, shared
+    if best is None:
+        return NO_WINDOW
+    first, last = best.first_day, best.last_day
+    return Reading(first, last, kind_of(best.text, first, last, published))
+
+
+# shapes the quick reader takes from the library's path (issue 11): read exactly as the library reads them
+LIBRARY_SHAPES = [
+    ("2025-02-13", "Exports of grain fell to 3.1 million tonnes last August, it said.", "last August"),
+    ("2024-11-26", "Ticket sales reached 41,000 last November at the festival.", "last November"),
+    ("2026-08-20", "The ferry carried 12,500 passengers last August on the route.", "last August"),
+    ("2025-03-02", "Rainfall was 48 mm last February across the valley.", "last February"),
+    ("2024-07-09", "Orders have risen 14% since last October, the firm said.", "since last October"),
+    ("2025-01-30", "The council has approved 220 permits since last March.", "since last March"),
+    ("2025-02-13", "The club sold 18,000 season tickets in 2025-26, its chairman said.", "2025-26"),
+    ("2024-11-26", "The trust treated 96,000 patients in 2022-23, up from the year before.", "2022-23"),
+    ("2026-05-05", "Spending is set to reach $4.2 billion in 2028-29 under the plan.", "2028-29"),
+    ("2021-06-01", "The region lost 7,300 jobs in 2019-20 as mills closed.", "2019-20"),
+    ("2025-02-13", "Fees have doubled since 2022-23 at the college.", "since 2022-23"),
+    ("2025-12-20", "Sales reached 9,000 last December in the shop.", "last December"),
+    ("2025-02-13", "Sales have grown 9% since last December.", "since last December"),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence", "expression"), LIBRARY_SHAPES,
+                         ids=[e for _, _, e in LIBRARY_SHAPES])
+def test_quick_reading_of_library_shapes_is_the_librarys(published: str, sentence: str,
+                                                         expression: str) -> None:
+    day = date.fromisoformat(published)
+    reading = quick_window(expression, day)
+    assert reading is not None and reading is not NO_WINDOW
+    assert reading == _library_reading(sentence, expression, day)
+
+
+@pytest.mark.parametrize("expression",
+                         ["1999-00", "2025-27", "2024-23", "last Sept", "between 2022-23 and 2024-25"])
+def test_shapes_not_compared_with_the_library_are_left_to_it(expression: str) -> None:
+    assert quick_window(expression, date(2025, 2, 13)) is None

@@ -341,3 +341,50 @@ def test_an_acronym_is_not_spelled_by_an_article():
     assert spelled_out_before(text, "TD", text.index("TD")) is None
     text = "Figures from the Harbour Statistics Board came out. The HSB said so."
     assert spelled_out_before(text, "HSB", text.index("HSB")) == "Harbour Statistics Board"
+
+
+def _find_places(text: str, key: str, limit: int) -> list[int]:
+    places, at = [], text.find(key)
+    while at >= 0 and len(places) < limit:
+        places.append(at)
+        at = text.find(key, at + 1)
+    return places
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Minister Ada Lowe said. Lowe added that Lowell and Lowe's aides agreed.", "Lowe"),
+    ("Donald Brack spoke; McDonald and O'Donald did not. Donald left.", "Donald"),  # inside a word too
+    ("AAAA AAA AA", "AA"),  # overlapping places, as str.find gives them
+    ("Li said Li Wei and Li Na and Lin and Li and Li met.", "Li"),  # more than the limit
+    ("Łukasz Nowak, the mayor, and Łukasz again", "Łukasz"),  # a capital outside the index
+    ("the reeve said the reeve would", "reeve"),  # not capitalised
+    ("Émile Zola met Émile", "Émile"),
+    ("No such person here.", "Quentin"),
+    ("X and X", "X"),  # one character
+    ("Ends with Ro", "Rob"),
+])
+def test_first_places_of_a_name_are_those_str_find_gives(text, key):
+    import spacy
+
+    from claimledger.nlp.attribution.sources import NAME_OCCURRENCES, _first_places
+
+    doc = spacy.blank("en")(text)
+    assert _first_places(doc, text, key) == _find_places(text, key, NAME_OCCURRENCES)
+    assert _first_places(doc, text, key) == _find_places(text, key, NAME_OCCURRENCES)  # from the built index
+
+
+def test_first_places_agree_with_str_find_on_random_texts():
+    import random
+
+    import spacy
+
+    from claimledger.nlp.attribution.sources import NAME_OCCURRENCES, _first_places
+
+    rng = random.Random(11)
+    blank = spacy.blank("en")
+    for _ in range(300):
+        text = "".join(rng.choice("AaBbÉé .'") for _ in range(rng.randint(0, 60)))
+        doc = blank(text)
+        for _ in range(5):
+            key = "".join(rng.choice("AaBbÉé .'") for _ in range(rng.randint(1, 4)))
+            assert _first_places(doc, text, key) == _find_places(text, key, NAME_OCCURRENCES), (text, key)

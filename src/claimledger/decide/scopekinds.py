@@ -36,7 +36,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from claimledger.nlp.drafts import ClaimDraft, doc_text
+from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.lexicon import load_table
 
 VERB_KINDS = ("change", "state", "flow", "forecast", "specification", "result")
@@ -148,10 +148,18 @@ def _period_adjective(noun: Token, words: KindWords) -> str | None:
     text = doc_text(doc)[left.start_char:left.end_char].lower() if len(left) else ""
     if not text:
         return None
-    for adjective in words.period_adjectives:
-        if re.search(rf"(?<![\w-]){re.escape(adjective)}(?![\w-])", text):
+    patterns = _whole_phrases(words.period_adjectives)
+    for adjective, pattern in zip(words.period_adjectives, patterns, strict=True):
+        if pattern.search(text):
             return adjective
     return None
+
+
+@cache
+def _whole_phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each phrase as a pattern that finds it as a whole word or words, compiled once per word list (they
+    were built and looked up in ``re``'s cache for every phrase of every figure)."""
+    return tuple(re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])") for p in phrases)
 
 
 def _tense(verb: Token | None, words: KindWords) -> str:
@@ -230,7 +238,7 @@ def _window_anchor(draft: ClaimDraft, verb: Token | None, measured: Token | None
 
 
 def _words_in(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) for p in phrases)
+    return any(pattern.search(text) for pattern in _whole_phrases(phrases))
 
 
 def _lead_period(draft: ClaimDraft, words: KindWords) -> bool:
@@ -269,6 +277,8 @@ def _since_object(draft: ClaimDraft, words: KindWords) -> str | None:
     a day ("since Monday"), or something else; None with no "since". Bounded: the sentence, six words after
     the "since" nearest the figure."""
     sentence = draft.sentence
+    if "since" not in span_text(sentence).lower():
+        return None  # no token of it can be "since": the sentence's tokens are not walked for each figure
     found = [t for t in sentence if t.lower_ == "since"]
     if not found:
         return None

@@ -118,6 +118,11 @@ _RUNNING_TO = re.compile(rf"^(?:(?P<n>{_N}) )?(?P<unit>months?|weeks?|year|quart
                          r"(?P<rest>.+)$")
 _TO_DATE = re.compile(r"^(?:so far this|this|earlier this) (?P<unit>year|month|week)(?: so far| to date)?$"
                       r"|^(?:the )?year[- ]to[- ]date$|^(?:so far )?this year so far$")
+# "last August": the library reads the month of the calendar year before publication's, whatever the month
+_LAST_MONTH = re.compile(r"^last (?P<m>january|february|march|april|may|june|july|august|september|october"
+                         r"|november|december)$")
+# "2025-26" (a season or financial year): the library reads the first year only, as that calendar year
+_YEAR_PAIR = re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<next>\d\d)$")
 _EDGE = re.compile(r"^(?P<edge>start|beginning|end) of (?:(?P<rel>the|this|last|next) (?P<unit>year|month)"
                    rf"|(?P<m>{_MONTH})(?: (?P<year>(?:19|20)\d\d))?|(?P<y>(?:19|20)\d\d))$")
 
@@ -257,6 +262,17 @@ def _point(text: str, published: date) -> tuple[Span, str] | None:
     return None
 
 
+def _library_shape(text: str, published: date) -> tuple[Span, str] | None:
+    """Shapes read as the library reads them, only where they stand alone or after "since" (not as an end of a
+    two-ended window, where the library's reading was not compared): "last August", "2025-26"."""
+    if m := _LAST_MONTH.match(text):
+        return _whole_month(published.year - 1, MONTH_NAMES[m["m"]]), "span"
+    if (m := _YEAR_PAIR.match(text)) and int(m["next"]) == (int(m["year"]) + 1) % 100 != 0:
+        year = int(m["year"])
+        return (date(year, 1, 1), date(year, 12, 31)), "span"
+    return None
+
+
 def _within_month(m: re.Match[str], published: date) -> tuple[Span, str] | None:
     """"the last week of December", "early March", "mid-April", "late October 2023"."""
     month = _month(m["m"])
@@ -363,7 +379,8 @@ def quick_window(phrase: str, published: date) -> Reading | None:
     ``NO_WINDOW`` when it names none, None when only the library can tell."""
     text = normal(phrase)
     if m := _SINCE.match(text):
-        point = _point(_LEAD.sub("", m["x"]), published) or _point(m["x"], published)
+        point = (_point(_LEAD.sub("", m["x"]), published) or _point(m["x"], published)
+                 or _library_shape(_LEAD.sub("", m["x"]), published))
         if point is None:
             return None if _ANCHOR.search(m["x"]) else NO_WINDOW
         first = point[0][0]
@@ -385,7 +402,7 @@ def quick_window(phrase: str, published: date) -> Reading | None:
     bare = _LEAD.sub("", text)
     if _VAGUE.search(bare):
         return Reading(None, None, "span")
-    point = _point(bare, published)
+    point = _point(bare, published) or _library_shape(bare, published)
     if point is not None:
         (first, last), kind = point
         return Reading(first, last, kind)

@@ -179,17 +179,45 @@ def _post_kind(doc: Doc, name: str, sources: SourceTable) -> str | None:
     if not name or name == AUTHOR or len(name) < 3:
         return None
     for key in dict.fromkeys((name, name.split()[-1])):  # "Ms Lau" is introduced as "Vivian Lau Wing-sze"
-        at, seen = text.find(key), 0
-        while at >= 0 and seen < NAME_OCCURRENCES:
-            seen += 1
+        for at in _first_places(doc, text, key):
             start, end = _whole_name(text, at, at + len(key))
             found = _post_around(text, start, end, sources)
             if found == "its":  # "Its director, Petro Sandul": the body named just before
                 found = _body_named_before(doc, start, sources)
             if found is not None:
                 return None if found == "person" else found
-            at = text.find(key, at + 1)
     return None
+
+
+_CAPITAL = re.compile(r"[A-ZÀ-Ý]")
+CAPITALS_KEY = "claimledger_capitals"
+
+
+def _first_places(doc: Doc, text: str, key: str) -> list[int]:
+    """Where ``key`` first occurs in ``text`` (at most ``NAME_OCCURRENCES`` places, in order, overlaps
+    included: what repeated ``str.find`` gives). A key that starts with a capital is looked up in an index of
+    the text's capitals by their first two characters, built once per document, so that each of a
+    document's names costs its few candidate places, not a scan of the whole text."""
+    if len(key) < 2 or not _CAPITAL.match(key):
+        places: list[int] = []
+        at = text.find(key)
+        while at >= 0 and len(places) < NAME_OCCURRENCES:
+            places.append(at)
+            at = text.find(key, at + 1)
+        return places
+    index: dict[str, list[int]] | None = doc.user_data.get(CAPITALS_KEY)
+    if index is None:
+        index = doc.user_data[CAPITALS_KEY] = {}
+        for capital in _CAPITAL.finditer(text):
+            at = capital.start()
+            index.setdefault(text[at:at + 2], []).append(at)
+    places = []
+    for at in index.get(key[:2], ()):
+        if text.startswith(key, at):
+            places.append(at)
+            if len(places) == NAME_OCCURRENCES:
+                break
+    return places
 
 
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:

@@ -5,6 +5,7 @@ minister" or a surname refers back to among the sources the document has named s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -222,8 +223,7 @@ class SpeakerReader:
             return None
         if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in head.children):
             return None  # "the finance minister", "the minister of health": a title of its own
-        word = rf"[{UPPER}][\w'’-]+"
-        pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:{word}\s+){{0,2}}{word})")
+        pattern = _titled_name(role)
         found = None
         for match in pattern.finditer(doc_text(self.doc), 0, head.idx):
             name = match.group(1)
@@ -461,3 +461,10 @@ class SpeakerReader:
 
     def _inside_quote(self, offset: int) -> bool:
         return any(q_start < offset < q_end for q_start, q_end in self.quotes)
+
+
+@cache
+def _titled_name(role: str) -> re.Pattern[str]:
+    """A role word followed by a capitalised name of up to three words, compiled once per role."""
+    word = rf"[{UPPER}][\w'’-]+"
+    return re.compile(rf"\b(?i:{re.escape(role)})\s+((?:{word}\s+){{0,2}}{word})")
