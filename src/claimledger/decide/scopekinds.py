@@ -410,8 +410,9 @@ def report_features(draft: ClaimDraft, kind: str) -> list[str]:
     if draft.window is not None and words.relative_window.search(draft.window.text):
         span = doc.char_span(draft.window.start, draft.window.end, alignment_mode="expand")
         first = draft.window.text.split()[0].lower() if draft.window.text.split() else ""
-        lead_in = doc[max(draft.sentence.start, span.start - 2):span.start] if span is not None else []
-        opened = first in words.comparison_before or any(t.lower_ in words.comparison_before for t in lead_in)
+        start = max(draft.sentence.start, span.start - 2) if span is not None else 0
+        lead_in = [t.lower_ for t in doc[start:span.start]] if span is not None else []
+        opened = first in words.comparison_before or any(w in words.comparison_before for w in lead_in)
         name = "tsk_compared_window" if opened else "tsk_relative_window"
         feats += [name, f"{name}|{kind}"] + ([f"{name}|{rule}"] if opened else [])
     return feats
