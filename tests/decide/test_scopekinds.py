@@ -198,3 +198,19 @@ def test_report_features(text: str, figure: str, present: list[str], absent: lis
         assert feature in feats, (feature, feats)
     for feature in absent:
         assert feature not in feats, (feature, feats)
+
+
+# the counted noun, the verb's subject and the verb, crossed with whether the figure has a window of its own
+LEXICAL_CASES = [
+    ("Harbour Lane sold 420 flats in May.", "420", ["tsk_noun_win=flat|win", "tsk_verb_win=sell|win|flow"]),
+    ("Just 950 flats were empty.", "950", ["tsk_noun_win=flat|nowin"]),
+    ("Kellow Bank's deposits rose to 4 billion euros in June.", "4 billion euros",
+     ["tsk_subj_win=deposit|win", "tsk_subj_verb_win=deposit|rise|win"]),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "present"), LEXICAL_CASES)
+def test_lexical_features(text: str, figure: str, present: list[str]) -> None:
+    feats = scope_features(_draft(text, figure))
+    for feature in present:
+        assert feature in feats, (feature, feats)

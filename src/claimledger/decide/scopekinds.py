@@ -418,6 +418,25 @@ def report_features(draft: ClaimDraft, kind: str) -> list[str]:
     return feats
 
 
+def _lexical_features(draft: ClaimDraft, kind: str, verb: Token | None, subject: Token | None) -> list[str]:
+    """Which words the figure measures, crossed with whether it has a window of its own: the counted noun, the
+    subject of its verb and the verb itself. A stock dated by a time is a point and a flow in a window a
+    period (TS-6 against TS-9); the word lists name the common kinds, these let the model learn the nouns
+    and verbs the training gold shows to be stocks or flows ("homes available", "subscribers" against
+    "completions", "arrivals")."""
+    has = "win" if draft.window is not None else "nowin"
+    feats: list[str] = []
+    if draft.noun is not None:
+        noun = draft.noun.lemma_.lower()
+        feats += [f"tsk_noun_win={noun}|{has}", f"tsk_noun_kind_of={noun}|{kind}"]
+    if verb is not None:
+        if subject is not None and not draft.span.start <= subject.i < draft.span.end:
+            lemma = subject.lemma_.lower()
+            feats += [f"tsk_subj_win={lemma}|{has}", f"tsk_subj_verb_win={lemma}|{verb.lemma_.lower()}|{has}"]
+        feats.append(f"tsk_verb_win={verb.lemma_.lower()}|{has}|{kind}")
+    return feats
+
+
 def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: int = 99,
                    context: tuple[str, str, int] | None = None) -> list[str]:
     """The time-scope features of one live draft; ``previous`` is the live draft before it in the document
@@ -501,6 +520,7 @@ def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: i
         feats += [f"tsk_since={since}", f"tsk_since_tense={since}|{tense}",
                   f"tsk_since_kind={since}|{kind}"]
     feats += report_features(draft, kind)
+    feats += _lexical_features(draft, kind, verb, subject)
     feats += [f"tsk_kind={kind}", f"tsk_tense={tense}", f"tsk_mode={mode}",
               f"tsk_kind_cat={kind}|{draft.category}", f"tsk_kind_rule={kind}|{draft.time_scope}",
               f"tsk_rel_verb={relation}|{main_kinds[0] if main_kinds else 'none'}",
