@@ -179,3 +179,56 @@ def test_whole_phrases_find_what_re_search_found(text: str, phrases: tuple[str, 
     expected = [re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text) is not None for p in phrases]
     assert [p.search(text) is not None for p in _whole_phrases(phrases)] == expected
     assert _words_in(text, phrases) == any(expected)
+
+
+# (text, figure, features that must be there, features that must not): the report around the figure
+REPORT_CASES = [
+    # an overnight attack told in the sentence before: its counts belong to that night (TS-4a)
+    ("Drones struck Velmora overnight, officials said. Air defences downed 41 drones.", "41",
+     ["tsk_night=near"], ["tsk_night=own", "tsk_night=lead"]),
+    # the overnight word in the figure's own sentence
+    ("Shelling overnight wounded 12 people in Ostrava Nova.", "12", ["tsk_night=own"], ["tsk_night=near"]),
+    # no night anywhere
+    ("The council approved 300 new homes.", "300", [], ["tsk_night=own", "tsk_night=near", "tsk_night=lead"]),
+    # a poll's share in the sentence after the poll (TS-9, P-9)
+    ("A poll by Kestrel Research was published on Friday. It found 44% backed the mayor.", "44%",
+     ["tsk_poll=near"], ["tsk_poll=own"]),
+    # a toll named before the figure in a story of deaths
+    ("The death toll from the landslide rose to 23, rescuers said.", "23", ["tsk_toll_noun"], []),
+    # a total word before the figure
+    ("Cumulative aid from Norvia stands at 4 billion euros.", "4 billion euros",
+     ["tsk_total_word=cumulative"], []),
+    # "since <date>" in a story of a war: the date may be the war's start (TS-3a)
+    ("Since the war began, 80,000 people have fled; 12,000 have returned since March 2024.", "12,000",
+     ["tsk_since_date=war"], ["tsk_since_date=nowar"]),
+    ("Copper output has risen by 9,000 tonnes since May 2024.", "9,000",
+     ["tsk_since_date=nowar"], ["tsk_since_date=war"]),
+    # a window that is only the base of a comparison beside a window that bounds the figure (TS-6)
+    ("Profit rose 8% from a year ago.", "8%", ["tsk_compared_window"], ["tsk_relative_window"]),
+    ("Rents rose 6.5% in March.", "6.5%", [], ["tsk_compared_window", "tsk_relative_window"]),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "present", "absent"), REPORT_CASES)
+def test_report_features(text: str, figure: str, present: list[str], absent: list[str]) -> None:
+    feats = scope_features(_draft(text, figure))
+    for feature in present:
+        assert feature in feats, (feature, feats)
+    for feature in absent:
+        assert feature not in feats, (feature, feats)
+
+
+# the counted noun, the verb's subject and the verb, crossed with whether the figure has a window of its own
+LEXICAL_CASES = [
+    ("Harbour Lane sold 420 flats in May.", "420", ["tsk_noun_win=flat|win", "tsk_verb_win=sell|win|flow"]),
+    ("Just 950 flats were empty.", "950", ["tsk_noun_win=flat|nowin"]),
+    ("Kellow Bank's deposits rose to 4 billion euros in June.", "4 billion euros",
+     ["tsk_subj_win=deposit|win", "tsk_subj_verb_win=deposit|rise|win"]),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "present"), LEXICAL_CASES)
+def test_lexical_features(text: str, figure: str, present: list[str]) -> None:
+    feats = scope_features(_draft(text, figure))
+    for feature in present:
+        assert feature in feats, (feature, feats)

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.lexicon import load_table
@@ -330,6 +330,123 @@ def _previous_features(draft: ClaimDraft, previous: ClaimDraft | None, gap: int)
             f"tsk_prev_same_cat={previous.category == draft.category}|{previous.time_scope}"]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportWords:
+    overnight: re.Pattern[str]
+    relative_window: re.Pattern[str]
+    since_date: re.Pattern[str]
+    poll: frozenset[str]
+    toll: frozenset[str]
+    harm: frozenset[str]
+    cumulative: frozenset[str]
+    conflict: frozenset[str]
+    displaced: frozenset[str]
+    comparison_before: frozenset[str]
+
+
+_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+                "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+
+@cache
+def report_words() -> ReportWords:
+    """The ``[report]`` word lists of ``scopekinds.toml``."""
+    from claimledger.nlp.lexicon import phrase_alternation
+
+    table = load_table("scopekinds").get("report", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(table.get(key, []))
+
+    def phrases(key: str) -> re.Pattern[str]:
+        found = phrase_alternation(table.get(key, []))
+        return re.compile(rf"(?<![\w-])(?:{found})(?![\w-])" if found else r"(?!)", re.I)
+
+    return ReportWords(
+        phrases("overnight"), phrases("relative_window"),
+        # "since October 2023", "since early 2022", "since 7 October 2023": a dated start (TS-3a or TS-3b)
+        re.compile(rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTH_NAMES})\.?\s+)?(?:\d{{1,2}}\s+)?"
+                   r"(?:19|20)\d\d\b", re.I),
+        words("poll"), words("toll"), words("harm"), words("cumulative"), words("conflict"),
+        words("displaced"), words("comparison_before"))
+
+
+def _sentence_text(sentence: Span) -> str:
+    return doc_text(sentence.doc)[sentence.start_char:sentence.end_char]
+
+
+def report_features(draft: ClaimDraft, kind: str) -> list[str]:
+    """What the report around the figure says, within its sentence and the two before (TS-4a, TS-10, TS-3a,
+    TS-9, Q-9): an overnight or 24-hour stretch told in the figure's sentence, in one of the two before or in
+    the lead; a running-total word or a toll noun before the figure; a poll or survey; a "since <date>" in a
+    story of a war (the date the article gives as the start, TS-3a); and whether the figure's own window is
+    the base of a comparison ("up 5% on a year earlier": Q-9). Bounded: three sentences and the lead."""
+    from claimledger.decide.features import sentence_index_of, sentences_of
+
+    words = report_words()
+    doc = draft.span.doc
+    sentences = sentences_of(doc)
+    here = sentence_index_of(doc).get(draft.sentence.start, 0)
+    rule = draft.time_scope
+    window = draft.window.kind if draft.window is not None else "none"
+    feats: list[str] = []
+    own_text = _sentence_text(draft.sentence)
+    before = sentences[max(0, here - 2):here]
+    if words.overnight.search(own_text):
+        feats += ["tsk_night=own", f"tsk_night=own|{rule}", f"tsk_night_kind=own|{kind}"]
+    elif any(words.overnight.search(_sentence_text(s)) for s in before):
+        feats += ["tsk_night=near", f"tsk_night=near|{rule}|{window}", f"tsk_night_kind=near|{kind}"]
+    elif sentences and words.overnight.search(_sentence_text(sentences[0])[:400]):
+        feats += ["tsk_night=lead", f"tsk_night=lead|{rule}|{window}", f"tsk_night_kind=lead|{kind}"]
+    left = doc[max(draft.sentence.start, draft.span.start - 8):draft.span.start]
+    lemmas_left = [t.lemma_.lower() for t in left]
+    for lemma in lemmas_left[-6:]:
+        if lemma in words.cumulative:
+            feats += [f"tsk_total_word={lemma}", f"tsk_total_word={lemma}|{rule}"]
+    own = {t.lemma_.lower() for t in draft.sentence} | {t.lower_ for t in draft.sentence}
+    previous = ({t.lemma_.lower() for t in sentences[here - 1]} | {t.lower_ for t in sentences[here - 1]}
+                if here > 0 else set())
+    if own & words.poll:
+        feats += ["tsk_poll=own", f"tsk_poll=own|{kind}"]
+    elif previous & words.poll:
+        feats += ["tsk_poll=near", f"tsk_poll=near|{kind}"]
+    if own & words.harm and any(lemma in words.toll for lemma in lemmas_left):
+        feats += ["tsk_toll_noun", f"tsk_toll_noun|{rule}"]
+    if words.since_date.search(own_text):
+        war = "war" if (own | previous) & words.conflict else "nowar"
+        harm = "harm" if own & (words.harm | words.displaced) else "noharm"
+        feats += [f"tsk_since_date={war}", f"tsk_since_date={war}|{harm}", f"tsk_since_date={war}|{kind}",
+                  f"tsk_since_date={war}|{rule}"]
+    if draft.window is not None and words.relative_window.search(draft.window.text):
+        span = doc.char_span(draft.window.start, draft.window.end, alignment_mode="expand")
+        first = draft.window.text.split()[0].lower() if draft.window.text.split() else ""
+        start = max(draft.sentence.start, span.start - 2) if span is not None else 0
+        lead_in = [t.lower_ for t in doc[start:span.start]] if span is not None else []
+        opened = first in words.comparison_before or any(w in words.comparison_before for w in lead_in)
+        name = "tsk_compared_window" if opened else "tsk_relative_window"
+        feats += [name, f"{name}|{kind}"] + ([f"{name}|{rule}"] if opened else [])
+    return feats
+
+
+def _lexical_features(draft: ClaimDraft, kind: str, verb: Token | None, subject: Token | None) -> list[str]:
+    """Which words the figure measures, crossed with whether it has a window of its own: the counted noun, the
+    subject of its verb and the verb itself. A stock dated by a time is a point and a flow in a window a
+    period (TS-6 against TS-9); the word lists name the common kinds, these let the model learn the nouns
+    and verbs the training gold shows to be stocks or flows ("homes available", "subscribers" against
+    "completions", "arrivals")."""
+    has = "win" if draft.window is not None else "nowin"
+    feats: list[str] = []
+    if draft.noun is not None:
+        noun = draft.noun.lemma_.lower()
+        feats += [f"tsk_noun_win={noun}|{has}", f"tsk_noun_kind_of={noun}|{kind}"]
+    if verb is not None:
+        if subject is not None and not draft.span.start <= subject.i < draft.span.end:
+            lemma = subject.lemma_.lower()
+            feats += [f"tsk_subj_win={lemma}|{has}", f"tsk_subj_verb_win={lemma}|{verb.lemma_.lower()}|{has}"]
+        feats.append(f"tsk_verb_win={verb.lemma_.lower()}|{has}|{kind}")
+    return feats
+
+
 def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: int = 99,
                    context: tuple[str, str, int] | None = None) -> list[str]:
     """The time-scope features of one live draft; ``previous`` is the live draft before it in the document
@@ -412,6 +529,8 @@ def scope_features(draft: ClaimDraft, previous: ClaimDraft | None = None, gap: i
     if since is not None:
         feats += [f"tsk_since={since}", f"tsk_since_tense={since}|{tense}",
                   f"tsk_since_kind={since}|{kind}"]
+    feats += report_features(draft, kind)
+    feats += _lexical_features(draft, kind, verb, subject)
     feats += [f"tsk_kind={kind}", f"tsk_tense={tense}", f"tsk_mode={mode}",
               f"tsk_kind_cat={kind}|{draft.category}", f"tsk_kind_rule={kind}|{draft.time_scope}",
               f"tsk_rel_verb={relation}|{main_kinds[0] if main_kinds else 'none'}",
