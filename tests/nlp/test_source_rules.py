@@ -543,6 +543,9 @@ ANNOUNCED = [
     ("The regional council announced an aid package of €40 million for farmers.", "€40 million", "AUTHOR",
      "author"),
     ("The ministry announced that 40 people had died.", "40", "ministry", "government"),
+    # P-6: a fund announced with its amount is an act too
+    ("Provincial officials announced a relief fund of 80 million pesos on Friday.", "80 million pesos",
+     "AUTHOR", "author"),
 ]
 
 
