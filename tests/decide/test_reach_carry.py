@@ -91,6 +91,13 @@ CANDIDATES = [
         "mayor",
         ["c_live_blog", "c_same_entry"],
     ),
+    (  # SRC-5c: a release read figure by figure, the next sentence naming no other party
+        "Exports rose 6 per cent to $2.3 billion in May, figures released by the statistics bureau showed. "
+        "Imports fell 2 per cent.",
+        "2 per cent",
+        "statistics bureau",
+        ["c_cand_release", "c_no_party|same_para"],
+    ),
 ]
 
 

@@ -148,6 +148,12 @@ SPEAKERS = [
      "80", "Kadamba Finance", "company"),
     ("The Coastal Weather Service issued a warning on Monday. The forecaster said up to 20cm of snow could "
      "fall.", "up to 20", "Coastal Weather Service", "government"),
+    # a modifier that only says where the body sits ("the Leeds-based company") still refers back; "the
+    # club", "the streamer" are heads of their kind too
+    ("Brackenfield Motors priced its new hatchback from £27,495, the Leeds-based company said on Monday.",
+     "£27,495", "Brackenfield Motors", "company"),
+    ("Ardent Pictures Group raised prices on Tuesday. The Dallas-headquartered firm said it had 12.4 million "
+     "subscribers.", "12.4 million", "Ardent Pictures Group", "company"),
     # SRC-4 / SRC-N1: "Ms X" is the person named in full before
     ("Shipping analyst Fiona Drummond of Baltic Lines said rates rose. Ms Drummond said about 2.1 million "
      "TEU of capacity is due this year.", "about 2.1 million", "Fiona Drummond", "person"),
@@ -169,6 +175,21 @@ def test_speaker_by_kind(text, quantity, name, kind):
     assert claim.source.name == name
     if kind is not None:  # None: the type is the decision model's call on this name
         assert claim.source.type == kind
+
+
+# TYPE-8: the common nouns written before a proper name say what kind of body it is (the name is scored as
+# a sub-phrase, so "broker Sheafline" and "Sheafline" both name it). (text, figure, name, type)
+TITLED_BODIES = [
+    ("Barley traded at A$312 a tonne, according to broker Sheafline.", "A$312", "Sheafline", "company"),
+    ("Canola fell 2 per cent, said consultancy Tallgrain.", "2 per cent", "Tallgrain", "company"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,name,kind", TITLED_BODIES, ids=[r[2] for r in TITLED_BODIES])
+def test_title_words_give_the_type_of_a_name(text, quantity, name, kind):
+    claim = claim_for(text, quantity)
+    assert name in claim.source.name
+    assert claim.source.type == kind
 
 
 # TYPE-2: a named person takes the type of the body the post they are introduced with speaks for; an

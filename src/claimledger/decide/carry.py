@@ -43,6 +43,14 @@ DOCUMENT_WORDS = re.compile(
     r"estimates|assessment|poll|filing|document)\b",
     re.IGNORECASE,
 )
+# A release read figure by figure (guide SRC-5c): the candidate's sentence says the figures were published
+# or shown, or its source is a body that publishes its figures in one release (a statistics office, a
+# regulator, a company's results).
+RELEASE_WORDS = re.compile(
+    r"\b(?:released?|published|shows?|showed|quarterly|half-year|full-year|annual|monthly|weekly|"
+    r"earnings|filing|figures)\b",
+    re.IGNORECASE,
+)
 NEW_PARTY_LABELS = ("ORG", "PERSON", "NORP", "GPE")
 # A live blog's entry opens with a time of day ("08:30 —", "16:50 GMT -"): guide Q-11, a live blog's header
 # is no source and each entry's figures take their own sentence's source
@@ -141,8 +149,10 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
             feats.append(f"c_speech_subj={kind}")
         if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in PRONOUNS:
             feats.append(f"c_pron_subj={token.lower_}")
+    parties = 0
     for ent in entity_index(doc).within(sentence.start, sentence.end):  # not sentence.ents: O(document)
         if ent.label_ in NEW_PARTY_LABELS:
+            parties += ent.label_ in ("ORG", "PERSON")
             named_before = candidate.source_name.lower()
             same = ent.text.lower() in named_before or named_before in ent.text.lower()
             feats.append(f"c_ent={ent.label_}|{'same' if same else 'other'}")
@@ -168,6 +178,13 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
         feats.append(f"c_cand_cue={candidate.source_cue.lower()[:20]}")
     if DOCUMENT_WORDS.search(cand_text):
         feats.append("c_cand_document")
+    if RELEASE_WORDS.search(cand_text):
+        feats.append("c_cand_release")
+        feats.append(f"c_cand_release_type={candidate.source_type}")
+    if not parties and not any(q in text for q in QUOTES):
+        # no one else named and no quotation: a further figure of the same release, or the outlet's own
+        feats.append(f"c_no_party|{where}")
+        feats.append(f"c_no_party_type={candidate.source_type}")
     if DOCUMENT_WORDS.search(text):
         feats.append("c_document_word")
     name = candidate.source_name.lower()

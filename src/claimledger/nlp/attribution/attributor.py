@@ -362,6 +362,28 @@ def speech_verbs(doc: Doc, rules: AttributionRules) -> list[int]:
             if lemma in spoken and tag in (VERB, AUX)]
 
 
+FULLER_NAME_MEMORY = 40  # sources named before that a short form ("the ONS", "Stats SA") looks back over
+
+
+def _fuller_name_before(name: str, canonical: str, named: list[Attribution],
+                        sources: SourceTable) -> str | None:
+    """The longer name the article first gave a body that ``name`` abbreviates, both aliases of one entry of
+    the source table ("the ONS said" after "the Office for National Statistics said"): a shorter reference
+    takes the name of the source it refers to (guide SRC-4, SRC-N2). Only a short form with an acronym in it
+    ("ONS", "Stats SA"): "Moscow" and "the Russian government" are two names of one entry, not one name."""
+    acronyms = [word for word in name.split() if len(word) > 1 and word.isupper()]
+    if not acronyms:
+        return None
+    for earlier in named[-FULLER_NAME_MEMORY:]:  # the first written of the last few
+        initials = "".join(w[0] for w in earlier.name.split() if w[:1].isupper())
+        if len(earlier.name) <= len(name) or not all(a in initials for a in acronyms):
+            continue  # "OHCHR" does not abbreviate "UN Human Rights Monitoring Mission", one entry as it is
+        entry = sources.lookup(earlier.name)
+        if entry is not None and entry.canonical == canonical:
+            return earlier.name
+    return None
+
+
 def _longer_name_before(name: str, named: list[Attribution]) -> Attribution | None:
     for earlier in reversed(named):
         if earlier.name != name and name in earlier.name.split():
@@ -467,6 +489,12 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
                     # table knows ("the EU said") stays as written
                     draft.source_name = spelled
                     draft.source_canonical, draft.source_type = rules.sources.resolve(spelled)
+            if draft.source_canonical is not None and draft.source_name == found.name:
+                # "the ONS said" after "the Office for National Statistics said"
+                fuller = _fuller_name_before(found.name, draft.source_canonical, attributor.named,
+                                             rules.sources)
+                if fuller is not None:
+                    draft.source_name = fuller
             if draft.source_type == "unknown" and found.name in acronyms:
                 # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
                 draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])

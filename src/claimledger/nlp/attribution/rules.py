@@ -96,4 +96,5 @@ DIGIT_ACRONYM = re.compile(r"(?=[A-Z0-9]*[A-Z][A-Z0-9]*[0-9]|[A-Z0-9]*[0-9][A-Z0
 
 NAME_HANGS = ("npadvmod", "dep", "nmod", "advmod", "intj")
 TIME_ZONES = _words("time_zones")
+SEAT_DESCRIPTORS = _words("seat_descriptors")  # "the Coventry-based company" is the company named before
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")

@@ -82,6 +82,10 @@ class Attribution:
             elif at < 0 and normalize_name(self.descriptor) not in normalize_name(self.name):
                 described = sources.guess_type(self.descriptor)
         token = self.token
+        if described == "unknown" and token is not None and token.pos_ == "PROPN":
+            title = _title_words(token)
+            if title is not None:
+                described = sources.guess_type(title)  # "broker GrainLink", "property portal HomeFind.ie"
         if described == "unknown" and token is not None:
             appositive = _describing_appositive(token)
             if appositive is not None:
@@ -406,3 +410,15 @@ def _described_as_a_place(token: Token) -> bool:
     """ "Neighbouring Moldova", "nearby Latvia": a word that only a place takes."""
     words = default_rules().place_words
     return any(t.lower_ in words for t in token.doc[token.left_edge.i:token.i])
+
+
+def _title_words(token: Token) -> str | None:
+    """The common nouns written before a proper name as its title, which say what kind of body it is:
+    "broker" in "broker GrainLink", "property portal" in "property portal HomeFind.ie" (guide SRC-N1 drops
+    them from the name; TYPE reads them). Only the name's own left modifiers, so bounded by the phrase."""
+    words = [c for c in token.lefts  # lower case: the tagger may call "broker" a proper noun here
+             if c.dep_ in ("compound", "nmod") and (c.pos_ == "NOUN" or c.text.islower())]
+    if not words:
+        return None
+    doc = token.doc
+    return doc[words[0].left_edge.i:words[-1].i + 1].text

@@ -23,6 +23,7 @@ from claimledger.nlp.attribution.rules import (
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
     QUOTES,
+    SEAT_DESCRIPTORS,
     TIME_ZONES,
     TITLES,
     AttributionRules,
@@ -277,18 +278,20 @@ class SpeakerReader:
             return None
         heads = default_heads()
         if head.lower_ not in heads.refers_back or any(
-                c.dep_ in ("appos", "compound", "nmod", "amod") for c in head.children):
+                c.dep_ in ("appos", "compound", "nmod", "amod") and not _seat_only(c) for c in head.children):
             return None  # "the Riga pollster Baltic Pulse", "the state utility": named or described here
         found = heads.kind_of(head.lower_)
         if found is None or found[0] == "person":
             return None
         kind, sources = found[0], self.rules.sources
         window_start = max(0, head.sent.start_char - BODY_REACH_CHARS)
-        for n, ent in enumerate(reversed(entity_index(self.doc).before(head.left_edge.i, window_start))):
-            if n >= BODY_REACH_ENTITIES:
-                break
-            if ent.label_ != "ORG" or ent.root.pos_ != "PROPN" or ent.root.lower_ in TIME_ZONES:
-                continue
+        recent = list(reversed(entity_index(self.doc).before(head.left_edge.i, window_start)))
+        recent = [ent for ent in recent[:BODY_REACH_ENTITIES]
+                  if ent.label_ == "ORG" and ent.root.pos_ == "PROPN" and ent.root.lower_ not in TIME_ZONES]
+        # an organisation the article made the subject of a clause (or a possessor) first: the recogniser
+        # also labels a standard or a rival named in passing ("a WLTP range") ORG
+        actors = [ent for ent in recent if ent.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+        for ent in actors + [ent for ent in recent if ent not in actors]:
             named_kind = described_in_text(self.doc, ent.text, sources)  # what the article calls it first
             if named_kind == "unknown":
                 named_kind = sources.resolve(ent.text)[1]
@@ -468,3 +471,9 @@ def _titled_name(role: str) -> re.Pattern[str]:
     """A role word followed by a capitalised name of up to three words, compiled once per role."""
     word = rf"[{UPPER}][\w'’-]+"
     return re.compile(rf"\b(?i:{re.escape(role)})\s+((?:{word}\s+){{0,2}}{word})")
+
+
+def _seat_only(modifier: Token) -> bool:
+    """A modifier that only says where a body sits ("Coventry-based", "Shenzhen-headquartered"): it does not
+    make "the company" a body described here, so the reference still goes back to the one named before."""
+    return modifier.dep_ == "amod" and modifier.lower_ in SEAT_DESCRIPTORS
