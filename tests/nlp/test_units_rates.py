@@ -55,6 +55,10 @@ SCANNED = [
      "between $1 billion and $2 billion", "USD per year"),
     ("The plant produced 12,000 tonnes last year.", "12,000", "tonne"),  # no rate written
     ("Sales were $40 million a year ago.", "$40 million", "USD"),  # "a year ago" is no rate
+    # local spellings (issue 11): a rate's base glued with a slash, the naira's "trn"
+    ("Canola yields slipped to 2.3t/ha after the dry spring.", "2.3", "tonne per hectare"),
+    ("Oats came in at 4.9 t/ha on the irrigated blocks.", "4.9", "tonne per hectare"),
+    ("Global debt passed $310trn, the institute said.", "$310trn", "USD"),
     # 3. a unit or rate carried through a list or a comparison (G-7)
     ("Silver was flat at $24.10 an ounce, while palladium slipped 0.9% to $21.80.", "$21.80",
      "USD per ounce"),
@@ -235,6 +239,10 @@ def test_products_are_hyphenated(written, unit):
 
 # text, quantity, unit of the claim (the parse decides the counted noun)
 CLAIMED = [
+    # local spellings (issue 11): a price's base glued with a slash, the naira's "trn"
+    ("PERTH - Unleaded averaged 189.7c/L across the metro area.", "189.7c", "AUD per litre"),
+    ("PERTH - The retailer's peak rate rises to 41.6c/kWh in July.", "41.6c", "AUD per kilowatt-hour"),
+    ("LAGOS - The state's budget rose to N3.3trn this year.", "N3.3trn", "NGN"),
     # 5. counted nouns that are model names
     ("The airline will take 30 A321neos next year.", "30", "aircraft"),
     ("The fleet grows as it takes delivery of 9 Airbus A321neos, each with 220 seats.", "9", "aircraft"),

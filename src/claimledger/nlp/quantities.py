@@ -218,7 +218,7 @@ class QuantityScanner(NumberParts):
             rf"|\b\d{{1,3}}(?:\.\d{{1,2}})?x\b)"  # "5x optical zoom"
             rf"|(?P<slash>(?=[\d{VULGAR_CHARS}])(?:(?<![\w/.,\-])|(?<=(?<![\w.,])-))(?:\d{{1,3}}\s{{1,2}})?(?:\d{{1,2}}/\d{{1,3}}|\d{{0,3}}[{VULGAR_CHARS}])(?![\w/]|[.,]\d))"
             rf"|(?P<digits>(?=\.?\d){self._digits_lookbehind()}{'(?:' + DIGITS + ')'}"
-            rf"(?:\s?(?:bn|mn|tn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
+            rf"(?:\s?(?:bn|mn|tn|trn|bln|mln|tln)|(?:[mkb]|mil|(?-i:T|MM))(?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})|(?=\s?[x×]\s?10\^?[-+]?\d)|(?=/\s?(?:{per})\b)"
             rf"|(?=(?:thousand|million|billion|trillion)s?\b)))"  # "£45million"
             rf"|(?P<vague>\b(?:{phrase_alternation(list(self.vague))})\b)"
@@ -242,12 +242,12 @@ class QuantityScanner(NumberParts):
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
-            rf"(?P<neg>[-\u2212])?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|bln|mln)|[mkb](?![a-z]))?"
+            rf"(?P<neg>[-\u2212])?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|trn|bln|mln)|[mkb](?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})))"  # "between 1pc and 3pc"
             rf"|(?P<words>\b{word_seq}\b)",
             re.IGNORECASE,
         )
-        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|bln|mln|tln|mil|mm|m|k|b|t)?$",
+        self.digit_parts = re.compile(rf"^({DIGITS})\s?(bn|mn|tn|trn|bln|mln|tln|mil|mm|m|k|b|t)?$",
                                       re.IGNORECASE)
         self.long_scale = re.compile(  # "1.2 million", "$4.27-billion", "£45million"
             r"(?:\s+|-|(?<=\d))(hundred|thousand|million|billion|trillion|crore|lakh|millionen|milliarden?|milliard"

@@ -152,7 +152,10 @@ class UnitReader:
         unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), \
                 phrase_alternation(list(self.unit_words))
         # a bare "W" is a watt only glued to the figure ("65W"): "Route 66 W" is a direction
-        self.measure_symbol = re.compile(rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?![\w/²])")
+        # a glued rate's base after a slash ("8.1t/ha") is read by the rate
+        self.glued_slash = rf"(?=/(?-i:{phrase_alternation(table['rates']['glued_slash'])})(?![\w/]))"
+        self.measure_symbol = re.compile(
+            rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?:(?![\w/²])|{self.glued_slash})")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
         # a rate with a base written with a slash (G-6, R-2): "16.9 kWh/100km" → kilowatt-hour per 100
         # kilometre
@@ -199,7 +202,7 @@ class UnitReader:
         glued = [*self.unit_symbols, *table["percent"].get("glued", []), "bps", "bp",
                  *table["pence"]["glued"], *self.codes, *self.forms.glued_subunits,
                  *signs]  # "115USD"
-        return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
+        return rf"(?-i:{phrase_alternation(glued)})(?:(?![\w/])|{self.glued_slash})"  # "201.3c/L"
 
     def _one_of_a_unit(self, text: str, mention: QuantityMention) -> QuantityMention | None:
         """ "a gallon", "a penny", "a kilobyte": one of a unit of measure or money. Recognised, so that the
