@@ -243,6 +243,18 @@ CLAIMED = [
     ("PERTH - Unleaded averaged 189.7c/L across the metro area.", "189.7c", "AUD per litre"),
     ("PERTH - The retailer's peak rate rises to 41.6c/kWh in July.", "41.6c", "AUD per kilowatt-hour"),
     ("LAGOS - The state's budget rose to N3.3trn this year.", "N3.3trn", "NGN"),
+    # P-2: a price restated in the next sentence or two of its paragraph keeps its rate
+    ("The basic tier costs $9.49 a month. The family tier will cost $13.99, up from $12.49.", "$13.99",
+     "USD per month"),
+    ("The basic tier costs $9.49 a month. The family tier will cost $13.99, up from $12.49.", "$12.49",
+     "USD per month"),
+    ("DUBLIN - Rents in Dublin averaged €2,310 a month. In Limerick, rents rose 7pc to €1,640.", "€1,640",
+     "EUR per month"),
+    ("Petrol sells at $1.92 a litre in the capital. Further north it costs $2.05.", "$2.05", "USD per litre"),
+    ("Petrol sells at $1.92 a litre in the capital.\n\nFurther north it costs $2.05.", "$2.05", "USD"),
+    ("Petrol sells at $1.92 a litre. Drivers also pay a one-off $40 registration fee.", "$40", "USD"),
+    ("Annual grants will rise to $4.2bn. That compares with $3.1bn this year.", "$3.1bn", "USD"),
+    ("Sterling rose to $1.2710. Brent crude rose 45 cents to $81.20 a barrel.", "45 cents", "USD per barrel"),
     # 5. counted nouns that are model names
     ("The airline will take 30 A321neos next year.", "30", "aircraft"),
     ("The fleet grows as it takes delivery of 9 Airbus A321neos, each with 220 seats.", "9", "aircraft"),

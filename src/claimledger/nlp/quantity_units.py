@@ -52,6 +52,14 @@ COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+
 MEASURE_COMPARED = re.compile(r"(?:[^.;!?\d]|\.(?=\d)){0,100}?\b(?:against|compared\s+with|compared\s+to"
                               r"|than|versus|vs\.?|below|above|from)\b[^.;!?\d]{0,60}")
 CARRY_REACH = 4  # mentions back where the amount whose rate carries may be
+# a price restated in a later sentence of its paragraph (P-2): how far back its first statement may be, in
+# mentions and characters, and the sentence ends between them (one or two)
+CARRY_BACK = 6
+CARRY_GAP = 400
+WINDOWED_RATES = frozenset({"year", "month", "week", "quarter"})
+OWN_WINDOW = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+"
+                        r"(?:(?:this|last|next)\s+(?:year|month|week|quarter)|in\s+(?:19|20)\d\d)\b")
+SENTENCE_ENDS = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘(])")
 # between an amount whose rate is not written after it (a period's noun before it, or carried) and the next
 # amount of its list (G-7, P-2): "rent now stands at [€1,900], ranging from [€1,500] in the suburbs to
 # [€2,600] in the centre", "[€30] per square metre per month, against [€22] in Leeds and [€17] in York"
@@ -313,6 +321,8 @@ class UnitReader:
             if last is not None and last.unit == mention.unit and last.per is not None \
                     and SENTENCE_BREAK.fullmatch(text, max(last.end, last.unit_end), mention.start):
                 mention.per = last.per
+        if mention.per is None:
+            self._carry_across_sentences(text, mentions, mention)
         if mention.role is not None:
             return
         last = mentions[-1] if mentions else None
@@ -376,6 +386,27 @@ class UnitReader:
             changed_by = joint is not None and joint.re is LIST_AFTER_RATE and self._changed_by(joint)
             if joint is not None and (changed_by or 0.2 <= earlier.value / (mention.value or 1) <= 5):
                 mention.per = earlier.per  # "£1,310 a month, up £96 from a year earlier": the change too
+            return
+
+    def _carry_across_sentences(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) \
+            -> None:
+        """A price restated in the next sentence or two of its paragraph keeps the rate written with it first
+        (P-2): "Standard costs $15.49 a month. Premium will cost $24.99, up from $22.99." (all USD per month).
+        Only where the nearest earlier amount of the currency has a rate and lies in an earlier sentence of
+        the same paragraph, and the two are of one size (within a factor of five; not "a one-off fee of $40"
+        after "$1.20 a litre")."""
+        codes = self.codes
+        for earlier in reversed(mentions[-CARRY_BACK:]):
+            if earlier.vague or earlier.unit != mention.unit:
+                continue
+            gap = text[max(earlier.end, earlier.unit_end):mention.start]
+            if earlier.per is None or earlier.per in codes or len(gap) > CARRY_GAP or "\n" in gap:
+                return  # an exchange rate's restatement is not read here
+            if earlier.per in WINDOWED_RATES and OWN_WINDOW.match(text, max(mention.end, mention.unit_end)):
+                return  # "annual spending of €4.5bn. That compares with €2.2bn this year": a year's total
+            breaks = len(SENTENCE_ENDS.findall(gap))
+            if 1 <= breaks <= 2 and 0.2 <= earlier.value / (mention.value or 1) <= 5:
+                mention.per = earlier.per
             return
 
     @staticmethod
