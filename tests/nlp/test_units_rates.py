@@ -255,6 +255,16 @@ CLAIMED = [
     ("Petrol sells at $1.92 a litre. Drivers also pay a one-off $40 registration fee.", "$40", "USD"),
     ("Annual grants will rise to $4.2bn. That compares with $3.1bn this year.", "$3.1bn", "USD"),
     ("Sterling rose to $1.2710. Brent crude rose 45 cents to $81.20 a barrel.", "45 cents", "USD per barrel"),
+    # a change before its level's closing verb, and a list after a slash rate (G-7)
+    ("Silver for May delivery lost US$0.42 to settle at US$23.87 an ounce.", "US$0.42", "USD per ounce"),
+    ("Silver for May delivery lost US$0.42 to close at US$23.87 an ounce.", "US$23.87", "USD per ounce"),
+    ("PERTH - Unleaded averaged 189.7c/L, while premium 95 topped 214c in the hills.", "214c",
+     "AUD per litre"),
+    # P-1: an amount "in aid" or "in support" for each recipient
+    ("NAIROBI - The county announced Sh20,000 in emergency support for each displaced household.", "Sh20,000",
+     "KES per household"),
+    ("The charity gave $300 in aid to each family.", "$300", "USD per family"),
+    ("The charity gave $300 in aid to the clinic.", "$300", "USD"),
     # 5. counted nouns that are model names
     ("The airline will take 30 A321neos next year.", "30", "aircraft"),
     ("The fleet grows as it takes delivery of 9 Airbus A321neos, each with 220 seats.", "9", "aircraft"),

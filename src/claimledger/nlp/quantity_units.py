@@ -23,7 +23,9 @@ NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would 
 # between two amounts of a list or a comparison (G-7, guide 14): "[£1.45] a litre and diesel at [£1.52]",
 # "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]",
 # "[$2,480] per container, well below the [$4,100] of last spring" (the other end of a comparison, guide 14)
-LIST_AFTER_RATE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
+LIST_AFTER_RATE = re.compile(r"(?:\s*\([^()]{1,40}\))?"
+                             # "a litre, while", "201.3c/L, while"
+                             r"(?:\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?|/[\w-]+),?\s+"
                              r"(?P<joint>and|or|while|whereas|versus|vs\.?|against|compared\s+with"
                              r"|(?:up\s+|down\s+)?from|up|down|(?:(?:well|far|just|slightly)\s+)?(?:below|above)"
                              r"|(?P<change>(?:a|an)\s+(?:drop|fall|rise|increase|"
@@ -69,7 +71,10 @@ PLACED_JOINT = re.compile(r"(?:,\s+ranging\s+from"
 # a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel",
 # "settled down 12 cents at $68.94 a barrel", "settled 14 paise weaker at 81.56 against the US dollar"
 CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?"
-                               r"(?:\s+(?:weaker|stronger|firmer|softer|higher|lower))?\s+(?P<joint>to|at)\s+")
+                               r"(?:\s+(?:weaker|stronger|firmer|softer|higher|lower))?"
+                               # "gained $6.20 to settle at $1,979.80 an ounce"
+                               r"(?:\s+to\s+(?:settle|close|end|finish))?"
+                               r"\s+(?P<joint>to|at)\s+")
 # "at" joins a change to its level only after a word of change: "down 12 cents at", not "raised $50m at $12"
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|higher|lower|rose|fell|gained|lost|added|shed|climbed|dropped|"
                            r"slipped|eased|jumped|slid|dipped|rallied|tumbled|sank|advanced|declined|settled|"
