@@ -260,6 +260,8 @@ CLAIMED = [
     ("Silver for May delivery lost US$0.42 to close at US$23.87 an ounce.", "US$23.87", "USD per ounce"),
     ("PERTH - Unleaded averaged 189.7c/L, while premium 95 topped 214c in the hills.", "214c",
      "AUD per litre"),
+    # O-13: a fraction of a cent, the change of an exchange rate, takes the rate's unit
+    ("LONDON - The pound was up a quarter of a cent at $1.3105 in late trade.", "a quarter", "USD per GBP"),
     # P-1: an amount "in aid" or "in support" for each recipient
     ("NAIROBI - The county announced Sh20,000 in emergency support for each displaced household.", "Sh20,000",
      "KES per household"),

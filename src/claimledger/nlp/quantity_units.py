@@ -348,8 +348,8 @@ class UnitReader:
         if previous.unit != mention.unit:
             return
         rate = self.rate_after.match(text, previous.end) if previous.per is not None else None
-        change = CHANGE_OR_PERCENT.fullmatch(text, rate.end() if rate else previous.end, mention.start) \
-            if previous.role is None else None
+        after = rate.end() if rate else max(previous.end, previous.unit_end)  # "a third of a cent at"
+        change = CHANGE_OR_PERCENT.fullmatch(text, after, mention.start) if previous.role is None else None
         if change is not None and change.group("joint") == "at" \
                 and not CHANGE_BEFORE.search(text, max(0, previous.start - 30), previous.start):
             change = None  # "raised $50 million at $12 a share": not a change and its level
