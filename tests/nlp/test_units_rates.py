@@ -55,6 +55,10 @@ SCANNED = [
      "between $1 billion and $2 billion", "USD per year"),
     ("The plant produced 12,000 tonnes last year.", "12,000", "tonne"),  # no rate written
     ("Sales were $40 million a year ago.", "$40 million", "USD"),  # "a year ago" is no rate
+    # local spellings (issue 11): a rate's base glued with a slash, the naira's "trn"
+    ("Canola yields slipped to 2.3t/ha after the dry spring.", "2.3", "tonne per hectare"),
+    ("Oats came in at 4.9 t/ha on the irrigated blocks.", "4.9", "tonne per hectare"),
+    ("Global debt passed $310trn, the institute said.", "$310trn", "USD"),
     # 3. a unit or rate carried through a list or a comparison (G-7)
     ("Silver was flat at $24.10 an ounce, while palladium slipped 0.9% to $21.80.", "$21.80",
      "USD per ounce"),
@@ -235,6 +239,34 @@ def test_products_are_hyphenated(written, unit):
 
 # text, quantity, unit of the claim (the parse decides the counted noun)
 CLAIMED = [
+    # local spellings (issue 11): a price's base glued with a slash, the naira's "trn"
+    ("PERTH - Unleaded averaged 189.7c/L across the metro area.", "189.7c", "AUD per litre"),
+    ("PERTH - The retailer's peak rate rises to 41.6c/kWh in July.", "41.6c", "AUD per kilowatt-hour"),
+    ("LAGOS - The state's budget rose to N3.3trn this year.", "N3.3trn", "NGN"),
+    # P-2: a price restated in the next sentence or two of its paragraph keeps its rate
+    ("The basic tier costs $9.49 a month. The family tier will cost $13.99, up from $12.49.", "$13.99",
+     "USD per month"),
+    ("The basic tier costs $9.49 a month. The family tier will cost $13.99, up from $12.49.", "$12.49",
+     "USD per month"),
+    ("DUBLIN - Rents in Dublin averaged €2,310 a month. In Limerick, rents rose 7pc to €1,640.", "€1,640",
+     "EUR per month"),
+    ("Petrol sells at $1.92 a litre in the capital. Further north it costs $2.05.", "$2.05", "USD per litre"),
+    ("Petrol sells at $1.92 a litre in the capital.\n\nFurther north it costs $2.05.", "$2.05", "USD"),
+    ("Petrol sells at $1.92 a litre. Drivers also pay a one-off $40 registration fee.", "$40", "USD"),
+    ("Annual grants will rise to $4.2bn. That compares with $3.1bn this year.", "$3.1bn", "USD"),
+    ("Sterling rose to $1.2710. Brent crude rose 45 cents to $81.20 a barrel.", "45 cents", "USD per barrel"),
+    # a change before its level's closing verb, and a list after a slash rate (G-7)
+    ("Silver for May delivery lost US$0.42 to settle at US$23.87 an ounce.", "US$0.42", "USD per ounce"),
+    ("Silver for May delivery lost US$0.42 to close at US$23.87 an ounce.", "US$23.87", "USD per ounce"),
+    ("PERTH - Unleaded averaged 189.7c/L, while premium 95 topped 214c in the hills.", "214c",
+     "AUD per litre"),
+    # O-13: a fraction of a cent, the change of an exchange rate, takes the rate's unit
+    ("LONDON - The pound was up a quarter of a cent at $1.3105 in late trade.", "a quarter", "USD per GBP"),
+    # P-1: an amount "in aid" or "in support" for each recipient
+    ("NAIROBI - The county announced Sh20,000 in emergency support for each displaced household.", "Sh20,000",
+     "KES per household"),
+    ("The charity gave $300 in aid to each family.", "$300", "USD per family"),
+    ("The charity gave $300 in aid to the clinic.", "$300", "USD"),
     # 5. counted nouns that are model names
     ("The airline will take 30 A321neos next year.", "30", "aircraft"),
     ("The fleet grows as it takes delivery of 9 Airbus A321neos, each with 220 seats.", "9", "aircraft"),

@@ -149,6 +149,8 @@ class NewsForms:
 @cache
 def default_forms() -> NewsForms:
     table = load_table("newsforms")
+    slashed = phrase_alternation(load_table("quantities")["rates"]["glued_slash"])
+    glued_slash = rf"(?=/(?-i:{slashed})(?![\w/]))"  # "38.2c/kWh": the rate's base is read by the scanner
     words = {k.lower(): v for k, v in table["subunits"]["words"].items()}
     glued = dict(table["subunits"]["glued"])
     levels = table["index_levels"]
@@ -186,7 +188,7 @@ def default_forms() -> NewsForms:
             re.IGNORECASE),
         period_units={k.lower(): v for k, v in periods["adjectives"].items()},
         subunit_after=re.compile(
-            rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?![\w/])"
+            rf"(?:(?P<glued>(?-i:{phrase_alternation(list(glued))}))(?:(?![\w/])|{glued_slash})"
             rf"|(?:\s+|-)(?P<word>{phrase_alternation(list(words))})\b)", re.IGNORECASE),
         subunit_codes={**words, **glued},
         glued_subunits=tuple(glued),

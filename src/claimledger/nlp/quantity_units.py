@@ -23,7 +23,9 @@ NEXT_WORD = re.compile(r"(?:\s?|-)([^\s\d,;:()\-/]+)")  # the word a unit would 
 # between two amounts of a list or a comparison (G-7, guide 14): "[£1.45] a litre and diesel at [£1.52]",
 # "[$1,943] an ounce, while platinum fell 1.1% to [$1,012]", "[£1,717] a year, up 10pc from [£1,568]",
 # "[$2,480] per container, well below the [$4,100] of last spring" (the other end of a comparison, guide 14)
-LIST_AFTER_RATE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?,?\s+"
+LIST_AFTER_RATE = re.compile(r"(?:\s*\([^()]{1,40}\))?"
+                             # "a litre, while", "201.3c/L, while"
+                             r"(?:\s+(?:a|an|per|each)\s+[\w-]+(?:\s+[\w-]+){0,3}?|/[\w-]+),?\s+"
                              r"(?P<joint>and|or|while|whereas|versus|vs\.?|against|compared\s+with"
                              r"|(?:up\s+|down\s+)?from|up|down|(?:(?:well|far|just|slightly)\s+)?(?:below|above)"
                              r"|(?P<change>(?:a|an)\s+(?:drop|fall|rise|increase|"
@@ -52,6 +54,14 @@ COMPARED_FROM = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+
 MEASURE_COMPARED = re.compile(r"(?:[^.;!?\d]|\.(?=\d)){0,100}?\b(?:against|compared\s+with|compared\s+to"
                               r"|than|versus|vs\.?|below|above|from)\b[^.;!?\d]{0,60}")
 CARRY_REACH = 4  # mentions back where the amount whose rate carries may be
+# a price restated in a later sentence of its paragraph (P-2): how far back its first statement may be, in
+# mentions and characters, and the sentence ends between them (one or two)
+CARRY_BACK = 6
+CARRY_GAP = 400
+WINDOWED_RATES = frozenset({"year", "month", "week", "quarter"})
+OWN_WINDOW = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+"
+                        r"(?:(?:this|last|next)\s+(?:year|month|week|quarter)|in\s+(?:19|20)\d\d)\b")
+SENTENCE_ENDS = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘(])")
 # between an amount whose rate is not written after it (a period's noun before it, or carried) and the next
 # amount of its list (G-7, P-2): "rent now stands at [€1,900], ranging from [€1,500] in the suburbs to
 # [€2,600] in the centre", "[€30] per square metre per month, against [€22] in Leeds and [€17] in York"
@@ -61,7 +71,10 @@ PLACED_JOINT = re.compile(r"(?:,\s+ranging\s+from"
 # a change, then its level: "up 12 cents to $74.41 a barrel", "dropped $1.41, or 1.9%, to $72.34 a barrel",
 # "settled down 12 cents at $68.94 a barrel", "settled 14 paise weaker at 81.56 against the US dollar"
 CHANGE_OR_PERCENT = re.compile(r"(?:,\s+or\s+[-+\d.]+\s?(?:%|per\s?cent|pc),)?"
-                               r"(?:\s+(?:weaker|stronger|firmer|softer|higher|lower))?\s+(?P<joint>to|at)\s+")
+                               r"(?:\s+(?:weaker|stronger|firmer|softer|higher|lower))?"
+                               # "gained $6.20 to settle at $1,979.80 an ounce"
+                               r"(?:\s+to\s+(?:settle|close|end|finish))?"
+                               r"\s+(?P<joint>to|at)\s+")
 # "at" joins a change to its level only after a word of change: "down 12 cents at", not "raised $50m at $12"
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|higher|lower|rose|fell|gained|lost|added|shed|climbed|dropped|"
                            r"slipped|eased|jumped|slid|dipped|rallied|tumbled|sank|advanced|declined|settled|"
@@ -153,7 +166,10 @@ class UnitReader:
         unit_symbols, unit_words = phrase_alternation(list(self.unit_symbols)), \
                 phrase_alternation(list(self.unit_words))
         # a bare "W" is a watt only glued to the figure ("65W"): "Route 66 W" is a direction
-        self.measure_symbol = re.compile(rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?![\w/²])")
+        # a glued rate's base after a slash ("8.1t/ha") is read by the rate
+        self.glued_slash = rf"(?=/(?-i:{phrase_alternation(table['rates']['glued_slash'])})(?![\w/]))"
+        self.measure_symbol = re.compile(
+            rf"(?:\s(?!W\b)|-|)(?P<unit>{unit_symbols})(?:(?![\w/²])|{self.glued_slash})")
         self.measure_word = re.compile(rf"(?:\s+|-)(?P<unit>{unit_words})\b", re.IGNORECASE)
         # a rate with a base written with a slash (G-6, R-2): "16.9 kWh/100km" → kilowatt-hour per 100
         # kilometre
@@ -200,7 +216,7 @@ class UnitReader:
         glued = [*self.unit_symbols, *table["percent"].get("glued", []), "bps", "bp",
                  *table["pence"]["glued"], *self.codes, *self.forms.glued_subunits,
                  *signs]  # "115USD"
-        return rf"(?-i:{phrase_alternation(glued)})(?![\w/])"
+        return rf"(?-i:{phrase_alternation(glued)})(?:(?![\w/])|{self.glued_slash})"  # "201.3c/L"
 
     def _one_of_a_unit(self, text: str, mention: QuantityMention) -> QuantityMention | None:
         """ "a gallon", "a penny", "a kilobyte": one of a unit of measure or money. Recognised, so that the
@@ -311,6 +327,8 @@ class UnitReader:
             if last is not None and last.unit == mention.unit and last.per is not None \
                     and SENTENCE_BREAK.fullmatch(text, max(last.end, last.unit_end), mention.start):
                 mention.per = last.per
+        if mention.per is None:
+            self._carry_across_sentences(text, mentions, mention)
         if mention.role is not None:
             return
         last = mentions[-1] if mentions else None
@@ -331,8 +349,8 @@ class UnitReader:
         if previous.unit != mention.unit:
             return
         rate = self.rate_after.match(text, previous.end) if previous.per is not None else None
-        change = CHANGE_OR_PERCENT.fullmatch(text, rate.end() if rate else previous.end, mention.start) \
-            if previous.role is None else None
+        after = rate.end() if rate else max(previous.end, previous.unit_end)  # "a third of a cent at"
+        change = CHANGE_OR_PERCENT.fullmatch(text, after, mention.start) if previous.role is None else None
         if change is not None and change.group("joint") == "at" \
                 and not CHANGE_BEFORE.search(text, max(0, previous.start - 30), previous.start):
             change = None  # "raised $50 million at $12 a share": not a change and its level
@@ -374,6 +392,27 @@ class UnitReader:
             changed_by = joint is not None and joint.re is LIST_AFTER_RATE and self._changed_by(joint)
             if joint is not None and (changed_by or 0.2 <= earlier.value / (mention.value or 1) <= 5):
                 mention.per = earlier.per  # "£1,310 a month, up £96 from a year earlier": the change too
+            return
+
+    def _carry_across_sentences(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) \
+            -> None:
+        """A price restated in the next sentence or two of its paragraph keeps the rate written with it first
+        (P-2): "Standard costs $15.49 a month. Premium will cost $24.99, up from $22.99." (all USD per month).
+        Only where the nearest earlier amount of the currency has a rate and lies in an earlier sentence of
+        the same paragraph, and the two are of one size (within a factor of five; not "a one-off fee of $40"
+        after "$1.20 a litre")."""
+        codes = self.codes
+        for earlier in reversed(mentions[-CARRY_BACK:]):
+            if earlier.vague or earlier.unit != mention.unit:
+                continue
+            gap = text[max(earlier.end, earlier.unit_end):mention.start]
+            if earlier.per is None or earlier.per in codes or len(gap) > CARRY_GAP or "\n" in gap:
+                return  # an exchange rate's restatement is not read here
+            if earlier.per in WINDOWED_RATES and OWN_WINDOW.match(text, max(mention.end, mention.unit_end)):
+                return  # "annual spending of €4.5bn. That compares with €2.2bn this year": a year's total
+            breaks = len(SENTENCE_ENDS.findall(gap))
+            if 1 <= breaks <= 2 and 0.2 <= earlier.value / (mention.value or 1) <= 5:
+                mention.per = earlier.per
             return
 
     @staticmethod

@@ -283,7 +283,8 @@ def rate_named_before(draft: ClaimDraft, noun: Token | None, seen: list[ClaimDra
 # rupees ($600) to the family of each person who died", "Rs25,000 per affected family", "HK$263 each"
 EACH_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:,\s+(?:about|around|roughly|some|or)\s+[^()]{1,25}?,)?"
                         r"(?:\s+(?P<each>each)\b(?!\s+(?:of|other|year|month|week|day))"
-                        r"|,?\s+(?P<prep>to|for|per)\s+(?P<family>the\s+famil(?:y|ies)\s+of\s+)?(?P<every>each|every)?\s*"
+                        r"|(?:\s+in\s+(?:[a-z-]+\s+){0,2}?(?:aid|support|relief|compensation|assistance))?"
+                        r",?\s+(?P<prep>to|for|per)\s+(?P<family>the\s+famil(?:y|ies)\s+of\s+)?(?P<every>each|every)?\s*"
                         r"(?P<rest>(?:[a-z-]+\s+){0,2}[a-z]+))", re.IGNORECASE)
 EACH_WORDS = 3  # words after "to each" where the recipient's noun may be: "to each affected household"
 PAYING_VERBS = frozenset({"pay", "give", "award", "grant", "offer", "promise", "hand", "transfer", "send",
