@@ -45,7 +45,7 @@ CANDIDATES = [
         "The health ministry said 40 soldiers were killed on Monday. Of those, 12 were officers.",
         "12",
         "health ministry",
-        ["c_where=same_para", "c_dist=1", "c_refer_back", "c_author_between=0"],
+        ["c_where=same_para", "c_dist=1", "c_refer_back", "c_author_between=0", "c_party_between=False"],
     ),
     (
         "The health ministry said 40 soldiers were killed on Monday.\n\nThe city has 300,000 residents.",
@@ -77,6 +77,13 @@ CANDIDATES = [
         "12",
         "Police",
         ["c_first=hospitals", "c_same_cat=False", "c_cand_cue=said"],
+    ),
+    (  # the figure's sentence has a cue verb of its own, another party named between
+        "Police said 5 people died in the blast. The Red Crescent sent ambulances. "
+        "Some 12 people were reported to have been treated.",
+        "Some 12",
+        "Police",
+        ["c_own_cue|fig", "c_party_between=True"],
     ),
     (  # a live blog: a new entry opens between the candidate and the figure
         "09:10 — The mayor said 4 people died in the fire.\n\n"

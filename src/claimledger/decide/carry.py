@@ -234,6 +234,8 @@ def carry_features(draft: ClaimDraft, candidate: Candidate, drafts: Sequence[Cla
     feats.append(f"c_cat={draft.category}")
     feats.append(f"c_ts={draft.time_scope}")
     feats += _between_features(draft, candidate, where)
+    if any(f.startswith("c_speech=") for f in feats):  # the figure's sentence has a cue verb of its own
+        feats.append(f"c_own_cue|{'stmt' if isinstance(candidate, Statement) else 'fig'}")
     if draft.hedged:
         feats.append(f"c_hedged={(draft.hedge_cue or '').lower()[:20]}")
     if draft.refers_to is candidate or draft.continues is candidate:
@@ -264,19 +266,14 @@ def _statement_features(statement: Statement, where: str, distance: int) -> list
 
 def _between_features(draft: ClaimDraft, candidate: Candidate, where: str) -> list[str]:
     """Whether another party is named between the candidate's sentence and the figure's (bounded: the
-    candidate stands at most MAX_SENTENCES_BACK sentences back), and whether the figure's sentence has a cue
-    verb of its own."""
-    feats = []
-    if where != "same_sentence":
-        doc = draft.span.doc
-        name = candidate.source_name.lower()
-        other = any(ent.label_ in ("ORG", "PERSON") and ent.text.lower() not in name
-                    and name not in ent.text.lower()
-                    for ent in entity_index(doc).within(candidate.sentence.end, draft.sentence.start))
-        feats.append(f"c_party_between={other}")
-    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH for t in draft.sentence):
-        feats.append(f"c_own_cue|{'stmt' if isinstance(candidate, Statement) else 'fig'}")
-    return feats
+    candidate stands at most MAX_SENTENCES_BACK sentences back)."""
+    if where == "same_sentence":
+        return []
+    name = candidate.source_name.lower()
+    between = entity_index(draft.span.doc).within(candidate.sentence.end, draft.sentence.start)
+    other = any(ent.label_ in ("ORG", "PERSON") and ent.text.lower() not in name
+                and name not in ent.text.lower() for ent in between)
+    return [f"c_party_between={other}"]
 
 
 def doc_candidates(drafts: Sequence[ClaimDraft]) -> list[Candidate | None]:
