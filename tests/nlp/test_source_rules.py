@@ -595,6 +595,8 @@ STATEMENTS = [
     # a reference back names no one new: "the report said", "the office notes"
     ("The rail operator said 12 trains were cancelled. The report said the storm was to blame. "
      "Another 30 ran late.", []),
+    # a figure word or a date the parse made a speaker is no party
+    ("The numbers tell a different story. Another 30 trains ran late.", []),
     # no party: "figures published on Tuesday" (O-21)
     ("Figures published on Tuesday cover the whole network. Another 30 trains ran late.", []),
 ]

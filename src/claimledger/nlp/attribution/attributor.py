@@ -22,6 +22,7 @@ from claimledger.nlp.attribution.names import (
 )
 from claimledger.nlp.attribution.rules import (
     ACT_VERBS,
+    FIGURE_HEADS,
     FIGURE_NOUNS,
     FINAL_REPORTING_VERBS,
     GIVING_VERBS,
@@ -541,8 +542,21 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
             # only a source the sentence names itself: "The office notes", "the report said" refer back to a
             # party named before, whose own figures are candidates already
             named_here = statement.source_name.lower() in span_text(sentence).lower()
-            if statement.source_name != AUTHOR and named_here:
+            if statement.source_name != AUTHOR and named_here and _a_party(said, statement.source_type):
                 record_statement(doc, statement)
+
+
+NOT_A_PARTY = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+
+
+def _a_party(said: Attribution, kind: str) -> bool:
+    """Whether the speaker a parse gave a statement can be a party: not a date or an amount ("Nov. 17
+    said"), not a figure word ("the numbers say"), and a proper name unless the source table knows its
+    kind."""
+    token = said.token
+    if token is None or token.ent_type_ in NOT_A_PARTY or token.lemma_.lower() in FIGURE_NOUNS | FIGURE_HEADS:
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES or kind != "unknown"
 
 
 def _release_statement(attributor: Attributor, sentence: Span) -> tuple[Attribution | None, str | None]:
