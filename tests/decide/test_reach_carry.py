@@ -23,6 +23,7 @@ from claimledger.decide.model import MODEL_PATH, DecisionModel
 from claimledger.decide.train import RULE_ONLY, cross_validate, train
 from claimledger.models import AUTHOR
 from claimledger.nlp import decisions
+from claimledger.nlp.attribution.statements import Statement
 from claimledger.nlp.drafts import ClaimDraft, live_drafts
 from claimledger.nlp.pipeline import get_pipeline
 
@@ -44,7 +45,7 @@ CANDIDATES = [
         "The health ministry said 40 soldiers were killed on Monday. Of those, 12 were officers.",
         "12",
         "health ministry",
-        ["c_where=same_para", "c_dist=1", "c_refer_back", "c_author_between=0"],
+        ["c_where=same_para", "c_dist=1", "c_refer_back", "c_author_between=0", "c_party_between=False"],
     ),
     (
         "The health ministry said 40 soldiers were killed on Monday.\n\nThe city has 300,000 residents.",
@@ -77,6 +78,13 @@ CANDIDATES = [
         "Police",
         ["c_first=hospitals", "c_same_cat=False", "c_cand_cue=said"],
     ),
+    (  # the figure's sentence has a cue verb of its own, another party named between
+        "Police said 5 people died in the blast. The Red Crescent sent ambulances. "
+        "Some 12 people were reported to have been treated.",
+        "Some 12",
+        "Police",
+        ["c_own_cue|fig", "c_party_between=True"],
+    ),
     (  # a live blog: a new entry opens between the candidate and the figure
         "09:10 — The mayor said 4 people died in the fire.\n\n"
         "10:45 — Firefighters are still at the scene. About 20 flats were destroyed.",
@@ -99,6 +107,86 @@ CANDIDATES = [
         ["c_cand_release", "c_no_party|same_para"],
     ),
 ]
+
+
+# A source named in a sentence without a figure (SRC-5c): a release, a report, a speaker's statement
+STATEMENT_CANDIDATES = [
+    (  # a release announced, its figures in the next sentence
+        "The water regulator has just published its annual leakage review. "
+        "Losses fell to 2,950 megalitres a day.",
+        "2,950",
+        "water regulator",
+        ["c_cand_statement", "c_stmt_verb=publish", "c_stmt_release", "c_stmt_release|same_para",
+         "c_where=same_para", "c_dist=1", "c_party_between=False"],
+    ),
+    (  # ... and in the next paragraph
+        "The statistics office released its quarterly labour survey on Tuesday.\n\n"
+        "Youth unemployment rose to 14.2% in the spring.",
+        "14.2%",
+        "statistics office",
+        ["c_cand_statement", "c_stmt_verb=release", "c_where=prev_para", "c_stmt_release|prev_para"],
+    ),
+    (  # a speaker's statement with no figure
+        "The transport ministry said the new timetable would start in June. "
+        "Trains will run every 8 minutes at peak times.",
+        "8",
+        "transport ministry",
+        ["c_cand_statement", "c_stmt_verb=say", "c_stmt_where_dist=same_para|1"],
+    ),
+    (  # the statement stands nearer than the named figure before it: it is the candidate
+        "Police said 14 people were arrested on Friday. The city council issued its annual safety report "
+        "on Monday. Burglaries fell 9 per cent.",
+        "9 per cent",
+        "city council",
+        ["c_cand_statement", "c_stmt_verb=issue"],
+    ),
+    (  # a party named between the statement and the figure
+        "The port authority published its cargo figures on Monday. Shipping firm Ardent Lines welcomed "
+        "the news. Container traffic rose 7 per cent.",
+        "7 per cent",
+        "port authority",
+        ["c_cand_statement", "c_party_between=True"],
+    ),
+    (  # the figure's sentence has a cue verb of its own
+        "The finance ministry unveiled its budget on Monday. Spending will rise 4 per cent, it added.",
+        "4 per cent",
+        "finance ministry",
+        ["c_cand_statement", "c_stmt_verb=unveil", "c_own_cue|stmt"],
+    ),
+    (  # two paragraphs back: too far
+        "The port authority published its cargo figures on Monday.\n\nThe weather was calm.\n\n"
+        "Container traffic rose 7 per cent.",
+        "7 per cent",
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "source", "expected"), STATEMENT_CANDIDATES)
+def test_a_named_statement_without_a_figure_is_a_candidate(text: str, figure: str, source: str | None,
+                                                           expected: list[str]) -> None:
+    drafts = _drafts(text)
+    at = _by_text(drafts, figure)
+    _, extra, candidates = claim_features(drafts)
+    candidate = candidates[at]
+    if source is None:
+        assert candidate is None or not isinstance(candidate, Statement) or drafts[at].source_name != AUTHOR
+        return
+    assert drafts[at].source_name == AUTHOR, "the rules give the figure no source of its own"
+    assert isinstance(candidate, Statement) and source in candidate.source_name
+    for feature in expected:
+        assert feature in extra[at]["source"], (feature, extra[at]["source"])
+
+
+def test_a_carried_statement_gives_its_source_and_type() -> None:
+    data = copy.deepcopy(_shipped())
+    data["fields"]["source"] = _constant(["False", "True"], "True") | {"base": {"named": 0.9, "author": 0.75}}
+    drafts = _decided("The statistics office published its quarterly survey on Tuesday. "
+                      "Unemployment fell to 5.1%.", DecisionModel.from_dict(data))
+    figure = drafts[_by_text(drafts, "5.1%")]
+    assert isinstance(figure.carried_from, Statement)
+    assert figure.source_name == "statistics office" and figure.source_type == "government"
 
 
 @pytest.mark.parametrize(("text", "figure", "source", "expected"), CANDIDATES)

@@ -580,3 +580,32 @@ ANNOUNCED_FIGURES = [
 @check(ANNOUNCED_FIGURES)
 def test_announced_figures(text, quantity, name, kind):
     assert source_of(text, quantity) == (name, kind)
+
+
+# Named statements without a figure (SRC-5c candidates): (text, [(source name, verb)] recorded in text order)
+STATEMENTS = [
+    ("The water regulator has just published its annual leakage review. "
+     "Losses fell to 2,950 megalitres a day.", [("water regulator", "publish")]),
+    ("The rail operator released its punctuality report on Friday. Trains ran late 12% of the time.",
+     [("rail operator", "release")]),
+    ("Mayor Ines Halloran said the bridge would reopen soon. The repair cost 3 million euros.",
+     [("Ines Halloran", "say")]),
+    # a sentence with a figure of its own is no statement
+    ("The rail operator said 12 trains were cancelled. Another 30 ran late.", []),
+    # a reference back names no one new: "the report said", "the office notes"
+    ("The rail operator said 12 trains were cancelled. The report said the storm was to blame. "
+     "Another 30 ran late.", []),
+    # a figure word or a date the parse made a speaker is no party
+    ("The numbers tell a different story. Another 30 trains ran late.", []),
+    # no party: "figures published on Tuesday" (O-21)
+    ("Figures published on Tuesday cover the whole network. Another 30 trains ran late.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENTS)
+def test_named_statements_without_a_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    from claimledger.nlp.attribution.statements import statements_of
+    from claimledger.nlp.pipeline import get_pipeline
+
+    doc = get_pipeline()(text)
+    assert [(s.source_name, s.verb) for s in statements_of(doc)] == expected

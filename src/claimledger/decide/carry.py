@@ -21,8 +21,12 @@ from spacy.tokens import Doc, Token
 
 from claimledger.decide.features import QUOTES, in_quote, paragraph_of, sentence_index_of
 from claimledger.models import AUTHOR
+from claimledger.nlp.attribution.rules import STATEMENT_RELEASE_VERBS
+from claimledger.nlp.attribution.statements import Statement, statements_of
 from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.entities import entity_index
+
+Candidate = ClaimDraft | Statement  # a named figure before, or a named statement without a figure
 
 SPEECH = frozenset(
     "say tell add report state announce note estimate write post claim explain continue show put "
@@ -61,7 +65,7 @@ MAX_SENTENCES_BACK = 6
 
 def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], first_of_sentence: int,
                   named_in_sentence: Sequence[ClaimDraft] = (),
-                  named_starts: Sequence[int] = ()) -> ClaimDraft | None:
+                  named_starts: Sequence[int] = ()) -> Candidate | None:
     """The figure whose source ``draft`` (named AUTHOR by the rules) may carry on from, or None.
     ``first_of_sentence`` is where its sentence's first figure stands in ``drafts`` (in text order) and
     ``named_in_sentence`` its sentence's figures with a named source, in text order, ``named_starts`` their
@@ -75,14 +79,45 @@ def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], first_of_sent
     index = sentence_index_of(doc)
     own = index[draft.sentence.start]
     para = paragraph_of(doc, draft.sentence.start_char)
+    found: ClaimDraft | None = None
     for k in range(first_of_sentence - 1, -1, -1):  # bounded: stops a few sentences back
         earlier = drafts[k]
         sentence = index[earlier.sentence.start]
         if own - sentence > MAX_SENTENCES_BACK or para - paragraph_of(doc, earlier.sentence.start_char) > 1:
-            return None
+            break
         if sentence < own and earlier.source_name != AUTHOR:
-            return earlier
-    return None
+            found = earlier
+            break
+    return _nearer_statement(draft, found, own, para) or found
+
+
+def _nearer_statement(draft: ClaimDraft, found: ClaimDraft | None, own: int, para: int) -> Statement | None:
+    """The last statement without a figure before ``draft``'s sentence (in its paragraph or the one before,
+    at most MAX_SENTENCES_BACK sentences back) where it stands after ``found``, the nearest named figure:
+    "Ofgem has just announced the price cap. The typical bill will fall from £1,849 to £1,720." (SRC-5c)."""
+    statements = statements_of(draft.span.doc)
+    if not statements:
+        return None
+    k = bisect_left(statement_starts(draft.span.doc), draft.sentence.start_char) - 1
+    if k < 0:
+        return None
+    statement = statements[k]
+    doc = draft.span.doc
+    there = sentence_index_of(doc)[statement.sentence.start]
+    if own - there > MAX_SENTENCES_BACK or para - paragraph_of(doc, statement.start) > 1:
+        return None
+    if found is not None and found.sentence.start_char >= statement.start:
+        return None  # a named figure stands nearer
+    return statement
+
+
+def statement_starts(doc: Doc) -> list[int]:
+    """Where the document's statements without a figure start (character offsets), once per document."""
+    key = "claimledger.statement_starts"
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = [s.start for s in statements_of(doc)]
+    return starts
 
 
 def entry_starts(doc: Doc) -> list[int]:
@@ -94,7 +129,7 @@ def entry_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def _entry_features(draft: ClaimDraft, candidate: ClaimDraft) -> list[str]:
+def _entry_features(draft: ClaimDraft, candidate: Candidate) -> list[str]:
     """Whether the document is a live blog, and whether a new entry opens between the candidate and the
     figure (Q-11: an entry's figures take their own sentence's source, not the entry before's)."""
     starts = entry_starts(draft.span.doc)
@@ -113,7 +148,7 @@ def _subject_words(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
-def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[ClaimDraft],
+def carry_features(draft: ClaimDraft, candidate: Candidate, drafts: Sequence[ClaimDraft],
                    at: int) -> list[str]:
     """The carry-over features of ``drafts[at]`` (``draft``) towards its candidate."""
     doc = draft.span.doc
@@ -190,11 +225,17 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
     name = candidate.source_name.lower()
     if name and name in text.lower():
         feats.append("c_name_again")
-    feats.append(f"c_same_cat={draft.category == candidate.category}")
+    if isinstance(candidate, Statement):
+        feats += _statement_features(candidate, where, distance)
+    else:
+        feats.append(f"c_same_cat={draft.category == candidate.category}")
+        feats.append(f"c_same_unit={draft.unit.lower() == candidate.unit.lower()}")
+        feats.append(f"c_same_ts={draft.time_scope == candidate.time_scope}")
     feats.append(f"c_cat={draft.category}")
-    feats.append(f"c_same_unit={draft.unit.lower() == candidate.unit.lower()}")
-    feats.append(f"c_same_ts={draft.time_scope == candidate.time_scope}")
     feats.append(f"c_ts={draft.time_scope}")
+    feats += _between_features(draft, candidate, where)
+    if any(f.startswith("c_speech=") for f in feats):  # the figure's sentence has a cue verb of its own
+        feats.append(f"c_own_cue|{'stmt' if isinstance(candidate, Statement) else 'fig'}")
     if draft.hedged:
         feats.append(f"c_hedged={(draft.hedge_cue or '').lower()[:20]}")
     if draft.refers_to is candidate or draft.continues is candidate:
@@ -211,7 +252,31 @@ def carry_features(draft: ClaimDraft, candidate: ClaimDraft, drafts: Sequence[Cl
     return feats
 
 
-def doc_candidates(drafts: Sequence[ClaimDraft]) -> list[ClaimDraft | None]:
+def _statement_features(statement: Statement, where: str, distance: int) -> list[str]:
+    """A named statement without a figure as the candidate: its verb, whether that verb publishes a release
+    (SRC-5c), crossed with where it stands and how far back."""
+    verb = statement.verb or "none"
+    release = verb in STATEMENT_RELEASE_VERBS
+    feats = ["c_cand_statement", f"c_stmt_verb={verb}", f"c_stmt_where_dist={where}|{min(distance, 3)}",
+             f"c_stmt_type={statement.source_type}"]
+    if release:
+        feats += ["c_stmt_release", f"c_stmt_release|{where}"]
+    return feats
+
+
+def _between_features(draft: ClaimDraft, candidate: Candidate, where: str) -> list[str]:
+    """Whether another party is named between the candidate's sentence and the figure's (bounded: the
+    candidate stands at most MAX_SENTENCES_BACK sentences back)."""
+    if where == "same_sentence":
+        return []
+    name = candidate.source_name.lower()
+    between = entity_index(draft.span.doc).within(candidate.sentence.end, draft.sentence.start)
+    other = any(ent.label_ in ("ORG", "PERSON") and ent.text.lower() not in name
+                and name not in ent.text.lower() for ent in between)
+    return [f"c_party_between={other}"]
+
+
+def doc_candidates(drafts: Sequence[ClaimDraft]) -> list[Candidate | None]:
     """Each live draft's carry-over candidate (None where it has a source, is a conversion or has none)."""
     first: dict[int, int] = {}
     named: dict[int, list[ClaimDraft]] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimledger.decide.carry import Candidate
 from claimledger.decide.dataset import FIELDS, claim_features, draft_labels, field_features
 from claimledger.decide.model import DecisionModel, FieldModel, allowed_values
 from claimledger.decide.reach import cue_for
@@ -36,7 +37,7 @@ def _set(draft: ClaimDraft, field: str, value: str) -> None:
         setattr(draft, field, value)
 
 
-def _carry(draft: ClaimDraft, candidate: ClaimDraft) -> None:
+def _carry(draft: ClaimDraft, candidate: Candidate) -> None:
     for name in SOURCE_FIELDS:
         setattr(draft, name, getattr(candidate, name))
     draft.carried_from = candidate
@@ -52,7 +53,7 @@ def decide(doc: Doc, model: DecisionModel | None) -> None:
     if model is None or not drafts:
         return
     common, extra, candidates = claim_features(drafts)  # all read before any draft changes
-    carried: list[tuple[ClaimDraft, ClaimDraft]] = []
+    carried: list[tuple[ClaimDraft, Candidate]] = []
     for n, draft in enumerate(drafts):
         rules = draft_labels(draft)
         confidence: dict[str, float] = {}

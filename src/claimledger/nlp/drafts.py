@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.nlp.quantities import QuantityMention
 
 if TYPE_CHECKING:
+    from claimledger.nlp.attribution.statements import Statement
     from claimledger.nlp.periods import AttachedWindow
 
 DOC_TEXT_KEY = "claimledger.text"
@@ -66,7 +67,8 @@ class ClaimDraft:
     source_token: Token | None = None  # head of the source phrase
     source_canonical: str | None = None
     source_type: str = "author"
-    carried_from: ClaimDraft | None = None  # decisions: the figure whose source carried over to this one
+    # decisions: the figure (or the named statement without a figure) whose source carried over to this one
+    carried_from: ClaimDraft | Statement | None = None
     # hedging / verification
     hedged: bool = False
     hedge_cue: str | None = None

@@ -22,16 +22,19 @@ from claimledger.nlp.attribution.names import (
 )
 from claimledger.nlp.attribution.rules import (
     ACT_VERBS,
+    FIGURE_HEADS,
     FIGURE_NOUNS,
     FINAL_REPORTING_VERBS,
     GIVING_VERBS,
     LEADING_CHARS,
     MEASURES,
     NAMED_ENTITIES,
+    STATEMENT_RELEASE_VERBS,
     AttributionRules,
 )
 from claimledger.nlp.attribution.sources import Attribution
 from claimledger.nlp.attribution.speakers import SpeakerReader
+from claimledger.nlp.attribution.statements import Statement, record_statement
 from claimledger.nlp.attribution.syntax import (
     _another_actor,
     _clause_follows,
@@ -328,16 +331,19 @@ class Attributor(SpeakerReader):
                         return speaker
         return None
 
-    def remember(self, sentence: Span) -> None:
-        """The last source named in a sentence: what a later "he" or "the ministry" refers to."""
+    def remember(self, sentence: Span) -> str | None:
+        """The last source named in a sentence: what a later "he" or "the ministry" refers to. Returns the
+        lemma of the verb (or the phrase) that named the last one, None where the sentence names no one."""
         if self._speech_verbs is None:
             self._speech_verbs = speech_verbs(self.doc, self.rules)
         verbs = self._speech_verbs
+        naming: str | None = None
         for i in verbs[bisect_left(verbs, sentence.start):bisect_left(verbs, sentence.end)]:
             said = self.speaker_of(self.doc[i])
             if said is not None and said.name != AUTHOR and said.token is not None:
                 self.last_named = said
                 self.named.append(said)
+                naming = self.doc[i].lemma_.lower()
         for match in self.rules.phrases.finditer(span_text(sentence)):
             span = self.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                                       alignment_mode="expand")
@@ -348,6 +354,8 @@ class Attributor(SpeakerReader):
                 self.last_named = Attribution(source_name(pobj), token=pobj,
                                               descriptor=self.doc[pobj.left_edge.i:pobj.i + 1].text)
                 self.named.append(self.last_named)
+                naming = match.group(0).lower()
+        return naming
 
 
 def speech_verbs(doc: Doc, rules: AttributionRules) -> list[int]:
@@ -469,52 +477,96 @@ def read_attribution(doc: Doc, rules: AttributionRules) -> None:
     by_sentence: dict[int, list[ClaimDraft]] = {}
     for draft in drafts:
         by_sentence.setdefault(draft.sentence.start, []).append(draft)
+
+    def settle(draft: ClaimDraft | Statement, found: Attribution) -> None:
+        """The source fields of a draft (or a statement without a figure) from what the rules found."""
+        draft.source_name = _expanded(found, definitions, draft.start)
+        draft.source_cue = found.cue
+        draft.source_via = found.via
+        draft.source_token = found.token
+        draft.source_canonical, draft.source_type = found.resolve(rules.sources)
+        held = found.held_post(rules.sources, draft.source_type)
+        if held is not None and draft.source_canonical is None:
+            draft.source_type = held  # "Regional governor Dmytro Halyk" → government (TYPE-2)
+        if draft.source_name == found.name and found.name not in acronyms:
+            spelled = spelled_out(doc, found.name, draft.start)
+            if spelled is not None and draft.source_type == "unknown":
+                # "The CSO said" after "the Central Statistics Office" (SRC-N2); an acronym the alias
+                # table knows ("the EU said") stays as written
+                draft.source_name = spelled
+                draft.source_canonical, draft.source_type = rules.sources.resolve(spelled)
+        if draft.source_canonical is not None and draft.source_name == found.name:
+            # "the ONS said" after "the Office for National Statistics said"
+            fuller = _fuller_name_before(found.name, draft.source_canonical, attributor.named,
+                                         rules.sources)
+            if fuller is not None:
+                draft.source_name = fuller
+        if draft.source_type == "unknown" and found.name in acronyms:
+            # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
+            draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
+        if draft.source_type == "unknown" or (draft.source_type == "person" and " " not in found.name):
+            # "the CGT said" after "the CGT union said": the longer name given before types it;
+            # "Kestrel also announced" after "Kestrel Mobile said": a body, whatever the recogniser saw;
+            # "according to AFAD" after "Turkey's disaster agency AFAD said": the description given before
+            longer = _longer_name_before(found.name, attributor.named) or _organisation_before(
+                doc, found, draft.sentence.start)
+            kind = longer.resolve(rules.sources)[1] if longer is not None else "unknown"
+            if kind != "person" and (kind != "unknown" or draft.source_type == "unknown"):
+                draft.source_type = kind
+        if draft.source_type == "unknown":
+            draft.source_type = _type_given_before(found, attributor.named, rules.sources)
+        if OUR.match(draft.source_name) and not draft.source_name.startswith(("“", '"')):
+            # "Our basket tracking shows", "according to our calculations": the outlet's own voice
+            draft.source_name, draft.source_canonical, draft.source_type = AUTHOR, None, "author"
+            draft.source_token = draft.source_via = None
+        ministry = _ministry_of_bare_minister(found, attributor.named, rules.sources)
+        if ministry is not None:
+            draft.source_type = ministry  # "the minister said" after "the defence ministry announced"
+
     for sentence in doc.sents:
         if expired(doc):
             return  # the document's time is up: it is reported as skipped
-        for draft in by_sentence.get(sentence.start, []):
-            found = attributor.attribution_of(draft)
-            draft.source_name = _expanded(found, definitions, draft.start)
-            draft.source_cue = found.cue
-            draft.source_via = found.via
-            draft.source_token = found.token
-            draft.source_canonical, draft.source_type = found.resolve(rules.sources)
-            held = found.held_post(rules.sources, draft.source_type)
-            if held is not None and draft.source_canonical is None:
-                draft.source_type = held  # "Regional governor Dmytro Halyk" → government (TYPE-2)
-            if draft.source_name == found.name and found.name not in acronyms:
-                spelled = spelled_out(doc, found.name, draft.start)
-                if spelled is not None and draft.source_type == "unknown":
-                    # "The CSO said" after "the Central Statistics Office" (SRC-N2); an acronym the alias
-                    # table knows ("the EU said") stays as written
-                    draft.source_name = spelled
-                    draft.source_canonical, draft.source_type = rules.sources.resolve(spelled)
-            if draft.source_canonical is not None and draft.source_name == found.name:
-                # "the ONS said" after "the Office for National Statistics said"
-                fuller = _fuller_name_before(found.name, draft.source_canonical, attributor.named,
-                                             rules.sources)
-                if fuller is not None:
-                    draft.source_name = fuller
-            if draft.source_type == "unknown" and found.name in acronyms:
-                # "according to NEMA" after "the National Emergency Management Agency (NEMA)"
-                draft.source_canonical, draft.source_type = rules.sources.resolve(acronyms[found.name])
-            if draft.source_type == "unknown" or (draft.source_type == "person" and " " not in found.name):
-                # "the CGT said" after "the CGT union said": the longer name given before types it;
-                # "Kestrel also announced" after "Kestrel Mobile said": a body, whatever the recogniser saw;
-                # "according to AFAD" after "Turkey's disaster agency AFAD said": the description given before
-                longer = _longer_name_before(found.name, attributor.named) or _organisation_before(
-                    doc, found, draft.sentence.start)
-                kind = longer.resolve(rules.sources)[1] if longer is not None else "unknown"
-                if kind != "person" and (kind != "unknown" or draft.source_type == "unknown"):
-                    draft.source_type = kind
-            if draft.source_type == "unknown":
-                draft.source_type = _type_given_before(found, attributor.named, rules.sources)
-            if OUR.match(draft.source_name) and not draft.source_name.startswith(("“", '"')):
-                # "Our basket tracking shows", "according to our calculations": the outlet's own voice
-                draft.source_name, draft.source_canonical, draft.source_type = AUTHOR, None, "author"
-                draft.source_token = draft.source_via = None
-            ministry = _ministry_of_bare_minister(found, attributor.named, rules.sources)
+        here = by_sentence.get(sentence.start, [])
+        for draft in here:
+            settle(draft, attributor.attribution_of(draft))
+        naming = attributor.remember(sentence)
+        if here:
+            continue
+        # a source named in a sentence without a figure: a carry-over candidate for what follows (SRC-5c)
+        said = attributor.named[-1] if naming is not None else None
+        if said is None:
+            said, naming = _release_statement(attributor, sentence)
+        if said is not None:
+            statement = Statement(sentence, AUTHOR, "author", verb=naming)
+            settle(statement, said)
+            # only a source the sentence names itself: "The office notes", "the report said" refer back to a
+            # party named before, whose own figures are candidates already
+            named_here = statement.source_name.lower() in span_text(sentence).lower()
+            if statement.source_name != AUTHOR and named_here and _a_party(said, statement.source_type):
+                record_statement(doc, statement)
 
-            if ministry is not None:
-                draft.source_type = ministry  # "the minister said" after "the defence ministry announced"
-        attributor.remember(sentence)
+
+NOT_A_PARTY = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+
+
+def _a_party(said: Attribution, kind: str) -> bool:
+    """Whether the speaker a parse gave a statement can be a party: not a date or an amount ("Nov. 17
+    said"), not a figure word ("the numbers say"), and a proper name unless the source table knows its
+    kind."""
+    token = said.token
+    if token is None or token.ent_type_ in NOT_A_PARTY or token.lemma_.lower() in FIGURE_NOUNS | FIGURE_HEADS:
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES or kind != "unknown"
+
+
+def _release_statement(attributor: Attributor, sentence: Span) -> tuple[Attribution | None, str | None]:
+    """ "The interior ministry released its annual report on Monday.": a named subject of a verb that
+    publishes a release, in a sentence that the cue verbs left without a source."""
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in STATEMENT_RELEASE_VERBS:
+            continue
+        said = attributor.speaker_of(token)
+        if said is not None and said.name != AUTHOR and said.token is not None:
+            return said, lemma
+    return None, None

@@ -80,6 +80,7 @@ FINAL_REPORTING_VERBS = _words("final_reporting_verbs")
 ACT_VERBS = _words("act_verbs")
 MEASURES = _words("act_measures")
 GIVING_VERBS = _words("giving_verbs")
+STATEMENT_RELEASE_VERBS = _words("statement_release_verbs")  # "X released its report" (SRC-5c)
 FIGURE_NOUNS = _words("figure_nouns")
 FIGURE_HEADS = _words("figure_heads")  # "41% said": the people counted, not a source
 ANY_KIND_OF_BODY = _words("any_kind_of_body")  # "the group", "the agency"
