@@ -43,6 +43,7 @@ STATEMENTS_KEY = "claimledger.verification_statements"  # doc.user_data: sentenc
 @dataclass(frozen=True)
 class HedgingRules:
     hedges: list[re.Pattern[str]]
+    sentence_hedges: list[re.Pattern[str]]  # "gave no evidence": figures before it in its sentence (O-1)
     verification: list[tuple[str, re.Pattern[str]]]  # in order: the first match at a place decides
     reach: int
     reach_figures: int
@@ -70,16 +71,22 @@ class Statement:
     both_sides: bool = False  # "Neither side's figures could be verified": earlier figures, paragraphs back
 
 
+# Keys of [verification] that are read before others but give another key's value (O-2: a named party's
+# "could not confirm" is not_confirmed, read before the outlet's "could not confirm", unverified).
+VALUE_OF_KEY = {"party_not_confirmed": "not_confirmed"}
+
+
 @cache
 def default_rules() -> HedgingRules:
     table = load_table("hedging")
     verification = [
-        (value, pattern)
+        (VALUE_OF_KEY.get(value, value), pattern)
         for value, patterns in table["verification"].items()
         for pattern in compile_patterns(patterns, f"hedging.toml [verification.{value}]")
     ]
     return HedgingRules(
         hedges=compile_patterns(table["hedges"]["patterns"], "hedging.toml [hedges]"),
+        sentence_hedges=compile_patterns(table["hedges"]["sentence_patterns"], "hedging.toml [hedges]"),
         verification=verification,
         reach=int(table["reach"]["sentences_before"]),
         reach_figures=int(table["reach"]["sentences_before_figures"]),
@@ -464,6 +471,14 @@ def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
             if _governs(draft, start + match.start(), clause[match.end():]):
                 draft.hedged, draft.hedge_cue = True, match.group(0)
                 return
+    sentence = draft.sentence
+    text = span_text(sentence)
+    after = draft.end - sentence.start_char
+    for pattern in rules.sentence_hedges:
+        found = pattern.search(text, max(0, after))
+        if found is not None:
+            draft.hedged, draft.hedge_cue = True, found.group(0)  # "..., but it gave no evidence for it"
+            return
 
 
 def _governs(draft: ClaimDraft, offset: int, rest: str = "") -> bool:
