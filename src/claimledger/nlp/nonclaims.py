@@ -288,7 +288,7 @@ def reason_not_a_claim(
         text, to_end.end() if to_end is not None else mention.end) is not None
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None \
             and not _measured_time(draft, noun, text, rules) and not _time_phrase_after(draft, noun) \
-            and not compares:
+            and not compares and not EQUIVALENT_BEFORE.search(before):
         return "a duration or a point in time"
     dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft) \
         and not GROUPED_THOUSANDS.search(figure_text) \
@@ -304,6 +304,9 @@ def reason_not_a_claim(
     return None
 
 
+# O-4: "the equivalent of 5.1 months of imports" restates an amount: a claim, not a duration
+EQUIVALENT_BEFORE = re.compile(r"\bequivalent\s+(?:of|to)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+                               re.IGNORECASE)
 CLOCK_PREPOSITIONS = frozenset({"at", "on", "by", "until", "till", "in", "since", "before", "after"})
 
 
