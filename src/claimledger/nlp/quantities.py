@@ -676,18 +676,21 @@ POLL_REACH = 160
 
 
 def _poll_split(text: str, mention: QuantityMention) -> QuantityMention | None:
-    if mention.unit is not None or mention.spelled or mention.high is not None or mention.vague \
+    if mention.unit is not None or mention.spelled or mention.vague \
             or not POLL_PAIR.fullmatch(text, mention.num_start, mention.num_end):
         return None
     second = POLL_SECOND.match(text, mention.num_end)
-    if second is None:
-        return None
+    if second is None or mention.high is not None and second.end() != mention.end:
+        return None  # a range read as "47.5-52.5" is split; any other range is left alone
     value = float(second.group(1))
     if not (20 <= mention.value <= 80 and 20 <= value <= 80 and 90 <= mention.value + value <= 100.5):
         return None
     if not POLL_WORDS.search(text, max(0, mention.start - POLL_REACH), second.end() + POLL_REACH):
         return None
     mention.unit, mention.role = "percent", "poll"
+    if mention.high is not None:
+        mention.high, mention.bound, mention.end = None, "exact", mention.num_end
+        mention.text = text[mention.start:mention.end]
     return QuantityMention(start=second.start(1), end=second.end(1), text=second.group(1), value=value,
                            unit="percent", num_start=second.start(1), num_end=second.end(1), role="poll")
 
