@@ -325,7 +325,8 @@ def test_a_part_of_a_unit(text, value, unit):
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)
 
 
-# Section 19 of the annotation guide: which figures are claims (O-15, O-16, O-17); sentences written for this test
+# Section 19 of the annotation guide: which figures are claims (O-15, O-16, O-17); sentences written
+# for this test
 SECTION_19_DETECTION = [
     # O-15: statistics of one match are not claims; league standings are
     ("Rovers enjoyed 64% possession and had 18 shots, but won only three corners.", []),

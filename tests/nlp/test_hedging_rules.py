@@ -468,15 +468,17 @@ SECTION_19_VERIFICATION = [
      None),
     ("The militia said it captured 40 vehicles but provided no evidence for the claim.", "40", True, None),
     # O-2: a named party other than the outlet has not confirmed, tested, checked or counted the figure
-    ("Residents said 17 people were hurt. Police could not confirm the report.", "17", False, "not_confirmed"),
-    ("The firm says its charger lasts 5,000 cycles. Regulators have not tested those figures.", "5,000", False,
+    ("Residents said 17 people were hurt. Police could not confirm the report.", "17", False,
      "not_confirmed"),
+    ("The firm says its charger lasts 5,000 cycles. Regulators have not tested those figures.", "5,000",
+     False, "not_confirmed"),
     ("Local volunteers counted 64 bodies. The ministry has not added them to its tally.", "64", False,
      "not_confirmed"),
     # ... the outlet or nobody: unverified
     ("Residents said 17 people were hurt. The figures have not been independently verified.", "17", False,
      "unverified"),
-    ("Residents said 17 people were hurt, which this newspaper could not confirm.", "17", False, "unverified"),
+    ("Residents said 17 people were hurt, which this newspaper could not confirm.", "17", False,
+     "unverified"),
     # O-21: data with no party is the outlet's, not hedged
     ("Figures published on Friday showed 2,300 new homes were started.", "2,300", False, None),
     ("The data show 7,800 students left the region last year.", "7,800", False, None),
@@ -491,7 +493,8 @@ def test_section_19_verification(text, quantity, hedged, verification):
 
 
 def test_section_19_data_with_no_party_is_the_author():
-    assert claim_for("The data show 7,800 students left the region last year.", "7,800").source.name == "AUTHOR"
+    claim = claim_for("The data show 7,800 students left the region last year.", "7,800")
+    assert claim.source.name == "AUTHOR"
 
 
 SECTION_19_CONVERSIONS = [

@@ -479,13 +479,15 @@ def test_scope_19(text, quantity, scope):
 
 
 SECTION_19_CATEGORY = [
-    # O-18: mines and explosive ordnance are equipment; an anaphoric count takes the category of what it counts
+    # O-18: mines and explosive ordnance are equipment; an anaphoric count takes the category of what it
+    # counts
     ("Engineers removed 230 anti-personnel mines from the fields.", "230", "equipment"),
     ("Sappers destroyed 96 landmines near the border.", "96", "equipment"),
     ("Air defences intercepted all of the six ballistic missiles.", "six", "equipment"),
 ]
 
 
-@pytest.mark.parametrize("text,quantity,category", SECTION_19_CATEGORY, ids=[c[1] for c in SECTION_19_CATEGORY])
+@pytest.mark.parametrize("text,quantity,category", SECTION_19_CATEGORY,
+                         ids=[c[1] for c in SECTION_19_CATEGORY])
 def test_category_19(text, quantity, category):
     assert claim_for(text, quantity).category == category
