@@ -514,3 +514,7 @@ def test_section_19_conversions(text, quantity, original):
 
 def test_section_19_index_points_after_or_stay_unlinked():
     assert claim_for("The Kospi slid 1.1%, or 28 points, on Friday.", "28").conversion_of is None
+
+
+def test_section_19_a_price_in_the_equivalent_of_restates_no_size():
+    assert claim_for("A 50kg bag of maize costs the equivalent of $31.", "$31").conversion_of is None

@@ -76,9 +76,10 @@ def is_share_of_amount(first: ClaimDraft, second: ClaimDraft, text: str) -> bool
 
 
 # O-4 (CONV-1): after "equivalent to" or "the equivalent of", any unit restates the amount: a share of GDP,
-# months of imports ("$9 billion, the equivalent of 5.1 months of imports")
+# months of imports ("$9 billion, the equivalent of 5.1 months of imports"); set off by a comma ("a 25kg sack
+# costs the equivalent of $94" restates no figure)
 EQUIVALENT_BETWEEN = re.compile(
-    r"^[^\d,;()]{0,60}?,?\s*(?:the\s+)?equivalent\s+(?:of|to)\s+"
+    r"^[^\d,;()]{0,40}?,\s*(?:or\s+)?(?:the\s+)?equivalent\s+(?:of|to)\s+"
     r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
 )
