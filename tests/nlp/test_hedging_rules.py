@@ -518,3 +518,11 @@ def test_section_19_index_points_after_or_stay_unlinked():
 
 def test_section_19_a_price_in_the_equivalent_of_restates_no_size():
     assert claim_for("A 50kg bag of maize costs the equivalent of $31.", "$31").conversion_of is None
+
+
+def test_section_19_a_statement_on_those_figures_leaves_a_later_figure_to_its_own_statement():
+    text = ("The maker says the pump lifts 40 litres a minute. Engineers have not checked those figures, "
+            "and a leaked test, which showed only 31 litres, could not be verified.")
+    claims = claims_of(text)
+    assert claim_for(text, "40", claims).verification == "not_confirmed"
+    assert claim_for(text, "31", claims).verification == "unverified"

@@ -302,6 +302,12 @@ def _later_statements(i: int, statements: dict[int, list[Statement]], sentences:
             yield statement, breaks
 
 
+# A statement whose object points back ("have not yet tested those figures") is about figures before it, not
+# about a figure later in its sentence (O-2)
+BACK_OBJECT = re.compile(r"^[^,;.]{0,40}?\b(?:these|those|such) (?:[\w'’-]+ ){0,2}(?:figures|numbers|claims|"
+                         r"estimates|tallies|counts|totals)\b", re.IGNORECASE)
+
+
 def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
                       sentences: list[Span], text: str, rules: HedgingRules,
                       figure_starts: list[int], targets: dict | None = None) -> Statement | None:
@@ -313,6 +319,8 @@ def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Stat
         if statement.rival and statement.position < draft.start:
             continue  # "The police gave a lower figure of 61,000": the police's own figure
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
+        if statement.position < draft.start and BACK_OBJECT.match(between):
+            continue  # "have not tested those figures, and a benchmark showing 22% could not be verified"
         if statement.position < draft.start and CONTRAST.search(between):
             continue  # "dismissed the estimate, while a separate report put it at 6,000": the rival's own
         if statement.position > draft.start or not OWN_VOICE.search(between):
