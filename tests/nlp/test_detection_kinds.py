@@ -323,3 +323,25 @@ PARTS_OF_A_UNIT = [
 def test_a_part_of_a_unit(text, value, unit):
     claim = claims_of(text)[0]
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+# Section 19 of the annotation guide: which figures are claims (O-15, O-16, O-17); sentences written
+# for this test
+SECTION_19_DETECTION = [
+    # O-15: statistics of one match are not claims; league standings are
+    ("Rovers enjoyed 64% possession and had 18 shots, but won only three corners.", []),
+    ("The visitors made 23 tackles in the first half.", []),
+    ("Rovers sit second with 38 points from 19 games.", ["38", "19"]),
+    ("Police said 14 shots were fired at the house.", ["14"]),
+    # O-16: a fixed standard or threshold is not a claim
+    ("Malnutrition passed the 15% emergency threshold in two districts.", ["two"]),
+    ("Families receive less than the recommended 2,100 kilocalories per person.", []),
+    ("The signal has not yet reached the 5-sigma threshold physicists require.", []),
+    # O-17: a figure named only to be corrected
+    ("The index recorded a 0.6-point drop, not 0.6%, the bureau said.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SECTION_19_DETECTION, ids=[c[0][:40] for c in SECTION_19_DETECTION])
+def test_section_19_detection(text, expected):
+    assert [c.text for c in claims_of(text)] == expected

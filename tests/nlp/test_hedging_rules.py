@@ -453,3 +453,76 @@ CURRENCY_BY_COUNTRY = [
 @pytest.mark.parametrize("text,quantity,unit", CURRENCY_BY_COUNTRY, ids=[c[1] for c in CURRENCY_BY_COUNTRY])
 def test_currency_by_country(text, quantity, unit):
     assert claim_for(text, quantity).unit == unit
+
+
+# Section 19 of the annotation guide (O-1, O-2, O-4, O-21); sentences written for this test
+SECTION_19_VERIFICATION = [
+    # text, figure, hedged, verification
+    # O-1: a party calling the figure groundless denies it; the source giving no proof hedges it
+    ("The union called the claim of 2,500 job cuts baseless.", "2,500", False, "denied"),
+    ("Exporters say 80 containers were seized, a number customs officials called unfounded.", "80", False,
+     "denied"),
+    ("The rebels said 35 soldiers defected, but the army said the figure was fabricated.", "35", False,
+     "denied"),
+    ("The start-up said its app has 3 million users but has not substantiated the number.", "3 million", True,
+     None),
+    ("The militia said it captured 40 vehicles but provided no evidence for the claim.", "40", True, None),
+    # O-2: a named party other than the outlet has not confirmed, tested, checked or counted the figure
+    ("Residents said 17 people were hurt. Police could not confirm the report.", "17", False,
+     "not_confirmed"),
+    ("The firm says its charger lasts 5,000 cycles. Regulators have not tested those figures.", "5,000",
+     False, "not_confirmed"),
+    ("Local volunteers counted 64 bodies. The ministry has not added them to its tally.", "64", False,
+     "not_confirmed"),
+    # ... the outlet or nobody: unverified
+    ("Residents said 17 people were hurt. The figures have not been independently verified.", "17", False,
+     "unverified"),
+    ("Residents said 17 people were hurt, which this newspaper could not confirm.", "17", False,
+     "unverified"),
+    # O-21: data with no party is the outlet's, not hedged
+    ("Figures published on Friday showed 2,300 new homes were started.", "2,300", False, None),
+    ("The data show 7,800 students left the region last year.", "7,800", False, None),
+]
+
+
+@pytest.mark.parametrize("text,quantity,hedged,verification", SECTION_19_VERIFICATION,
+                         ids=[c[1] for c in SECTION_19_VERIFICATION])
+def test_section_19_verification(text, quantity, hedged, verification):
+    claim = claim_for(text, quantity)
+    assert (claim.hedged, claim.verification) == (hedged, verification)
+
+
+def test_section_19_data_with_no_party_is_the_author():
+    claim = claim_for("The data show 7,800 students left the region last year.", "7,800")
+    assert claim.source.name == "AUTHOR"
+
+
+SECTION_19_CONVERSIONS = [
+    # O-4: after "equivalent to" / "the equivalent of" any unit restates the amount
+    ("The bailout is $3 billion, equivalent to 0.7% of GDP.", "0.7%", "$3 billion"),
+    ("Reserves stood at $14 billion, the equivalent of 3.8 months of imports.", "3.8", "$14 billion"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,original", SECTION_19_CONVERSIONS,
+                         ids=[c[1] for c in SECTION_19_CONVERSIONS])
+def test_section_19_conversions(text, quantity, original):
+    claims = claims_of(text)
+    converted = claim_for(text, quantity, claims)
+    assert converted.conversion_of == claim_for(text, original, claims).id
+
+
+def test_section_19_index_points_after_or_stay_unlinked():
+    assert claim_for("The Kospi slid 1.1%, or 28 points, on Friday.", "28").conversion_of is None
+
+
+def test_section_19_a_price_in_the_equivalent_of_restates_no_size():
+    assert claim_for("A 50kg bag of maize costs the equivalent of $31.", "$31").conversion_of is None
+
+
+def test_section_19_a_statement_on_those_figures_leaves_a_later_figure_to_its_own_statement():
+    text = ("The maker says the pump lifts 40 litres a minute. Engineers have not checked those figures, "
+            "and a leaked test, which showed only 31 litres, could not be verified.")
+    claims = claims_of(text)
+    assert claim_for(text, "40", claims).verification == "not_confirmed"
+    assert claim_for(text, "31", claims).verification == "unverified"

@@ -248,3 +248,17 @@ def test_number_kinds(text, expected):
 
 def test_a_list_of_small_numbers_is_not_one_number():
     assert [m.value for m in find_quantities("on May 5 100 people")] == [5, 100]
+
+
+# O-14 (guide section 19): a head-to-head poll is two shares, not a range and not a score
+POLL_PAIRS = [
+    ("A poll for the Herald puts Okafor ahead of Lind 52-48.", [(52.0, "percent"), (48.0, "percent")]),
+    ("The latest survey has the incumbent trailing 47.5-52.5.", [(47.5, "percent"), (52.5, "percent")]),
+    # no word of polling, or not a split of the whole: left as it was
+    ("The Falcons led 52-48 at the break.", [(52.0, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POLL_PAIRS, ids=[c[0][:30] for c in POLL_PAIRS])
+def test_poll_pairs(text, expected):
+    assert [(m.value, m.unit) for m in find_quantities(text)] == expected

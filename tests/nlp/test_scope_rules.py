@@ -462,3 +462,32 @@ SCOPES_SPEC_SINCE = [
                          ids=[f"{i}-{c[1]}" for i, c in enumerate(SCOPES_SPEC_SINCE)])
 def test_scope_spec_since(text, quantity, scope):
     assert claim_for(text, quantity).time_scope == scope
+
+
+# Section 19 of the annotation guide (O-5 cues, O-18); sentences written for this test
+SECTION_19_SCOPE = [
+    # O-5: the first day of something is daily
+    ("The app was downloaded 80,000 times in the first 24 hours.", "80,000", "daily"),
+    ("The exhibition drew 6,500 visitors on opening day.", "6,500", "daily"),
+    ("The store sold 1,200 phones on its first day.", "1,200", "daily"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,scope", SECTION_19_SCOPE, ids=[c[1] for c in SECTION_19_SCOPE])
+def test_scope_19(text, quantity, scope):
+    assert claim_for(text, quantity).time_scope == scope
+
+
+SECTION_19_CATEGORY = [
+    # O-18: mines and explosive ordnance are equipment; an anaphoric count takes the category of what it
+    # counts
+    ("Engineers removed 230 anti-personnel mines from the fields.", "230", "equipment"),
+    ("Sappers destroyed 96 landmines near the border.", "96", "equipment"),
+    ("Air defences intercepted all of the six ballistic missiles.", "six", "equipment"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,category", SECTION_19_CATEGORY,
+                         ids=[c[1] for c in SECTION_19_CATEGORY])
+def test_category_19(text, quantity, category):
+    assert claim_for(text, quantity).category == category

@@ -333,3 +333,15 @@ def test_clock_time_11(text, quantity, seconds):
 ])
 def test_times_of_day_and_scores_are_not_measured_times(text):
     assert all(c.unit != "second" for c in claims_of(text))
+
+
+# O-5 (guide section 19): "daily" as the adjective of a count makes it a rate per day
+DAILY_COUNTS = [
+    ("Daily arrivals averaged 1,300 in August, the coastguard said.", "1,300", "per day"),
+    ("Officials recorded 420 daily infections last week.", "420", "per day"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,rate", DAILY_COUNTS, ids=[c[1] for c in DAILY_COUNTS])
+def test_daily_counts(text, quantity, rate):
+    assert claim_for(text, quantity).unit.endswith(rate)

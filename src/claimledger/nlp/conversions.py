@@ -75,7 +75,24 @@ def is_share_of_amount(first: ClaimDraft, second: ClaimDraft, text: str) -> bool
     return bool(MEASURE_BETWEEN.match(between) and SHARE_BETWEEN.search(between))
 
 
+# O-4 (CONV-1): after "equivalent to" or "the equivalent of", any unit restates the amount: a share of GDP,
+# months of imports ("$9 billion, the equivalent of 5.1 months of imports"); set off by a comma ("a 25kg sack
+# costs the equivalent of $94" restates no figure)
+EQUIVALENT_BETWEEN = re.compile(
+    r"^[^\d,;()]{0,40}?,\s*(?:or\s+)?(?:the\s+)?equivalent\s+(?:of|to)\s+"
+    r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_equivalent(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
+    return first.sentence.start == second.sentence.start and first.unit != second.unit \
+        and bool(EQUIVALENT_BETWEEN.match(text[first.end:second.start]))
+
+
 def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
+    if is_equivalent(first, second, text):
+        return True
     if first.category == "money" and second.category == "percent":
         return is_share_of_amount(first, second, text)
     if first.category != "money" and second.category != "money":

@@ -43,6 +43,7 @@ STATEMENTS_KEY = "claimledger.verification_statements"  # doc.user_data: sentenc
 @dataclass(frozen=True)
 class HedgingRules:
     hedges: list[re.Pattern[str]]
+    sentence_hedges: list[re.Pattern[str]]  # "gave no evidence": figures before it in its sentence (O-1)
     verification: list[tuple[str, re.Pattern[str]]]  # in order: the first match at a place decides
     reach: int
     reach_figures: int
@@ -70,16 +71,22 @@ class Statement:
     both_sides: bool = False  # "Neither side's figures could be verified": earlier figures, paragraphs back
 
 
+# Keys of [verification] that are read before others but give another key's value (O-2: a named party's
+# "could not confirm" is not_confirmed, read before the outlet's "could not confirm", unverified).
+VALUE_OF_KEY = {"party_not_confirmed": "not_confirmed"}
+
+
 @cache
 def default_rules() -> HedgingRules:
     table = load_table("hedging")
     verification = [
-        (value, pattern)
+        (VALUE_OF_KEY.get(value, value), pattern)
         for value, patterns in table["verification"].items()
         for pattern in compile_patterns(patterns, f"hedging.toml [verification.{value}]")
     ]
     return HedgingRules(
         hedges=compile_patterns(table["hedges"]["patterns"], "hedging.toml [hedges]"),
+        sentence_hedges=compile_patterns(table["hedges"]["sentence_patterns"], "hedging.toml [hedges]"),
         verification=verification,
         reach=int(table["reach"]["sentences_before"]),
         reach_figures=int(table["reach"]["sentences_before_figures"]),
@@ -295,6 +302,12 @@ def _later_statements(i: int, statements: dict[int, list[Statement]], sentences:
             yield statement, breaks
 
 
+# A statement whose object points back ("have not yet tested those figures") is about figures before it, not
+# about a figure later in its sentence (O-2)
+BACK_OBJECT = re.compile(r"^[^,;.]{0,40}?\b(?:these|those|such) (?:[\w'’-]+ ){0,2}(?:figures|numbers|claims|"
+                         r"estimates|tallies|counts|totals)\b", re.IGNORECASE)
+
+
 def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Statement]],
                       sentences: list[Span], text: str, rules: HedgingRules,
                       figure_starts: list[int], targets: dict | None = None) -> Statement | None:
@@ -306,6 +319,8 @@ def _statement_before(draft: ClaimDraft, i: int, statements: dict[int, list[Stat
         if statement.rival and statement.position < draft.start:
             continue  # "The police gave a lower figure of 61,000": the police's own figure
         between = text[min(statement.position, draft.start):max(statement.position, draft.start)]
+        if statement.position < draft.start and BACK_OBJECT.match(between):
+            continue  # "have not tested those figures, and a benchmark showing 22% could not be verified"
         if statement.position < draft.start and CONTRAST.search(between):
             continue  # "dismissed the estimate, while a separate report put it at 6,000": the rival's own
         if statement.position > draft.start or not OWN_VOICE.search(between):
@@ -464,6 +479,14 @@ def _hedge(draft: ClaimDraft, rules: HedgingRules) -> None:
             if _governs(draft, start + match.start(), clause[match.end():]):
                 draft.hedged, draft.hedge_cue = True, match.group(0)
                 return
+    sentence = draft.sentence
+    text = span_text(sentence)
+    after = draft.end - sentence.start_char
+    for pattern in rules.sentence_hedges:
+        found = pattern.search(text, max(0, after))
+        if found is not None:
+            draft.hedged, draft.hedge_cue = True, found.group(0)  # "..., but it gave no evidence for it"
+            return
 
 
 def _governs(draft: ClaimDraft, offset: int, rest: str = "") -> bool:

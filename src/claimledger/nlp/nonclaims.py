@@ -83,6 +83,7 @@ class NonClaimRules:
     age_people_before: re.Pattern[str]  # "people under 65"
     thresholds_before: list[re.Pattern[str]]  # "quakes above magnitude 4": a class threshold
     thresholds_after: list[re.Pattern[str]]  # "the 45p rate", "within 15 minutes of schedule"
+    corrections_before: list[re.Pattern[str]]  # "a 1.2-point fall, not 1.2%" (O-17)
     charge_after: re.Pattern[str]  # "charges to 50% in 30 minutes": the condition of a measured time
     charge_sentence: re.Pattern[str]
 
@@ -163,6 +164,7 @@ def default_rules() -> NonClaimRules:
         age_people_before=re.compile(table["ages"]["people_before"], re.IGNORECASE),
         thresholds_before=compile_patterns(table["thresholds"]["before"], "nonclaims.toml [thresholds]"),
         thresholds_after=compile_patterns(table["thresholds"]["after"], "nonclaims.toml [thresholds]"),
+        corrections_before=compile_patterns(table["corrections"]["before"], "nonclaims.toml [corrections]"),
         charge_after=re.compile(table["charge_levels"]["after"], re.IGNORECASE),
         charge_sentence=re.compile(table["charge_levels"]["sentence"], re.IGNORECASE),
         year_levels=re.compile(rf"\s+(?:{phrase_alternation(table['years']['level_nouns'])})\b",
@@ -236,6 +238,8 @@ def reason_not_a_claim(
         return "the charge level of a timed charge ('to 80% in 25 minutes'), the condition of a measured time"
     if _class_threshold(draft, text, rules):
         return "a class threshold that defines a group ('quakes above magnitude 4', 'the 45p rate')"
+    if any(p.search(before) for p in rules.corrections_before):
+        return "a figure named only to be corrected ('a 1.2-point fall, not 1.2%')"
     if mention.unit is None and rules.size_before.search(before):
         return "the size of a unit described ('a family of four'), not a count"
     if _size_of_a_priced_unit(draft, text, before, rules):
@@ -284,7 +288,7 @@ def reason_not_a_claim(
         text, to_end.end() if to_end is not None else mention.end) is not None
     if noun is not None and noun.lemma_.lower() in rules.time_units and mention.unit is None \
             and not _measured_time(draft, noun, text, rules) and not _time_phrase_after(draft, noun) \
-            and not compares:
+            and not compares and not EQUIVALENT_BEFORE.search(before):
         return "a duration or a point in time"
     dated = draft.figure.ent_type_ in ("DATE", "TIME") and not _lone_number_entity(draft) \
         and not GROUPED_THOUSANDS.search(figure_text) \
@@ -300,6 +304,9 @@ def reason_not_a_claim(
     return None
 
 
+# O-4: "the equivalent of 5.1 months of imports" restates an amount: a claim, not a duration
+EQUIVALENT_BEFORE = re.compile(r"\bequivalent\s+(?:of|to)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+                               re.IGNORECASE)
 CLOCK_PREPOSITIONS = frozenset({"at", "on", "by", "until", "till", "in", "since", "before", "after"})
 
 
@@ -554,7 +561,7 @@ def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) 
             draft.dropped = "a phone number, time of day or id"
         elif names.hold(mention.num_start, mention.num_end):
             draft.dropped = "part of a name (an index, a model, a product, a unit: 'S&P 500', 'iPhone 11')"
-        elif scores.hold(mention.num_start, mention.num_end):
+        elif scores.hold(mention.num_start, mention.num_end) and mention.role != "poll":
             draft.dropped = "a sports score, the play of a match or a rating ('won 3-1', '88 off 47 balls')"
         elif mention.vague and not include_vague:
             draft.dropped = "a vague magnitude with no figure ('thousands of')"

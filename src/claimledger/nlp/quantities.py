@@ -405,6 +405,10 @@ class QuantityScanner(NumberParts):
                 self._carry_dimensions(text, mentions, mention)  # "30 by 20 by 10 centimetres"
                 mentions.append(mention)
                 taken_until = max(mention.end, mention.unit_end)
+                second = _poll_split(text, mention)
+                if second is not None:  # O-14: "leads 52-48 in the poll" is two shares
+                    mentions.append(second)
+                    taken_until = pos = second.end
         return mentions
 
     def _carry_dimensions(self, text: str, mentions: list[QuantityMention], mention: QuantityMention) -> None:
@@ -660,6 +664,35 @@ class QuantityScanner(NumberParts):
 RATIO_JOINT = re.compile(r"(?:\s+[a-z]+(?=\s+in\s+every\s))?\s+(?:in|out\s+of|over)\s+(?:every\s+)?|-in-",
                          re.IGNORECASE)
 TURNED = {"at_least": "at_most", "at_most": "at_least"}  # a bound under a negation ([bounds_negated])
+
+
+# O-14: a head-to-head poll "52-48", "51.5-48.5": two shares of the vote, not a range and not a score; read
+# only where the pair adds up to about 100 and a word of polling stands within POLL_REACH characters
+POLL_PAIR = re.compile(r"\d{2}(?:\.\d)?")
+POLL_SECOND = re.compile(r"[-–](\d{2}(?:\.\d)?)(?![\d%]|[.,]\d|\s*(?:per\s?cent|percent|pc)\b)")
+POLL_WORDS = re.compile(r"\b(?:polls?|polling|pollsters?|surveys?|two-party|two-candidate|head-to-head|"
+                        r"run-?off|approval|voters|voting intention|vote intention)\b", re.IGNORECASE)
+POLL_REACH = 160
+
+
+def _poll_split(text: str, mention: QuantityMention) -> QuantityMention | None:
+    if mention.unit is not None or mention.spelled or mention.vague \
+            or not POLL_PAIR.fullmatch(text, mention.num_start, mention.num_end):
+        return None
+    second = POLL_SECOND.match(text, mention.num_end)
+    if second is None or mention.high is not None and second.end() != mention.end:
+        return None  # a range read as "47.5-52.5" is split; any other range is left alone
+    value = float(second.group(1))
+    if not (20 <= mention.value <= 80 and 20 <= value <= 80 and 90 <= mention.value + value <= 100.5):
+        return None
+    if not POLL_WORDS.search(text, max(0, mention.start - POLL_REACH), second.end() + POLL_REACH):
+        return None
+    mention.unit, mention.role = "percent", "poll"
+    if mention.high is not None:
+        mention.high, mention.bound, mention.end = None, "exact", mention.num_end
+        mention.text = text[mention.start:mention.end]
+    return QuantityMention(start=second.start(1), end=second.end(1), text=second.group(1), value=value,
+                           unit="percent", num_start=second.start(1), num_end=second.end(1), role="poll")
 
 
 @cache

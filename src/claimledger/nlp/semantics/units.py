@@ -188,12 +188,34 @@ CHANGED_TO = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,2}?\d[\d,.]*(?:\s+(?:thousand|
 VERBS_BEFORE_EVERY = 3
 
 
+# O-5: "daily" as an adjective of the counted noun makes a rate ("daily losses averaged 950" → per day)
+RATE_ADJECTIVES = {"daily": "day"}
+
+
+def _subject_of_figure(draft: ClaimDraft) -> Token | None:
+    """The subject of the verb whose object is the bare figure: "losses" of "daily losses averaged 950"."""
+    figure = draft.figure
+    if figure.dep_ not in ("dobj", "attr") or figure.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in figure.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _rate_adjective(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    return next((RATE_ADJECTIVES[c.lower_] for c in noun.children
+                 if c.dep_ == "amod" and c.lower_ in RATE_ADJECTIVES), None)
+
+
 def time_rate_of_count(draft: ClaimDraft, noun: Token | None) -> str | None:
     """Q-1: a count followed by "a", "per", "each", "every" and a unit of time is a rate: "1,800 cars a year"
     → "per year", "30,000 soldiers a month", "seven civilians died every day"; "every two weeks" → "per 2
     week". Read right after the counted noun written after the figure, else right after the figure ("2,500 to
     3,000 a month"). Windows ("in a month"), "a year earlier" and "a year ago" are not rates (the scanner's
     rate words leave them out)."""
+    rated = _rate_adjective(noun if noun is not None else _subject_of_figure(draft))
+    if rated is not None:
+        return rated
     if noun is not None and noun.i < draft.span.end:
         return None  # the noun is before the figure: "the death toll ... a day" is not a count per day
     at = noun.idx + len(noun.text) if noun is not None else draft.mention.end
