@@ -40,6 +40,14 @@ def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
     for literal in literals:  # a loop, not all(...): asked for every pattern and sentence
         if literal not in folded_text:
             return False
+    choices = _CHOICES.get(id(pattern))
+    if choices is None or choices[0] is not pattern:
+        choices = _CHOICES[id(pattern)] = (pattern, _read_prefixes(pattern))
+    if choices[1]:
+        for start in choices[1]:
+            if start in folded_text:
+                return True
+        return False
     return True
 
 
@@ -47,6 +55,10 @@ def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
 # lookup, which made a cache keyed by the pattern cost more than the test. The entry keeps the pattern
 # alive, so its id is not reused.
 _KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+# The stretches one of which every match begins with ("\\b(?:won|beat|lost)\\s+..."), by the pattern's id
+# as above; empty when a match may begin otherwise (or with fewer than ``MIN_LITERAL`` plain characters).
+_CHOICES: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+MAX_CHOICES = 64  # more beginnings than this: not worth the test
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -90,3 +102,65 @@ def _only_literals(items: list[tuple[Any, Any]]) -> str | None:
         elif op not in ZERO_WIDTH:
             return None
     return text
+
+
+def required_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The lower-cased ASCII stretches one of which every match of ``pattern`` begins with (look-arounds
+    and ``\\b`` aside), each at least ``MIN_LITERAL`` characters; empty when there are none such."""
+    entry = _CHOICES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _CHOICES[id(pattern)] = (pattern, _read_prefixes(pattern))
+    return entry[1]
+
+
+def _read_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001  # an internal parser: no filter rather than a wrong one
+        return ()
+    starts = _starts(list(parsed))
+    if starts is None or any(len(text) < MIN_LITERAL for text, _ in starts):
+        return ()
+    return tuple(sorted({text for text, _ in starts}))
+
+
+def _starts(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
+    """The ways a match of the sequence ``items`` can begin: (its plain characters, lower-cased; whether
+    the sequence may go on with more plain characters after them), or None when there are too many."""
+    found: list[tuple[str, bool]] = [("", True)]
+    for op, arg in items:
+        if op in ZERO_WIDTH:
+            continue  # takes no characters: its neighbours stay adjacent
+        if not any(open_ for _, open_ in found):
+            break
+        options = _item_starts(op, arg)
+        if options is None:
+            return None
+        grown: list[tuple[str, bool]] = []
+        for text, open_ in found:
+            if open_:
+                grown.extend((text + more, still) for more, still in options)
+            else:
+                grown.append((text, False))
+        if len(grown) > MAX_CHOICES:
+            return None
+        found = grown
+    return found
+
+
+def _item_starts(op: Any, arg: Any) -> list[tuple[str, bool]] | None:
+    if op is sre.LITERAL:
+        return [(chr(arg).lower(), True)] if arg < 128 else [("", False)]
+    if op is sre.SUBPATTERN:
+        return _starts(list(arg[3]))
+    if op is sre.BRANCH:
+        options: list[tuple[str, bool]] = []
+        for branch in arg[1]:
+            inner = _starts(list(branch))
+            if inner is None:
+                return None
+            options.extend(inner)
+        return options
+    if op is sre.IN and all(kind is sre.LITERAL and value < 128 for kind, value in arg):
+        return [(chr(value).lower(), True) for _, value in arg]
+    return [("", False)]  # anything else (a class, a repeat, a group reference) ends the plain stretch
