@@ -36,36 +36,35 @@ def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
     if folded_text is None:
         return True
     entry = _KNOWN.get(id(pattern))
-    literals = entry[1] if entry is not None and entry[0] is pattern else required_literals(pattern)
-    for literal in literals:  # a loop, not all(...): asked for every pattern and sentence
+    if entry is None or entry[0] is not pattern:
+        entry = _remember(pattern)
+    for literal in entry[1]:  # a loop, not all(...): asked for every pattern and sentence
         if literal not in folded_text:
             return False
-    choices = _CHOICES.get(id(pattern))
-    if choices is None or choices[0] is not pattern:
-        choices = _CHOICES[id(pattern)] = (pattern, _read_prefixes(pattern))
-    if choices[1]:
-        for start in choices[1]:
-            if start in folded_text:
-                return True
-        return False
-    return True
+    for start in entry[2]:
+        if start in folded_text:
+            return True
+    return not entry[2]
 
 
-# The stretches of each pattern seen, by its id: a compiled pattern hashes its whole program on each
-# lookup, which made a cache keyed by the pattern cost more than the test. The entry keeps the pattern
-# alive, so its id is not reused.
-_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
-# The stretches one of which every match begins with ("\\b(?:won|beat|lost)\\s+..."), by the pattern's id
-# as above; empty when a match may begin otherwise (or with fewer than ``MIN_LITERAL`` plain characters).
-_CHOICES: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
-MAX_CHOICES = 64  # more beginnings than this: not worth the test
+# What each pattern seen needs, by its id: (the pattern, the stretches every match holds, the stretches one of
+# which every match begins with). A compiled pattern hashes its whole program on each lookup, which made a
+# cache keyed by the pattern cost more than the test. The entry keeps the pattern alive, so its id is not
+# reused.
+_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]] = {}
+MAX_CHOICES = 64  # more ways to begin than this: not worth the test
+
+
+def _remember(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+    entry = _KNOWN[id(pattern)] = (pattern, _read_literals(pattern), _read_prefixes(pattern))
+    return entry
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """The lower-cased ASCII stretches (of at least ``MIN_LITERAL`` characters) every match holds."""
     entry = _KNOWN.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _KNOWN[id(pattern)] = (pattern, _read_literals(pattern))
+        entry = _remember(pattern)
     return entry[1]
 
 
@@ -107,10 +106,10 @@ def _only_literals(items: list[tuple[Any, Any]]) -> str | None:
 def required_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """The lower-cased ASCII stretches one of which every match of ``pattern`` begins with (look-arounds
     and ``\\b`` aside), each at least ``MIN_LITERAL`` characters; empty when there are none such."""
-    entry = _CHOICES.get(id(pattern))
+    entry = _KNOWN.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _CHOICES[id(pattern)] = (pattern, _read_prefixes(pattern))
-    return entry[1]
+        entry = _remember(pattern)
+    return entry[2]
 
 
 def _read_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
