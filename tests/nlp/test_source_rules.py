@@ -609,3 +609,29 @@ def test_named_statements_without_a_figure(text: str, expected: list[tuple[str, 
 
     doc = get_pipeline()(text)
     assert [(s.source_name, s.verb) for s in statements_of(doc)] == expected
+
+
+# A cue verb asked about again (once for the sentence, again for each figure under it) gets the answer a
+# fresh reading gives, as a new object a caller may change without changing later answers.
+SPEAKER_ASKED_AGAIN = [
+    ("The Harbour Authority said 30 ships and 12 barges were held at the port.", "said", "Harbour Authority"),
+    ("Mayor Elin Dahl said 400 homes were flooded, and she said 90 more were at risk.", "said", "Elin Dahl"),
+    ("The figures were confirmed by the coast guard, which counted 18 boats.", "confirmed", "coast guard"),
+]
+
+
+@pytest.mark.parametrize("text,verb,name", SPEAKER_ASKED_AGAIN, ids=[r[2] for r in SPEAKER_ASKED_AGAIN])
+def test_speaker_asked_again(nlp, text, verb, name):
+    from claimledger.nlp.attribution.attributor import Attributor
+    from claimledger.nlp.attribution.rules import default_rules
+
+    doc = nlp(text)
+    cue = next(t for t in doc if t.text == verb)
+    reader = Attributor(doc, default_rules())
+    first = reader.speaker_of(cue)
+    again = reader.speaker_of(cue)
+    fresh = Attributor(doc, default_rules()).speaker_of(cue)
+    assert first is not None and name in first.name
+    assert first == again == fresh and first is not again
+    first.via = "someone"  # what a caller may do to its answer
+    assert reader.speaker_of(cue) == fresh

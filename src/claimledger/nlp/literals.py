@@ -36,24 +36,35 @@ def may_match(pattern: re.Pattern[str], folded_text: str | None) -> bool:
     if folded_text is None:
         return True
     entry = _KNOWN.get(id(pattern))
-    literals = entry[1] if entry is not None and entry[0] is pattern else required_literals(pattern)
-    for literal in literals:  # a loop, not all(...): asked for every pattern and sentence
+    if entry is None or entry[0] is not pattern:
+        entry = _remember(pattern)
+    for literal in entry[1]:  # a loop, not all(...): asked for every pattern and sentence
         if literal not in folded_text:
             return False
-    return True
+    for start in entry[2]:
+        if start in folded_text:
+            return True
+    return not entry[2]
 
 
-# The stretches of each pattern seen, by its id: a compiled pattern hashes its whole program on each
-# lookup, which made a cache keyed by the pattern cost more than the test. The entry keeps the pattern
-# alive, so its id is not reused.
-_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+# What each pattern seen needs, by its id: (the pattern, the stretches every match holds, the stretches one of
+# which every match begins with). A compiled pattern hashes its whole program on each lookup, which made a
+# cache keyed by the pattern cost more than the test. The entry keeps the pattern alive, so its id is not
+# reused.
+_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]] = {}
+MAX_CHOICES = 64  # more ways to begin than this: not worth the test
+
+
+def _remember(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+    entry = _KNOWN[id(pattern)] = (pattern, _read_literals(pattern), _read_prefixes(pattern))
+    return entry
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """The lower-cased ASCII stretches (of at least ``MIN_LITERAL`` characters) every match holds."""
     entry = _KNOWN.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _KNOWN[id(pattern)] = (pattern, _read_literals(pattern))
+        entry = _remember(pattern)
     return entry[1]
 
 
@@ -90,3 +101,65 @@ def _only_literals(items: list[tuple[Any, Any]]) -> str | None:
         elif op not in ZERO_WIDTH:
             return None
     return text
+
+
+def required_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The lower-cased ASCII stretches one of which every match of ``pattern`` begins with (look-arounds
+    and ``\\b`` aside), each at least ``MIN_LITERAL`` characters; empty when there are none such."""
+    entry = _KNOWN.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _remember(pattern)
+    return entry[2]
+
+
+def _read_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001  # an internal parser: no filter rather than a wrong one
+        return ()
+    starts = _starts(list(parsed))
+    if starts is None or any(len(text) < MIN_LITERAL for text, _ in starts):
+        return ()
+    return tuple(sorted({text for text, _ in starts}))
+
+
+def _starts(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
+    """The ways a match of the sequence ``items`` can begin: (its plain characters, lower-cased; whether
+    the sequence may go on with more plain characters after them), or None when there are too many."""
+    found: list[tuple[str, bool]] = [("", True)]
+    for op, arg in items:
+        if op in ZERO_WIDTH:
+            continue  # takes no characters: its neighbours stay adjacent
+        if not any(open_ for _, open_ in found):
+            break
+        options = _item_starts(op, arg)
+        if options is None:
+            return None
+        grown: list[tuple[str, bool]] = []
+        for text, open_ in found:
+            if open_:
+                grown.extend((text + more, still) for more, still in options)
+            else:
+                grown.append((text, False))
+        if len(grown) > MAX_CHOICES:
+            return None
+        found = grown
+    return found
+
+
+def _item_starts(op: Any, arg: Any) -> list[tuple[str, bool]] | None:
+    if op is sre.LITERAL:
+        return [(chr(arg).lower(), True)] if arg < 128 else [("", False)]
+    if op is sre.SUBPATTERN:
+        return _starts(list(arg[3]))
+    if op is sre.BRANCH:
+        options: list[tuple[str, bool]] = []
+        for branch in arg[1]:
+            inner = _starts(list(branch))
+            if inner is None:
+                return None
+            options.extend(inner)
+        return options
+    if op is sre.IN and all(kind is sre.LITERAL and value < 128 for kind, value in arg):
+        return [(chr(value).lower(), True) for _, value in arg]
+    return [("", False)]  # anything else (a class, a repeat, a group reference) ends the plain stretch

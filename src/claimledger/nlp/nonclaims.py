@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from claimledger.nlp.drafts import ClaimDraft, doc_text
 from claimledger.nlp.entities import entity_at
 from claimledger.nlp.lexicon import compile_patterns, load_table, phrase_alternation
+from claimledger.nlp.literals import folded, may_match
 from claimledger.nlp.runner import expired
 from claimledger.nlp.semantics import counted_noun
 from claimledger.nlp.semantics.units import says_when
@@ -182,14 +183,23 @@ def furniture_ranges(text: str, rules: NonClaimRules) -> list[tuple[int, int]]:
     ranges = []
     offset = 0
     for line in text.split("\n"):
-        if line.strip() and any(p.search(line) for p in rules.furniture):
+        if line.strip() and any(may_match(p, lowered) and p.search(line)
+                                for lowered in (folded(line),) for p in rules.furniture):
             ranges.append((offset, offset + len(line)))
         offset += len(line) + 1
     return ranges
 
 
-def identifier_ranges(text: str, rules: NonClaimRules) -> list[tuple[int, int]]:
-    return [m.span() for p in rules.identifiers for m in p.finditer(text)]
+def identifier_ranges(text: str, rules: NonClaimRules, lowered: str | None = None) -> list[tuple[int, int]]:
+    return _spans(rules.identifiers, text, lowered)
+
+
+def _spans(patterns: list[re.Pattern[str]], text: str, lowered: str | None = None) -> list[tuple[int, int]]:
+    """The spans every pattern finds in the whole text, in order; a pattern none of whose required words is
+    in the text (``literals.may_match``, exact) is not run: most of these patterns begin with ``\\b`` or a
+    look-behind, which keeps the regex engine from skipping ahead, so each run is a crawl through the text."""
+    lowered = folded(text) if lowered is None else lowered
+    return [m.span() for p in patterns if may_match(p, lowered) for m in p.finditer(text)]
 
 
 class Ranges:
@@ -545,10 +555,11 @@ def _inside_name_entity(draft: ClaimDraft) -> bool:
 
 def mark_nonclaims(doc: Doc, rules: NonClaimRules, include_vague: bool = False) -> None:
     text = doc_text(doc)
+    lowered = folded(text)
     furniture = Ranges(furniture_ranges(text, rules))
-    identifiers = Ranges(identifier_ranges(text, rules))
-    names = Ranges([m.span() for p in rules.named_numbers for m in p.finditer(text)])
-    scores = Ranges([m.span() for p in rules.scores for m in p.finditer(text)])
+    identifiers = Ranges(identifier_ranges(text, rules, lowered))
+    names = Ranges(_spans(rules.named_numbers, text, lowered))
+    scores = Ranges(_spans(rules.scores, text, lowered))
     for draft in doc._.claim_drafts or []:
         if expired(doc):
             return  # the document's time is up: it is reported as skipped

@@ -5,6 +5,7 @@ minister" or a surname refers back to among the sources the document has named s
 from __future__ import annotations
 
 import re
+from copy import copy
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -78,10 +79,23 @@ class SpeakerReader:
         self.named: list[Attribution] = []  # every source named so far, oldest first
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(doc_text(doc))]
         self._quote_speakers: dict[tuple[int, int], Attribution | None] = {}
+        # speaker_of's answers by (verb, how many sources were named by then): the memory it reads only
+        # grows, and ``last_named`` is always its last entry, so the two numbers fix the answer. A verb is
+        # asked about once per sentence read and again for each figure under it.
+        self._speakers: dict[tuple[int, int], Attribution | None] = {}
 
     # -- subjects of cue verbs ---------------------------------------------------------------
     def speaker_of(self, verb: Token) -> Attribution | None:
         """Who does the saying: the subject of a cue verb, or the agent of a passive one."""
+        key = (verb.i, len(self.named))
+        if key in self._speakers:
+            found = self._speakers[key]
+        else:
+            found = self._speakers[key] = self._speaker_of(verb)
+        # a copy, as a fresh reading would give: a caller may change what it gets (``via``)
+        return None if found is None else copy(found)
+
+    def _speaker_of(self, verb: Token) -> Attribution | None:
         cue = verb.text
         subject = _subject_of(verb)
         if subject is None:
