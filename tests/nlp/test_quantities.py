@@ -262,3 +262,32 @@ POLL_PAIRS = [
 @pytest.mark.parametrize("text,expected", POLL_PAIRS, ids=[c[0][:30] for c in POLL_PAIRS])
 def test_poll_pairs(text, expected):
     assert [(m.value, m.unit) for m in find_quantities(text)] == expected
+
+
+# detect15: changes after verbs whose object stands between verb and "from", signed ranges (O-11), ranges of a
+# comparison's earlier level, and cents named by their currency (G-1)
+DETECT15_CASES = [
+    ("The board plans to raise the fee from $40 to $55 next year.",
+     [("$40", 40, None, "from"), ("$55", 55, None, "to")]),
+    ("Lifting the weekly cap on fares from £200 to £250 was shelved.",
+     [("£200", 200, None, "from"), ("£250", 250, None, "to")]),
+    ("a 3pc rise in the wholesale price of diesel, from USD 700 to USD 721 per tonne",
+     [("3pc", 3, None, None), ("USD 700", 700, None, "from"), ("USD 721", 721, None, "to")]),
+    ("Overnight lows of minus 8C to minus 11C are likely.", [("minus 8C to minus 11", -11, -8, None)]),
+    ("Output was 900 a day, down from an estimated 1,200 to 1,500 a day last spring.",
+     [("900", 900, None, None), ("an estimated 1,200 to 1,500", 1200, 1500, None)]),
+    ("The fare fell to 12.5 Singapore cents.", [("12.5 Singapore cents", 0.125, None, None)]),
+    ("Power cost 41 euro cents a unit.", [("41 euro cents", 0.41, None, None)]),
+    ("The kiwi moved between 58.2 and 59.9 US cents.",
+     [("between 58.2 and 59.9 US cents", 0.582, 0.599, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DETECT15_CASES, ids=[c[0][:40] for c in DETECT15_CASES])
+def test_changes_signed_ranges_and_named_cents(text, expected):
+    got = [(m.text, m.value, m.high, m.role) for m in find_quantities(text)]
+    assert len(got) == len(expected)
+    for (g_text, g_value, g_high, g_role), (text_, value, high, role) in zip(got, expected, strict=True):
+        assert (g_text, g_role) == (text_, role)
+        assert g_value == pytest.approx(value)
+        assert g_high == pytest.approx(high) if high else g_high is None

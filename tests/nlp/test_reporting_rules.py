@@ -406,6 +406,9 @@ STATED_CONVERSIONS = [
      "4.1 trillion Egyptian pounds"),
     ("Salaries rose to 1.2 million Lebanese pounds ($13) a month.", "$13", "1.2 million Lebanese pounds"),
     ("The contract is worth €2.4 billion (£2.1 billion), officials said.", "£2.1 billion", "€2.4 billion"),
+    # detect15: the same sum per another period after "or" (CONV-1, VAL-3)
+    ("Commuters pay £150 a month, or about £1,800 a year, the union said.", "about £1,800", "£150"),
+    ("Fees rose by $260 or roughly $5 a week.", "roughly $5", "$260"),
 ]
 
 

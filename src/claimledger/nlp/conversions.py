@@ -27,6 +27,14 @@ BETWEEN = re.compile(
 )
 
 
+# The same sum per another period: "R778 a month, or R9,336 a year", "a rise of $173 or about $14.40 a month"
+PER_PERIOD_OR = re.compile(
+    r"^\s*(?:(?:a|per|each|every)\s+(?:day|week|fortnight|month|year)\s*)?,?\s*or\s+"
+    r"(?:approximately\s+|roughly\s+|about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "That is about $98 billion at current exchange rates": a conversion in a sentence of its own.
 RESTATED = re.compile(r"^\s*(?:that|this|it)(?:'s| is| was| comes to| amounts to| equals)\s+(?:\w+\s+){0,2}$",
                       re.IGNORECASE)
@@ -97,8 +105,13 @@ def is_conversion(first: ClaimDraft, second: ClaimDraft, text: str) -> bool:
         return is_share_of_amount(first, second, text)
     if first.category != "money" and second.category != "money":
         return is_measure_conversion(first, second, text)
-    if first.category != "money" or second.category != "money" or _currency(first) == _currency(second):
+    if first.category != "money" or second.category != "money":
         return False
+    if _currency(first) == _currency(second):  # "$1.1 billion a year, or roughly $3m a day": the sum per
+        # another period, restated in the same sentence after "or"
+        return first.sentence.start == second.sentence.start and first.unit != second.unit \
+            and _per_time(second) and (_per_time(first) or " per " not in first.unit) \
+            and bool(PER_PERIOD_OR.match(text[first.end:second.start]))  # not "or $1.41 a share"
     if first.sentence.start != second.sentence.start:
         next_sentence = first.sentence.end == second.sentence.start
         return next_sentence and bool(RESTATED.match(text[second.sentence.start_char:second.start]))
@@ -119,6 +132,10 @@ def _currency(draft: ClaimDraft) -> str:
     """The currency of a money unit without its rate: "RUB per day" and "RUB" are one currency, so "100 rubles
     a day" does not restate "400,000 rubles"."""
     return draft.unit.split(" per ")[0]
+
+
+def _per_time(draft: ClaimDraft) -> bool:
+    return draft.unit.split(" per ")[-1] in ("day", "week", "fortnight", "month", "year")
 
 
 def restated_sum(second: ClaimDraft, drafts: list[ClaimDraft], text: str) -> ClaimDraft | None:

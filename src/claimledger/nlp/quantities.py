@@ -24,6 +24,7 @@ from claimledger.nlp.quantity_forms import (
     CHANGE_VERBS,
     CHANGE_VERBS_FAR,
     CHANGE_VERBS_MORE,
+    COMPARED_FROM,
     DASH_JOINT,
     DAY_OF_MONTH_BEFORE,
     DOT_THOUSANDS,
@@ -242,7 +243,7 @@ class QuantityScanner(NumberParts):
         # The second figure of a range follows a hyphen, so it is read without the look-behind.
         self.range_second = re.compile(
             rf"(?:(?:{phrase_alternation(list(self.symbols))})\s?|(?:{'|'.join(sorted(self.codes))})\s)?"
-            rf"(?P<neg>[-\u2212])?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|trn|bln|mln)|[mkb](?![a-z]))?"
+            rf"(?P<neg>[-\u2212]|minus\s+)?(?P<digits>(?:{DIGITS})(?:\s?(?:bn|mn|tn|trn|bln|mln)|[mkb](?![a-z]))?"
             rf"(?:(?![\w/]|[.,]\d|:\d)|(?={glued})))"  # "between 1pc and 3pc"
             rf"|(?P<words>\b{word_seq}\b)",
             re.IGNORECASE,
@@ -535,6 +536,7 @@ class QuantityScanner(NumberParts):
             joint = joint or self.range_joint.match(text, at)
             if between.group("cue").lower() == "from" and not DASH_JOINT.match(text, at) \
                     and not RANGED.search(text, max(0, between.start() - 12), between.start()) \
+                    and not COMPARED_FROM.search(text, max(0, between.start() - 8), between.start()) \
                     and (CHANGE_VERBS.search(text, max(0, between.start() - 60), between.start())
                          or CHANGE_VERBS_MORE.search(text, max(0, between.start() - 60), between.start())
                          or CHANGE_VERBS_FAR.search(text, max(0, between.start() - 120), between.start())
@@ -601,11 +603,17 @@ class QuantityScanner(NumberParts):
         first_unscaled = first_raw is not None and mention.value == first_raw[0]
         if scale_of_second > 1 and first_unscaled and mention.value * scale_of_second <= high:
             mention.value *= scale_of_second  # "1.5-2 million": the scale written once serves both ends
-        if high < mention.value < 0:  # "ranged from -18 °C to -34 °C", "feel like -18 or -20"
-            mention.value, high = high, mention.value
-        if high <= mention.value or (by_change and (high >= 10 * mention.value or mention.unit_end)):
+        elif 0 < scale_of_second < 1 and first_unscaled and mention.unit is None and probe.unit is not None:
+            mention.value = round(mention.value * scale_of_second, 12)  # "65.1 to 66.4 US cents": both cents
+        low = mention.value
+        if high < low < 0:  # "ranged from -18 °C to -34 °C", "feel like -18 or -20" (O-11: value the lower)
+            low, high = high, low
+        elif by_change and (high >= 10 * low or mention.unit_end):
             return end  # "dropping by 19,000 to 1.27 million", "by 150,000 bpd to 350,000 bpd": a change
-            # and a level, not "by 2 to 3 degrees"
+            # and a level, not "by 2 to 3 degrees"; "readings of minus 4C to minus 6C" stays a range
+        if high <= low:
+            return end
+        mention.value = low
         mention.high = high
         mention.unit = mention.unit or probe.unit
         if probe.unit_end and mention.unit == probe.unit:

@@ -16,17 +16,21 @@ MILLIONS_OF = re.compile(r"\s(?!(?:hurdles|relays|heats|finals|races|sprints|eve
                          r"(?:[a-z]{2,}s|people|children|men|women)\b")
 # a bound on an end of a range: "payouts range from under C$10 to more than C$200" (value 10, high 200)
 RANGE_BOUNDS = (r"under|over|more\s+than|less\s+than|fewer\s+than|about|around|roughly|nearly|almost|"
-                r"just\s+over|just\s+under|at\s+least|up\s+to|as\s+little\s+as|as\s+much\s+as")
+                r"just\s+over|just\s+under|at\s+least|up\s+to|as\s+little\s+as|as\s+much\s+as|an\s+estimated")
 RANGE_BOUND_SECOND = re.compile(rf"(?:{RANGE_BOUNDS})\s+(?=\S)", re.IGNORECASE)
 # "raised the income level up to which no tax is payable from Rs 7 lakh to Rs 10 lakh": a verb that takes a
 # long object before its "from" still makes a change (not when a range is named between: "cut ... a range")
 CHANGE_VERBS_FAR = re.compile(
-    r"\b(?:raised|raises|raising|cut|cuts|increased|increases|reduced|reduces|lowered|lowers|lifted|lifts|hiked|"
-    r"slashed|trimmed)\b(?:(?!\b(?:range|ranging|ranged|between|varies|vary|varying)\b)[^.;:!?])*$",
+    r"\b(?:raise|raised|raises|raising|cut|cuts|cutting|increase|increased|increases|increasing|reduce|reduced|"
+    r"reduces|reducing|lower|lowered|lowers|lowering|lift|lifted|lifts|lifting|hike|hiked|hikes|hiking|slash|"
+    r"slashed|slashing|trim|trimmed|trimming|rise)\b(?:(?!\b(?:range|ranging|ranged|between|varies|vary|varying|aged)\b)[^.;:!?])*$",
     re.IGNORECASE)
 # "the weekly pass goes from £30 to £33": "go" is a change only right before "from" (section 14, "Changes");
 # "go to 500 people", "goes 5 to 10" stay as they are
 CHANGE_GO_FROM = re.compile(r"\b(?:go|goes|going|gone)\s+(?:up\s+|down\s+)?$", re.IGNORECASE)
+# "30,000 a month, down from an estimated 35,000 to 40,000": after a comma, "up/down from" names the earlier
+# level of a comparison, and "X to Y" there is that level's range (not "prices went down from 5 to 4")
+COMPARED_FROM = re.compile(r"(?:^|[,;(—–]\s*)(?:up|down)\s+$", re.IGNORECASE)
 RANGED = re.compile(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+$", re.IGNORECASE)
 # "1.8m tall": a glued "m" without a currency is a metre only where the words say it is a length
 METRE_CONTEXT = re.compile(r"\s+(?:tall|long|high|deep|wide|away|below|above|thick|across|underground|"

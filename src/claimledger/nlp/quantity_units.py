@@ -446,6 +446,9 @@ class UnitReader:
         measure = self.measure_word.match(text, end) if after and after.group("name") else None
         if after and measure and measure.end() > after.end():
             after = None  # "500 pound-feet of torque": a unit of measure, not pounds sterling
+        minor = self.forms.subunit(text, end) if after and mention.unit is None else None
+        if after and minor and minor[1] > after.end():
+            after = None  # "68 euro cents": the cents of the euro (EUR 0.68), not 68 euros
         if after and after.group("name") and after.group("name").lower().startswith("pound") \
                 and text.startswith(" of", after.end()):
             after = None  # "500 pounds of explosives" is a weight
@@ -475,7 +478,7 @@ class UnitReader:
             return pence.end()
         minor = self.forms.subunit(text, end) if mention.unit is None else None
         if minor and not (mention.spelled and minor[1] - end < 2):  # "88 cents", "15 fils", "9c": hundredths
-            mention.unit, mention.value = minor[0], mention.value / 100
+            mention.unit, mention.value = minor[0], round(mention.value / 100, 12)
             if mention.start == mention.num_start and text[mention.start - 2:mention.start] == "US":
                 mention.start -= 2  # "US66.31¢": the cents of the US dollar (G-1)
             return minor[1]
