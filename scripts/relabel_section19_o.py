@@ -27,9 +27,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 
-from goldfiles import EVALUATION, dump_like, open_gold_files
+from goldfiles import EVALUATION, documents, dump_like, open_gold_files
 
 # ---- O-4: (file, claim text) → the text of the amount it restates
 O4_ACCEPTED: dict[tuple[str, str], str] = {
@@ -211,23 +210,6 @@ O22_ACCEPTED: dict[tuple[str, str], str] = {
     ("growth-6/gold/g6-24.json", "Peru's Geophysical Institute"): "a country's possessive: government",
 }
 O22_BODY = re.compile(r"(?i)institute|authority|board|commission|council|bureau|centre|center|agency")
-
-
-def documents(path: Path) -> dict[str, str]:
-    """The texts of a gold file's set, by document id (read once per set)."""
-    set_dir = path.parent.parent
-    if set_dir not in _DOCS:
-        texts: dict[str, str] = {}
-        for docs in sorted(set_dir.glob("docs*.jsonl")):
-            for line in docs.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    doc = json.loads(line)
-                    texts[doc["id"]] = doc["text"]
-        _DOCS[set_dir] = texts
-    return _DOCS[set_dir]
-
-
-_DOCS: dict[Path, dict[str, str]] = {}
 
 
 def before(claim: dict, width: int = 40) -> str:
