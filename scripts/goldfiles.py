@@ -54,3 +54,9 @@ def documents(path: Path) -> dict[str, str]:
 
 _DOCS: dict[Path, dict[str, str]] = {}
 
+
+def save_claims(path: Path, raw: str, data: dict[str, Any], claims: list[Any], write: bool) -> None:
+    """``data``'s claims set to ``claims``; with ``write``, the file written back in its layout (``raw``)."""
+    data["claims"] = claims
+    if write:
+        path.write_text(dump_like(raw, data), encoding="utf-8")

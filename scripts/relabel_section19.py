@@ -22,7 +22,7 @@ import json
 import re
 import sys
 
-from goldfiles import EVALUATION, documents, dump_like, open_gold_files
+from goldfiles import EVALUATION, documents, open_gold_files, save_claims
 
 # (set/gold dir/file, claim text) read and found to restate the same price, list or measure as the rate of the
 # sentence before (the reasons are in evaluation/CHANGELOG-guide.md)
@@ -188,9 +188,7 @@ def main(write: bool) -> None:
                 changed = True
                 counts["P-3"] = counts.get("P-3", 0) + 1
         if changed:
-            data["claims"] = claims
-            if write:
-                path.write_text(dump_like(raw, data), encoding="utf-8")
+            save_claims(path, raw, data, claims, write)
     print(f"changed claims per rule: {counts}", file=sys.stderr)
 
 

@@ -28,7 +28,7 @@ import json
 import re
 import sys
 
-from goldfiles import EVALUATION, documents, dump_like, open_gold_files
+from goldfiles import EVALUATION, documents, open_gold_files, save_claims
 
 # ---- O-4: (file, claim text) → the text of the amount it restates
 O4_ACCEPTED: dict[tuple[str, str], str] = {
@@ -339,9 +339,7 @@ def main(write: bool) -> None:
             if new is not None:
                 claims.append(new)
         if changed:
-            data["claims"] = claims
-            if write:
-                path.write_text(dump_like(raw, data), encoding="utf-8")
+            save_claims(path, raw, data, claims, write)
     print(f"changed claims per rule and set: {dict(sorted(counts.items()))}", file=sys.stderr)
 
 
