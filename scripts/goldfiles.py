@@ -36,3 +36,27 @@ def dump_like(raw: str, data: Any) -> str:
     indent = len(second) - len(second.lstrip(" ")) or None
     written = json.dumps(data, indent=indent, ensure_ascii="\\u" in raw)
     return written + ("\n" if raw.endswith("\n") else "")
+
+
+def documents(path: Path) -> dict[str, str]:
+    """The texts of a gold file's set, by document id (read once per set)."""
+    set_dir = path.parent.parent
+    if set_dir not in _DOCS:
+        texts: dict[str, str] = {}
+        for docs in sorted(set_dir.glob("docs*.jsonl")):
+            for line in docs.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    doc = json.loads(line)
+                    texts[doc["id"]] = doc["text"]
+        _DOCS[set_dir] = texts
+    return _DOCS[set_dir]
+
+
+_DOCS: dict[Path, dict[str, str]] = {}
+
+
+def save_claims(path: Path, raw: str, data: dict[str, Any], claims: list[Any], write: bool) -> None:
+    """``data``'s claims set to ``claims``; with ``write``, the file written back in its layout (``raw``)."""
+    data["claims"] = claims
+    if write:
+        path.write_text(dump_like(raw, data), encoding="utf-8")

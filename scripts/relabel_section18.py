@@ -19,7 +19,7 @@ import json
 import re
 import sys
 
-from goldfiles import EVALUATION, dump_like, open_gold_files
+from goldfiles import EVALUATION, open_gold_files, save_claims
 
 ABOUT_WORDS = re.compile(r"(?i)(?:^|\b)(?:closer\s+to|nearer(?:\s+to)?|in\s+the\s+region\s+of)\s*$")
 ABOUT_TEXT = re.compile(r"(?i)(?:closer\s+to|nearer(?:\s+to)?|in\s+the\s+region\s+of)\s")
@@ -83,11 +83,8 @@ def main(write: bool) -> None:
                 counts[what[:3]] = counts.get(what[:3], 0) + 1
                 print(f"{path.relative_to(EVALUATION)}: {claim['text']!r}: {what}")
             claims.append(new)
-        if not changed:
-            continue
-        data["claims"] = claims
-        if write:
-            path.write_text(dump_like(raw, data), encoding="utf-8")
+        if changed:
+            save_claims(path, raw, data, claims, write)
     print(f"changed claims per rule: {counts}", file=sys.stderr)
 
 

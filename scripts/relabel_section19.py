@@ -21,9 +21,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 
-from goldfiles import EVALUATION, dump_like, open_gold_files
+from goldfiles import EVALUATION, documents, open_gold_files, save_claims
 
 # (set/gold dir/file, claim text) read and found to restate the same price, list or measure as the rate of the
 # sentence before (the reasons are in evaluation/CHANGELOG-guide.md)
@@ -72,23 +71,6 @@ SIZE = re.compile(
 NOT_NOUNS = {"of", "and", "or", "to", "for", "per", "in", "on", "at", "a", "an", "the", "from", "with", "by",
              "than", "more", "less", "each", "up", "down", "was", "is", "are", "were", "has", "had", "rise",
              "fall", "increase", "cut", "year", "years", "month", "week", "day", "hour", "old"}
-
-
-def documents(path: Path) -> dict[str, str]:
-    """The texts of a gold file's set, by document id (read once per set)."""
-    set_dir = path.parent.parent
-    if set_dir not in _DOCS:
-        texts: dict[str, str] = {}
-        for docs in sorted(set_dir.glob("docs*.jsonl")):
-            for line in docs.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    doc = json.loads(line)
-                    texts[doc["id"]] = doc["text"]
-        _DOCS[set_dir] = texts
-    return _DOCS[set_dir]
-
-
-_DOCS: dict[Path, dict[str, str]] = {}
 
 
 def follows(text: str, earlier: str, later: str) -> bool:
@@ -206,9 +188,7 @@ def main(write: bool) -> None:
                 changed = True
                 counts["P-3"] = counts.get("P-3", 0) + 1
         if changed:
-            data["claims"] = claims
-            if write:
-                path.write_text(dump_like(raw, data), encoding="utf-8")
+            save_claims(path, raw, data, claims, write)
     print(f"changed claims per rule: {counts}", file=sys.stderr)
 
 

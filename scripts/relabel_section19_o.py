@@ -27,9 +27,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 
-from goldfiles import EVALUATION, dump_like, open_gold_files
+from goldfiles import EVALUATION, documents, open_gold_files, save_claims
 
 # ---- O-4: (file, claim text) → the text of the amount it restates
 O4_ACCEPTED: dict[tuple[str, str], str] = {
@@ -213,23 +212,6 @@ O22_ACCEPTED: dict[tuple[str, str], str] = {
 O22_BODY = re.compile(r"(?i)institute|authority|board|commission|council|bureau|centre|center|agency")
 
 
-def documents(path: Path) -> dict[str, str]:
-    """The texts of a gold file's set, by document id (read once per set)."""
-    set_dir = path.parent.parent
-    if set_dir not in _DOCS:
-        texts: dict[str, str] = {}
-        for docs in sorted(set_dir.glob("docs*.jsonl")):
-            for line in docs.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    doc = json.loads(line)
-                    texts[doc["id"]] = doc["text"]
-        _DOCS[set_dir] = texts
-    return _DOCS[set_dir]
-
-
-_DOCS: dict[Path, dict[str, str]] = {}
-
-
 def before(claim: dict, width: int = 40) -> str:
     at = claim["sentence"].find(claim["text"])
     return claim["sentence"][max(0, at - width):at] if at >= 0 else ""
@@ -357,9 +339,7 @@ def main(write: bool) -> None:
             if new is not None:
                 claims.append(new)
         if changed:
-            data["claims"] = claims
-            if write:
-                path.write_text(dump_like(raw, data), encoding="utf-8")
+            save_claims(path, raw, data, claims, write)
     print(f"changed claims per rule and set: {dict(sorted(counts.items()))}", file=sys.stderr)
 
 

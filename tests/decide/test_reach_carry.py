@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,15 @@ def _drafts(text: str) -> list[ClaimDraft]:
 
 def _by_text(drafts: list[ClaimDraft], text: str) -> int:
     return next(n for n, d in enumerate(drafts) if d.span.text == text)
+
+
+def _carry(text: str, figure: str) -> tuple[list[ClaimDraft], int, list[dict[str, list[str]]], Any]:
+    """The drafts of ``text``, the index of ``figure`` among them, and claim_features' extra features and
+    carry-over candidate for it."""
+    drafts = _drafts(text)
+    at = _by_text(drafts, figure)
+    _, extra, candidates = claim_features(drafts)
+    return drafts, at, extra, candidates[at]
 
 
 # (text, figure, the candidate's source or None, features that must be there)
@@ -166,10 +176,7 @@ STATEMENT_CANDIDATES = [
 @pytest.mark.parametrize(("text", "figure", "source", "expected"), STATEMENT_CANDIDATES)
 def test_a_named_statement_without_a_figure_is_a_candidate(text: str, figure: str, source: str | None,
                                                            expected: list[str]) -> None:
-    drafts = _drafts(text)
-    at = _by_text(drafts, figure)
-    _, extra, candidates = claim_features(drafts)
-    candidate = candidates[at]
+    drafts, at, extra, candidate = _carry(text, figure)
     if source is None:
         assert candidate is None or not isinstance(candidate, Statement) or drafts[at].source_name != AUTHOR
         return
@@ -192,10 +199,7 @@ def test_a_carried_statement_gives_its_source_and_type() -> None:
 @pytest.mark.parametrize(("text", "figure", "source", "expected"), CANDIDATES)
 def test_carry_candidate_and_features(text: str, figure: str, source: str | None,
                                       expected: list[str]) -> None:
-    drafts = _drafts(text)
-    at = _by_text(drafts, figure)
-    _, extra, candidates = claim_features(drafts)
-    candidate = candidates[at]
+    drafts, at, extra, candidate = _carry(text, figure)
     if source is None:
         if drafts[at].source_name == AUTHOR:
             assert candidate is None
@@ -409,9 +413,7 @@ def test_class_scores_are_the_sum_a_loop_gives(field: str, features: list[str]) 
 
 
 def test_entry_features_only_in_a_live_blog() -> None:
-    drafts = _drafts("The mayor said 4 people died in the fire at 10:45 on Monday. "
-                     "About 20 flats were destroyed.")
-    at = _by_text(drafts, "About 20")
-    _, extra, candidates = claim_features(drafts)
-    assert candidates[at] is not None
+    _, at, extra, candidate = _carry("The mayor said 4 people died in the fire at 10:45 on Monday. "
+                                     "About 20 flats were destroyed.", "About 20")
+    assert candidate is not None
     assert not any(f.startswith("c_live") or "entry" in f for f in extra[at]["source"])

@@ -399,6 +399,14 @@ def test_a_unit_conversion_gets_no_exchange_rate_check():
     assert not [c for c in miles.checks if c.kind == "fx_conversion"]
 
 
+def converted(text, quantity, original):
+    """The claim ``quantity`` of ``text``, asserted to be a conversion of the claim ``original``."""
+    claims = claims_of(text)
+    claim = claim_for(text, quantity, claims)
+    assert claim.conversion_of == claim_for(text, original, claims).id
+    return claim
+
+
 APPOSITIVE_CONVERSIONS = [
     # text, the appositive amount, the sum it restates (guide, hard cases: an appositive restatement)
     ("The city pays 20,000 hryvnias to each family. Families say the payment, about $480, does not cover "
@@ -411,10 +419,7 @@ APPOSITIVE_CONVERSIONS = [
 @pytest.mark.parametrize("text,quantity,original", APPOSITIVE_CONVERSIONS,
                          ids=[c[1] for c in APPOSITIVE_CONVERSIONS])
 def test_appositive_conversions(text, quantity, original):
-    claims = claims_of(text)
-    claim = claim_for(text, quantity, claims)
-    assert claim.conversion_of == claim_for(text, original, claims).id
-    assert claim.bound == "exact"
+    assert converted(text, quantity, original).bound == "exact"
 
 
 def test_an_appositive_amount_in_the_same_currency_restates_nothing():
@@ -507,9 +512,7 @@ SECTION_19_CONVERSIONS = [
 @pytest.mark.parametrize("text,quantity,original", SECTION_19_CONVERSIONS,
                          ids=[c[1] for c in SECTION_19_CONVERSIONS])
 def test_section_19_conversions(text, quantity, original):
-    claims = claims_of(text)
-    converted = claim_for(text, quantity, claims)
-    assert converted.conversion_of == claim_for(text, original, claims).id
+    converted(text, quantity, original)
 
 
 def test_section_19_index_points_after_or_stay_unlinked():

@@ -60,20 +60,32 @@ def _remember(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...
     return entry
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """The lower-cased ASCII stretches (of at least ``MIN_LITERAL`` characters) every match holds."""
+def _entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+    """The entry of ``_KNOWN`` for ``pattern``, made on first sight (``may_match`` does the same inline)."""
     entry = _KNOWN.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         entry = _remember(pattern)
-    return entry[1]
+    return entry
+
+
+def _parse(pattern: re.Pattern[str]) -> list[tuple[Any, Any]] | None:
+    """The top-level sequence of ``pattern``'s parse, or None when the parser fails."""
+    try:
+        return list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001  # an internal parser: no filter rather than a wrong one
+        return None
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The lower-cased ASCII stretches (of at least ``MIN_LITERAL`` characters) every match holds."""
+    return _entry(pattern)[1]
 
 
 def _read_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001  # an internal parser: no filter rather than a wrong one
+    parsed = _parse(pattern)
+    if parsed is None:
         return ()
-    return tuple(run for run in _runs(list(parsed)) if len(run) >= MIN_LITERAL)
+    return tuple(run for run in _runs(parsed) if len(run) >= MIN_LITERAL)
 
 
 def _runs(items: list[tuple[Any, Any]]) -> list[str]:
@@ -106,18 +118,14 @@ def _only_literals(items: list[tuple[Any, Any]]) -> str | None:
 def required_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """The lower-cased ASCII stretches one of which every match of ``pattern`` begins with (look-arounds
     and ``\\b`` aside), each at least ``MIN_LITERAL`` characters; empty when there are none such."""
-    entry = _KNOWN.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        entry = _remember(pattern)
-    return entry[2]
+    return _entry(pattern)[2]
 
 
 def _read_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001  # an internal parser: no filter rather than a wrong one
+    parsed = _parse(pattern)
+    if parsed is None:
         return ()
-    starts = _starts(list(parsed))
+    starts = _starts(parsed)
     if starts is None or any(len(text) < MIN_LITERAL for text, _ in starts):
         return ()
     return tuple(sorted({text for text, _ in starts}))
