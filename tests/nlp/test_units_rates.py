@@ -298,7 +298,7 @@ CLAIMED = [
     ("The ministry was enlisting about 12,000 reservists a month, down from 15,000 to 18,000 a month in "
      "spring.", "about 12,000", "reservist per month"),
     ("The ministry was enlisting about 12,000 reservists a month, down from 15,000 to 18,000 a month in "
-     "spring.", "15,000", "reservist per month"),
+     "spring.", "15,000 to 18,000", "reservist per month"),  # the earlier level was a range
     ("On average, nine migrants drowned every day in June.", "nine", "migrant per day"),
     ("The ferry carries 420 passengers every two weeks.", "420", "passenger per 2 week"),
     ("The clinic treats 75 patients every 24 hours.", "75", "patient per day"),

@@ -45,6 +45,11 @@ def period_of(draft: ClaimDraft, published: date | None, document_text: str = ""
             return Period(iso(first), iso(last))
         if draft.time_scope == "cumulative" and window.kind in ("since", "trailing") and first is not None:
             return Period(iso(first), iso(published))
+        # a level dated by a closed past window ("the jobless rate stood at 2.4% in September", guide O-8:
+        # point) is the level of that window: a series is checked against it there
+        if draft.time_scope == "point" and first is not None and last is not None and window.kind != "open" \
+                and last < published:
+            return Period(iso(first), iso(last))
     return resolve_period(draft.time_scope, draft.scope_cue, draft.scope_groups, published, document_text)
 
 
