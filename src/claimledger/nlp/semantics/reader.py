@@ -25,6 +25,7 @@ from claimledger.nlp.semantics.holders import (
     compared_past_a_share,
     count_before,
     counted_in_sentence,
+    counted_sentence_before,
     holds_a_count,
     joined_figure,
     named_as,
@@ -202,6 +203,10 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.unit = unit_of(named)  # "Of 412 rescued, 230 were women": the part says what it counts
         if noun is None and (counted_earlier := counted_in_sentence(draft, seen)) is not None:
             draft.unit = counted_earlier.unit  # "Peru with 1.6 million and Brazil with 610,000": people
+        if noun is None and (counted_before := counted_sentence_before(draft, seen)) is not None:
+            draft.unit = counted_before.unit  # "recorded 1,240 burglaries in March. In April it was 1,310."
+            if draft.category == "other":
+                draft.category = counted_before.category
         if draft.unit != own_unit and draft.unit in timed_counts:
             # "150 a night, compared with 2,020 in the whole of November": the count carries, its rate not
             draft.unit = timed_counts[draft.unit]
