@@ -364,3 +364,38 @@ def test_range_of_a_change_keeps_both_units():
     claims = claims_of("The share of renewables rose from 31 to 38 per cent last year.")
     assert [(c.text, c.unit) for c in claims if c.category == "percent"] == [("31", "percent"),
                                                                             ("38 per cent", "percent")]
+
+
+# U-7 across one sentence: a bare figure counts what the sentence before in its paragraph counted, when that
+# count is of the same kind (the same verb, or the same order of size).
+COUNTED_BEFORE = [
+    ("The clinic treated 2,150 patients in June. In July it was 2,480.", "2,480", "patient"),
+    ("Inspectors closed 86 restaurants last year. This year they closed 41.", "41", "restaurant"),
+    ("The depot shipped 9,400 parcels on Monday. On Tuesday the figure was 8,700.", "8,700", "parcel"),
+]
+NOT_COUNTED_BEFORE = [
+    # a new paragraph starts a new topic
+    ("The clinic treated 2,150 patients in June.\n\nIn July it was 2,480.", "2,480"),
+    # another order of size and another verb: not a second reading of the count
+    ("The clinic treated 2,150 patients in June. The ward number was 12.", "12"),
+    # the sentence before counts two different things
+    ("The clinic treated 2,150 patients and 1,900 visitors in June. In July it was 2,480.", "2,480"),
+]
+
+
+@pytest.mark.parametrize("text,quantity,unit", COUNTED_BEFORE, ids=[c[1] for c in COUNTED_BEFORE])
+def test_bare_figure_counts_what_the_sentence_before_counted(text, quantity, unit):
+    assert claim_for(text, quantity).unit == unit
+
+
+@pytest.mark.parametrize("text,quantity", NOT_COUNTED_BEFORE, ids=[c[1] for c in NOT_COUNTED_BEFORE])
+def test_bare_figure_takes_no_noun_from_elsewhere(text, quantity):
+    claims = claims_of(text)
+    found = [c for c in claims if c.text == quantity]
+    assert not found or found[0].unit != "patient"
+
+
+def test_a_carried_count_goes_on_through_its_sentence():
+    text = "The average class held 28.5 pupils. It was smallest in Wales, at 24.1, and largest in Kent, at 31.2."
+    claims = claims_of(text)
+    assert [claim_for(text, q, claims).unit for q in ("24.1", "31.2")] == ["pupil", "pupil"]

@@ -35,6 +35,8 @@ CLAIMED_SCALE = 10  # an earlier count a tenth of a claimed figure or less is so
 JOIN_REACH = 8  # tokens between two figures joined by "and"
 NAMED_REACH = 3  # tokens from "were" to the noun it names ("were mostly women")
 HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+CARRY_RATIO = 3  # a bare figure of the next sentence within this factor of a count is another reading of it
+YEARS = (1800, 2100)  # a four-digit figure in this span is a year, not a count
 NO_COUNT = ("money", "percent")
 
 
@@ -193,6 +195,60 @@ def counted_in_sentence(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft
         if earlier.noun is not None:
             return earlier
     return None
+
+
+def counted_sentence_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:
+    """U-7 across one sentence: "The agency recorded 1,240 burglaries in March. In April it was 1,310." A bare
+    figure (digits, no noun, no unit, no earlier count in its sentence) counts what the sentence before in the
+    same paragraph counts, when every count there with a noun of its own names the same thing and the nearest
+    is of the same kind: put by the same verb, or of the same order (within ``CARRY_RATIO``)."""
+    mention = draft.mention
+    if mention.unit is not None or draft.unit or draft.category in NO_COUNT or mention.spelled \
+            or mention.value <= 0 or _a_year(draft):
+        return None
+    previous_start = previous_sentence_start(draft)
+    if previous_start == draft.sentence.start:
+        return None
+    doc = draft.span.doc
+    if "\n" in draft.doc_text[doc[previous_start].idx:draft.start].strip():
+        return None  # a new paragraph starts a new topic
+    counts: list[ClaimDraft] = []
+    for earlier in reversed(seen):
+        if earlier is draft or earlier.start >= draft.start:
+            continue
+        if earlier.sentence.start == draft.sentence.start:
+            if earlier.unit and earlier.category not in NO_COUNT:
+                return None  # a count of its own sentence comes first (``counted_in_sentence``)
+            continue
+        if earlier.sentence.start < previous_start:
+            break
+        if earlier.category in NO_COUNT or earlier.mention.per or not earlier.unit or " per " in earlier.unit:
+            continue
+        if earlier.noun is not None:
+            counts.append(earlier)
+    if not counts or len({c.unit for c in counts}) > 1:
+        return None
+    nearest = counts[0]
+    ratio = mention.value / nearest.mention.value if nearest.mention.value else 0
+    same_order = 1 / CARRY_RATIO <= ratio <= CARRY_RATIO
+    verb, nearest_verb = _verb_of(draft.figure), _verb_of(nearest.figure)
+    same_verb = verb is not None and nearest_verb is not None and verb.lemma_ == nearest_verb.lemma_
+    return nearest if same_order or same_verb else None
+
+
+def _a_year(draft: ClaimDraft) -> bool:
+    text = draft.span.text
+    return text.isdigit() and len(text) == 4 and YEARS[0] <= draft.mention.value <= YEARS[1]
+
+
+def _verb_of(token: Token) -> Token | None:
+    for _ in range(PATH_STEPS):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
 
 
 def part_of_whom(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimDraft | None:

@@ -25,6 +25,7 @@ from claimledger.nlp.semantics.holders import (
     compared_past_a_share,
     count_before,
     counted_in_sentence,
+    counted_sentence_before,
     holds_a_count,
     joined_figure,
     named_as,
@@ -77,6 +78,7 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
     wholes: dict[int, ClaimDraft] = {}  # a part's whole: "four" in "17 people, including four children"
     seen: list[ClaimDraft] = []
     timed_counts: dict[str, str] = {}  # a count per unit of time → the count's own unit
+    carried: ClaimDraft | None = None  # the last figure that took its count from the sentence before
     for draft in doc._.claim_drafts or []:
         if expired(doc):
             return  # the document's time is up: it is reported as skipped
@@ -202,6 +204,16 @@ def read_semantics(doc: Doc, rules: CategoryRules) -> None:
             draft.unit = unit_of(named)  # "Of 412 rescued, 230 were women": the part says what it counts
         if noun is None and (counted_earlier := counted_in_sentence(draft, seen)) is not None:
             draft.unit = counted_earlier.unit  # "Peru with 1.6 million and Brazil with 610,000": people
+        counted_before = counted_sentence_before(draft, seen) if noun is None else None
+        if counted_before is None and noun is None and carried is not None and previous is carried \
+                and previous.sentence.start == draft.sentence.start and not draft.unit \
+                and draft.mention.unit is None and not draft.mention.spelled:
+            counted_before = carried  # "lowest in Limpopo, at 24.1, and highest in the Western Cape, at 31.6"
+        if counted_before is not None:
+            draft.unit = counted_before.unit  # "recorded 1,240 burglaries in March. In April it was 1,310."
+            if draft.category == "other":
+                draft.category = counted_before.category
+            carried = draft
         if draft.unit != own_unit and draft.unit in timed_counts:
             # "150 a night, compared with 2,020 in the whole of November": the count carries, its rate not
             draft.unit = timed_counts[draft.unit]
