@@ -396,6 +396,7 @@ def test_bare_figure_takes_no_noun_from_elsewhere(text, quantity):
 
 
 def test_a_carried_count_goes_on_through_its_sentence():
-    text = "The average class held 28.5 pupils. It was smallest in Wales, at 24.1, and largest in Kent, at 31.2."
+    text = ("The average class held 28.5 pupils. It was smallest in Wales, at 24.1, and largest in Kent, "
+            "at 31.2.")
     claims = claims_of(text)
     assert [claim_for(text, q, claims).unit for q in ("24.1", "31.2")] == ["pupil", "pupil"]
