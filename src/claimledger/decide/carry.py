@@ -25,7 +25,7 @@ from claimledger.nlp.attribution.rules import STATEMENT_RELEASE_VERBS
 from claimledger.nlp.attribution.statements import Statement, statements_of
 from claimledger.nlp.drafts import ClaimDraft, doc_text, span_text
 from claimledger.nlp.entities import entity_index
-from claimledger.nlp.lexicon import load_table
+from claimledger.nlp.hedging import default_rules
 
 Candidate = ClaimDraft | Statement  # a named figure before, or a named statement without a figure
 
@@ -62,8 +62,6 @@ NEW_PARTY_LABELS = ("ORG", "PERSON", "NORP", "GPE")
 ENTRY_STAMP = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[:.]\d{2})(?:\s*[A-Z]{2,4})?\s*[—–-]")
 LIVE_BLOG_ENTRIES = 2  # entries that make a document a live blog
 MAX_SENTENCES_BACK = 6
-# hedge cues giving a figure to unnamed estimates or reports in its own sentence (hedging.toml [carry])
-OWN_ATTRIBUTION = re.compile("|".join(load_table("hedging")["carry"]["own_attribution_cues"]), re.IGNORECASE)
 
 
 def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], first_of_sentence: int,
@@ -75,7 +73,7 @@ def candidate_for(draft: ClaimDraft, drafts: Sequence[ClaimDraft], first_of_sent
     starts: each built once per sentence, so a sentence of many figures is not walked once for each."""
     if draft.source_name != AUTHOR or draft.converts is not None:
         return None
-    if draft.hedged and OWN_ATTRIBUTION.match(draft.hedge_cue or ""):
+    if draft.hedged and any(p.match(draft.hedge_cue or "") for p in default_rules().own_attribution):
         return None  # "Estimates suggest ...": an attribution of its own, to unnamed parties (SRC-6)
     if named_in_sentence:  # the nearest named figure of its own sentence, the earlier one on a tie
         k = bisect_left(named_starts, draft.start)

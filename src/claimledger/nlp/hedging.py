@@ -53,6 +53,8 @@ class HedgingRules:
     sides_paragraphs: int  # how many paragraph breaks back such a statement reaches
     third_parties: frozenset[str]  # the source types of figures that are not either side's
     own_count: re.Pattern[str]  # the outlet's own count in a figure's sentence: "our running tally"
+    # a hedge cue that gives its figure to unnamed estimates or reports ("Estimates suggest"): no carry-over
+    own_attribution: list[re.Pattern[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ def default_rules() -> HedgingRules:
         sides_paragraphs=int(table["reach"]["sides_paragraphs_before"]),
         third_parties=frozenset(table["reach"]["third_party_types"]),
         own_count=re.compile(table["reach"]["own_count_pattern"], re.IGNORECASE),
+        own_attribution=compile_patterns(table["carry"]["own_attribution_cues"], "hedging.toml [carry]"),
     )
 
 
