@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimledger.nlp.lexicon import load_table, phrase_alternation
+from claimledger.normalize.numbers import looks_like_year
 
 # an exchange rate quoted in cents ("65.4 US cents")
 MINOR_UNIT = re.compile(r"\s?(?:cents?\b|¢)", re.IGNORECASE)
@@ -132,7 +133,7 @@ class NewsForms:
         """Whether the bare figure at start:end is the level of an index named earlier in its clause (not a
         year: "from 2012 to 2024")."""
         figure = text[start:end]
-        if len(figure) == 4 and figure.isdigit() and 1800 <= int(figure) <= 2100:
+        if looks_like_year(figure):
             return False
         return bool(self.index_before.search(text, max(0, start - 90), start)) \
             and bool(self.index_after.match(text, end))

@@ -20,6 +20,7 @@ from claimledger.nlp.literals import folded, may_match
 from claimledger.nlp.runner import expired
 from claimledger.nlp.semantics import counted_noun
 from claimledger.nlp.semantics.units import says_when
+from claimledger.normalize.numbers import looks_like_year
 
 NAME_ENTITY_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC"}
 YEAR_PREPOSITION = re.compile(r"\b(?:for|in|since|until|during|from|through|by)\s+$", re.IGNORECASE)
@@ -268,7 +269,7 @@ def reason_not_a_claim(
             rules.age_superlative.search(text, max(0, mention.start - 100), mention.start):
         return "an age ('the oldest was 67')"
     figure_text = text[mention.num_start:mention.num_end]
-    if mention.unit is None and mention.high is None and _looks_like_year(figure_text):
+    if mention.unit is None and mention.high is None and looks_like_year(figure_text):
         if rules.year_levels.match(after):
             return "a year a level is measured against ('above 2019 levels')"
         noun = counted_noun(draft)
@@ -278,7 +279,7 @@ def reason_not_a_claim(
             return "a year ('the budget for 2025 totals ...')"
         if YEAR_NOUN_AFTER.match(after) and mention.bound == "exact":
             return "a year ('the 2025 budget')"
-    if mention.unit is None and mention.bound == "range" and _looks_like_year(figure_text):
+    if mention.unit is None and mention.bound == "range" and looks_like_year(figure_text):
         return "a span of years"
     month_before = MONTH_BEFORE.search(text, max(0, mention.start - 12), mention.start)
     if mention.unit is None and month_before and mention.value <= 31:
@@ -460,12 +461,10 @@ def _lone_number_entity(draft: ClaimDraft) -> bool:
     if ent is not None and ent.label_ == "DATE":
         inside = range(draft.span.start, draft.span.end)
         words = [t for t in ent if not t.like_num and not t.is_punct and t.i not in inside]
-        return not words and not _looks_like_year(figure.text)
+        return not words and not looks_like_year(figure.text)
     return False
 
 
-def _looks_like_year(figure: str) -> bool:
-    return len(figure) == 4 and figure.isdigit() and 1800 <= int(figure) <= 2100
 
 
 def _capitalised_word_before(before: str) -> bool:

@@ -55,6 +55,14 @@ def parse_number_words(text: str, words: Mapping[str, float], scales: Mapping[st
     return total + current if seen else None
 
 
+YEARS = (1800, 2100)  # a bare four-digit figure in this span reads as a year, not a count
+
+
+def looks_like_year(figure: str) -> bool:
+    """ "2024", "1991": four digits in the span of years news writes."""
+    return len(figure) == 4 and figure.isdigit() and YEARS[0] <= int(figure) <= YEARS[1]
+
+
 def is_digit_figure(text: str) -> bool:
     return bool(_DIGITS.match(text))
 

@@ -26,6 +26,7 @@ from claimledger.nlp.semantics.rules import (
     CategoryRules,
 )
 from claimledger.nlp.semantics.units import _lemma, unit_of
+from claimledger.normalize.numbers import looks_like_year
 
 PATH_STEPS = 4  # tokens from the figure up to its verb
 OTHER_END_REACH = 6  # tokens from a "from" end to the "to" end of its change
@@ -36,7 +37,6 @@ JOIN_REACH = 8  # tokens between two figures joined by "and"
 NAMED_REACH = 3  # tokens from "were" to the noun it names ("were mostly women")
 HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 CARRY_RATIO = 3  # a bare figure of the next sentence within this factor of a count is another reading of it
-YEARS = (1800, 2100)  # a four-digit figure in this span is a year, not a count
 NO_COUNT = ("money", "percent")
 
 
@@ -204,7 +204,7 @@ def counted_sentence_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimD
     is of the same kind: put by the same verb, or of the same order (within ``CARRY_RATIO``)."""
     mention = draft.mention
     if mention.unit is not None or draft.unit or draft.category in NO_COUNT or mention.spelled \
-            or mention.value <= 0 or _a_year(draft):
+            or mention.value <= 0 or looks_like_year(draft.span.text):
         return None
     previous_start = previous_sentence_start(draft)
     if previous_start == draft.sentence.start:
@@ -234,11 +234,6 @@ def counted_sentence_before(draft: ClaimDraft, seen: list[ClaimDraft]) -> ClaimD
     verb, nearest_verb = _verb_of(draft.figure), _verb_of(nearest.figure)
     same_verb = verb is not None and nearest_verb is not None and verb.lemma_ == nearest_verb.lemma_
     return nearest if same_order or same_verb else None
-
-
-def _a_year(draft: ClaimDraft) -> bool:
-    text = draft.span.text
-    return text.isdigit() and len(text) == 4 and YEARS[0] <= draft.mention.value <= YEARS[1]
 
 
 def _verb_of(token: Token) -> Token | None:
